@@ -1,0 +1,5 @@
+import sys
+
+from operline.cli import main
+
+sys.exit(main())

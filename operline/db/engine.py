@@ -1,0 +1,221 @@
+"""Opening a database: URL choice, SQLite settings, sessions, and errors in plain words."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from operline.errors import DatabaseError, DatabaseProblem
+
+DATABASE_URL_VARIABLE = "OPERLINE_DATABASE_URL"
+SQLITE_BUSY_TIMEOUT_S = 10.0
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def default_database_path() -> Path:
+    """Where the desk's SQLite file lives when no URL is given."""
+    return Path(platformdirs.user_data_dir("operline", appauthor=False)) / "operline.sqlite3"
+
+
+def choose_database_url(given: str | None) -> str:
+    """The URL to use: ``--db``, else ``OPERLINE_DATABASE_URL``, else the default file."""
+    if given:
+        return given
+    from_environment = os.environ.get(DATABASE_URL_VARIABLE, "").strip()
+    if from_environment:
+        return from_environment
+    path = default_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open database: one engine, sessions for reading and for writing."""
+
+    engine: Engine
+    url: URL
+    _reader: sessionmaker[Session]
+    _writer: sessionmaker[Session]
+
+    @property
+    def name(self) -> str:
+        """What to call the database in messages: a file path or a URL without password."""
+        return describe_url(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return _sqlite_file(self.url)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; it never takes the write lock."""
+        with self.errors(), self._reader() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on error.
+
+        On SQLite the transaction begins IMMEDIATE, so two desks writing at once wait
+        for each other instead of failing half-way.
+        """
+        with self.errors(), self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """Turn driver errors into one clear ``DatabaseError``."""
+        try:
+            yield
+        except exc.DBAPIError as error:
+            raise explain_driver_error(error, self.name) from error
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def describe_url(url: URL) -> str:
+    path = _sqlite_file(url)
+    if path is not None:
+        return str(path)
+    return url.render_as_string(hide_password=True)
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def parse_database_url(raw: str) -> URL:
+    """A SQLAlchemy URL; plain ``postgresql://`` means psycopg 3."""
+    try:
+        url = make_url(raw)
+    except (exc.ArgumentError, ValueError):
+        raise DatabaseError(DatabaseProblem.INVALID_URL, raw) from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def open_database(raw_url: str) -> Database:
+    """Connect to a database and check it can be used; nothing is written yet."""
+    url = parse_database_url(raw_url)
+    where = describe_url(url)
+    path = _sqlite_file(url)
+    if path is not None:
+        _check_sqlite_file(path)
+    engine = _create_engine(url, where)
+    database = Database(
+        engine=engine,
+        url=url,
+        _reader=sessionmaker(engine.execution_options(sqlite_begin="DEFERRED")),
+        _writer=sessionmaker(engine),
+    )
+    try:
+        with database.errors(), engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return database
+
+
+def _check_sqlite_file(path: Path) -> None:
+    where = str(path)
+    if not path.parent.is_dir():
+        raise DatabaseError(DatabaseProblem.MISSING_FOLDER, where)
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseError(DatabaseProblem.NOT_SQLITE, where)
+        with path.open("rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+        if header and header != _SQLITE_HEADER:
+            raise DatabaseError(DatabaseProblem.NOT_SQLITE, where)
+        # WAL needs to create its -wal and -shm files next to the database.
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise DatabaseError(DatabaseProblem.READ_ONLY, where)
+    elif not os.access(path.parent, os.W_OK):
+        raise DatabaseError(DatabaseProblem.READ_ONLY, where)
+
+
+def _create_engine(url: URL, where: str) -> Engine:
+    options: dict[str, Any] = {}
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        options["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
+        if _sqlite_file(url) is None:
+            options["poolclass"] = StaticPool
+            options["connect_args"]["check_same_thread"] = False
+    elif backend == "postgresql" and "connect_timeout" not in url.query:
+        options["connect_args"] = {"connect_timeout": 5}
+    try:
+        engine = create_engine(url, **options)
+    except exc.NoSuchModuleError as error:
+        raise DatabaseError(DatabaseProblem.UNKNOWN_DRIVER, where, url.drivername) from error
+    except ImportError as error:
+        raise DatabaseError(DatabaseProblem.UNKNOWN_DRIVER, where, str(error)) from error
+    except exc.ArgumentError as error:
+        raise DatabaseError(DatabaseProblem.INVALID_URL, where) from error
+    if backend == "sqlite":
+        event.listen(engine, "connect", _configure_sqlite_connection)
+        event.listen(engine, "begin", _begin_sqlite_transaction)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (see _begin_sqlite_transaction).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Any) -> None:
+    mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def explain_driver_error(error: exc.DBAPIError, where: str) -> DatabaseError:
+    """The plain-words problem behind a driver error."""
+    original = error.orig
+    message = str(original).strip().splitlines()[0] if original is not None else str(error)
+    lowered = message.lower()
+    if "file is not a database" in lowered:
+        return DatabaseError(DatabaseProblem.NOT_SQLITE, where)
+    if "malformed" in lowered or "corrupt" in lowered:
+        return DatabaseError(DatabaseProblem.CORRUPT, where, message)
+    if "database is locked" in lowered or "database table is locked" in lowered:
+        return DatabaseError(DatabaseProblem.LOCKED, where)
+    if "readonly" in lowered or "read-only" in lowered or "unable to open database" in lowered:
+        return DatabaseError(DatabaseProblem.READ_ONLY, where)
+    if "disk is full" in lowered or "no space left" in lowered:
+        return DatabaseError(DatabaseProblem.DISK_FULL, where)
+    if "password authentication failed" in lowered or "role" in lowered and "exist" in lowered:
+        return DatabaseError(DatabaseProblem.ACCESS_DENIED, where, message)
+    if "database" in lowered and "does not exist" in lowered:
+        return DatabaseError(DatabaseProblem.ACCESS_DENIED, where, message)
+    if isinstance(error, exc.OperationalError) and not isinstance(original, sqlite3.Error):
+        return DatabaseError(DatabaseProblem.UNREACHABLE, where, message)
+    return DatabaseError(DatabaseProblem.OTHER, where, message)

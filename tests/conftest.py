@@ -1,0 +1,101 @@
+"""Fixtures shared by the whole suite: databases on SQLite and PostgreSQL, the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from operline.db.engine import Database, open_database, parse_database_url
+from operline.db.migrate import upgrade_database
+
+POSTGRES_VARIABLE = "OPERLINE_TEST_DATABASE_URL"
+POSTGRES_URL = os.environ.get(POSTGRES_VARIABLE, "").strip()
+NO_POSTGRES = f"PostgreSQL tests need {POSTGRES_VARIABLE} (e.g. postgresql://postgres@127.0.0.1:5432/test)"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_report_header() -> str:
+    if POSTGRES_URL:
+        return f"PostgreSQL tests: on ({POSTGRES_URL})"
+    return f"PostgreSQL tests: skipped, {NO_POSTGRES}"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'operline.sqlite3'}"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A URL whose connections see only a fresh, empty schema, dropped afterwards."""
+    if not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(parse_database_url(POSTGRES_URL))
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = parse_database_url(POSTGRES_URL).update_query_dict(
+        {"options": f"-csearch_path={schema}"}
+    )
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """An empty database, once on SQLite and once on PostgreSQL."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    url: str = request.getfixturevalue(name)
+    return url
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """An open database at the app's schema, on each backend."""
+    opened = open_database(database_url)
+    upgrade_database(opened, now=datetime.now(UTC))
+    try:
+        yield opened
+    finally:
+        opened.dispose()
+
+
+@pytest.fixture
+def sqlite_database(sqlite_url: str) -> Iterator[Database]:
+    """An open SQLite database at the app's schema."""
+    opened = open_database(sqlite_url)
+    upgrade_database(opened, now=datetime.now(UTC))
+    try:
+        yield opened
+    finally:
+        opened.dispose()
+
+
+def run_operline(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120, user: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the ``operline`` command as a user would, capturing what it prints."""
+    environment = {k: v for k, v in os.environ.items() if k != "OPERLINE_DATABASE_URL"}
+    environment.update({"QT_QPA_PLATFORM": "offscreen", **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "operline", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+        check=False,
+        user=user,
+    )
