@@ -50,8 +50,7 @@ _SENTENCES = {
     DatabaseProblem.DISK_FULL: "The disk holding the database {where} is full; "
     "nothing more was saved.",
     DatabaseProblem.UNREACHABLE: "The database server {where} cannot be reached ({detail}).",
-    DatabaseProblem.ACCESS_DENIED: "The database server {where} refused the connection "
-    "({detail}).",
+    DatabaseProblem.ACCESS_DENIED: "The database server {where} refused the connection ({detail}).",
     DatabaseProblem.NEWER_SCHEMA: "The database {where} was written by a newer version of "
     "Operline (schema {detail}); update Operline to open it.",
     DatabaseProblem.BACKUP_FAILED: "The copy of {where} made before updating it failed "

@@ -101,7 +101,8 @@ def _end_of_gap(local: datetime) -> datetime:
     """The instant the clocks jump, for a wall-clock time inside the spring gap."""
     before = local.replace(tzinfo=PARIS, fold=0).utcoffset()
     after = local.replace(tzinfo=PARIS, fold=1).utcoffset()
-    assert before is not None and after is not None
+    assert before is not None
+    assert after is not None
     low = (local - max(before, after)).replace(tzinfo=UTC)
     high = (local - min(before, after)).replace(tzinfo=UTC)
     # The jump lies between the two readings; halve down to the second.

@@ -18,7 +18,9 @@ from operline.db.migrate import upgrade_database
 
 POSTGRES_VARIABLE = "OPERLINE_TEST_DATABASE_URL"
 POSTGRES_URL = os.environ.get(POSTGRES_VARIABLE, "").strip()
-NO_POSTGRES = f"PostgreSQL tests need {POSTGRES_VARIABLE} (e.g. postgresql://postgres@127.0.0.1:5432/test)"
+NO_POSTGRES = (
+    f"PostgreSQL tests need {POSTGRES_VARIABLE} (e.g. postgresql://postgres@127.0.0.1:5432/test)"
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,9 +45,7 @@ def postgres_url() -> Iterator[str]:
     admin = create_engine(parse_database_url(POSTGRES_URL))
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = parse_database_url(POSTGRES_URL).update_query_dict(
-        {"options": f"-csearch_path={schema}"}
-    )
+    url = parse_database_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
         yield url.render_as_string(hide_password=False)
     finally:

@@ -19,7 +19,7 @@ from sqlalchemy.pool import StaticPool
 from operline.errors import DatabaseError, DatabaseProblem
 
 DATABASE_URL_VARIABLE = "OPERLINE_DATABASE_URL"
-SQLITE_BUSY_TIMEOUT_S = 10.0
+SQLITE_BUSY_TIMEOUT_S = 5.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -185,11 +185,23 @@ def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: 
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
+
+
+def use_write_ahead_log(database: Database) -> None:
+    """Switch an Operline SQLite file to WAL, for good: readers never wait for a writer.
+
+    Done once the file is known to be Operline's, since it rewrites the file's header.
+    """
+    with database.errors(), database.engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()
+    if mode is None or str(mode[0]).lower() != "wal":
+        raise DatabaseError(DatabaseProblem.OTHER, database.name, "WAL journal unavailable")
 
 
 def _begin_sqlite_transaction(connection: Any) -> None:
@@ -212,7 +224,7 @@ def explain_driver_error(error: exc.DBAPIError, where: str) -> DatabaseError:
         return DatabaseError(DatabaseProblem.READ_ONLY, where)
     if "disk is full" in lowered or "no space left" in lowered:
         return DatabaseError(DatabaseProblem.DISK_FULL, where)
-    if "password authentication failed" in lowered or "role" in lowered and "exist" in lowered:
+    if "password authentication failed" in lowered or ("role" in lowered and "exist" in lowered):
         return DatabaseError(DatabaseProblem.ACCESS_DENIED, where, message)
     if "database" in lowered and "does not exist" in lowered:
         return DatabaseError(DatabaseProblem.ACCESS_DENIED, where, message)

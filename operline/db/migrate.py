@@ -17,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from operline.db.backup import backup_sqlite_file
-from operline.db.engine import Database
+from operline.db.engine import Database, use_write_ahead_log
 from operline.errors import DatabaseError, DatabaseProblem
 
 
@@ -82,6 +82,8 @@ def _refuse_unknown(database: Database, connection: Connection, current: str | N
 def upgrade_database(database: Database, *, now: datetime) -> UpgradeReport:
     """Migrate to the app's schema; copy an existing SQLite file first."""
     state = schema_state(database)
+    if database.is_sqlite:
+        use_write_ahead_log(database)
     if state.up_to_date:
         return UpgradeReport(state.current, state.head, backup=None)
     backup = None

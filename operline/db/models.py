@@ -8,6 +8,7 @@ No table holds a person's name or identity: the desk records what coordination n
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -162,9 +163,7 @@ class ShiftPattern(Base):
 roster_exception_sector = Table(
     "roster_exception_sector",
     Base.metadata,
-    Column(
-        "exception_id", ForeignKey("roster_exception.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("exception_id", ForeignKey("roster_exception.id", ondelete="CASCADE"), primary_key=True),
     Column("sector_id", ForeignKey("sector.id"), primary_key=True),
 )
 
@@ -259,7 +258,7 @@ class Incident(Base):
     assigned_team: Mapped[Team | None] = relationship()
     orientation_facility: Mapped[Facility | None] = relationship()
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
     __table_args__ = (
         CheckConstraint(_one_of("category", Category), name="category"),

@@ -1,0 +1,210 @@
+"""The ``operline`` command: the desk's window, and the commands supervisors and scripts use.
+
+Problems a user can cause end as one sentence on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from operline import __version__
+from operline.db.backup import backup_database
+from operline.db.check import check_database
+from operline.db.engine import Database, choose_database_url, open_database
+from operline.db.migrate import upgrade_database
+from operline.errors import InvalidInput, OperlineError
+from operline.paris_time import now_utc
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    command: Command = getattr(arguments, "command", _open_window)
+    try:
+        return command(arguments)
+    except OperlineError as error:
+        print(f"operline: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL (SQLite or PostgreSQL); default: OPERLINE_DATABASE_URL, "
+        "else operline.sqlite3 in the user data folder",
+    )
+    parser = argparse.ArgumentParser(
+        prog="operline",
+        description="The desk of Paris's single operational line. Without a command, "
+        "opens the desk's window.",
+        parents=[database],
+    )
+    parser.add_argument("--version", action="version", version=f"operline {__version__}")
+    parser.add_argument("--lang", choices=("fr", "en"), help="language of the window")
+    window = parser.add_mutually_exclusive_group()
+    window.add_argument(
+        "--demo", action="store_true", help="open the window on a throwaway demo database"
+    )
+    window.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start the window, wait until it is painted, and quit (exit 0 when it worked)",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", parents=[database], help="fill an empty database with Paris demo data"
+    )
+    demo.add_argument("--incidents", type=_count, default=2000, metavar="N")
+    demo.add_argument("--weeks", type=_positive, default=8, metavar="W")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.set_defaults(command=_demo)
+
+    db = commands.add_parser("db", help="upgrade, check or back up the database")
+    db_commands = db.add_subparsers(title="database commands", metavar="ACTION", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", parents=[database], help="bring the schema up to date (copies SQLite first)"
+    )
+    upgrade.set_defaults(command=_db_upgrade)
+    check = db_commands.add_parser(
+        "check", parents=[database], help="check integrity, references and the desk's rules"
+    )
+    check.set_defaults(command=_db_check)
+    backup = db_commands.add_parser(
+        "backup", parents=[database], help="write a copy of the live database to PATH"
+    )
+    backup.add_argument("path", type=Path, metavar="PATH")
+    backup.set_defaults(command=_db_backup)
+    return parser
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not at least 1")
+    return value
+
+
+def _url(arguments: argparse.Namespace) -> str:
+    return choose_database_url(getattr(arguments, "db", None))
+
+
+def _open_prepared(arguments: argparse.Namespace) -> Database:
+    database = open_database(_url(arguments))
+    upgrade_database(database, now=now_utc())
+    return database
+
+
+def _open_window(arguments: argparse.Namespace) -> int:
+    from operline.ui.app import run_gui  # Qt loads only when a window is wanted
+
+    if not arguments.demo:
+        return run_gui(_url(arguments), smoke=arguments.smoke, lang=arguments.lang)
+    folder = Path(tempfile.mkdtemp(prefix="operline-demo-"))
+    try:
+        url = f"sqlite:///{folder / 'demo.sqlite3'}"
+        database = open_database(url)
+        try:
+            upgrade_database(database, now=now_utc())
+            _fill_demo(database, incidents=2000, weeks=8, seed=1)
+        finally:
+            database.dispose()
+        return run_gui(url, smoke=False, lang=arguments.lang)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _fill_demo(database: Database, *, incidents: int, weeks: int, seed: int) -> str:
+    from operline.demo import fill_demo_database
+
+    summary = fill_demo_database(
+        database, incidents=incidents, weeks=weeks, seed=seed, now=now_utc()
+    )
+    return (
+        f"{database.name}: {summary.sectors} sectors, {summary.teams} teams, "
+        f"{summary.facilities} places, {summary.shift_patterns} shift patterns, "
+        f"{summary.incidents} incidents ({summary.open_incidents} still open)"
+    )
+
+
+def _demo(arguments: argparse.Namespace) -> int:
+    database = _open_prepared(arguments)
+    try:
+        print(
+            _fill_demo(
+                database,
+                incidents=arguments.incidents,
+                weeks=arguments.weeks,
+                seed=arguments.seed,
+            )
+        )
+    finally:
+        database.dispose()
+    return 0
+
+
+def _db_upgrade(arguments: argparse.Namespace) -> int:
+    database = open_database(_url(arguments))
+    try:
+        report = upgrade_database(database, now=now_utc())
+    finally:
+        database.dispose()
+    if not report.changed:
+        print(f"{database.name}: already at schema {report.to_revision}")
+        return 0
+    print(f"{database.name}: schema {report.from_revision or 'none'} → {report.to_revision}")
+    if report.backup is not None:
+        print(f"copy of the previous database: {report.backup}")
+    return 0
+
+
+def _db_check(arguments: argparse.Namespace) -> int:
+    database = open_database(_url(arguments))
+    try:
+        report = check_database(database, now=now_utc())
+    finally:
+        database.dispose()
+    if report.ok:
+        print(f"{report.database}: OK, {report.incidents} incidents checked")
+        return 0
+    print(f"{report.database}: {len(report.problems)} problem(s) found", file=sys.stderr)
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1
+
+
+def _db_backup(arguments: argparse.Namespace) -> int:
+    target: Path = arguments.path
+    if target.exists():
+        raise InvalidInput(f"{target} already exists; choose a new file name for the backup.")
+    database = open_database(_url(arguments))
+    try:
+        written = backup_database(database, target.resolve())
+    finally:
+        database.dispose()
+    print(f"{database.name}: copied to {written}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

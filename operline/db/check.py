@@ -1,0 +1,108 @@
+"""Checks that a database is sound: storage integrity, references, and the desk's rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, text
+
+from operline.db.engine import Database
+from operline.db.migrate import schema_state
+
+
+@dataclass(frozen=True)
+class CheckProblem:
+    """One kind of problem found, and how many rows have it."""
+
+    what: str
+    count: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.what} ({self.count})" if self.count > 1 else self.what
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    database: str
+    incidents: int
+    problems: tuple[CheckProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# Each rule: what a user would call the problem, and a query counting the rows that have it.
+_INCIDENT_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "incidents whose stages are out of order",
+        "SELECT COUNT(*) FROM incident WHERE routed_at < received_at"
+        " OR acknowledged_at < COALESCE(routed_at, received_at)"
+        " OR on_scene_at < COALESCE(acknowledged_at, routed_at, received_at)"
+        " OR closed_at < COALESCE(on_scene_at, acknowledged_at, routed_at, received_at)",
+    ),
+    (
+        "incidents whose stage has no time",
+        "SELECT COUNT(*) FROM incident WHERE"
+        " (status IN ('routed', 'acknowledged', 'on_scene') AND routed_at IS NULL)"
+        " OR (status IN ('acknowledged', 'on_scene') AND acknowledged_at IS NULL)"
+        " OR (status = 'on_scene' AND on_scene_at IS NULL)"
+        " OR (status <> 'closed' AND closed_at IS NOT NULL)",
+    ),
+    (
+        "incidents received in the future",
+        "SELECT COUNT(*) FROM incident WHERE received_at > :now",
+    ),
+    (
+        "incidents routed without a team",
+        "SELECT COUNT(*) FROM incident WHERE routed_at IS NOT NULL AND assigned_team_id IS NULL",
+    ),
+    (
+        "incidents without a timeline",
+        "SELECT COUNT(*) FROM incident i WHERE NOT EXISTS"
+        " (SELECT 1 FROM incident_event e WHERE e.incident_id = i.id)",
+    ),
+    (
+        "year counters behind the references already given",
+        "SELECT COUNT(*) FROM reference_counter c WHERE c.last_number <"
+        " (SELECT COUNT(*) FROM incident i WHERE i.reference LIKE"
+        " 'OPL-' || CAST(c.year AS VARCHAR(4)) || '-%')",
+    ),
+)
+
+
+def check_database(database: Database, *, now: datetime) -> CheckReport:
+    """Run every check; the database is only read."""
+    state = schema_state(database)
+    if state.current is None:
+        problems = (CheckProblem("the database holds no Operline data yet"),)
+        return CheckReport(database.name, 0, problems)
+    if not state.up_to_date:
+        problem = CheckProblem(
+            f"the schema is {state.current}, this version expects {state.head}: "
+            "run 'operline db upgrade'"
+        )
+        return CheckReport(database.name, 0, (problem,))
+    found: list[CheckProblem] = []
+    with database.errors(), database.engine.connect() as connection:
+        if database.is_sqlite:
+            found.extend(_sqlite_storage_problems(connection))
+        for what, query in _INCIDENT_RULES:
+            count = connection.execute(text(query), {"now": now}).scalar_one()
+            if count:
+                found.append(CheckProblem(what, count))
+        incidents = connection.execute(text("SELECT COUNT(*) FROM incident")).scalar_one()
+    return CheckReport(database.name, incidents, tuple(found))
+
+
+def _sqlite_storage_problems(connection: Connection) -> list[CheckProblem]:
+    problems: list[CheckProblem] = []
+    integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+    if integrity != ["ok"]:
+        problems.append(CheckProblem(f"storage damaged: {integrity[0]}", len(integrity)))
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = ", ".join(sorted({row[0] for row in broken}))
+        problems.append(CheckProblem(f"rows pointing to missing rows in {tables}", len(broken)))
+    return problems
