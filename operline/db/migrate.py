@@ -44,44 +44,52 @@ class UpgradeReport:
         return self.from_revision != self.to_revision
 
 
-def alembic_config() -> Config:
+#: Where the migrations shipped with the app live; tests may point elsewhere.
+MIGRATIONS = "operline.db:migrations"
+
+
+def alembic_config(migrations: str = MIGRATIONS) -> Config:
     config = Config()
-    config.set_main_option("script_location", "operline.db:migrations")
+    config.set_main_option("script_location", migrations)
     return config
 
 
-def _script() -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config())
+def _script(migrations: str) -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config(migrations))
 
 
-def head_revision() -> str:
-    head = _script().get_current_head()
+def head_revision(migrations: str = MIGRATIONS) -> str:
+    head = _script(migrations).get_current_head()
     assert head is not None, "the migrations have one head"
     return head
 
 
-def schema_state(database: Database) -> SchemaState:
+def schema_state(database: Database, migrations: str = MIGRATIONS) -> SchemaState:
     """The schema revision of the database and the one this app expects."""
     with database.errors(), database.engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-        _refuse_unknown(database, connection, current)
-    return SchemaState(current=current, head=head_revision())
+        _refuse_unknown(database, connection, current, migrations)
+    return SchemaState(current=current, head=head_revision(migrations))
 
 
-def _refuse_unknown(database: Database, connection: Connection, current: str | None) -> None:
+def _refuse_unknown(
+    database: Database, connection: Connection, current: str | None, migrations: str
+) -> None:
     if current is None:
         tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
         if tables:
             raise DatabaseError(DatabaseProblem.NOT_OPERLINE, database.name)
         return
-    known = {script.revision for script in _script().walk_revisions()}
+    known = {script.revision for script in _script(migrations).walk_revisions()}
     if current not in known:
         raise DatabaseError(DatabaseProblem.NEWER_SCHEMA, database.name, current)
 
 
-def upgrade_database(database: Database, *, now: datetime) -> UpgradeReport:
+def upgrade_database(
+    database: Database, *, now: datetime, migrations: str = MIGRATIONS
+) -> UpgradeReport:
     """Migrate to the app's schema; copy an existing SQLite file first."""
-    state = schema_state(database)
+    state = schema_state(database, migrations)
     if database.is_sqlite:
         use_write_ahead_log(database)
     if state.up_to_date:
@@ -94,20 +102,20 @@ def upgrade_database(database: Database, *, now: datetime) -> UpgradeReport:
         backup = backup_sqlite_file(database, target)
     with database.errors(), database.engine.connect() as connection:
         if database.is_sqlite:
-            _run_sqlite_migrations(connection)
+            _run_sqlite_migrations(connection, migrations)
         else:
             with connection.begin():
-                _run_migrations(connection)
+                _run_migrations(connection, migrations)
     return UpgradeReport(state.current, state.head, backup)
 
 
-def _run_migrations(connection: Connection) -> None:
-    config = alembic_config()
+def _run_migrations(connection: Connection, migrations: str) -> None:
+    config = alembic_config(migrations)
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
 
 
-def _run_sqlite_migrations(connection: Connection) -> None:
+def _run_sqlite_migrations(connection: Connection, migrations: str) -> None:
     # Batch mode rebuilds tables; with foreign keys on, dropping the old table would
     # cascade. The pragma only takes effect outside a transaction.
     raw = connection.connection.dbapi_connection
@@ -115,7 +123,7 @@ def _run_sqlite_migrations(connection: Connection) -> None:
     raw.execute("PRAGMA foreign_keys = OFF")
     try:
         with connection.begin():
-            _run_migrations(connection)
+            _run_migrations(connection, migrations)
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise DatabaseError(
