@@ -94,9 +94,7 @@ def test_an_upgrade_saves_a_copy_of_the_sqlite_file_first(tmp_path: Path) -> Non
         assert (report.from_revision, report.to_revision) == ("0001", "0002")
         assert report.backup == tmp_path / "desk.before-0002-20261127T150000Z.sqlite3"
         with sqlite3.connect(report.backup) as copy:
-            assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [
-                ("0001",)
-            ]
+            assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
             assert copy.execute("SELECT name FROM sector").fetchall() == [("Stalingrad",)]
         with database.read() as session:
             rows = session.execute(text("SELECT name, colour FROM sector")).all()
