@@ -54,11 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"operline {__version__}")
     parser.add_argument("--lang", choices=("fr", "en"), help="language of the window")
-    window = parser.add_mutually_exclusive_group()
-    window.add_argument(
+    parser.add_argument(
         "--demo", action="store_true", help="open the window on a throwaway demo database"
     )
-    window.add_argument(
+    parser.add_argument(
         "--smoke",
         action="store_true",
         help="start the window, wait until it is painted, and quit (exit 0 when it worked)",
@@ -129,7 +128,7 @@ def _open_window(arguments: argparse.Namespace) -> int:
             _fill_demo(database, incidents=2000, weeks=8, seed=1)
         finally:
             database.dispose()
-        return run_gui(url, smoke=False, lang=arguments.lang)
+        return run_gui(url, smoke=arguments.smoke, lang=arguments.lang)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
