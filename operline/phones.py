@@ -1,0 +1,27 @@
+"""Phone numbers: French formats accepted, stored in E.164 (+33…)."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+
+def normalise_phone(text: str) -> str:
+    """The E.164 form of a phone number typed the French way or internationally.
+
+    Raises ValueError with a short reason when it is not a valid number.
+    """
+    try:
+        number = phonenumbers.parse(text, "FR")
+    except phonenumbers.NumberParseException:
+        raise ValueError(f"{text!r} is not a phone number") from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValueError(f"{text!r} is not a valid phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str) -> str:
+    """A stored number as the desk reads it: 01 99 00 12 34, or international abroad."""
+    number = phonenumbers.parse(e164, None)
+    if number.country_code == 33:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
