@@ -8,7 +8,6 @@ No table holds a person's name or identity: the desk records what coordination n
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -258,7 +257,7 @@ class Incident(Base):
     assigned_team: Mapped[Team | None] = relationship()
     orientation_facility: Mapped[Facility | None] = relationship()
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     __table_args__ = (
         CheckConstraint(_one_of("category", Category), name="category"),
