@@ -13,8 +13,10 @@ from operline.roster.engine import (
     next_handoff,
     on_duty_teams,
 )
+from operline.roster.gaps import CoverageGap, coverage_gaps
 
 __all__ = [
+    "CoverageGap",
     "DutySpan",
     "DutyTeam",
     "OnDuty",
@@ -22,6 +24,7 @@ __all__ = [
     "RosterChange",
     "TeamContact",
     "WeeklyShift",
+    "coverage_gaps",
     "duty_intervals",
     "duty_timeline",
     "next_handoff",

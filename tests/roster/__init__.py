@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
+
+from hypothesis import strategies as st
 
 from operline.paris_time import parse_instant
 from operline.roster.engine import (
@@ -107,3 +109,58 @@ def names(the_roster: Roster, sector_id: int, when: str | datetime) -> list[str]
     """Who is on duty, by name, in the order the desk sees them."""
     instant = at(when) if isinstance(when, str) else when
     return [team.name for team in on_duty_teams(the_roster, sector_id, instant)]
+
+
+# Random rosters for property tests, around the clock changes where mistakes hide.
+ANCHORS = [datetime.combine(sunday, time(), UTC) for sunday in (*SPRING_SUNDAYS, *AUTUMN_SUNDAYS)]
+wall_times = st.one_of(
+    st.sampled_from([time(0), time(2), time(2, 30), time(3), time(8), time(20), time(23, 30)]),
+    st.builds(time, st.integers(0, 23), st.sampled_from([0, 15, 30, 45])),
+)
+some_sectors = st.one_of(st.none(), st.frozensets(st.integers(1, 2), min_size=1))
+
+
+@st.composite
+def weekly_shifts(draw: st.DrawFn, anchor: datetime) -> WeeklyShift:
+    near = st.integers(-3, 3).map(lambda days: anchor.date() + timedelta(days=days))
+    valid_from = draw(st.one_of(st.none(), near))
+    valid_until = draw(st.one_of(st.none(), near.filter(lambda d: d >= (valid_from or d))))
+    return WeeklyShift(
+        team_id=draw(st.integers(1, 6)),
+        tier=draw(st.integers(1, 2)),
+        weekdays=draw(st.frozensets(st.integers(0, 6), min_size=1)),
+        start=draw(wall_times),
+        end=draw(wall_times),
+        sector_ids=draw(some_sectors),
+        valid_from=valid_from,
+        valid_until=valid_until,
+    )
+
+
+@st.composite
+def roster_changes(draw: st.DrawFn, anchor: datetime) -> RosterChange:
+    starts_at = anchor + timedelta(minutes=draw(st.integers(-4 * 24 * 60, 4 * 24 * 60)))
+    team_id = draw(st.integers(1, 6))
+    kind = draw(st.sampled_from(["off", "replace", "add"]))
+    replacement = draw(st.integers(1, 6).filter(lambda other: other != team_id))
+    return RosterChange(
+        team_id=team_id,
+        kind=kind,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=draw(st.integers(1, 2 * 24 * 60))),
+        sector_ids=draw(some_sectors),
+        replacement_team_id=replacement if kind == "replace" else None,
+        tier=draw(st.integers(1, 2)),
+    )
+
+
+@st.composite
+def random_rosters(draw: st.DrawFn) -> tuple[Roster, datetime]:
+    anchor = draw(st.sampled_from(ANCHORS))
+    the_roster = roster(
+        *draw(st.lists(weekly_shifts(anchor), max_size=6)),
+        changes=draw(st.lists(roster_changes(anchor), max_size=4)),
+        teams=draw(st.frozensets(st.integers(1, 6), min_size=4)),
+        phones=draw(st.dictionaries(st.integers(1, 6), st.none(), max_size=2)),
+    )
+    return the_roster, anchor

@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from operline.paris_time import InFold, InGap, paris_date, paris_to_utc
 from operline.roster.engine import (
     LOOKOUT,
     DutySpan,
+    Roster,
     RosterChange,
     WeeklyShift,
     duty_intervals,
@@ -17,7 +21,17 @@ from operline.roster.engine import (
     on_duty_teams,
 )
 
-from . import AUTUMN_SUNDAYS, EVERY_DAY, SPRING_SUNDAYS, at, change, names, roster, shift
+from . import (
+    AUTUMN_SUNDAYS,
+    EVERY_DAY,
+    SPRING_SUNDAYS,
+    at,
+    change,
+    names,
+    random_rosters,
+    roster,
+    shift,
+)
 
 TICK = timedelta(microseconds=1)
 
@@ -380,3 +394,95 @@ def test_naive_instants_and_malformed_roster_entries_are_refused() -> None:
         RosterChange(1, "off", at("2026-01-05T12:00"), at("2026-01-05T12:00"), None)
     with pytest.raises(ValueError, match="replacement"):
         RosterChange(1, "replace", at("2026-01-05T12:00"), at("2026-01-05T13:00"), None)
+
+
+NAME_ORDER = {1: 0, 2: 1, 3: 2, 4: 3, 6: 4, 5: 5}
+
+
+# A second, naive reading of the rules, instant by instant, against which the cached
+# week-by-week timeline is checked on random rosters around the clock changes.
+def expected_on_duty(the_roster: Roster, sector_id: int, instant: datetime) -> set[tuple[int, int]]:
+    scheduled: list[tuple[int, int]] = []
+    for weekly in the_roster.shifts:
+        if weekly.sector_ids is not None and sector_id not in weekly.sector_ids:
+            continue
+        for back in range(3):
+            day = paris_date(instant) - timedelta(days=back)
+            if day.weekday() not in weekly.weekdays:
+                continue
+            if (weekly.valid_from and day < weekly.valid_from) or (
+                weekly.valid_until and day > weekly.valid_until
+            ):
+                continue
+            start = paris_to_utc(
+                datetime.combine(day, weekly.start), in_gap=InGap.NEXT_VALID, in_fold=InFold.EARLIER
+            )
+            end_day = day if weekly.end > weekly.start else day + timedelta(days=1)
+            end = paris_to_utc(
+                datetime.combine(end_day, weekly.end), in_gap=InGap.NEXT_VALID, in_fold=InFold.LATER
+            )
+            if start <= instant < end:
+                scheduled.append((weekly.team_id, weekly.tier))
+    live = sorted(
+        (
+            c
+            for c in the_roster.changes
+            if c.starts_at <= instant < c.ends_at
+            and (c.sector_ids is None or sector_id in c.sector_ids)
+        ),
+        key=lambda c: c.starts_at,
+    )
+    handed: list[tuple[int, int]] = []
+    for c in live:
+        if c.kind == "replace" and c.replacement_team_id is not None:
+            handed += [
+                (c.replacement_team_id, tier) for team, tier in scheduled if team == c.team_id
+            ]
+            scheduled = [(team, tier) for team, tier in scheduled if team != c.team_id]
+    added = [(c.team_id, c.tier) for c in live if c.kind == "add"]
+    off = {c.team_id for c in live if c.kind == "off"}
+    best: dict[int, int] = {}
+    for team, tier in scheduled + handed + added:
+        if team in the_roster.teams and team not in off:
+            best[team] = min(tier, best.get(team, tier))
+    return set(best.items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    random_rosters(),
+    st.lists(
+        st.one_of(st.integers(-4 * 24 * 60, 4 * 24 * 60), st.integers(-60, 180)),
+        min_size=1,
+        max_size=20,
+    ),
+)
+def test_the_timeline_agrees_with_a_naive_reading_of_the_rules(
+    drawn: tuple[Roster, datetime], offsets: list[int]
+) -> None:
+    the_roster, anchor = drawn
+    for sector_id in (1, 2):
+        for offset in offsets:
+            instant = anchor + timedelta(minutes=offset)
+            duty = on_duty_teams(the_roster, sector_id, instant)
+            assert {(team.team_id, team.tier) for team in duty} == expected_on_duty(
+                the_roster, sector_id, instant
+            )
+            ranks = [(team.tier, NAME_ORDER[team.team_id]) for team in duty]
+            assert ranks == sorted(ranks)
+            for team in duty:
+                key = (team.team_id, team.tier)
+                assert team.since <= instant < team.until
+                assert key in expected_on_duty(the_roster, sector_id, team.since)
+                assert key in expected_on_duty(the_roster, sector_id, team.until - TICK)
+                if team.until - team.since < LOOKOUT:
+                    assert key not in expected_on_duty(the_roster, sector_id, team.since - TICK)
+                    assert key not in expected_on_duty(the_roster, sector_id, team.until)
+        found = next_handoff(the_roster, sector_id, anchor + timedelta(minutes=offsets[0]))
+        if found is not None:
+            instant, incoming = found
+            before = expected_on_duty(the_roster, sector_id, instant - TICK)
+            assert before == expected_on_duty(
+                the_roster, sector_id, anchor + timedelta(minutes=offsets[0])
+            )
+            assert {(team.team_id, team.tier) for team in incoming} != before
