@@ -1,0 +1,111 @@
+"""Problems told to the user as one translated sentence.
+
+The English source texts say the same as ``operline.errors`` (a test keeps them equal),
+with the same ``{where}`` and ``{detail}`` fields, so the dialog and the command line
+tell one story. ``detail`` comes from the database driver and is shown as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from operline.errors import DatabaseError, DatabaseProblem, OperlineError
+
+_CONTEXT = "DatabaseMessages"
+
+DATABASE_SENTENCES: dict[DatabaseProblem, str] = {
+    DatabaseProblem.INVALID_URL: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "{where} is not a valid database URL "
+            "(expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).",
+        )
+    ),
+    DatabaseProblem.UNKNOWN_DRIVER: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "The database URL {where} names a database driver that is not installed ({detail}).",
+        )
+    ),
+    DatabaseProblem.MISSING_FOLDER: str(
+        QT_TRANSLATE_NOOP("DatabaseMessages", "The folder of the database {where} does not exist.")
+    ),
+    DatabaseProblem.NOT_SQLITE: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "{where} is not an SQLite database; Operline left it untouched.",
+        )
+    ),
+    DatabaseProblem.NOT_OPERLINE: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "{where} holds another program's tables, not an Operline database; "
+            "Operline left it untouched.",
+        )
+    ),
+    DatabaseProblem.CORRUPT: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "The database {where} is damaged ({detail}); restore it from a backup.",
+        )
+    ),
+    DatabaseProblem.LOCKED: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "The database {where} is locked by another program; close that program and try again.",
+        )
+    ),
+    DatabaseProblem.READ_ONLY: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "Operline cannot write to the database {where}: the file or its folder is read-only.",
+        )
+    ),
+    DatabaseProblem.DISK_FULL: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "The disk holding the database {where} is full; nothing more was saved.",
+        )
+    ),
+    DatabaseProblem.UNREACHABLE: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages", "The database server {where} cannot be reached ({detail})."
+        )
+    ),
+    DatabaseProblem.ACCESS_DENIED: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages", "The database server {where} refused the connection ({detail})."
+        )
+    ),
+    DatabaseProblem.NEWER_SCHEMA: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "The database {where} was written by a newer version of Operline "
+            "(schema {detail}); update Operline to open it.",
+        )
+    ),
+    DatabaseProblem.BACKUP_FAILED: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "The copy of {where} made before updating it failed ({detail}); "
+            "the database was not changed.",
+        )
+    ),
+    DatabaseProblem.OTHER: str(
+        QT_TRANSLATE_NOOP("DatabaseMessages", "The database {where} cannot be used: {detail}.")
+    ),
+}
+
+
+def database_sentence(error: DatabaseError) -> str:
+    """The translated sentence for a database problem, with its place and detail."""
+    template = QCoreApplication.translate(_CONTEXT, DATABASE_SENTENCES[error.problem])
+    return template.format(where=error.where, detail=error.detail)
+
+
+def error_sentence(error: OperlineError) -> str:
+    """One sentence for any problem the user can act on."""
+    if isinstance(error, DatabaseError):
+        return database_sentence(error)
+    # Other problems carry no code yet: their English sentence is the best we have.
+    return str(error)

@@ -1,0 +1,1 @@
+"""Files shipped with Operline: the application icon and the compiled translations."""
