@@ -1,0 +1,188 @@
+"""The main window as the desk sees it: menus in its language, database named, backups."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QTableWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+import operline
+from operline.db.engine import Database, open_database
+from operline.db.models import Incident
+from operline.ui import shortcuts
+from operline.ui.language import InstalledLanguage
+from operline.ui.main_window import MainWindow
+
+from .conftest import NOW, Call, close_next_modal, store_calls
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_database: Database) -> MainWindow:
+    shown = MainWindow(sqlite_database, actor="superviseur", clock=lambda: NOW)
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    with qtbot.waitActive(shown):
+        shown.show()
+        shown.activateWindow()
+    return shown
+
+
+def _menus(window: MainWindow) -> dict[str, list[str]]:
+    """Each menu's title and the texts of its entries, separators left out."""
+    found = {}
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        found[action.text()] = [a.text() for a in menu.actions() if not a.isSeparator()]
+    return found
+
+
+def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+    qtbot.keyClick(window.windowHandle(), key, modifier)
+
+
+def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> None:
+    assert window.windowTitle() == "Operline"
+    assert _menus(window) == {
+        "&Fichier": ["&Sauvegarder la base de données…", "&Quitter"],
+        "&Journal": [
+            "Jour &précédent",
+            "Jour &suivant",
+            "&Aujourd'hui",
+            "Aller à une &date…",
+            "&Recharger",
+        ],
+        "&Aide": ["&Raccourcis clavier", "À &propos d'Operline"],
+    }
+
+
+@pytest.mark.usefixtures("french")
+def test_french_menus_have_one_access_key_each(window: MainWindow) -> None:
+    for title, entries in [("menu bar", list(_menus(window))), *_menus(window).items()]:
+        keys = [re.search(r"&(\w)", text) for text in entries]
+        letters = [match.group(1).lower() for match in keys if match]
+        assert len(letters) == len(entries), title
+        assert len(set(letters)) == len(letters), (title, entries)
+
+
+def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> None:
+    assert _menus(window) == {
+        "&File": ["&Back up the database…", "&Quit"],
+        "&Journal": ["&Previous day", "&Next day", "&Today", "&Go to a date…", "&Reload"],
+        "&Help": ["&Keyboard shortcuts", "&About Operline"],
+    }
+
+
+def test_the_status_bar_names_the_database(
+    french: InstalledLanguage, window: MainWindow, sqlite_database: Database
+) -> None:
+    label = window.statusBar().findChild(QLabel, "databaseInUse")
+    assert label.isVisible()
+    assert label.text() == f"Base de données\u00a0: {sqlite_database.name}"
+    assert str(sqlite_database.sqlite_path) in label.text()
+
+
+def test_f1_lists_every_declared_shortcut(
+    french: InstalledLanguage, qtbot: QtBot, window: MainWindow
+) -> None:
+    listed: list[tuple[str, str]] = []
+
+    def read(dialog: QDialog) -> None:
+        table = dialog.findChild(QTableWidget, "shortcutsTable")
+        for row in range(table.rowCount()):
+            listed.append((table.item(row, 0).text(), table.item(row, 1).text()))
+
+    seen = close_next_modal(inspect=read)
+    _press(qtbot, window, Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier)
+
+    assert seen.title == "Raccourcis clavier"
+    assert listed == [(s.key_text(), s.description()) for s in shortcuts.ALL]
+    assert ("F5", "Journal\u00a0: recharger la journée") in listed
+    assert ("Ctrl+Q", "Quitter Operline") in listed
+
+
+def test_every_shortcut_in_the_window_is_in_the_list(window: MainWindow) -> None:
+    declared = {s.sequence().toString() for s in shortcuts.ALL}
+    bound = {
+        action.shortcut().toString()
+        for action in window.findChildren(QAction)
+        if not action.shortcut().isEmpty()
+    }
+    assert bound == declared
+
+
+def test_ctrl_q_quits(qtbot: QtBot, window: MainWindow) -> None:
+    _press(qtbot, window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_about_names_the_version_and_the_database(
+    french: InstalledLanguage, window: MainWindow, sqlite_database: Database
+) -> None:
+    seen = close_next_modal()
+    window.about_action.trigger()
+
+    assert seen.title == "À propos d'Operline"
+    assert f"Operline {operline.__version__}" in seen.text
+    assert f"Base de données utilisée\u00a0: {sqlite_database.name}" in seen.text
+
+
+def test_a_backup_is_a_readable_copy(
+    french: InstalledLanguage, window: MainWindow, sqlite_database: Database, tmp_path: Path
+) -> None:
+    store_calls(sqlite_database, Call(datetime(2026, 11, 27, 9, 0, tzinfo=UTC)))
+    target = tmp_path / "copie.sqlite3"
+
+    assert window.write_backup(target)
+
+    assert window.statusBar().currentMessage() == f"Sauvegarde écrite dans {target}."
+    copy = open_database(f"sqlite:///{target}")
+    try:
+        with copy.read() as session:
+            assert session.scalar(select(func.count(Incident.id))) == 1
+    finally:
+        copy.dispose()
+
+
+def test_a_backup_never_overwrites_a_file(
+    french: InstalledLanguage, window: MainWindow, tmp_path: Path
+) -> None:
+    target = tmp_path / "existe.sqlite3"
+    target.write_bytes(b"a file the supervisor cares about")
+
+    seen = close_next_modal()
+    assert not window.write_backup(target)
+
+    assert seen.title == "Sauvegarde non écrite"
+    assert seen.text == (
+        f"{target} existe déjà\u00a0; choisissez un nouveau nom de fichier pour la sauvegarde."
+    )
+    assert target.read_bytes() == b"a file the supervisor cares about"
+
+
+def test_the_backup_menu_suggests_a_dated_file_beside_the_database(
+    window: MainWindow,
+    sqlite_database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    suggested: list[str] = []
+
+    def choose(*args: object, **kwargs: object) -> tuple[str, str]:
+        suggested.append(str(args[2]))
+        return str(tmp_path / "choisie.sqlite3"), ""
+
+    monkeypatch.setattr("operline.ui.main_window.QFileDialog.getSaveFileName", choose)
+    window.backup_action.trigger()
+
+    database_path = sqlite_database.sqlite_path
+    assert database_path is not None
+    assert suggested == [str(database_path.with_name("operline-backup-20261127-1800.sqlite3"))]
+    assert (tmp_path / "choisie.sqlite3").exists()
