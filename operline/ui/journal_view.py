@@ -114,7 +114,8 @@ class JournalView(QWidget):
             self._show_problem(error_sentence(error))
         else:
             self.model.set_ids(ids)
-            self._count.setText(self.tr("%n call(s)", "", len(ids)))
+            # An empty day already says so in the middle of the screen.
+            self._count.setText(self.tr("%n call(s)", "", len(ids)) if ids else "")
             self._show_page(self.table if ids else self._empty)
             if ids:
                 self.table.scrollToTop()

@@ -56,10 +56,10 @@ def _audited_days(database: Database) -> list[str | None]:
 
 
 def test_today_lists_the_calls_newest_first_in_french(
-    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+    qtbot: QtBot, database: Database, french: InstalledLanguage
 ) -> None:
     refs = store_calls(
-        sqlite_database,
+        database,
         Call(datetime(2026, 11, 27, 7, 5, tzinfo=UTC)),
         Call(
             datetime(2026, 11, 27, 16, 40, tzinfo=UTC),
@@ -74,7 +74,7 @@ def test_today_lists_the_calls_newest_first_in_french(
         Call(datetime(2026, 11, 26, 22, 50, tzinfo=UTC)),  # 23:50 on the 26th in Paris
     )
 
-    view = _open_view(qtbot, sqlite_database)
+    view = _open_view(qtbot, database)
 
     assert view.day == TODAY
     assert _column(view, JournalColumn.REFERENCE) == [refs[1], refs[0], refs[2]]
@@ -108,14 +108,14 @@ def test_today_lists_the_calls_newest_first_in_french(
 
 
 def test_urgent_calls_stand_out(
-    qtbot: QtBot, sqlite_database: Database, english: InstalledLanguage
+    qtbot: QtBot, database: Database, english: InstalledLanguage
 ) -> None:
     store_calls(
-        sqlite_database,
+        database,
         Call(datetime(2026, 11, 27, 9, 0, tzinfo=UTC), priority=Priority.URGENT),
         Call(datetime(2026, 11, 27, 8, 0, tzinfo=UTC), priority=Priority.NORMAL),
     )
-    view = _open_view(qtbot, sqlite_database)
+    view = _open_view(qtbot, database)
 
     urgent = view.model.index(0, JournalColumn.PRIORITY)
     normal = view.model.index(1, JournalColumn.PRIORITY)
@@ -126,15 +126,15 @@ def test_urgent_calls_stand_out(
 
 
 def test_the_day_keys_move_between_days_and_back_to_today(
-    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+    qtbot: QtBot, database: Database, french: InstalledLanguage
 ) -> None:
     refs = store_calls(
-        sqlite_database,
+        database,
         Call(datetime(2026, 11, 27, 10, 0, tzinfo=UTC)),
         Call(datetime(2026, 11, 26, 10, 0, tzinfo=UTC)),
         Call(datetime(2026, 11, 25, 10, 0, tzinfo=UTC)),
     )
-    view = _open_view(qtbot, sqlite_database)
+    view = _open_view(qtbot, database)
 
     _press(qtbot, view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert view.day == YESTERDAY
@@ -152,9 +152,9 @@ def test_the_day_keys_move_between_days_and_back_to_today(
 
 
 def test_there_is_no_next_day_after_today(
-    qtbot: QtBot, sqlite_database: Database, english: InstalledLanguage
+    qtbot: QtBot, database: Database, english: InstalledLanguage
 ) -> None:
-    view = _open_view(qtbot, sqlite_database)
+    view = _open_view(qtbot, database)
 
     assert not view.next_day_action.isEnabled()
     _press(qtbot, view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -164,11 +164,9 @@ def test_there_is_no_next_day_after_today(
     assert view.next_day_action.isEnabled()
 
 
-def test_an_empty_day_says_so(
-    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
-) -> None:
-    store_calls(sqlite_database, Call(datetime(2026, 11, 27, 10, 0, tzinfo=UTC)))
-    view = _open_view(qtbot, sqlite_database)
+def test_an_empty_day_says_so(qtbot: QtBot, database: Database, french: InstalledLanguage) -> None:
+    store_calls(database, Call(datetime(2026, 11, 27, 10, 0, tzinfo=UTC)))
+    view = _open_view(qtbot, database)
     empty = view.findChild(QLabel, "journalEmpty")
     assert not empty.isVisible()
 
@@ -181,10 +179,10 @@ def test_an_empty_day_says_so(
 
 
 def test_typing_a_date_shows_that_day(
-    qtbot: QtBot, sqlite_database: Database, english: InstalledLanguage
+    qtbot: QtBot, database: Database, english: InstalledLanguage
 ) -> None:
-    refs = store_calls(sqlite_database, Call(datetime(2026, 3, 29, 1, 30, tzinfo=UTC)))
-    view = _open_view(qtbot, sqlite_database)
+    refs = store_calls(database, Call(datetime(2026, 3, 29, 1, 30, tzinfo=UTC)))
+    view = _open_view(qtbot, database)
 
     _press(qtbot, view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     day_field = view.findChild(type(view._date_edit), "journalDay")
@@ -198,25 +196,25 @@ def test_typing_a_date_shows_that_day(
 
 
 def test_each_consultation_is_audited(
-    qtbot: QtBot, sqlite_database: Database, english: InstalledLanguage
+    qtbot: QtBot, database: Database, english: InstalledLanguage
 ) -> None:
-    view = _open_view(qtbot, sqlite_database)
+    view = _open_view(qtbot, database)
     _press(qtbot, view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     _press(qtbot, view, Qt.Key.Key_F5)
 
-    assert _audited_days(sqlite_database) == ["2026-11-27", "2026-11-26", "2026-11-26"]
-    with sqlite_database.read() as session:
+    assert _audited_days(database) == ["2026-11-27", "2026-11-26", "2026-11-26"]
+    with database.read() as session:
         actors = set(session.scalars(select(AuditLog.actor)))
     assert actors == {"superviseur.nuit"}
 
 
 def test_reload_shows_calls_logged_since(
-    qtbot: QtBot, sqlite_database: Database, english: InstalledLanguage
+    qtbot: QtBot, database: Database, english: InstalledLanguage
 ) -> None:
-    view = _open_view(qtbot, sqlite_database)
+    view = _open_view(qtbot, database)
     assert view.model.rowCount() == 0
 
-    refs = store_calls(sqlite_database, Call(datetime(2026, 11, 27, 16, 55, tzinfo=UTC)))
+    refs = store_calls(database, Call(datetime(2026, 11, 27, 16, 55, tzinfo=UTC)))
     _press(qtbot, view, Qt.Key.Key_F5)
 
     assert _column(view, JournalColumn.REFERENCE) == refs
@@ -224,7 +222,7 @@ def test_reload_shows_calls_logged_since(
 
 
 def test_french_labels_fit_their_columns(
-    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+    qtbot: QtBot, database: Database, french: InstalledLanguage
 ) -> None:
     calls = [
         Call(
@@ -237,8 +235,8 @@ def test_french_labels_fit_their_columns(
         )
         for n, (category, outcome) in enumerate(zip(Category, list(Outcome) * 2, strict=False))
     ]
-    store_calls(sqlite_database, *calls)
-    view = _open_view(qtbot, sqlite_database)
+    store_calls(database, *calls)
+    view = _open_view(qtbot, database)
     metrics = view.table.fontMetrics()
     header = view.table.horizontalHeader()
 
