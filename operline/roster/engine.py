@@ -47,7 +47,7 @@ _CHUNK = timedelta(weeks=1)
 _LOOKOUT_CHUNKS = LOOKOUT // _CHUNK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TeamContact:
     """A team the desk can route to, and its duty phone (E.164) if it gave one."""
 
@@ -56,7 +56,7 @@ class TeamContact:
     phone: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WeeklyShift:
     """A team's recurring shift; ``weekdays`` counts from 0 = Monday, times are Paris wall time.
 
@@ -83,7 +83,7 @@ class WeeklyShift:
             raise ValueError("valid_from is after valid_until")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RosterChange:
     """A team off, replaced or added for a period of UTC instants ``[starts_at, ends_at)``."""
 
@@ -108,7 +108,7 @@ class RosterChange:
             raise ValueError(f"tier must be 1 or more, not {self.tier}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DutyTeam:
     """A team on duty at a tier, without the times."""
 
@@ -118,7 +118,7 @@ class DutyTeam:
     tier: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OnDuty:
     """A team on duty and its unbroken duty interval at that tier, in UTC."""
 
@@ -130,7 +130,7 @@ class OnDuty:
     until: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DutySpan:
     """A stretch of time with the same teams on duty, ordered by tier then name."""
 
@@ -154,7 +154,7 @@ class Roster:
 
 def on_duty_teams(roster: Roster, sector_id: int, at: datetime) -> list[OnDuty]:
     """The teams on duty for a sector at an instant, ordered by tier then name."""
-    return list(roster._timelines.on_duty(sector_id, as_utc(at)))
+    return roster._timelines.on_duty(sector_id, as_utc(at))
 
 
 def duty_timeline(roster: Roster, sector_id: int, start: datetime, end: datetime) -> list[DutySpan]:
@@ -242,7 +242,11 @@ class _Piece:
     end: datetime
 
 
-@dataclass(frozen=True)
+# The teams on duty as sorted (team_id, tier) pairs: plain values the garbage collector skips.
+_StateKey = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class _Chunk:
     """One UTC week of a sector: ``states[i]`` holds over ``[bounds[i], bounds[i + 1])``.
 
@@ -251,7 +255,7 @@ class _Chunk:
 
     bounds: tuple[datetime, ...]
     states: tuple[tuple[DutyTeam, ...], ...]
-    keys: tuple[frozenset[tuple[int, int]], ...]
+    keys: tuple[_StateKey, ...]
 
 
 class _Timelines:
@@ -261,28 +265,35 @@ class _Timelines:
         self._roster = roster
         self._by_weekday: dict[int, tuple[tuple[WeeklyShift, ...], ...]] = {}
         self._chunks: dict[tuple[int, int], _Chunk] = {}
-        self._answers: dict[tuple[int, int, int], tuple[OnDuty, ...]] = {}
+        self._runs: dict[tuple[int, int, int], tuple[tuple[datetime, datetime], ...]] = {}
+        self._duty_teams: dict[tuple[int, int], DutyTeam] = {}
+        self._states: dict[_StateKey, tuple[DutyTeam, ...]] = {}
+        by_name = sorted(
+            roster.teams.values(), key=lambda t: (_collation_key(t.name), t.name, t.team_id)
+        )
+        self._name_rank = {team.team_id: rank for rank, team in enumerate(by_name)}
 
-    def on_duty(self, sector_id: int, at: datetime) -> tuple[OnDuty, ...]:
+    def on_duty(self, sector_id: int, at: datetime) -> list[OnDuty]:
         number = (at - _EPOCH) // _CHUNK
         chunk = self._chunk(sector_id, number)
         index = bisect_right(chunk.bounds, at) - 1
-        answer = self._answers.get((sector_id, number, index))
-        if answer is None:
-            answer = tuple(
-                OnDuty(
-                    *_contact(team),
-                    team.tier,
-                    *self._run(sector_id, number, index, (team.team_id, team.tier)),
-                )
-                for team in chunk.states[index]
+        state = chunk.states[index]
+        # Only the plain (since, until) pairs are kept: millions of small objects held for a
+        # long demo run would make every garbage collection crawl.
+        runs = self._runs.get((sector_id, number, index))
+        if runs is None:
+            runs = tuple(
+                self._run(sector_id, number, index, (team.team_id, team.tier)) for team in state
             )
-            self._answers[(sector_id, number, index)] = answer
-        return answer
+            self._runs[(sector_id, number, index)] = runs
+        return [
+            OnDuty(team.team_id, team.name, team.phone, team.tier, since, until)
+            for team, (since, until) in zip(state, runs, strict=True)
+        ]
 
     def spans(self, sector_id: int, start: datetime, end: datetime) -> list[DutySpan]:
         result: list[DutySpan] = []
-        last_key: frozenset[tuple[int, int]] | None = None
+        last_key: _StateKey | None = None
         number = (start - _EPOCH) // _CHUNK
         while start < end:
             chunk = self._chunk(sector_id, number)
@@ -319,28 +330,32 @@ class _Timelines:
     def _run(
         self, sector_id: int, number: int, index: int, key: tuple[int, int]
     ) -> tuple[datetime, datetime]:
-        """Where the unbroken duty ``key`` holding in a chunk's state starts and ends."""
-        chunk, first = self._chunk(sector_id, number), index
-        for earlier in range(number - 1, number - 1 - _LOOKOUT_CHUNKS, -1):
+        """Where the unbroken duty ``key``, holding in a chunk's state, starts and ends.
+
+        A run reaching past ``_LOOKOUT_CHUNKS`` whole weeks either side is cut there, so a cut
+        run always spans more than ``LOOKOUT``.
+        """
+        chunk, first, earlier = self._chunk(sector_id, number), index, number
+        while True:
             while first > 0 and key in chunk.keys[first - 1]:
                 first -= 1
-            if first > 0:
+            if first > 0 or earlier == number - _LOOKOUT_CHUNKS:
                 break
-            before = self._chunk(sector_id, earlier)
+            before = self._chunk(sector_id, earlier - 1)
             if key not in before.keys[-1]:
                 break
-            chunk, first = before, len(before.keys) - 1
+            chunk, first, earlier = before, len(before.keys) - 1, earlier - 1
         since = chunk.bounds[first]
-        chunk, last = self._chunk(sector_id, number), index
-        for later in range(number + 1, number + 1 + _LOOKOUT_CHUNKS):
+        chunk, last, later = self._chunk(sector_id, number), index, number
+        while True:
             while last + 1 < len(chunk.keys) and key in chunk.keys[last + 1]:
                 last += 1
-            if last + 1 < len(chunk.keys):
+            if last + 1 < len(chunk.keys) or later == number + _LOOKOUT_CHUNKS:
                 break
-            after = self._chunk(sector_id, later)
+            after = self._chunk(sector_id, later + 1)
             if key not in after.keys[0]:
                 break
-            chunk, last = after, 0
+            chunk, last, later = after, 0, later + 1
         return since, chunk.bounds[last + 1]
 
     def _chunk(self, sector_id: int, number: int) -> _Chunk:
@@ -359,7 +374,7 @@ class _Timelines:
             changes.setdefault(piece.start, []).append((key, 1))
             changes.setdefault(piece.end, []).append((key, -1))
         bounds: list[datetime] = []
-        keys: list[frozenset[tuple[int, int]]] = []
+        keys: list[_StateKey] = []
         counts: dict[tuple[int, int], int] = {}
         for instant in sorted(changes)[:-1]:
             for key, step in changes[instant]:
@@ -368,21 +383,32 @@ class _Timelines:
             for (team_id, tier), count in counts.items():
                 if count > 0 and tier < best.get(team_id, tier + 1):
                     best[team_id] = tier
-            state = frozenset(best.items())
+            state = tuple(sorted(best.items()))
             if not keys or keys[-1] != state:
                 bounds.append(instant)
                 keys.append(state)
         bounds.append(end)
         return _Chunk(tuple(bounds), tuple(self._ordered(key) for key in keys), tuple(keys))
 
-    def _ordered(self, key: frozenset[tuple[int, int]]) -> tuple[DutyTeam, ...]:
-        teams = self._roster.teams
-        on_duty = [
-            DutyTeam(team_id, teams[team_id].name, teams[team_id].phone, tier)
-            for team_id, tier in key
-        ]
-        on_duty.sort(key=lambda t: (t.tier, _collation_key(t.name), t.name, t.team_id))
-        return tuple(on_duty)
+    def _ordered(self, key: _StateKey) -> tuple[DutyTeam, ...]:
+        # A sector goes through few distinct states; sharing them keeps the cache small.
+        found = self._states.get(key)
+        if found is None:
+            rank = self._name_rank
+            found = tuple(
+                self._duty_team(team_id, tier)
+                for team_id, tier in sorted(key, key=lambda pair: (pair[1], rank[pair[0]]))
+            )
+            self._states[key] = found
+        return found
+
+    def _duty_team(self, team_id: int, tier: int) -> DutyTeam:
+        found = self._duty_teams.get((team_id, tier))
+        if found is None:
+            contact = self._roster.teams[team_id]
+            found = DutyTeam(team_id, contact.name, contact.phone, tier)
+            self._duty_teams[(team_id, tier)] = found
+        return found
 
     def _pieces(self, sector_id: int, start: datetime, end: datetime) -> list[_Piece]:
         """Every stretch of duty touching ``[start, end)`` in a sector, exceptions applied."""

@@ -21,7 +21,7 @@ DEFAULT_WINDOW = timedelta(days=7)
 SHORTEST_GAP = timedelta(minutes=1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CoverageGap:
     """``[start, end)`` in UTC where the sector lacks cover of the given kind."""
 
