@@ -153,9 +153,13 @@ class JournalModel(QAbstractTableModel):
         column = JournalColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell_text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == JournalColumn.TIME:
-            # The repeated autumn hour shows two identical times: the offset tells them apart.
-            return isoformat_paris(row.received_at)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == JournalColumn.TIME:
+                # The repeated autumn hour shows two identical times: the offset tells
+                # them apart.
+                return isoformat_paris(row.received_at)
+            # The whole text, for a team or sector name longer than its column.
+            return _cell_text(row, column)
         if column == JournalColumn.PRIORITY and row.priority is Priority.URGENT:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(_URGENT_COLOUR)

@@ -219,14 +219,16 @@ class JournalView(QWidget):
         samples[JournalColumn.OUTCOME] = [outcome_label(code) for code in Outcome]
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # Team names are the longest free texts: that column takes the room left.
+        header.setSectionResizeMode(JournalColumn.TEAM, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         for column in JournalColumn:
             texts = [
                 *samples[column],
                 str(self.model.headerData(column, Qt.Orientation.Horizontal)),
             ]
             width = max(metrics.horizontalAdvance(text) for text in texts)
-            header.resizeSection(column, width + 24)
+            header.resizeSection(column, width + 16)
 
     def _action(self, text: str, name: str, shortcut: shortcuts.Shortcut) -> QAction:
         action = QAction(text, self)
