@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from operline import __version__
+from operline.cli_roster import add_roster_commands
 from operline.db.backup import backup_database
 from operline.db.check import check_database
 from operline.db.engine import Database, choose_database_url, open_database
@@ -87,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("path", type=Path, metavar="PATH")
     backup.set_defaults(command=_db_backup)
+
+    add_roster_commands(commands, database, _open_prepared)
     return parser
 
 

@@ -85,6 +85,7 @@ def parse_roster_csv(content: bytes) -> list[RosterRow]:
     if header != list(COLUMNS):
         raise RosterFileError([_header_problem(header)])
     rows: list[tuple[int, RosterRow]] = []
+    sized: list[tuple[int, dict[str, str]]] = []
     problems: list[str] = []
     for number, record in enumerate(records[1:], start=2):
         if not any(field.strip() for field in record):
@@ -92,11 +93,13 @@ def parse_roster_csv(content: bytes) -> list[RosterRow]:
         if len(record) != len(COLUMNS):
             problems.append(f"line {number}: {len(record)} fields, expected {len(COLUMNS)}")
             continue
-        row, row_problems = _parse_row(dict(zip(COLUMNS, record, strict=True)), number)
+        fields = dict(zip(COLUMNS, record, strict=True))
+        sized.append((number, fields))
+        row, row_problems = _parse_row(fields, number)
         problems.extend(row_problems)
         if row is not None:
             rows.append((number, row))
-    problems.extend(_team_contradictions(rows))
+    problems.extend(_team_contradictions(sized))
     if problems:
         raise RosterFileError(problems)
     return [row for _, row in rows]
@@ -205,23 +208,36 @@ def _day(text: str, column: str, problem: _Problem) -> date | None:
         return None
 
 
-def _team_contradictions(rows: list[tuple[int, RosterRow]]) -> list[str]:
-    # Organisation and phone are repeated on each row of a team; they must agree.
-    first_seen: dict[str, tuple[int, RosterRow]] = {}
+def _team_contradictions(records: list[tuple[int, dict[str, str]]]) -> list[str]:
+    # Organisation and phone are repeated on each row of a team; they must agree, even on
+    # rows that have other problems.
+    first_seen: dict[str, tuple[int, dict[str, str]]] = {}
     problems = []
-    for number, row in rows:
-        key = fold_name(row.team)
+    for number, fields in records:
+        key = fold_name(fields["team"])
+        if not key:
+            continue
         if key not in first_seen:
-            first_seen[key] = (number, row)
+            first_seen[key] = (number, fields)
             continue
         first_number, first = first_seen[key]
         for column in ("organisation", "phone"):
-            if getattr(row, column) != getattr(first, column):
+            if _comparable(column, fields[column]) != _comparable(column, first[column]):
                 problems.append(
-                    f"line {number}, column {column}: {getattr(row, column) or ''!r} differs "
+                    f"line {number}, column {column}: {fields[column].strip()!r} differs "
                     f"from line {first_number} for the same team"
                 )
     return problems
+
+
+def _comparable(column: str, value: str) -> str:
+    value = value.strip()
+    if column == "phone" and value:
+        try:
+            return normalise_phone(value)
+        except ValueError:
+            return value
+    return value
 
 
 def write_roster_csv(rows: list[RosterRow]) -> str:

@@ -1,0 +1,159 @@
+"""Exceptions to the weekly roster: a team off, replaced by another, or added, for a period."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from operline.db.engine import Database
+from operline.db.models import AuditLog, RosterException, Sector, Team
+from operline.errors import InvalidInput
+from operline.names import find_by_name
+from operline.paris_time import isoformat_paris
+
+ExceptionKind = Literal["off", "replace", "add"]
+
+
+@dataclass(frozen=True)
+class RosterExceptionRecord:
+    """One exception as the desk reads it; ``sectors`` None means every sector."""
+
+    id: int
+    team: str
+    kind: ExceptionKind
+    replacement: str | None
+    sectors: tuple[str, ...] | None
+    starts_at: datetime
+    ends_at: datetime
+    reason: str
+    author: str
+
+
+def add_roster_exception(
+    database: Database,
+    *,
+    team: str,
+    kind: ExceptionKind,
+    replacement: str | None,
+    sectors: Sequence[str],
+    starts_at: datetime,
+    ends_at: datetime,
+    reason: str,
+    author: str,
+    now: datetime,
+) -> RosterExceptionRecord:
+    """Record an exception; names are matched ignoring case and accents."""
+    if starts_at >= ends_at:
+        raise InvalidInput(
+            f"the exception ends ({isoformat_paris(ends_at)}) before it starts "
+            f"({isoformat_paris(starts_at)})"
+        )
+    if ends_at <= now:
+        raise InvalidInput(f"the exception ends in the past ({isoformat_paris(ends_at)})")
+    if not reason.strip():
+        raise InvalidInput("give a reason for the exception")
+    with database.write() as session:
+        the_team = _team(session, team)
+        the_replacement = _team(session, replacement) if replacement else None
+        if the_replacement is not None and the_replacement.id == the_team.id:
+            raise InvalidInput(f"{the_team.name} cannot replace itself")
+        row = RosterException(
+            team_id=the_team.id,
+            kind=kind,
+            replacement_team_id=the_replacement.id if the_replacement else None,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            all_sectors=not sectors,
+            sectors=[_sector(session, name) for name in sectors],
+            reason=reason.strip()[:300],
+            author=author,
+            created_at=now,
+        )
+        session.add(row)
+        session.flush()
+        record = _record(row, {the_team.id: the_team.name} | _names(the_replacement))
+        session.add(
+            AuditLog(
+                at=now, actor=author, action="roster.exception.add", target=f"exception {row.id}"
+            )
+        )
+    return record
+
+
+def list_roster_exceptions(
+    database: Database, *, now: datetime, include_past: bool = False
+) -> list[RosterExceptionRecord]:
+    """Exceptions that have not ended yet (or all of them), earliest first."""
+    with database.read() as session:
+        query = select(RosterException).options(selectinload(RosterException.sectors))
+        if not include_past:
+            query = query.where(RosterException.ends_at > now)
+        rows = session.scalars(query.order_by(RosterException.starts_at, RosterException.id))
+        names = dict(session.execute(select(Team.id, Team.name)).tuples().all())
+        return [_record(row, names) for row in rows]
+
+
+def remove_roster_exception(
+    database: Database, exception_id: int, *, actor: str, now: datetime
+) -> RosterExceptionRecord:
+    """Delete an exception; the audit log keeps that it existed and who removed it."""
+    with database.write() as session:
+        row = session.get(RosterException, exception_id)
+        if row is None:
+            raise InvalidInput(f"there is no roster exception {exception_id}")
+        names = dict(session.execute(select(Team.id, Team.name)).tuples().all())
+        record = _record(row, names)
+        session.delete(row)
+        session.add(
+            AuditLog(
+                at=now,
+                actor=actor,
+                action="roster.exception.remove",
+                target=f"exception {exception_id}",
+                details=f"{record.kind} {record.team} {isoformat_paris(record.starts_at)}"
+                f"/{isoformat_paris(record.ends_at)}: {record.reason}"[:500],
+            )
+        )
+    return record
+
+
+def _team(session: Session, name: str) -> Team:
+    teams = session.scalars(select(Team).where(Team.active)).all()
+    found = find_by_name(name, ((t.name, t) for t in teams))
+    if found is None:
+        known = ", ".join(sorted(t.name for t in teams))
+        raise InvalidInput(f"unknown team {name!r} (active teams: {known})")
+    return found
+
+
+def _sector(session: Session, name: str) -> Sector:
+    sectors = session.scalars(select(Sector).where(Sector.active)).all()
+    found = find_by_name(name, ((s.name, s) for s in sectors))
+    if found is None:
+        known = ", ".join(s.name for s in sorted(sectors, key=lambda s: s.sort_order))
+        raise InvalidInput(f"unknown sector {name!r} (sectors: {known})")
+    return found
+
+
+def _names(team: Team | None) -> dict[int, str]:
+    return {team.id: team.name} if team is not None else {}
+
+
+def _record(row: RosterException, team_names: dict[int, str]) -> RosterExceptionRecord:
+    kind: ExceptionKind = row.kind  # type: ignore[assignment]  # checked by the table
+    return RosterExceptionRecord(
+        id=row.id,
+        team=team_names[row.team_id],
+        kind=kind,
+        replacement=team_names[row.replacement_team_id] if row.replacement_team_id else None,
+        sectors=None if row.all_sectors else tuple(s.name for s in row.sectors),
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        reason=row.reason,
+        author=row.author,
+    )
