@@ -14,14 +14,16 @@ from tests.conftest import run_operline
 
 SECTORS = ("Stalingrad", "Éole", "Porte de la Chapelle", "Hors secteur")
 
-ROSTER = """\
-team;organisation;phone;tier;sectors;days;start;end;valid_from;valid_until
-Maraude Nord;Association A;01 99 00 10 01;1;Stalingrad|Éole;*;08:00;20:00;;
-Maraude Nuit;Association A;01 99 00 10 02;1;Stalingrad|Éole;*;20:00;08:00;;
-Médiation Chapelle;Association B;01 99 00 10 03;1;Porte de la Chapelle;lun-ven;09:00;17:00;;2027-06-30
-ELA;GHU Paris;+33 1 99 00 10 04;2;*;*;00:00;00:00;;
-Maraude Nord;Association A;01 99 00 10 01;2;Porte de la Chapelle;sat,sun;10:00;18:00;2027-01-01;
-"""
+ROSTER = (
+    "team;organisation;phone;tier;sectors;days;start;end;valid_from;valid_until\n"
+    "Maraude Nord;Association A;01 99 00 10 01;1;Stalingrad|Éole;*;08:00;20:00;;\n"
+    "Maraude Nuit;Association A;01 99 00 10 02;1;Stalingrad|Éole;*;20:00;08:00;;\n"
+    "Médiation Chapelle;Association B;01 99 00 10 03;1;Porte de la Chapelle;lun-ven;"
+    "09:00;17:00;;2027-06-30\n"
+    "ELA;GHU Paris;+33 1 99 00 10 04;2;*;*;00:00;00:00;;\n"
+    "Maraude Nord;Association A;01 99 00 10 01;2;Porte de la Chapelle;sat,sun;10:00;18:00;"
+    "2027-01-01;\n"
+)
 
 
 @pytest.fixture
@@ -70,8 +72,8 @@ def test_export_then_import_gives_the_same_roster(desk: str, tmp_path: Path) -> 
     )
     assert "ELA;GHU Paris;+33199001004;2;*;*;00:00;00:00;;" in exported
     assert (
-        "Médiation Chapelle;Association B;+33199001003;1;Porte de la Chapelle;lun-ven;09:00;17:00;;2027-06-30"
-        in exported
+        "Médiation Chapelle;Association B;+33199001003;1;Porte de la Chapelle;lun-ven;"
+        "09:00;17:00;;2027-06-30" in exported
     )
 
 
@@ -239,9 +241,10 @@ def test_exceptions_are_added_listed_applied_and_removed(desk: str, tmp_path: Pa
     assert code == 0, err
     exception_id = out.strip()
     _, listed, _ = roster(desk, "exception", "list")
+    author = listed.split(";")[-1].strip()
     assert listed.splitlines() == [
         f"{exception_id};Maraude Nord;replace;Médiation Chapelle;Éole;"
-        f"2027-02-03T09:00:00+01:00;2027-02-03T12:00:00+01:00;véhicule en panne;{listed.split(';')[-1].strip()}"
+        f"2027-02-03T09:00:00+01:00;2027-02-03T12:00:00+01:00;véhicule en panne;{author}"
     ]
     _, out, _ = roster(desk, "on-duty", "--sector", "Éole", "--at", "2027-02-03T10:00")
     assert out.splitlines()[0] == "1;Médiation Chapelle;+33199001003"
