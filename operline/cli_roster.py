@@ -156,8 +156,8 @@ def _on_duty(arguments: argparse.Namespace, database: Database) -> int:
 def _gaps(arguments: argparse.Namespace, database: Database) -> int:
     if arguments.days < 1:
         raise InvalidInput(f"--days: {arguments.days} is not at least 1")
-    start = max(_instant(arguments.start, "--from"), now_utc())
-    gaps = gaps_between(database, start, start + timedelta(days=arguments.days))
+    start = _instant(arguments.start, "--from")
+    gaps = gaps_between(database, start, start + timedelta(days=arguments.days), now=now_utc())
     if arguments.json:
         listed = [
             {

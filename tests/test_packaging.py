@@ -21,6 +21,7 @@ def test_the_wheel_ships_migrations_translations_and_icons(tmp_path: Path) -> No
     )
     (wheel,) = tmp_path.glob("operline-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    assert "operline/roster/engine.py" in names
     assert "operline/db/migrations/env.py" in names
     assert "operline/db/migrations/script.py.mako" in names
     assert "operline/db/migrations/versions/0001_initial_schema.py" in names

@@ -45,8 +45,10 @@ def on_duty_in(database: Database, sector_name: str, at: datetime) -> SectorDuty
         return SectorDuty(sector.name, at, tuple(on_duty_teams(roster, sector.id, at)))
 
 
-def gaps_between(database: Database, start: datetime, end: datetime) -> list[SectorGap]:
-    """Every coverage gap of the active sectors between two instants, by sector then time."""
+def gaps_between(
+    database: Database, start: datetime, end: datetime, *, now: datetime
+) -> list[SectorGap]:
+    """Every coverage gap of the active sectors between two instants, never before ``now``."""
     with database.read() as session:
         sectors = sorted(
             session.scalars(select(Sector).where(Sector.active)).all(),
@@ -55,6 +57,8 @@ def gaps_between(database: Database, start: datetime, end: datetime) -> list[Sec
         roster = load_roster(session)
     names = {s.id: s.name for s in sectors}
     order = {s.id: index for index, s in enumerate(sectors)}
-    gaps: list[CoverageGap] = coverage_gaps(roster, [s.id for s in sectors], start=start, end=end)
+    gaps: list[CoverageGap] = coverage_gaps(
+        roster, [s.id for s in sectors], start=start, end=end, now=now
+    )
     gaps.sort(key=lambda g: (order[g.sector_id], g.start, g.kind))
     return [SectorGap(names[g.sector_id], g.start, g.end, g.kind) for g in gaps]

@@ -16,17 +16,7 @@ from operline.db.engine import Database
 from operline.db.models import Facility, Incident, Sector, Team
 from operline.ui.language import InstalledLanguage, install_language
 
-#: Offscreen windows cannot pass size hints to a real window system; Qt says so each
-#: time a window is shown. It is a property of the test platform, not of Operline.
-OFFSCREEN_NOTICE = "This plugin does not support propagateSizeHints"
-
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # 18:00 in Paris
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/ui/" in item.nodeid.replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOTICE))
 
 
 @pytest.fixture
