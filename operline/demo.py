@@ -117,7 +117,7 @@ def _refuse_filled(session: Session, where: str) -> None:
         ("shift patterns", ShiftPattern.id),
         ("incidents", Incident.id),
     )
-    held = [what for what, column in checked if session.scalar(select(column).limit(1))]
+    held = [what for what, column in checked if session.scalar(select(column).limit(1)) is not None]
     if held:
         listed = held[0] if len(held) == 1 else f"{', '.join(held[:-1])} and {held[-1]}"
         raise InvalidInput(
@@ -133,7 +133,7 @@ def _table(model: type[object]) -> Table:
 
 
 def _insert_ids(session: Session, table: Table, rows: Sequence[Mapping[str, object]]) -> list[int]:
-    """Insert rows in one executemany and return their new ids, in the rows' order."""
+    """Insert a few reference rows and return their new ids, in the rows' order."""
     if not rows:
         return []
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
@@ -209,7 +209,7 @@ def _named_ids(
 
 def _load_operators(session: Session, created_at: datetime) -> tuple[dict[str, int], int]:
     """Add the demo desk staff; someone already signed up under a name is kept as is."""
-    existing = {key: value for key, value in session.execute(select(Operator.name, Operator.id))}
+    existing = {name: id_ for name, id_ in session.execute(select(Operator.name, Operator.id))}
     missing = [spec for spec in ref.OPERATORS if spec.name not in existing]
     rows = [
         {

@@ -24,8 +24,13 @@ from operline.roster.engine import OnDuty, Roster, on_duty_teams
 
 Row = dict[str, object]
 
+_NEW, _ROUTED, _ACKNOWLEDGED, _ON_SCENE, _CLOSED = Status
 _ORDER = {stage: index for index, stage in enumerate(Status)}
-_WALKED = (Status.ROUTED, Status.ACKNOWLEDGED, Status.ON_SCENE)
+_WALKED = (_ROUTED, _ACKNOWLEDGED, _ON_SCENE)
+# Codes looked up once: enum attribute access is slow in a loop run a million times.
+_CODE: dict[Status | Category | Outcome, str] = {
+    code: code.value for codes in (Status, Category, Outcome) for code in codes
+}
 
 
 def open_tail(count: int) -> int:
@@ -143,18 +148,16 @@ class IncidentPlanner:
             yield self._plan_one(at, day, hour, keep_open=index >= keep_open_from)
 
     def _plan_one(self, at: datetime, day: date, hour: int, *, keep_open: bool) -> PlannedIncident:
-        rng, now = self._rng, self._now
+        rng = self._rng
         night = hour >= 20 or hour < 7
         sector_id = self._sectors.pick(rng)
         category = (self._night_categories if night else self._day_categories).pick(rng)
         urgent = rng.random() < profile.URGENT_SHARE[category]
         persons = self._persons(category)
         caller = self._callers[sector_id].pick(rng)
-        callback = (
-            None
-            if rng.random() < profile.NO_CALLBACK_SHARE
-            else rng.choice(caller.callback_numbers)
-        )
+        callback = None
+        if rng.random() >= profile.NO_CALLBACK_SHARE:
+            callback = rng.choice(caller.callback_numbers)
         location = rng.choice(self._landmarks[sector_id])
         notes = rng.choice(profile.NOTES[category]) if rng.random() < profile.NOTES_SHARE else None
         on_duty = on_duty_teams(self._setting.roster, sector_id, at)
@@ -163,105 +166,75 @@ class IncidentPlanner:
         else:
             team_id = self._backup_team(sector_id, at, category)
         outcome: Outcome | None = self._outcomes[category].pick(rng)
-        assert outcome is not None
-        last = self._last_stage[outcome].pick(rng)
+        last = self._last_stage[outcome].pick(rng) if outcome is not None else _NEW
         if team_id is None:
             # Nobody anywhere to call: the desk could only log the call.
-            outcome, last = Outcome.NO_FOLLOW_UP, Status.NEW
-
-        times = {Status.NEW: min(at + self._delay(Status.NEW, urgent), now)}
-        moment = times[Status.NEW]
-        for stage in _WALKED:
-            if _ORDER[stage] > _ORDER[last]:
-                break
-            moment += self._delay(stage, urgent)
-            times[stage] = moment
-        closing = (
-            profile.DELAYS[(Status.CLOSED, urgent)]
-            if last is Status.ON_SCENE
-            else profile.CLOSE_WITHOUT_VISIT
-        )
-        closed_at: datetime | None = moment + self._minutes(closing)
-        if keep_open:
-            stop = _Weighted(
-                (s, w) for s, w in profile.OPEN_STAGES.items() if _ORDER[s] <= _ORDER[last]
-            )
-            kept = stop.pick(rng)
-            times = {stage: t for stage, t in times.items() if _ORDER[stage] <= _ORDER[kept]}
-            closed_at = None
-        # Whatever would happen after now has not happened yet: the incident is still open.
-        times = {stage: t for stage, t in times.items() if t <= now}
-        if closed_at is not None and closed_at > now:
-            closed_at = None
+            outcome, last = Outcome.NO_FOLLOW_UP, _NEW
+        times, closed_at = self._stage_times(at, urgent, last, keep_open=keep_open)
         if closed_at is None:
             outcome = None
         facility_id = None
-        if outcome is Outcome.ORIENTED:
-            assert closed_at is not None
+        if outcome is Outcome.ORIENTED and closed_at is not None:
             close_hour = to_paris(closed_at).hour
-            late = close_hour >= 19 or close_hour < 7
-            facility_id = self._places[(category, late)].pick(rng)
-        routed = Status.ROUTED in times
-        status = Status.CLOSED if closed_at is not None else max(times, key=_ORDER.__getitem__)
+            facility_id = self._places[(category, close_hour >= 19 or close_hour < 7)].pick(rng)
         operator_id = self._desk_operator(day, hour)
-        created_at = times[Status.NEW]
-
-        def event(when: datetime, kind: str, field: str, old: str | None, new: str) -> Row:
-            return {
-                "at": when,
-                "operator_id": operator_id,
-                "kind": kind,
-                "field": field,
-                "old_value": old,
-                "new_value": new,
-                "reason": None,
-            }
-
-        events = [event(created_at, "created", "status", None, Status.NEW.value)]
-        previous = Status.NEW
-        for stage in _WALKED:
-            if stage in times:
-                events.append(event(times[stage], "stage", "status", previous.value, stage.value))
-                if stage is Status.ROUTED:
-                    events.append(
-                        event(times[stage], "assigned", "assigned_team_id", None, str(team_id))
-                    )
-                previous = stage
-        if closed_at is not None and outcome is not None:
-            events.append(event(closed_at, "stage", "status", previous.value, "closed"))
-            if facility_id is not None:
-                orientation = str(facility_id)
-                events.append(
-                    event(closed_at, "updated", "orientation_facility_id", None, orientation)
-                )
-            events.append(event(closed_at, "closed", "outcome", None, outcome.value))
-        updates = sum(1 for e in events if e["kind"] == "stage")
+        events = _timeline(times, closed_at, operator_id, team_id, outcome, facility_id)
+        status = _CLOSED if closed_at is not None else max(times, key=_ORDER.__getitem__)
         row: Row = {
             "received_at": at,
             "caller_service": caller.name,
             "callback_number": callback,
             "sector_id": sector_id,
             "location": location,
-            "category": category.value,
+            "category": _CODE[category],
             "priority": "urgent" if urgent else "normal",
             "persons": persons,
             "notes": notes,
-            "status": status.value,
-            "assigned_team_id": team_id if routed else None,
+            "status": _CODE[status],
+            "assigned_team_id": team_id if _ROUTED in times else None,
             "team_on_duty_at_intake": bool(on_duty),
-            "outcome": outcome.value if outcome is not None else None,
+            "outcome": _CODE[outcome] if outcome is not None else None,
             "orientation_facility_id": facility_id,
-            "routed_at": times.get(Status.ROUTED),
-            "acknowledged_at": times.get(Status.ACKNOWLEDGED),
-            "on_scene_at": times.get(Status.ON_SCENE),
+            "routed_at": times.get(_ROUTED),
+            "acknowledged_at": times.get(_ACKNOWLEDGED),
+            "on_scene_at": times.get(_ON_SCENE),
             "closed_at": closed_at,
             "created_by_operator_id": operator_id,
-            "created_at": created_at,
+            "created_at": times[_NEW],
             "updated_at": events[-1]["at"],
             "anonymised_at": None,
-            "version": 1 + updates,
+            # One update per change of stage: routing, acknowledgement, arrival, closing.
+            "version": len(times) + (closed_at is not None),
         }
         return PlannedIncident(day.year, row, tuple(events))
+
+    def _stage_times(
+        self, at: datetime, urgent: bool, last: Status, *, keep_open: bool
+    ) -> tuple[dict[Status, datetime], datetime | None]:
+        """When each stage up to ``last`` was reached, and the closing time if closed by now."""
+        rng, now = self._rng, self._now
+        moment = min(at + self._delay(_NEW, urgent), now)
+        times = {_NEW: moment}
+        for stage in _WALKED:
+            if _ORDER[stage] > _ORDER[last]:
+                break
+            moment += self._delay(stage, urgent)
+            times[stage] = moment
+        visited = last is _ON_SCENE
+        closing = profile.DELAYS[(_CLOSED, urgent)] if visited else profile.CLOSE_WITHOUT_VISIT
+        closed_at: datetime | None = moment + self._minutes(closing)
+        if keep_open:
+            kept = _Weighted(
+                (s, w) for s, w in profile.OPEN_STAGES.items() if _ORDER[s] <= _ORDER[last]
+            ).pick(rng)
+            times = {stage: t for stage, t in times.items() if _ORDER[stage] <= _ORDER[kept]}
+            closed_at = None
+        if moment > now:
+            # Whatever would happen after now has not happened yet: still open.
+            times = {stage: t for stage, t in times.items() if t <= now}
+        if closed_at is not None and closed_at > now:
+            closed_at = None
+        return times, closed_at
 
     def _persons(self, category: Category) -> int:
         rng, roll = self._rng, self._rng.random()
@@ -315,3 +288,43 @@ class IncidentPlanner:
     def _minutes(self, spread: tuple[float, float, float]) -> timedelta:
         low, high, mode = spread
         return timedelta(seconds=round(self._rng.triangular(low, high, mode) * 60))
+
+
+def _timeline(
+    times: Mapping[Status, datetime],
+    closed_at: datetime | None,
+    operator_id: int | None,
+    team_id: int | None,
+    outcome: Outcome | None,
+    facility_id: int | None,
+) -> list[Row]:
+    """The incident's events, one per change, as the desk's own actions would write them."""
+
+    def event(when: datetime, kind: str, field: str, old: str | None, new: str) -> Row:
+        return {
+            "at": when,
+            "operator_id": operator_id,
+            "kind": kind,
+            "field": field,
+            "old_value": old,
+            "new_value": new,
+            "reason": None,
+        }
+
+    events = [event(times[_NEW], "created", "status", None, _CODE[_NEW])]
+    previous = _NEW
+    for stage in _WALKED:
+        when = times.get(stage)
+        if when is None:
+            break
+        events.append(event(when, "stage", "status", _CODE[previous], _CODE[stage]))
+        if stage is _ROUTED:
+            events.append(event(when, "assigned", "assigned_team_id", None, str(team_id)))
+        previous = stage
+    if closed_at is not None and outcome is not None:
+        events.append(event(closed_at, "stage", "status", _CODE[previous], _CODE[_CLOSED]))
+        if facility_id is not None:
+            place = str(facility_id)
+            events.append(event(closed_at, "updated", "orientation_facility_id", None, place))
+        events.append(event(closed_at, "closed", "outcome", None, _CODE[outcome]))
+    return events
