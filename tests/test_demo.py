@@ -423,3 +423,25 @@ def test_the_next_call_after_the_demo_gets_a_fresh_id(database: Database) -> Non
             .returning(Incident.id)
         ).scalar_one()
     assert new_id == 26
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        pytest.param(datetime(2026, 4, 2, 9, 0, tzinfo=UTC), id="clocks-went-forward"),
+        pytest.param(datetime(2026, 11, 1, 9, 0, tzinfo=UTC), id="clocks-went-back"),
+    ],
+)
+def test_history_across_a_change_of_clocks(sqlite_database: Database, now: datetime) -> None:
+    fill_demo_database(sqlite_database, incidents=400, weeks=1, seed=3, now=now)
+    with sqlite_database.read() as session:
+        roster = load_roster(session)
+    incidents = incidents_of(sqlite_database)
+    assert len(incidents) == 400
+    for incident in incidents:
+        assert now - timedelta(weeks=1) <= incident.received_at < now
+        stages = [incident.received_at, incident.created_at]
+        stages += [m for c in STAGE_COLUMNS.values() if (m := getattr(incident, c)) is not None]
+        assert stages == sorted(stages), incident.reference
+        on_duty = on_duty_teams(roster, incident.sector_id, incident.received_at)
+        assert incident.team_on_duty_at_intake == bool(on_duty)
