@@ -178,7 +178,7 @@ class IncidentPlanner:
             close_hour = to_paris(closed_at).hour
             facility_id = self._places[(category, close_hour >= 19 or close_hour < 7)].pick(rng)
         operator_id = self._desk_operator(day, hour)
-        events = _timeline(times, closed_at, operator_id, team_id, outcome, facility_id)
+        events = _timeline(at, times, closed_at, operator_id, team_id, outcome, facility_id)
         status = _CLOSED if closed_at is not None else max(times, key=_ORDER.__getitem__)
         row: Row = {
             "received_at": at,
@@ -201,7 +201,7 @@ class IncidentPlanner:
             "closed_at": closed_at,
             "created_by_operator_id": operator_id,
             "created_at": times[_NEW],
-            "updated_at": events[-1]["at"],
+            "updated_at": closed_at or times[status],
             "anonymised_at": None,
             # One update per change of stage: routing, acknowledgement, arrival, closing.
             "version": len(times) + (closed_at is not None),
@@ -291,6 +291,7 @@ class IncidentPlanner:
 
 
 def _timeline(
+    received_at: datetime,
     times: Mapping[Status, datetime],
     closed_at: datetime | None,
     operator_id: int | None,
@@ -298,7 +299,10 @@ def _timeline(
     outcome: Outcome | None,
     facility_id: int | None,
 ) -> list[Row]:
-    """The incident's events, one per change, as the desk's own actions would write them."""
+    """The incident's events, one per change, as the desk's own actions would write them.
+
+    The first line is dated when the call came in, not when it was typed in.
+    """
 
     def event(when: datetime, kind: str, field: str, old: str | None, new: str) -> Row:
         return {
@@ -311,7 +315,7 @@ def _timeline(
             "reason": None,
         }
 
-    events = [event(times[_NEW], "created", "status", None, _CODE[_NEW])]
+    events = [event(received_at, "created", "status", None, _CODE[_NEW])]
     previous = _NEW
     for stage in _WALKED:
         when = times.get(stage)
