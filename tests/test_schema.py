@@ -74,9 +74,10 @@ def test_an_upgrade_saves_a_copy_of_the_sqlite_file_first(tmp_path: Path) -> Non
     # A newer app: the shipped migrations plus one that adds a column.
     migrations = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_FOLDER, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_sector_colour.py").write_text(
+    shipped = head_revision()
+    (migrations / "versions" / "9000_sector_colour.py").write_text(
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
-        "revision = '0002'\ndown_revision = '0001'\n\n\n"
+        f"revision = '9000'\ndown_revision = '{shipped}'\n\n\n"
         "def upgrade():\n"
         "    with op.batch_alter_table('sector') as batch:\n"
         "        batch.add_column(sa.Column('colour', sa.String(7)))\n",
@@ -91,10 +92,12 @@ def test_an_upgrade_saves_a_copy_of_the_sqlite_file_first(tmp_path: Path) -> Non
 
         report = upgrade_database(database, now=NOW, migrations=str(migrations))
 
-        assert (report.from_revision, report.to_revision) == ("0001", "0002")
-        assert report.backup == tmp_path / "desk.before-0002-20261127T150000Z.sqlite3"
+        assert (report.from_revision, report.to_revision) == (shipped, "9000")
+        assert report.backup == tmp_path / "desk.before-9000-20261127T150000Z.sqlite3"
         with sqlite3.connect(report.backup) as copy:
-            assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+            assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [
+                (shipped,)
+            ]
             assert copy.execute("SELECT name FROM sector").fetchall() == [("Stalingrad",)]
         with database.read() as session:
             rows = session.execute(text("SELECT name, colour FROM sector")).all()

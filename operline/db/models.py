@@ -320,3 +320,14 @@ class AuditLog(Base):
     details: Mapped[str | None] = mapped_column(String(500))
 
     __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+
+class DeskSetting(Base):
+    """A setting shared by every desk of the database (see ``operline.settings``)."""
+
+    __tablename__ = "desk_setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str] = mapped_column(String(80))

@@ -94,7 +94,7 @@ def list_roster_exceptions(
         if not include_past:
             query = query.where(RosterException.ends_at > now)
         rows = session.scalars(query.order_by(RosterException.starts_at, RosterException.id))
-        names = dict(session.execute(select(Team.id, Team.name)).tuples().all())
+        names = dict(session.execute(select(Team.id, Team.name)).all())
         return [_record(row, names) for row in rows]
 
 
@@ -106,7 +106,7 @@ def remove_roster_exception(
         row = session.get(RosterException, exception_id)
         if row is None:
             raise InvalidInput(f"there is no roster exception {exception_id}")
-        names = dict(session.execute(select(Team.id, Team.name)).tuples().all())
+        names = dict(session.execute(select(Team.id, Team.name)).all())
         record = _record(row, names)
         session.delete(row)
         session.add(

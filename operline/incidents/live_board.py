@@ -1,0 +1,194 @@
+"""The live board: every open incident, the ones left waiting first in sight.
+
+Alerts are computed from stored times only, so a restart shows the same colours: a call
+not yet acknowledged turns amber after its limit (settings), red after twice that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import aliased
+
+from operline.codes import Category, Priority, Status
+from operline.db.engine import Database
+from operline.db.models import Incident, Sector, Team
+from operline.roster.engine import OnDuty, on_duty_teams
+from operline.roster.store import load_roster
+from operline.settings import DeskSettings
+
+
+class Alert(StrEnum):
+    NONE = "none"
+    AMBER = "amber"
+    RED = "red"
+
+
+def alert_for(
+    *,
+    urgent: bool,
+    received_at: datetime,
+    acknowledged_at: datetime | None,
+    now: datetime,
+    settings: DeskSettings,
+) -> Alert:
+    """How late a call is in being acknowledged by a team."""
+    if acknowledged_at is not None:
+        return Alert.NONE
+    waited = now - received_at
+    limit = settings.ack_limit(urgent)
+    if waited >= 2 * limit:
+        return Alert.RED
+    if waited >= limit:
+        return Alert.AMBER
+    return Alert.NONE
+
+
+def alert_changes_at(
+    *, urgent: bool, received_at: datetime, now: datetime, settings: DeskSettings
+) -> datetime | None:
+    """When an unacknowledged call next changes colour, if it still will."""
+    limit = settings.ack_limit(urgent)
+    for moment in (received_at + limit, received_at + 2 * limit):
+        if moment > now:
+            return moment
+    return None
+
+
+@dataclass(frozen=True)
+class BoardIncident:
+    """One open incident as the board shows it."""
+
+    incident_id: int
+    reference: str
+    received_at: datetime
+    priority: Priority
+    category: Category
+    status: Status
+    sector_id: int
+    sector: str
+    location: str | None
+    persons: int
+    team_id: int | None
+    team: str | None
+    acknowledged_at: datetime | None
+    version: int
+    alert: Alert
+
+    @property
+    def urgent(self) -> bool:
+        return self.priority is Priority.URGENT
+
+    def age(self, now: datetime) -> timedelta:
+        return now - self.received_at
+
+
+@dataclass(frozen=True)
+class SectorStrip:
+    """A sector in the strip above the board: its open incidents and who is on duty."""
+
+    sector_id: int
+    name: str
+    open_incidents: int
+    on_duty: tuple[OnDuty, ...]
+
+
+def open_incidents(
+    database: Database,
+    *,
+    now: datetime,
+    settings: DeskSettings,
+    sector_id: int | None = None,
+) -> list[BoardIncident]:
+    """Open incidents, urgent first, then oldest first (the partial index holds them)."""
+    team = aliased(Team)
+    query = (
+        select(Incident, Sector.name, team.name)
+        .join(Sector, Sector.id == Incident.sector_id)
+        .outerjoin(team, team.id == Incident.assigned_team_id)
+        .where(Incident.status != Status.CLOSED.value)
+        .order_by(
+            case((Incident.priority == Priority.URGENT.value, 0), else_=1),
+            Incident.received_at,
+            Incident.id,
+        )
+    )
+    if sector_id is not None:
+        query = query.where(Incident.sector_id == sector_id)
+    with database.read() as session:
+        rows = session.execute(query).all()
+        return [
+            BoardIncident(
+                incident_id=incident.id,
+                reference=incident.reference,
+                received_at=incident.received_at,
+                priority=Priority(incident.priority),
+                category=Category(incident.category),
+                status=Status(incident.status),
+                sector_id=incident.sector_id,
+                sector=sector_name,
+                location=incident.location,
+                persons=incident.persons,
+                team_id=incident.assigned_team_id,
+                team=team_name,
+                acknowledged_at=incident.acknowledged_at,
+                version=incident.version,
+                alert=alert_for(
+                    urgent=incident.priority == Priority.URGENT.value,
+                    received_at=incident.received_at,
+                    acknowledged_at=incident.acknowledged_at,
+                    now=now,
+                    settings=settings,
+                ),
+            )
+            for incident, sector_name, team_name in rows
+        ]
+
+
+def sector_strip(database: Database, *, now: datetime) -> list[SectorStrip]:
+    """Each active sector with its count of open incidents and its teams on duty now."""
+    with database.read() as session:
+        counts = dict(
+            session.execute(
+                select(Incident.sector_id, func.count())
+                .where(Incident.status != Status.CLOSED.value)
+                .group_by(Incident.sector_id)
+            ).all()
+        )
+        sectors = session.scalars(
+            select(Sector).where(Sector.active).order_by(Sector.sort_order, Sector.name)
+        ).all()
+        roster = load_roster(session, changes_ending_after=now)
+        return [
+            SectorStrip(
+                sector_id=sector.id,
+                name=sector.name,
+                open_incidents=counts.get(sector.id, 0),
+                on_duty=tuple(on_duty_teams(roster, sector.id, now)),
+            )
+            for sector in sectors
+        ]
+
+
+@dataclass(frozen=True)
+class NextContact:
+    """Whom to call when the team given a call does not answer."""
+
+    teams: tuple[OnDuty, ...]
+    supervisor_phone: str
+
+
+def next_contact(
+    database: Database, incident: BoardIncident, *, now: datetime, settings: DeskSettings
+) -> NextContact:
+    """The other teams on duty for the incident's sector (tier 2 first), then the supervisor."""
+    with database.read() as session:
+        roster = load_roster(session, changes_ending_after=now)
+    others = [
+        t for t in on_duty_teams(roster, incident.sector_id, now) if t.team_id != incident.team_id
+    ]
+    others.sort(key=lambda t: (t.tier != 2, t.tier, t.name))
+    return NextContact(tuple(others), settings.supervisor_phone)

@@ -1,0 +1,122 @@
+"""Settings every desk of a database shares, declared in one place with their defaults.
+
+A setting never written reads as its default; a value that no longer parses (after a
+change of format) reads as the default too, rather than stopping the desk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Generic, TypeVar
+
+from sqlalchemy import select
+
+from operline.db.engine import Database
+from operline.db.models import AuditLog, DeskSetting
+from operline.errors import InvalidInput
+from operline.phones import normalise_phone
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+    parse: Callable[[str], T]
+    describe: str
+
+
+def _minutes(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 240:
+        raise ValueError(f"{value} is not between 1 and 240 minutes")
+    return value
+
+
+def _phone_or_empty(text: str) -> str:
+    return normalise_phone(text) if text.strip() else ""
+
+
+URGENT_ACK_MINUTES = Setting(
+    "alerts.urgent_ack_minutes",
+    5,
+    _minutes,
+    "minutes an urgent call may wait for a team's acknowledgement before it turns amber",
+)
+NORMAL_ACK_MINUTES = Setting(
+    "alerts.normal_ack_minutes",
+    15,
+    _minutes,
+    "minutes a normal call may wait for a team's acknowledgement before it turns amber",
+)
+SUPERVISOR_PHONE = Setting(
+    "desk.supervisor_phone",
+    "",
+    _phone_or_empty,
+    "the supervisor on call, proposed when no team answers",
+)
+
+SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
+    URGENT_ACK_MINUTES,
+    NORMAL_ACK_MINUTES,
+    SUPERVISOR_PHONE,
+)
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    """Every setting's current value."""
+
+    urgent_ack_minutes: int = URGENT_ACK_MINUTES.default
+    normal_ack_minutes: int = NORMAL_ACK_MINUTES.default
+    supervisor_phone: str = SUPERVISOR_PHONE.default
+
+    def ack_limit(self, urgent: bool) -> timedelta:
+        """How long a call may wait for acknowledgement before it turns amber."""
+        minutes = self.urgent_ack_minutes if urgent else self.normal_ack_minutes
+        return timedelta(minutes=minutes)
+
+
+def read_settings(database: Database) -> DeskSettings:
+    with database.read() as session:
+        stored = dict(session.execute(select(DeskSetting.key, DeskSetting.value)).all())
+    values: dict[str, object] = {}
+    for setting in SETTINGS:
+        if setting.key in stored:
+            try:
+                values[_attribute(setting)] = setting.parse(stored[setting.key])
+            except ValueError:
+                continue
+    return DeskSettings(**values)  # type: ignore[arg-type]
+
+
+def write_setting(
+    database: Database, key: str, value: str, *, actor: str, now: datetime
+) -> DeskSettings:
+    """Check and store one setting; the audit log keeps who changed it."""
+    setting = next((s for s in SETTINGS if s.key == key), None)
+    if setting is None:
+        known = ", ".join(s.key for s in SETTINGS)
+        raise InvalidInput(f"unknown setting {key!r} (settings: {known})")
+    try:
+        parsed = setting.parse(value)
+    except ValueError as error:
+        raise InvalidInput(f"{key}: {error}") from None
+    with database.write() as session:
+        row = session.get(DeskSetting, key)
+        if row is None:
+            row = DeskSetting(key=key, value=str(parsed), updated_at=now, updated_by=actor)
+            session.add(row)
+        else:
+            row.value, row.updated_at, row.updated_by = str(parsed), now, actor
+        session.add(
+            AuditLog(at=now, actor=actor, action="settings.write", target=key, details=str(parsed))
+        )
+    return read_settings(database)
+
+
+def _attribute(setting: Setting[int] | Setting[str]) -> str:
+    return setting.key.split(".", 1)[1]
