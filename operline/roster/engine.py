@@ -25,7 +25,6 @@ disagree. The rules the desk relies on:
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Literal
 
+from operline.names import fold_name
 from operline.paris_time import InFold, InGap, as_utc, paris_date, paris_to_utc
 
 ChangeKind = Literal["off", "replace", "add"]
@@ -179,7 +179,7 @@ def duty_intervals(roster: Roster, sector_id: int, start: datetime, end: datetim
                 runs[index] = OnDuty(*_contact(team), team.tier, previous.since, span.end)
             still_open[key] = index
         open_runs = still_open
-    return sorted(runs, key=lambda run: (run.since, run.tier, _collation_key(run.name)))
+    return sorted(runs, key=lambda run: (run.since, run.tier, fold_name(run.name)))
 
 
 def next_handoff(
@@ -197,12 +197,6 @@ def next_handoff(
 
 def _contact(team: DutyTeam) -> tuple[int, str, str | None]:
     return team.team_id, team.name, team.phone
-
-
-def _collation_key(name: str) -> str:
-    # The desk reads "Équipe" next to "Emmaüs", not after "Z".
-    bare = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in bare if not unicodedata.combining(c)).casefold()
 
 
 @lru_cache(maxsize=65536)
@@ -268,8 +262,9 @@ class _Timelines:
         self._runs: dict[tuple[int, int, int], tuple[tuple[datetime, datetime], ...]] = {}
         self._duty_teams: dict[tuple[int, int], DutyTeam] = {}
         self._states: dict[_StateKey, tuple[DutyTeam, ...]] = {}
+        # The desk reads "Équipe" next to "Emmaüs", not after "Z".
         by_name = sorted(
-            roster.teams.values(), key=lambda t: (_collation_key(t.name), t.name, t.team_id)
+            roster.teams.values(), key=lambda t: (fold_name(t.name), t.name, t.team_id)
         )
         self._name_rank = {team.team_id: rank for rank, team in enumerate(by_name)}
 

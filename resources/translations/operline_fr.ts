@@ -61,6 +61,186 @@
     </message>
 </context>
 <context>
+    <name>DutyBoard</name>
+    <message>
+        <source>On duty now</source>
+        <extracomment>The board reads the roster again this often, for changes made at another desk. The E.164 number of the team a cell shows (or the sector&apos;s first-call team). The name of that team. The board was read again; carries the instant it shows. A sentence for the status bar (what was copied).</extracomment>
+        <translation>De garde maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the team&apos;s phone</source>
+        <extracomment>The instant the board was last read for. The handoff the single-shot timer is aimed at, if any.</extracomment>
+        <translation>&amp;Copier le numéro de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>As of {time}</source>
+        <translation>Situation au {time}</translation>
+    </message>
+    <message>
+        <source>No team in this cell: nothing was copied.</source>
+        <translation>Aucune équipe dans cette case&#xa0;: rien n&apos;a été copié.</translation>
+    </message>
+    <message>
+        <source>{team} has no phone number.</source>
+        <translation>{team} n&apos;a pas de numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Phone of {team} copied: {phone}</source>
+        <translation>Numéro de {team} copié&#xa0;: {phone}</translation>
+    </message>
+    <message>
+        <source>Time the board shows</source>
+        <translation>Heure de la situation affichée</translation>
+    </message>
+    <message>
+        <source>Arrows: move · {copy}: copy the team&apos;s phone</source>
+        <translation>Flèches&#xa0;: se déplacer · {copy}&#xa0;: copier le numéro de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Teams on duty by sector</source>
+        <translation>Équipes de garde par secteur</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>First call</source>
+        <translation>Premier appel</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu&apos;à</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Renfort</translation>
+    </message>
+    <message>
+        <source>Next handoff</source>
+        <translation>Prochaine relève</translation>
+    </message>
+    <message>
+        <source>No team on duty in {sector}</source>
+        <translation>Aucune équipe de garde&#xa0;: {sector}</translation>
+    </message>
+    <message>
+        <source>No phone number for {teams}</source>
+        <translation>Pas de numéro de téléphone&#xa0;: {teams}</translation>
+    </message>
+    <message>
+        <source>No team on duty</source>
+        <translation>Aucune équipe de garde</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>pas de téléphone</translation>
+    </message>
+    <message>
+        <source>{team}, backup until {time}</source>
+        <translation>{team}, en renfort jusqu&apos;à {time}</translation>
+    </message>
+    <message>
+        <source>No phone</source>
+        <translation>Pas de téléphone</translation>
+    </message>
+    <message>
+        <source>{time} → no team on duty</source>
+        <translation>{time} → aucune équipe de garde</translation>
+    </message>
+    <message>
+        <source>{time} → {teams}</source>
+        <translation>{time} → {teams}</translation>
+    </message>
+    <message>
+        <source>{time} → backup: {teams}</source>
+        <translation>{time} → renfort&#xa0;: {teams}</translation>
+    </message>
+    <message>
+        <source>{time}: end of {teams}</source>
+        <translation>{time}&#xa0;: fin de {teams}</translation>
+    </message>
+    <message>
+        <source>No change in the coming weeks</source>
+        <translation>Aucun changement dans les semaines à venir</translation>
+    </message>
+    <message>
+        <source>Handoff at {time}</source>
+        <translation>Relève le {time}</translation>
+    </message>
+    <message>
+        <source>Coming on duty: {teams}</source>
+        <translation>Prennent la garde&#xa0;: {teams}</translation>
+    </message>
+    <message>
+        <source>Going off duty: {teams}</source>
+        <translation>Quittent la garde&#xa0;: {teams}</translation>
+    </message>
+</context>
+<context>
+    <name>GapBanner</name>
+    <message>
+        <source>Coverage warning</source>
+        <extracomment>How many gaps the banner names; the week view shows the rest. The user asked to see the gaps in the week view.</extracomment>
+        <translation>Alerte de couverture</translation>
+    </message>
+    <message>
+        <source>See the week ({key})</source>
+        <translation>Voir la semaine ({key})</translation>
+    </message>
+    <message>
+        <source>See the week</source>
+        <translation>Voir la semaine</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more in the week view</source>
+        <translation>
+            <numerusform>et %n autre dans la vue de la semaine</numerusform>
+            <numerusform>et %n autres dans la vue de la semaine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{sector}: no team on duty {period}</source>
+        <translation>{sector}&#xa0;: aucune équipe de garde {period}</translation>
+    </message>
+    <message>
+        <source>{sector}: a team on duty has no phone {period}</source>
+        <translation>{sector}&#xa0;: une équipe de garde sans téléphone {period}</translation>
+    </message>
+    <message>
+        <source>now, until {end}</source>
+        <translation>en ce moment, jusqu&apos;à {end}</translation>
+    </message>
+    <message>
+        <source>from {start} to {end} {day}</source>
+        <translation>de {start} à {end} {day}</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>de {start} à {end}</translation>
+    </message>
+    <message>
+        <source>tonight</source>
+        <translation>cette nuit</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>demain</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>demain {time}</translation>
+    </message>
+</context>
+<context>
     <name>JournalModel</name>
     <message>
         <source>Time</source>
@@ -245,6 +425,22 @@
         <translation>Operline</translation>
     </message>
     <message>
+        <source>Screens</source>
+        <translation>Écrans</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>De garde</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
         <source>Database: {name}</source>
         <translation>Base de données&#xa0;: {name}</translation>
     </message>
@@ -259,6 +455,22 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;On duty now</source>
+        <translation>&amp;De garde maintenant</translation>
+    </message>
+    <message>
+        <source>The &amp;week</source>
+        <translation>La &amp;semaine</translation>
+    </message>
+    <message>
+        <source>The &amp;journal</source>
+        <translation>Le &amp;journal</translation>
     </message>
     <message>
         <source>&amp;Journal</source>
@@ -337,6 +549,22 @@
         <translation>Journal&#xa0;: recharger la journée</translation>
     </message>
     <message>
+        <source>Show who is on duty now</source>
+        <translation>Afficher les équipes de garde maintenant</translation>
+    </message>
+    <message>
+        <source>Show the coverage of the week</source>
+        <translation>Afficher la couverture de la semaine</translation>
+    </message>
+    <message>
+        <source>Show the journal of a day</source>
+        <translation>Afficher le journal d&apos;une journée</translation>
+    </message>
+    <message>
+        <source>On duty: copy the selected team&apos;s phone</source>
+        <translation>De garde&#xa0;: copier le numéro de l&apos;équipe choisie</translation>
+    </message>
+    <message>
         <source>List the keyboard shortcuts</source>
         <translation>Lister les raccourcis clavier</translation>
     </message>
@@ -358,6 +586,89 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>WeekChart</name>
+    <message>
+        <source>Coverage of the coming days</source>
+        <extracomment>The teams named in the band.</extracomment>
+        <translation>Couverture des jours à venir</translation>
+    </message>
+    <message>
+        <source>{day} ({hours} h)</source>
+        <extracomment>The row and the hour the keyboard cursor is on.</extracomment>
+        <translation>{day} ({hours} h)</translation>
+    </message>
+    <message>
+        <source>No team on duty</source>
+        <translation>Aucune équipe de garde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n team(s)</source>
+        <translation>
+            <numerusform>%n équipe</numerusform>
+            <numerusform>%n équipes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First call</source>
+        <translation>Premier appel</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Renfort</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>pas de téléphone</translation>
+    </message>
+    <message>
+        <source>{role}: {team}, {phone}, {hours}</source>
+        <translation>{role}&#xa0;: {team}, {phone}, {hours}</translation>
+    </message>
+    <message>
+        <source>A team on duty has no phone</source>
+        <translation>Une équipe de garde n&apos;a pas de téléphone</translation>
+    </message>
+    <message>
+        <source>{what}: {hours}</source>
+        <translation>{what}&#xa0;: {hours}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>Coverage of the week</source>
+        <translation>Couverture de la semaine</translation>
+    </message>
+    <message>
+        <source>Coverage of the next 7 days</source>
+        <translation>Couverture des 7 prochains jours</translation>
+    </message>
+    <message>
+        <source>Details under the cursor</source>
+        <translation>Détail sous le curseur</translation>
+    </message>
+    <message>
+        <source>first-call team</source>
+        <translation>équipe de premier appel</translation>
+    </message>
+    <message>
+        <source>backup only</source>
+        <translation>renfort seulement</translation>
+    </message>
+    <message>
+        <source>no team on duty</source>
+        <translation>aucune équipe de garde</translation>
+    </message>
+    <message>
+        <source>team without a phone</source>
+        <translation>équipe sans téléphone</translation>
+    </message>
+    <message>
+        <source>← → hour, ↑ ↓ sector, PgUp PgDn day, Home now</source>
+        <translation>← → heure, ↑ ↓ secteur, Pg↑ Pg↓ jour, Origine maintenant</translation>
     </message>
 </context>
 </TS>
