@@ -1,8 +1,13 @@
-"""The main window of the desk: menus, the journal of a day, the database in use."""
+"""The main window of the desk: who is on duty now, the week, the journal of a day.
+
+The three screens sit in tabs reached by F2, F3 and F4; a warning across the top names
+the coverage gaps of the coming day whatever screen is shown.
+"""
 
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +34,13 @@ from operline.db.backup import backup_database
 from operline.db.engine import Database
 from operline.errors import DatabaseError, DatabaseProblem, OperlineError
 from operline.paris_time import format_paris, now_utc
+from operline.roster.board import upcoming_gaps
 from operline.ui import shortcuts
+from operline.ui.duty_board import DutyBoard
+from operline.ui.gap_banner import GapBanner
 from operline.ui.journal_view import Clock, JournalView
 from operline.ui.messages import error_sentence
+from operline.ui.week_view import WeekView
 
 # The start-up update copies the file "before updating it"; a backup asked for from
 # the menu needs its own sentence.
@@ -40,7 +50,7 @@ _BACKUP_FAILED = str(
 
 
 class MainWindow(QMainWindow):
-    """Operline's window; its centre is the journal of a day for now."""
+    """Operline's window: the gap warning over three screens, the board first."""
 
     def __init__(
         self,
@@ -59,8 +69,29 @@ class MainWindow(QMainWindow):
         self._database = database
         self._clock = clock
 
+        self.banner = GapBanner(self)
+        self.board = DutyBoard(database, clock=clock, parent=self)
+        self.week = WeekView(database, clock=clock, parent=self)
         self.journal = JournalView(database, actor=actor, clock=clock, parent=self)
-        self.setCentralWidget(self.journal)
+        self.screens = QTabWidget(self)
+        self.screens.setObjectName("screens")
+        self.screens.setAccessibleName(self.tr("Screens"))
+        self.screens.setDocumentMode(True)
+        self._screen_tabs = [
+            (self.board, self.tr("On duty"), shortcuts.SHOW_BOARD),
+            (self.week, self.tr("Week"), shortcuts.SHOW_WEEK),
+            (self.journal, self.tr("Journal"), shortcuts.SHOW_JOURNAL),
+        ]
+        for page, title, key in self._screen_tabs:
+            self.screens.addTab(page, f"{title}  ({key.key_text()})")
+        central = QWidget(self)
+        central.setObjectName("centre")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
 
         self._database_label = QLabel(self.tr("Database: {name}").format(name=database.name))
         self._database_label.setObjectName("databaseInUse")
@@ -70,7 +101,48 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._database_label)
 
         self._build_menus()
-        self.journal.setFocus()
+        self.board.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.board.refreshed.connect(self._board_refreshed)
+        self.banner.open_week.connect(self.show_week)
+        self.screens.currentChanged.connect(self._screen_changed)
+        self._board_refreshed(self.board.shown_at or clock())
+        self.board.setFocus()
+
+    # Screens
+
+    def show_board(self) -> None:
+        self.screens.setCurrentWidget(self.board)
+
+    def show_week(self) -> None:
+        self.screens.setCurrentWidget(self.week)
+
+    def show_journal(self) -> None:
+        self.screens.setCurrentWidget(self.journal)
+
+    def refresh_duty(self) -> None:
+        """Read the roster again everywhere it shows, e.g. after it was edited."""
+        self.board.refresh()
+        if self.screens.currentWidget() is self.week:
+            self.week.refresh()
+
+    def _screen_changed(self, index: int) -> None:
+        page = self.screens.widget(index)
+        if page is self.board:
+            self.board.refresh()
+        elif page is self.week:
+            self.week.refresh()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _board_refreshed(self, now: datetime) -> None:
+        # The warning and the week move with the board: at each handoff and every minute.
+        try:
+            gaps = upcoming_gaps(self._database, now)
+        except OperlineError:
+            gaps = []  # the board already tells the problem in one sentence
+        self.banner.show_gaps(gaps, now)
+        if self.screens.currentWidget() is self.week:
+            self.week.refresh()
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
@@ -86,9 +158,32 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
+        view_menu = menus.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        self.show_board_action = self._action(
+            self.tr("&On duty now"), "showBoardAction", shortcuts.SHOW_BOARD
+        )
+        self.show_board_action.triggered.connect(self.show_board)
+        self.show_week_action = self._action(
+            self.tr("The &week"), "showWeekAction", shortcuts.SHOW_WEEK
+        )
+        self.show_week_action.triggered.connect(self.show_week)
+        self.show_journal_action = self._action(
+            self.tr("The &journal"), "showJournalAction", shortcuts.SHOW_JOURNAL
+        )
+        self.show_journal_action.triggered.connect(self.show_journal)
+        view_menu.addActions(
+            [self.show_board_action, self.show_week_action, self.show_journal_action]
+        )
+        for page, _, key in self._screen_tabs:
+            self.screens.setTabToolTip(self.screens.indexOf(page), key.description())
+
         journal_menu = menus.addMenu(self.tr("&Journal"))
         journal_menu.setObjectName("journalMenu")
         actions = self.journal.actions_for_menu()
+        for action in actions:
+            # The day keys act on the journal only while it is the screen in use.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         journal_menu.addActions(actions[:3])
         journal_menu.addAction(actions[3])
         journal_menu.addSeparator()

@@ -44,11 +44,21 @@ NEXT_DAY = Shortcut("Alt+Right", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: ne
 TODAY = Shortcut("Alt+Home", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: back to today")))
 CHOOSE_DAY = Shortcut("Ctrl+G", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: type a date")))
 RELOAD = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: reload the day")))
+SHOW_BOARD = Shortcut("F2", str(QT_TRANSLATE_NOOP("Shortcuts", "Show who is on duty now")))
+SHOW_WEEK = Shortcut("F3", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the coverage of the week")))
+SHOW_JOURNAL = Shortcut("F4", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the journal of a day")))
+COPY_PHONE = Shortcut(
+    "Ctrl+C", str(QT_TRANSLATE_NOOP("Shortcuts", "On duty: copy the selected team's phone"))
+)
 SHOW_SHORTCUTS = Shortcut("F1", str(QT_TRANSLATE_NOOP("Shortcuts", "List the keyboard shortcuts")))
 QUIT = Shortcut("Ctrl+Q", str(QT_TRANSLATE_NOOP("Shortcuts", "Quit Operline")))
 
 #: In the order the shortcuts list shows them.
 ALL: tuple[Shortcut, ...] = (
+    SHOW_BOARD,
+    SHOW_WEEK,
+    SHOW_JOURNAL,
+    COPY_PHONE,
     PREVIOUS_DAY,
     NEXT_DAY,
     TODAY,

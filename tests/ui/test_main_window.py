@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,9 +16,14 @@ from sqlalchemy import func, select
 import operline
 from operline.db.engine import Database, open_database
 from operline.db.models import Incident
+from operline.demo import fill_demo_database
+from operline.roster.board import UpcomingGap
+from operline.roster.gaps import GapKind
 from operline.ui import shortcuts
+from operline.ui.gap_banner import GapBanner
 from operline.ui.language import InstalledLanguage
 from operline.ui.main_window import MainWindow
+from tests.test_roster_board import at
 
 from .conftest import NOW, Call, close_next_modal, store_calls
 
@@ -52,6 +57,7 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
     assert window.windowTitle() == "Operline"
     assert _menus(window) == {
         "&Fichier": ["&Sauvegarder la base de données…", "&Quitter"],
+        "Affic&hage": ["&De garde maintenant", "La &semaine", "Le &journal"],
         "&Journal": [
             "Jour &précédent",
             "Jour &suivant",
@@ -75,6 +81,7 @@ def test_french_menus_have_one_access_key_each(window: MainWindow) -> None:
 def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> None:
     assert _menus(window) == {
         "&File": ["&Back up the database…", "&Quit"],
+        "&View": ["&On duty now", "The &week", "The &journal"],
         "&Journal": ["&Previous day", "&Next day", "&Today", "&Go to a date…", "&Reload"],
         "&Help": ["&Keyboard shortcuts", "&About Operline"],
     }
@@ -186,3 +193,121 @@ def test_the_backup_menu_suggests_a_dated_file_beside_the_database(
     assert database_path is not None
     assert suggested == [str(database_path.with_name("operline-backup-20261127-1800.sqlite3"))]
     assert (tmp_path / "choisie.sqlite3").exists()
+
+
+# Screens and the coverage warning
+
+
+class MovingClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def _demo_window(qtbot: QtBot, database: Database, clock: MovingClock) -> MainWindow:
+    fill_demo_database(database, incidents=20, now=clock.now)
+    shown = MainWindow(database, actor="opératrice", clock=clock)
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    with qtbot.waitActive(shown):
+        shown.show()
+        shown.activateWindow()
+    return shown
+
+
+@pytest.mark.usefixtures("french")
+def test_the_board_comes_first_and_f2_f3_f4_switch_screens(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.screens.currentWidget() is window.board
+    assert window.board.table.hasFocus()
+    tabs = [window.screens.tabText(i) for i in range(window.screens.count())]
+    assert tabs == ["De garde  (F2)", "Semaine  (F3)", "Journal  (F4)"]
+
+    _press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.NoModifier)
+    assert window.screens.currentWidget() is window.week
+    assert window.week.chart.hasFocus()
+    _press(qtbot, window, Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier)
+    assert window.screens.currentWidget() is window.journal
+    _press(qtbot, window, Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier)
+    assert window.screens.currentWidget() is window.board
+
+
+def test_the_day_keys_move_the_journal_only_while_it_is_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    today = window.journal.day
+
+    _press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.journal.day == today
+
+    window.show_journal()
+    _press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.journal.day == today - timedelta(days=1)
+
+
+@pytest.mark.usefixtures("french")
+def test_a_gap_within_a_day_raises_the_warning(qtbot: QtBot, sqlite_database: Database) -> None:
+    window = _demo_window(qtbot, sqlite_database, MovingClock(at("2026-11-28T18:00")))
+
+    assert window.banner.isVisible()
+    assert window.banner.lines == [
+        "⚠ Quais du canal de l'Ourcq\u00a0: aucune équipe de garde de 08:00 à 20:00 demain"
+    ]
+    qtbot.mouseClick(window.banner.week_button, Qt.MouseButton.LeftButton)
+    assert window.screens.currentWidget() is window.week
+
+
+def test_no_warning_while_the_next_gap_is_more_than_a_day_away(
+    qtbot: QtBot, database: Database
+) -> None:
+    clock = MovingClock(at("2026-11-28T07:00"))  # the canal's gap opens tomorrow at 08:00
+    window = _demo_window(qtbot, database, clock)
+
+    assert not window.banner.isVisible()
+
+    # The warning moves with the board: at its next refresh the gap is within a day.
+    clock.now = at("2026-11-28T09:00")
+    window.board.refresh()
+    assert window.banner.isVisible()
+    assert "Quais du canal de l'Ourcq" in window.banner.lines[0]
+
+
+def _gap(sector: str, start: str, end: str, *, kind: GapKind = "no_team") -> UpcomingGap:
+    begins = at(start)
+    return UpcomingGap(1, sector, begins, at(end), kind, begins <= NIGHT_DESK)
+
+
+NIGHT_DESK = at("2026-11-27T22:30")
+
+
+@pytest.mark.usefixtures("french")
+def test_the_warning_speaks_as_the_desk_does(qtbot: QtBot) -> None:
+    banner = GapBanner()
+    qtbot.addWidget(banner)
+
+    banner.show_gaps(
+        [
+            _gap("Éole", "2026-11-27T21:00", "2026-11-27T23:00"),
+            _gap("Éole", "2026-11-28T02:00", "2026-11-28T06:00"),
+            _gap("Stalingrad", "2026-11-27T23:00", "2026-11-28T08:00"),
+            _gap("Rosa Parks", "2026-11-28T14:00", "2026-11-28T18:00", kind="no_phone"),
+            _gap("Forceval", "2026-11-28T18:00", "2026-11-29T00:00"),
+        ],
+        NIGHT_DESK,
+    )
+
+    assert banner.lines == [
+        "⚠ Éole\u00a0: aucune équipe de garde en ce moment, jusqu'à 23:00",
+        "⚠ Éole\u00a0: aucune équipe de garde de 02:00 à 06:00 cette nuit",
+        "⚠ Stalingrad\u00a0: aucune équipe de garde de 23:00 à demain 08:00",
+        "et 2 autres dans la vue de la semaine",
+    ]
+    banner.show_gaps([_gap("Forceval", "2026-11-28T18:00", "2026-11-29T00:00")], NIGHT_DESK)
+    assert banner.lines == ["⚠ Forceval\u00a0: aucune équipe de garde de 18:00 à 24:00 demain"]
+    banner.show_gaps([], NIGHT_DESK)
+    assert banner.isHidden()
