@@ -61,6 +61,14 @@
     </message>
 </context>
 <context>
+    <name>DayButtons</name>
+    <message>
+        <source>Days of the week</source>
+        <extracomment>What a sector list offers: (id, name, active).</extracomment>
+        <translation>Jours de la semaine</translation>
+    </message>
+</context>
+<context>
     <name>DutyBoard</name>
     <message>
         <source>On duty now</source>
@@ -179,6 +187,249 @@
     <message>
         <source>Going off duty: {teams}</source>
         <translation>Quittent la garde&#xa0;: {teams}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <source>New</source>
+        <extracomment>Something was saved, retired or removed: other screens may need to refresh.</extracomment>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save the changes made in the form?</source>
+        <translation>Enregistrer les modifications du formulaire&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsPage</name>
+    <message>
+        <source>Exceptions</source>
+        <extracomment>How long a new exception lasts until the supervisor says otherwise: one shift.</extracomment>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>Show past exceptions too</source>
+        <translation>Montrer aussi les exceptions passées</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Choose a team</source>
+        <translation>Choisissez une équipe</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Ce qui change</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>Remplacée par</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>e.g. vehicle broken down</source>
+        <translation>par ex. véhicule en panne</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Équipe</translation>
+    </message>
+    <message>
+        <source>&amp;What changes</source>
+        <translation>&amp;Ce qui change</translation>
+    </message>
+    <message>
+        <source>Replaced &amp;by</source>
+        <translation>Remplacée &amp;par</translation>
+    </message>
+    <message>
+        <source>&amp;Sectors</source>
+        <translation>&amp;Secteurs</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Début</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>Supp&amp;rimer…</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <source>Every sector</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <source>Replaced by {team}</source>
+        <translation>Remplacée par {team}</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (retirée)</translation>
+    </message>
+    <message>
+        <source>Remove the exception of {team} from {start} to {end}? The weekly shifts apply again for that period.</source>
+        <translation>Supprimer l&apos;exception de {team} du {start} au {end}&#xa0;? Les créneaux hebdomadaires s&apos;appliquent de nouveau sur cette période.</translation>
+    </message>
+    <message>
+        <source>New exception</source>
+        <translation>Nouvelle exception</translation>
+    </message>
+    <message>
+        <source>Exception of {team}, recorded by {author}. To change it, remove it and add another.</source>
+        <translation>Exception de {team}, enregistrée par {author}. Pour la modifier, supprimez-la et ajoutez-en une autre.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilitiesPage</name>
+    <message>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <source>Place name</source>
+        <translation>Nom du lieu</translation>
+    </message>
+    <message>
+        <source>Kind of place</source>
+        <translation>Type de lieu</translation>
+    </message>
+    <message>
+        <source>e.g. night shelter, rest space</source>
+        <translation>par ex. halte de nuit, espace de repos</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Number of places</source>
+        <translation>Nombre de places</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non indiqué</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Horaires d&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Télé&amp;phone</translation>
+    </message>
+    <message>
+        <source>Capa&amp;city</source>
+        <translation>&amp;Capacité</translation>
+    </message>
+    <message>
+        <source>Opening &amp;hours</source>
+        <translation>&amp;Horaires</translation>
+    </message>
+    <message>
+        <source>&amp;Retire…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Retire {name}? It will no longer be offered for orientations; the calls already oriented there keep it.</source>
+        <translation>Retirer {name}&#xa0;? Il ne sera plus proposé pour les orientations&#xa0;; les appels déjà orientés là le gardent.</translation>
+    </message>
+    <message>
+        <source>New place</source>
+        <translation>Nouveau lieu</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (retiré)</translation>
     </message>
 </context>
 <context>
@@ -526,6 +777,501 @@
     </message>
 </context>
 <context>
+    <name>PatternsPage</name>
+    <message>
+        <source>Weekly shifts</source>
+        <translation>Créneaux hebdomadaires</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Choose a team</source>
+        <translation>Choisissez une équipe</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Équipe</translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation>&amp;Rang</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>&amp;Jours</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>&amp;Heures</translation>
+    </message>
+    <message>
+        <source>&amp;Sectors</source>
+        <translation>&amp;Secteurs</translation>
+    </message>
+    <message>
+        <source>&amp;Validity</source>
+        <translation>&amp;Validité</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>Su&amp;pprimer…</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>Validité</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (retirée)</translation>
+    </message>
+    <message>
+        <source>Every sector</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <source>from {day}</source>
+        <translation>à partir du {day}</translation>
+    </message>
+    <message>
+        <source>until {day}</source>
+        <translation>jusqu&apos;au {day}</translation>
+    </message>
+    <message>
+        <source>24 hours, to the same time the next day</source>
+        <translation>24 heures, jusqu&apos;à la même heure le lendemain</translation>
+    </message>
+    <message>
+        <source>ends the next day</source>
+        <translation>finit le lendemain</translation>
+    </message>
+    <message>
+        <source>Delete the weekly shift of {team} ({days}, {hours})? The team will no longer be on duty then; calls already logged are not changed.</source>
+        <translation>Supprimer le créneau hebdomadaire de {team} ({days}, {hours})&#xa0;? L&apos;équipe ne sera plus de garde à ces heures-là&#xa0;; les appels déjà enregistrés ne changent pas.</translation>
+    </message>
+    <message>
+        <source>New weekly shift</source>
+        <translation>Nouveau créneau hebdomadaire</translation>
+    </message>
+    <message>
+        <source>Weekly shift of {team}</source>
+        <translation>Créneau hebdomadaire de {team}</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>There is no such incident.</source>
+        <translation>Cet appel n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>{reference} is at the stage “{status}”: it cannot move to “{wanted}” now.</source>
+        <translation>{reference} est à l&apos;étape «&#xa0;{status}&#xa0;»&#xa0;: il ne peut pas passer à «&#xa0;{wanted}&#xa0;» maintenant.</translation>
+    </message>
+    <message>
+        <source>{reference} is closed.</source>
+        <translation>{reference} est clos.</translation>
+    </message>
+    <message>
+        <source>An orientation needs the place the person was oriented to.</source>
+        <translation>Une orientation demande le lieu vers lequel la personne a été orientée.</translation>
+    </message>
+    <message>
+        <source>This place does not exist or is no longer in use.</source>
+        <translation>Ce lieu n&apos;existe pas ou n&apos;est plus utilisé.</translation>
+    </message>
+    <message>
+        <source>Only an orientation names a place.</source>
+        <translation>Seule une orientation nomme un lieu.</translation>
+    </message>
+    <message>
+        <source>This team does not exist or is retired.</source>
+        <translation>Cette équipe n&apos;existe pas ou est retirée.</translation>
+    </message>
+    <message>
+        <source>{team} is not on duty in this sector: give a short reason.</source>
+        <translation>{team} n&apos;est pas de garde dans ce secteur&#xa0;: donnez une raison courte.</translation>
+    </message>
+    <message>
+        <source>{team} already has this call.</source>
+        <translation>{team} a déjà cet appel.</translation>
+    </message>
+    <message>
+        <source>Give the reason for handing the call to another team.</source>
+        <translation>Donnez la raison du passage de l&apos;appel à une autre équipe.</translation>
+    </message>
+    <message>
+        <source>A time in the future cannot be recorded.</source>
+        <translation>Une heure dans le futur ne peut pas être enregistrée.</translation>
+    </message>
+    <message>
+        <source>This time is before the previous stage ({previous}).</source>
+        <translation>Cette heure est antérieure à l&apos;étape précédente ({previous}).</translation>
+    </message>
+    <message>
+        <source>A time set back needs a reason.</source>
+        <translation>Une heure antidatée demande une raison.</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>La note est vide.</translation>
+    </message>
+    <message>
+        <source>A note holds at most {limit} characters.</source>
+        <translation>Une note contient au plus {limit} caractères.</translation>
+    </message>
+    <message>
+        <source>The call cannot be saved: {problems}.</source>
+        <translation>L&apos;appel ne peut pas être enregistré&#xa0;: {problems}.</translation>
+    </message>
+    <message>
+        <source>Free places go from 0 to the capacity ({capacity}).</source>
+        <translation>Les places libres vont de 0 à la capacité ({capacity}).</translation>
+    </message>
+    <message>
+        <source>{reference} is at the stage “{status}”: it cannot be handed to another team now.</source>
+        <translation>{reference} est à l&apos;étape «&#xa0;{status}&#xa0;»&#xa0;: il ne peut pas être confié à une autre équipe maintenant.</translation>
+    </message>
+    <message>
+        <source>{reference} was changed at another desk meanwhile: the board shows it as it is now; check it and try again.</source>
+        <translation>{reference} a été modifié à un autre poste entre-temps&#xa0;: le tableau le montre tel qu&apos;il est maintenant&#xa0;; vérifiez-le et réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterEditor</name>
+    <message>
+        <source>Roster editor</source>
+        <extracomment>A change was saved: teams, sectors, places, shifts or exceptions differ now.</extracomment>
+        <translation>Planning des équipes</translation>
+    </message>
+    <message>
+        <source>&amp;Teams</source>
+        <translation>É&amp;quipes</translation>
+    </message>
+    <message>
+        <source>&amp;Sectors</source>
+        <translation>&amp;Secteurs</translation>
+    </message>
+    <message>
+        <source>&amp;Places</source>
+        <translation>&amp;Lieux</translation>
+    </message>
+    <message>
+        <source>&amp;Weekly shifts</source>
+        <translation>&amp;Créneaux hebdomadaires</translation>
+    </message>
+    <message>
+        <source>E&amp;xceptions</source>
+        <translation>E&amp;xceptions</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+</context>
+<context>
+    <name>RosterEditorDialog</name>
+    <message>
+        <source>Teams and roster</source>
+        <translation>Équipes et planning</translation>
+    </message>
+</context>
+<context>
+    <name>RosterProblems</name>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>{limit} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>{name} already exists.</source>
+        <translation>{name} existe déjà.</translation>
+    </message>
+    <message>
+        <source>{name} already exists, retired: bring it back instead.</source>
+        <translation>{name} existe déjà, retiré&#xa0;: réactivez-le plutôt.</translation>
+    </message>
+    <message>
+        <source>Not a phone number (e.g. 01 99 00 12 34 or +33 1 99 00 12 34).</source>
+        <translation>Ce n&apos;est pas un numéro de téléphone (par ex. 01 99 00 12 34 ou +33 1 99 00 12 34).</translation>
+    </message>
+    <message>
+        <source>A number of places cannot be negative.</source>
+        <translation>Un nombre de places ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>This team does not exist.</source>
+        <translation>Cette équipe n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>{name} is retired.</source>
+        <translation>{name} est retiré.</translation>
+    </message>
+    <message>
+        <source>A chosen sector does not exist.</source>
+        <translation>Un des secteurs choisis n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Choose at least one sector, or every sector.</source>
+        <translation>Choisissez au moins un secteur, ou tous les secteurs.</translation>
+    </message>
+    <message>
+        <source>Choose at least one day.</source>
+        <translation>Choisissez au moins un jour.</translation>
+    </message>
+    <message>
+        <source>The tier is 1 (called first) or 2 (backup).</source>
+        <translation>Le rang est 1 (appelée en premier) ou 2 (renfort).</translation>
+    </message>
+    <message>
+        <source>Ends before it starts ({start}).</source>
+        <translation>Finit avant de commencer ({start}).</translation>
+    </message>
+    <message>
+        <source>Ends before it starts.</source>
+        <translation>Finit avant de commencer.</translation>
+    </message>
+    <message>
+        <source>Already over.</source>
+        <translation>Déjà terminé.</translation>
+    </message>
+    <message>
+        <source>Choose what changes: off, replaced or added.</source>
+        <translation>Choisissez ce qui change&#xa0;: absente, remplacée ou ajoutée.</translation>
+    </message>
+    <message>
+        <source>Choose the team that takes over.</source>
+        <translation>Choisissez l&apos;équipe qui prend le relais.</translation>
+    </message>
+    <message>
+        <source>A team cannot replace itself.</source>
+        <translation>Une équipe ne peut pas se remplacer elle-même.</translation>
+    </message>
+    <message>
+        <source>Someone else removed this entry; nothing was saved.</source>
+        <translation>Quelqu&apos;un d&apos;autre a supprimé cette entrée&#xa0;; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Without a duty phone the desk cannot call this team.</source>
+        <translation>Sans téléphone de garde, le plateau ne peut pas appeler cette équipe.</translation>
+    </message>
+    <message>
+        <source>{name} has no duty phone: the desk cannot call it.</source>
+        <translation>{name} n&apos;a pas de téléphone de garde&#xa0;: le plateau ne peut pas l&apos;appeler.</translation>
+    </message>
+    <message>
+        <source>This team already works then: {days} {start}–{end} in {sectors}.</source>
+        <translation>Cette équipe travaille déjà à ce moment-là&#xa0;: {days} {start}–{end} à {sectors}.</translation>
+    </message>
+    <message>
+        <source>{team} is also called first then: {days} {start}–{end} in {sectors}.</source>
+        <translation>{team} est aussi appelée en premier à ce moment-là&#xa0;: {days} {start}–{end} à {sectors}.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTexts</name>
+    <message>
+        <source>Mon</source>
+        <extracomment>Short day names, Monday first, as on the day buttons.</extracomment>
+        <translation>lun.</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar.</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mer.</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jeu.</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>ven.</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sam.</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dim.</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <extracomment>Full day names, for screen readers.</extracomment>
+        <translation>lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>dimanche</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Absente</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Remplacée</translation>
+    </message>
+    <message>
+        <source>Added to the roster</source>
+        <translation>Ajoutée au planning</translation>
+    </message>
+    <message>
+        <source>This team already works at that time:</source>
+        <translation>Cette équipe travaille déjà à ce moment-là&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Also called first at that time:</source>
+        <translation>Aussi appelée en premier à ce moment-là&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Tous les jours</translation>
+    </message>
+    <message>
+        <source>1 – called first</source>
+        <translation>1 – appelée en premier</translation>
+    </message>
+    <message>
+        <source>2 – backup</source>
+        <translation>2 – renfort</translation>
+    </message>
+</context>
+<context>
+    <name>SectorChoice</name>
+    <message>
+        <source>Every sector, new ones included</source>
+        <translation>Tous les secteurs, nouveaux compris</translation>
+    </message>
+    <message>
+        <source>Every sector</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <source>Sectors covered</source>
+        <translation>Secteurs couverts</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (retiré)</translation>
+    </message>
+</context>
+<context>
+    <name>SectorsPage</name>
+    <message>
+        <source>Sectors</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <source>Sector name</source>
+        <translation>Nom du secteur</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Retire…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Weekly shifts naming it</source>
+        <translation>Créneaux qui le citent</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Retire the sector {name}? It will no longer be offered for new calls; the calls already logged there keep it.</source>
+        <translation>Retirer le secteur {name}&#xa0;? Il ne sera plus proposé pour les nouveaux appels&#xa0;; les appels déjà enregistrés le gardent.</translation>
+    </message>
+    <message>
+        <source>New sector</source>
+        <translation>Nouveau secteur</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (retiré)</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>Journal: previous day</source>
@@ -572,6 +1318,18 @@
         <source>Quit Operline</source>
         <translation>Quitter Operline</translation>
     </message>
+    <message>
+        <source>Roster editor: save the form</source>
+        <translation>Planning&#xa0;: enregistrer le formulaire</translation>
+    </message>
+    <message>
+        <source>Roster editor: new entry</source>
+        <translation>Planning&#xa0;: nouvelle entrée</translation>
+    </message>
+    <message>
+        <source>Roster editor: retire or delete the selection</source>
+        <translation>Planning&#xa0;: retirer ou supprimer la sélection</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -586,6 +1344,77 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsPage</name>
+    <message>
+        <source>Teams</source>
+        <extracomment>The spin box value that stands for &quot;no number of places given&quot;.</extracomment>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <source>Team name</source>
+        <translation>Nom de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <source>Duty phone</source>
+        <translation>Téléphone de garde</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisme</translation>
+    </message>
+    <message>
+        <source>Duty &amp;phone</source>
+        <translation>&amp;Téléphone de garde</translation>
+    </message>
+    <message>
+        <source>&amp;Retire…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Weekly shifts</source>
+        <translation>Créneaux hebdomadaires</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retirée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retire {name}? The desk will no longer route calls to it and its %n weekly shift(s) will stop counting. Calls it handled keep its name.</source>
+        <translation>
+            <numerusform>Retirer {name}&#xa0;? Le plateau ne lui transmettra plus d&apos;appels et son créneau hebdomadaire (%n) ne comptera plus. Les appels qu&apos;elle a traités gardent son nom.</numerusform>
+            <numerusform>Retirer {name}&#xa0;? Le plateau ne lui transmettra plus d&apos;appels et ses %n créneaux hebdomadaires ne compteront plus. Les appels qu&apos;elle a traités gardent son nom.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New team</source>
+        <translation>Nouvelle équipe</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (retirée)</translation>
     </message>
 </context>
 <context>
