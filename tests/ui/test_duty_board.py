@@ -7,11 +7,13 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from operline import reference_data as ref
 from operline.db.engine import Database
 from operline.demo import fill_demo_database
+from operline.errors import DatabaseError, DatabaseProblem
 from operline.ui.duty_board import SAFETY_REFRESH_MS, UNCOVERED, BoardColumn, DutyBoard
 from operline.ui.language import InstalledLanguage
 from tests.test_roster_board import Shift, at, fill_desk
@@ -214,3 +216,23 @@ def test_the_board_in_english(
     assert headings == ["Sector", "First call", "Phone", "Until", "Backup", "Next handoff"]
     outside = _sector_lines(board, ref.HORS_SECTEUR)[0]
     assert outside[BoardColumn.FIRST_CALL] == "No team on duty"
+
+
+@pytest.mark.usefixtures("french")
+def test_a_database_out_of_reach_is_told_in_one_sentence(
+    qtbot: QtBot, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_desk(sqlite_database, sectors=["Éole"], teams={}, shifts=[])
+    board = _open_board(qtbot, sqlite_database, Clock(at("2026-11-27T18:00")))
+
+    def unreachable(*args: object) -> None:
+        raise DatabaseError(DatabaseProblem.UNREACHABLE, "db.desk", "timeout")
+
+    monkeypatch.setattr("operline.ui.duty_board.duty_board", unreachable)
+    board.refresh()
+
+    problem = board.findChild(QLabel, "dutyBoardProblem")
+    assert problem.isVisible()
+    assert not board.table.isVisible()
+    assert problem.text() == "Le serveur de base de données db.desk est injoignable (timeout)."
+    assert board.safety_timer.isActive()  # it tries again in a minute
