@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>AlertWatch</name>
+    <message>
+        <source>Operline: no team has answered</source>
+        <translation>Operline&#xa0;: aucune équipe n&apos;a répondu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) have waited twice the time allowed: {references}.</source>
+        <translation>
+            <numerusform>%n appel a attendu le double du temps prévu&#xa0;: {references}.</numerusform>
+            <numerusform>%n appels ont attendu le double du temps prévu&#xa0;: {references}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{reference} ({sector}) has waited {age}: call the next team.</source>
+        <translation>{reference} ({sector}) attend depuis {age}&#xa0;: appelez l&apos;équipe suivante.</translation>
+    </message>
+    <message>
+        <source>Operline: a call waits</source>
+        <translation>Operline&#xa0;: un appel attend</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) wait for a team&apos;s acknowledgement: {references}.</source>
+        <translation>
+            <numerusform>%n appel attend la prise en compte d&apos;une équipe&#xa0;: {references}.</numerusform>
+            <numerusform>%n appels attendent la prise en compte d&apos;une équipe&#xa0;: {references}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{reference} ({sector}) waits for a team&apos;s acknowledgement ({age}).</source>
+        <translation>{reference} ({sector}) attend la prise en compte d&apos;une équipe ({age}).</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseMessages</name>
     <message>
         <source>{where} is not a valid database URL (expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).</source>
@@ -66,6 +99,13 @@
         <source>Days of the week</source>
         <extracomment>What a sector list offers: (id, name, active).</extracomment>
         <translation>Jours de la semaine</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopAlarm</name>
+    <message>
+        <source>Operline</source>
+        <translation>Operline</translation>
     </message>
 </context>
 <context>
@@ -225,7 +265,7 @@
     <name>ExceptionsPage</name>
     <message>
         <source>Exceptions</source>
-        <extracomment>How long a new exception lasts until the supervisor says otherwise: one shift.</extracomment>
+        <extracomment>How long a new exception lasts until the supervisor says otherwise: one shift. In the list, where room is short: exceptions are about the weeks around now.</extracomment>
         <translation>Exceptions</translation>
     </message>
     <message>
@@ -666,6 +706,66 @@
     </message>
 </context>
 <context>
+    <name>LiveBoardModel</name>
+    <message>
+        <source>⚠ Late</source>
+        <extracomment>The incident id of a row. The row&apos;s alert level (an ``Alert``), for screens and tests that read it. The cue beside the colour, for those who do not tell amber from red.</extracomment>
+        <translation>⚠ En retard</translation>
+    </message>
+    <message>
+        <source>⛔ Very late</source>
+        <translation>⛔ Très en retard</translation>
+    </message>
+    <message>
+        <source>No team has acknowledged this call in time.</source>
+        <translation>Aucune équipe n&apos;a pris en compte cet appel à temps.</translation>
+    </message>
+    <message>
+        <source>No team has acknowledged this call for twice the time allowed: call the next team.</source>
+        <translation>Aucune équipe n&apos;a pris en compte cet appel depuis le double du temps prévu&#xa0;: appelez l&apos;équipe suivante.</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Pers.</source>
+        <translation>Pers.</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The backup of {where} failed ({detail}); no copy was written.</source>
@@ -774,6 +874,53 @@
     <message>
         <source>About Operline</source>
         <translation>À propos d&apos;Operline</translation>
+    </message>
+</context>
+<context>
+    <name>NextContactPanel</name>
+    <message>
+        <source>Whom to call next</source>
+        <translation>Qui appeler ensuite</translation>
+    </message>
+    <message>
+        <source>{reference}: no answer from {team} for {age}.</source>
+        <translation>{reference}&#xa0;: pas de réponse de {team} depuis {age}.</translation>
+    </message>
+    <message>
+        <source>{reference}: no team reached for {age}.</source>
+        <translation>{reference}&#xa0;: aucune équipe jointe depuis {age}.</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>pas de téléphone</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>renfort</translation>
+    </message>
+    <message>
+        <source>first call</source>
+        <translation>premier appel</translation>
+    </message>
+    <message>
+        <source>{number}. {team} ({tier}, until {until}): {phone}</source>
+        <translation>{number}. {team} ({tier}, jusqu&apos;à {until})&#xa0;: {phone}</translation>
+    </message>
+    <message>
+        <source>No other team is on duty in {sector}.</source>
+        <translation>Aucune autre équipe n&apos;est de garde&#xa0;: {sector}.</translation>
+    </message>
+    <message>
+        <source>Then the supervisor on call: {phone}</source>
+        <translation>Ensuite, le superviseur d&apos;astreinte&#xa0;: {phone}</translation>
+    </message>
+    <message>
+        <source>No supervisor number is set in the desk&apos;s settings.</source>
+        <translation>Aucun numéro de superviseur n&apos;est indiqué dans les réglages du plateau.</translation>
+    </message>
+    <message>
+        <source>R: hand the call to another team</source>
+        <translation>R&#xa0;: confier l&apos;appel à une autre équipe</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1115,42 @@
     <message>
         <source>{reference} was changed at another desk meanwhile: the board shows it as it is now; check it and try again.</source>
         <translation>{reference} a été modifié à un autre poste entre-temps&#xa0;: le tableau le montre tel qu&apos;il est maintenant&#xa0;; vérifiez-le et réessayez.</translation>
+    </message>
+    <message>
+        <source>{reference} is at stage {status}: it cannot be {wanted} now.</source>
+        <translation>{reference} est à l&apos;étape {status}&#xa0;: il ne peut pas être {wanted} maintenant.</translation>
+    </message>
+    <message>
+        <source>The call cannot be saved: correct the fields in red.</source>
+        <translation>L&apos;appel ne peut pas être enregistré&#xa0;: corrigez les champs en rouge.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+    <message>
+        <source>A call cannot be received in the future.</source>
+        <translation>Un appel ne peut pas être reçu dans le futur.</translation>
+    </message>
+    <message>
+        <source>Not a phone number (e.g. 01 99 00 12 34).</source>
+        <translation>Ce n&apos;est pas un numéro de téléphone (par ex. 01 99 00 12 34).</translation>
+    </message>
+    <message>
+        <source>This sector does not exist or is retired.</source>
+        <translation>Ce secteur n&apos;existe pas ou est retiré.</translation>
+    </message>
+    <message>
+        <source>Between 1 and 50 people.</source>
+        <translation>Entre 1 et 50 personnes.</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>{limit} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>{reference} was changed at another desk meanwhile; check it and try again.</source>
+        <translation>{reference} a été modifié à un autre poste entre-temps&#xa0;; vérifiez-le et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1404,30 @@
     </message>
 </context>
 <context>
+    <name>SectorStripBar</name>
+    <message>
+        <source>Sectors</source>
+        <extracomment>Shows every sector. Shows one sector, in the strip&apos;s order. The sector chosen (an id), or None for all sectors.</extracomment>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <source>every team</source>
+        <translation>toutes les équipes</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>aucune équipe</translation>
+    </message>
+    <message>
+        <source>{sector}: {count} open call(s), {late} late; on duty: {team}</source>
+        <translation>{sector}&#xa0;: appels en cours {count}, en retard {late}&#xa0;; de garde&#xa0;: {team}</translation>
+    </message>
+</context>
+<context>
     <name>SectorsPage</name>
     <message>
         <source>Sectors</source>
@@ -1243,10 +1450,6 @@
         <translation>Secteur</translation>
     </message>
     <message>
-        <source>Weekly shifts naming it</source>
-        <translation>Créneaux qui le citent</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -1257,6 +1460,10 @@
     <message>
         <source>Retired</source>
         <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Créneaux</translation>
     </message>
     <message>
         <source>Retire the sector {name}? It will no longer be offered for new calls; the calls already logged there keep it.</source>
@@ -1386,10 +1593,6 @@
         <translation>Équipe</translation>
     </message>
     <message>
-        <source>Weekly shifts</source>
-        <translation>Créneaux hebdomadaires</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -1400,6 +1603,14 @@
     <message>
         <source>Retired</source>
         <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Créneaux</translation>
     </message>
     <message numerus="yes">
         <source>Retire {name}? The desk will no longer route calls to it and its %n weekly shift(s) will stop counting. Calls it handled keep its name.</source>
