@@ -109,6 +109,11 @@ class DutyBoard(QWidget):
         self.safety_timer.setInterval(SAFETY_REFRESH_MS)
         self.safety_timer.timeout.connect(self.refresh)
 
+        self._refill = QTimer(self)
+        self._refill.setSingleShot(True)
+        self._refill.setInterval(0)
+        self._refill.timeout.connect(self._fill_again)
+
         self._build()
         self.refresh()
         self.safety_timer.start()
@@ -231,6 +236,8 @@ class DutyBoard(QWidget):
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
+        # How many lines a sector takes depends on the room the next handoff has.
+        header.sectionResized.connect(self._handoff_resized)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(BoardColumn.HANDOFF, QHeaderView.ResizeMode.Stretch)
         bold = QFont(self.table.font())
@@ -251,13 +258,14 @@ class DutyBoard(QWidget):
     def _fill(self, rows: list[SectorDutyRow], now: datetime) -> None:
         kept = self._current_place()
         self.table.clearSpans()
-        self.table.setRowCount(sum(_lines(row) for row in rows))
+        counts = [self._lines(row, now) for row in rows]
+        self.table.setRowCount(sum(counts))
         line = 0
         for number, row in enumerate(rows):
             background = (
                 _UNCOVERED_BACKGROUND if not row.covered else _GROUP_BACKGROUNDS[number % 2]
             )
-            lines = _lines(row)
+            lines = counts[number]
             for offset in range(lines):
                 for column in BoardColumn:
                     self.table.setItem(line + offset, column, _cell("", background))
@@ -320,6 +328,22 @@ class DutyBoard(QWidget):
             )
             backup.setForeground(QBrush(_BACKUP_TEXT if team.phone else _NO_PHONE))
             _hold_team(backup, team)
+
+    def _handoff_resized(self, column: int, old: int, new: int) -> None:
+        # Redrawn once the layout settles, from the rows already read: no database query.
+        if column == BoardColumn.HANDOFF and not self._refill.isActive():
+            self._refill.start()
+
+    def _fill_again(self) -> None:
+        if self.shown_at is not None:
+            self._fill(self.rows, self.shown_at)
+
+    def _lines(self, row: SectorDutyRow, now: datetime) -> int:
+        """One line per team; two when the next handoff needs them to be read in full."""
+        teams = max(len(row.first_call), len(row.backup), 1)
+        room = self.table.columnWidth(BoardColumn.HANDOFF) - 12
+        handoff = self.table.fontMetrics().horizontalAdvance(self._handoff_text(row, now))
+        return max(teams, 2 if handoff > room else 1)
 
     def _item(self, line: int, column: BoardColumn) -> QTableWidgetItem:
         item = self.table.item(line, column)
@@ -384,10 +408,6 @@ class DutyBoard(QWidget):
         row = min(place[0], self.table.rowCount() - 1)
         if row >= 0:
             self.table.setCurrentCell(row, place[1])
-
-
-def _lines(row: SectorDutyRow) -> int:
-    return max(len(row.first_call), len(row.backup), 1)
 
 
 def _cell(text: str, background: QColor) -> QTableWidgetItem:
