@@ -25,6 +25,8 @@ _KINDS: tuple[ExceptionKind, ...] = ("off", "replace", "add")
 #: How long a new exception lasts until the supervisor says otherwise: one shift.
 _DEFAULT_LENGTH = timedelta(hours=12)
 _SHOWN = "%d/%m/%Y %H:%M"
+#: In the list, where room is short: exceptions are about the weeks around now.
+_SHORT = "%d/%m/%y %H:%M"
 
 
 class ExceptionsPage(EditorPage[RosterExceptionRecord, ExceptionDraft]):
@@ -74,11 +76,9 @@ class ExceptionsPage(EditorPage[RosterExceptionRecord, ExceptionDraft]):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.finish_setup(self.tr("&Remove…"), can_restore=False, above_list=self.show_past)
         self.show_past.toggled.connect(lambda _on: self.refresh())
-        metrics = self.fontMetrics()
-        for column, sample in enumerate(
-            ("x" * 24, "x" * 16, "00/00/0000 00:00", "00/00/0000 00:00")
-        ):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        QWidget.setTabOrder(self.show_past, self.table)  # it sits above the list
+        moment = ["00/00/00 00:00"]
+        self.size_columns([["x" * 18], [kind_text("off"), kind_text("replace")], moment, moment])
 
     def _moment(self, name: str, accessible: str) -> QDateTimeEdit:
         edit = QDateTimeEdit(self.form_widget)
@@ -95,8 +95,8 @@ class ExceptionsPage(EditorPage[RosterExceptionRecord, ExceptionDraft]):
         return [
             Column(self.tr("Team"), lambda e: e.team),
             Column(self.tr("Change"), self._change_text),
-            Column(self.tr("From"), lambda e: format_paris(e.starts_at, _SHOWN)),
-            Column(self.tr("Until"), lambda e: format_paris(e.ends_at, _SHOWN)),
+            Column(self.tr("From"), lambda e: format_paris(e.starts_at, _SHORT)),
+            Column(self.tr("Until"), lambda e: format_paris(e.ends_at, _SHORT)),
             Column(
                 self.tr("Sectors"),
                 lambda e: self.tr("Every sector") if e.sectors is None else ", ".join(e.sectors),

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from operline.roster.editing import Check, FieldProblem
-from operline.ui.roster_editor_texts import problem_sentence
+from operline.roster.editing import Check, FieldProblem, Problem
+from operline.ui.roster_editor_texts import meeting_heading, meeting_line, problem_sentence
 
 ERROR_COLOUR = "#b00020"
 WARNING_COLOUR = "#8a5a00"
 QUIET_COLOUR = "#6b6b6b"
+_MEETINGS = (Problem.SAME_TEAM_OVERLAP, Problem.FIRST_CALL_OVERLAP)
 
 
 @dataclass
@@ -122,14 +123,23 @@ class CheckedForm(QWidget):
             row.message.setText("<br>".join(lines))
             row.message.setVisible(bool(lines))
             row.widget.setAccessibleDescription(" ".join(row.problems))
-        general = [
-            _line(problem, colour, quiet=False)
+        left = [
+            (problem, colour)
             for problems, colour in ((check.errors, ERROR_COLOUR), (check.warnings, ""))
             for problem in problems
             if id(problem) not in placed
         ]
+        general = [_line(p, colour, quiet=False) for p, colour in left if p.code not in _MEETINGS]
+        for code in _MEETINGS:
+            # Shifts met are listed under one heading: a team often meets several.
+            met = [html.escape(meeting_line(p)) for p, _ in left if p.code is code]
+            if met:
+                listed = "".join(f"<br>&nbsp;&nbsp;• {line}" for line in met)
+                heading = html.escape(meeting_heading(code))
+                general.append(f'<span style="color:{WARNING_COLOUR}">⚠ {heading}{listed}</span>')
         self.general.setText("<br>".join(general))
         self.general.setVisible(bool(general))
+        self.general.setAccessibleDescription(" ".join(problem_sentence(p) for p, _ in left))
 
     def show_sentence(self, sentence: str) -> None:
         """One problem of the whole form, such as a database out of reach."""

@@ -41,10 +41,6 @@ R = TypeVar("R")
 D = TypeVar("D")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditorPage", text)
-
-
 @dataclass(frozen=True)
 class EditorContext:
     """What every tab needs: the database, who is editing, and the time."""
@@ -173,10 +169,16 @@ class EditorPage(QWidget, Generic[R, D]):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.new_button = self._button("newButton", _tr("New"), self.start_new)
-        self.save_button = self._button("saveButton", _tr("Save"), self.save)
+        self.new_button = self._button(
+            "newButton", QCoreApplication.translate("EditorPage", "New"), self.start_new
+        )
+        self.save_button = self._button(
+            "saveButton", QCoreApplication.translate("EditorPage", "Save"), self.save
+        )
         self.remove_button = self._button("removeButton", remove_text, self.remove_selected)
-        self.restore_button = self._button("restoreButton", _tr("Bring back"), self._restore)
+        self.restore_button = self._button(
+            "restoreButton", QCoreApplication.translate("EditorPage", "Bring back"), self._restore
+        )
         self.restore_button.setVisible(False)
         self._can_restore = can_restore
         self.status = QLabel(self)
@@ -209,6 +211,18 @@ class EditorPage(QWidget, Generic[R, D]):
         self.table.addAction(self.remove_action)
         self.refresh()
         self._show(None)
+
+    def size_columns(self, samples: list[list[str]]) -> None:
+        """Widths from sample texts and the translated titles, never cut in either."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column, texts in enumerate(samples):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                *(metrics.horizontalAdvance(text) for text in texts),
+                header.fontMetrics().horizontalAdvance(title) + 8,
+            )
+            self.table.setColumnWidth(column, width + 18)
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
@@ -307,7 +321,7 @@ class EditorPage(QWidget, Generic[R, D]):
             self._current = saved
             self._baseline = None  # the form now matches what was saved
             self.refresh()
-            self.status.setText(_tr("Saved."))
+            self.status.setText(QCoreApplication.translate("EditorPage", "Saved."))
         return saved is not None
 
     def _store_form(self) -> R | None:
@@ -320,7 +334,9 @@ class EditorPage(QWidget, Generic[R, D]):
             self.save_button.setEnabled(False)
             return None
         except OperlineError as error:
-            QMessageBox.critical(self, _tr("Not saved"), error_sentence(error))
+            QMessageBox.critical(
+                self, QCoreApplication.translate("EditorPage", "Not saved"), error_sentence(error)
+            )
             return None
         self.saved.emit()
         return record
@@ -350,7 +366,9 @@ class EditorPage(QWidget, Generic[R, D]):
         try:
             action()
         except OperlineError as error:
-            QMessageBox.critical(self, _tr("Not saved"), error_sentence(error))
+            QMessageBox.critical(
+                self, QCoreApplication.translate("EditorPage", "Not saved"), error_sentence(error)
+            )
             return
         self._baseline = None
         self.saved.emit()
@@ -363,8 +381,8 @@ class EditorPage(QWidget, Generic[R, D]):
             return True
         answer = QMessageBox.question(
             self,
-            _tr("Unsaved changes"),
-            _tr("Save the changes made in the form?"),
+            QCoreApplication.translate("EditorPage", "Unsaved changes"),
+            QCoreApplication.translate("EditorPage", "Save the changes made in the form?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -374,7 +392,7 @@ class EditorPage(QWidget, Generic[R, D]):
             if self._store_form() is None:
                 return False
             # The list is read again once the selection has settled.
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self, self.refresh)
             return True
         return answer == QMessageBox.StandardButton.Discard
 

@@ -53,15 +53,15 @@ class TeamsPage(EditorPage[TeamRecord, TeamDraft]):
         self.watch(self.organisation.textChanged, "organisation")
         self.watch(self.phone.textChanged, "phone")
         self.finish_setup(self.tr("&Retire…"), can_restore=True)
-        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("x" * 34))
-        self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("x" * 26))
+        states = [self.tr("Active"), self.tr("Retired")]
+        self.size_columns([["x" * 32], ["x" * 22], ["00 00 00 00 00"], ["00"], states])
 
     def columns(self) -> list[Column[TeamRecord]]:
         return [
             Column(self.tr("Team"), lambda t: t.name),
             Column(self.tr("Organisation"), lambda t: t.organisation),
-            Column(self.tr("Duty phone"), lambda t: format_phone(t.phone) if t.phone else _NONE),
-            Column(self.tr("Weekly shifts"), lambda t: str(t.shift_patterns)),
+            Column(self.tr("Phone"), lambda t: format_phone(t.phone) if t.phone else _NONE),
+            Column(self.tr("Shifts"), lambda t: str(t.shift_patterns)),
             Column(self.tr("Status"), self._status),
         ]
 
@@ -138,12 +138,12 @@ class SectorsPage(EditorPage[SectorRecord, SectorDraft]):
         self.add_field(self.tr("&Name"), self.name, "name")
         self.watch(self.name.textChanged, "name")
         self.finish_setup(self.tr("&Retire…"), can_restore=True)
-        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("x" * 34))
+        self.size_columns([["x" * 34], ["00"], [self.tr("Active"), self.tr("Retired")]])
 
     def columns(self) -> list[Column[SectorRecord]]:
         return [
             Column(self.tr("Sector"), lambda s: s.name),
-            Column(self.tr("Weekly shifts naming it"), lambda s: str(s.shift_patterns)),
+            Column(self.tr("Shifts"), lambda s: str(s.shift_patterns)),
             Column(
                 self.tr("Status"), lambda s: self.tr("Active") if s.active else self.tr("Retired")
             ),
@@ -242,7 +242,8 @@ class FacilitiesPage(EditorPage[FacilityRecord, FacilityDraft]):
             self.watch(widget.textChanged, name)
         self.watch(self.capacity.valueChanged, "capacity")
         self.finish_setup(self.tr("&Retire…"), can_restore=True)
-        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("x" * 36))
+        states = [self.tr("Open"), self.tr("Retired")]
+        self.size_columns([["x" * 32], ["x" * 14], ["000"], ["00 00 00 00 00"], states])
 
     def columns(self) -> list[Column[FacilityRecord]]:
         return [

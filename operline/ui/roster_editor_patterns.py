@@ -120,9 +120,17 @@ class PatternsPage(EditorPage[PatternRecord, PatternDraft]):
         self.start.timeChanged.connect(self._explain_hours)
         self.end.timeChanged.connect(self._explain_hours)
         self.finish_setup(self.tr("&Delete…"), can_restore=False)
-        metrics = self.fontMetrics()
-        for column, sample in enumerate(("x" * 30, "22", "lun–ven sam", "00:00 → 00:00 (+1)")):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        # From sample texts in the language shown, so "Tous les jours" is not cut.
+        self.size_columns(
+            [
+                ["x" * 26],
+                ["2"],
+                [days_text(frozenset(range(days))) for days in (2, 6, 7)],
+                [hours_text(time(20), time(8))],
+                # Most shifts have no end date: room for one date only.
+                ["00/00/0000"],
+            ]
+        )
 
     def _time_edit(self, name: str, accessible: str) -> QTimeEdit:
         edit = QTimeEdit(self.form_widget)

@@ -121,6 +121,25 @@ def problem_sentence(problem: FieldProblem) -> str:
     return template.format(**values)
 
 
+def meeting_heading(code: Problem) -> str:
+    """What a group of shifts met by the one being edited has in common."""
+    if code is Problem.SAME_TEAM_OVERLAP:
+        return QCoreApplication.translate("RosterTexts", "This team already works at that time:")
+    return QCoreApplication.translate("RosterTexts", "Also called first at that time:")
+
+
+def meeting_line(problem: FieldProblem) -> str:
+    """One shift met: ``Maraude de nuit — Every day 20:00–08:00 — Stalingrad, Éole``."""
+    values = dict(problem.values)
+    when = (
+        f"{days_text(bits_to_weekdays(int(values['day_bits'])))} {values['start']}–{values['end']}"
+    )
+    parts = [when, values["sectors"]]
+    if problem.code is Problem.FIRST_CALL_OVERLAP:
+        parts.insert(0, values["team"])
+    return " — ".join(parts)
+
+
 def day_label(day: int) -> str:
     return QCoreApplication.translate(_TEXTS, DAY_SOURCES[day])
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -17,11 +17,12 @@ from operline.roster import editing
 from operline.roster.editing import PatternDraft, SectorDraft, TeamDraft
 from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
-from operline.ui.language import InstalledLanguage
-from operline.ui.roster_editor import RosterEditor
+from operline.ui.language import InstalledLanguage, install_language
+from operline.ui.roster_editor import RosterEditor, RosterEditorDialog
 from operline.ui.roster_editor_texts import PROBLEM_SOURCES
 
 from .conftest import NOW
+from .test_pseudo_locale import DESK_SCREEN_WIDTH, MARK, StretchedFrench
 
 ACTOR = "Claire Dumont"
 # The exceptions service still calls Result.tuples(), deprecated since SQLAlchemy 2.1.
@@ -234,8 +235,10 @@ def test_two_teams_called_first_at_once_are_warned_about_below_the_form(
     general = page.findChild(QLabel, "patternsPageFormProblems")
     assert general.isVisible()
     assert "#8a5a00" in general.text()
-    assert "Maraude is also called first then: Every day 08:00–20:00 in Stalingrad." in (
-        general.text()
+    assert "Also called first at that time:<br>" in general.text()
+    assert "• Maraude — Every day 08:00–20:00 — Stalingrad" in general.text()
+    assert general.accessibleDescription() == (
+        "Maraude is also called first then: Every day 08:00–20:00 in Stalingrad."
     )
     assert page.save_button.isEnabled()
 
@@ -353,3 +356,66 @@ def test_every_list_passes_the_model_tester(
 
 def test_the_sentences_shown_are_the_services_own() -> None:
     assert PROBLEM_SOURCES == editing.MESSAGES
+
+
+@pytest.fixture
+def stretched_french(qapp: object) -> Iterator[None]:
+    locale = install_language("fr")
+    translator = StretchedFrench()
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        locale.uninstall()
+
+
+@TUPLES_DEPRECATED
+@pytest.mark.usefixtures("stretched_french")
+def test_french_a_third_longer_still_fits_the_desk_screen(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    from operline.demo import fill_demo_database
+
+    fill_demo_database(sqlite_database, incidents=0, weeks=1, now=NOW)
+    editor = open_editor(qtbot, sqlite_database)
+    assert editor.teams.title.text().endswith(MARK) or editor.teams.new_button.text().endswith(
+        MARK
+    )  # the pseudo-translation is in force
+    assert editor.minimumSizeHint().width() <= DESK_SCREEN_WIDTH
+
+    for page in editor.pages:
+        editor.tabs.setCurrentWidget(page)
+        page.table.selectRow(0)
+        qtbot.wait(10)
+        assert not page.table.horizontalScrollBar().isVisible(), page.objectName()
+        header = page.table.horizontalHeader()
+        for section in range(page.model.columnCount()):
+            title = page.model.headerData(section, Qt.Orientation.Horizontal)
+            assert header.sectionSize(section) >= header.fontMetrics().horizontalAdvance(title)
+        for widget in [*page.findChildren(QAbstractButton), *page.findChildren(QLabel)]:
+            if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
+                assert widget.width() >= widget.sizeHint().width(), widget.text()
+
+
+def test_closing_the_dialog_with_unsaved_typing_asks_first(
+    qtbot: QtBot, database: Database, english: InstalledLanguage
+) -> None:
+    dialog = RosterEditorDialog(database, actor=ACTOR, clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.editor.tabs.setCurrentWidget(dialog.editor.sectors)
+    dialog.editor.sectors.start_new()
+    dialog.editor.sectors.name.setText("Forceval")
+    dialog.editor.tabs.setCurrentWidget(dialog.editor.teams)
+
+    asked = answer_next_question(QMessageBox.StandardButton.Cancel)
+    dialog.reject()
+    assert asked == ["Save the changes made in the form?"]
+    assert dialog.isVisible()
+    assert dialog.editor.tabs.currentWidget() is dialog.editor.sectors
+
+    answer_next_question(QMessageBox.StandardButton.Save)
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert [s.name for s in editing.list_sectors(database)] == ["Forceval"]
