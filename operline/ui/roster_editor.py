@@ -12,26 +12,18 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from operline.db.engine import Database
 from operline.ui.roster_editor_exceptions import ExceptionsPage
-from operline.ui.roster_editor_page import EditorContext, EditorPage
+from operline.ui.roster_editor_page import NEW, SAVE, EditorContext, EditorPage
 from operline.ui.roster_editor_pages import FacilitiesPage, SectorsPage, TeamsPage
 from operline.ui.roster_editor_patterns import PatternsPage
 from operline.ui.shortcuts import Shortcut
 
 Clock = Callable[[], datetime]
-
-# Declared like the desk's other keys, so Help > Keyboard shortcuts can list them.
-SAVE = Shortcut("Ctrl+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: save the form")))
-NEW = Shortcut("Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: new entry")))
-REMOVE = Shortcut(
-    "Del", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: retire or delete the selection"))
-)
-SHORTCUTS = (SAVE, NEW, REMOVE)
 
 
 class RosterEditor(QWidget):

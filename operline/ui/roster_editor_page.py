@@ -14,8 +14,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -36,9 +44,18 @@ from operline.roster.editing import Check, RosterEditRefused
 from operline.ui.messages import error_sentence
 from operline.ui.roster_editor_form import CheckedForm
 from operline.ui.roster_editor_model import Column, RecordTableModel
+from operline.ui.shortcuts import Shortcut
 
 R = TypeVar("R")
 D = TypeVar("D")
+
+# Declared like the desk's other keys (operline.ui.shortcuts), to join its list.
+SAVE = Shortcut("Ctrl+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: save the form")))
+NEW = Shortcut("Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: new entry")))
+REMOVE = Shortcut(
+    "Del", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: retire or delete the selection"))
+)
+SHORTCUTS = (SAVE, NEW, REMOVE)
 
 
 @dataclass(frozen=True)
@@ -205,7 +222,7 @@ class EditorPage(QWidget, Generic[R, D]):
         # Del acts on the list only: in a text field it still deletes a character.
         self.remove_action = QAction(remove_text, self.table)
         self.remove_action.setObjectName(f"{self.objectName()}RemoveAction")
-        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcut(REMOVE.sequence())
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self.remove_selected)
         self.table.addAction(self.remove_action)
