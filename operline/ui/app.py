@@ -127,7 +127,8 @@ class _PaintWatcher(QObject):
 
 def _wait_until_painted(window: MainWindow) -> int:
     loop = QEventLoop()
-    central = window.journal
+    central = window.centralWidget()
+    assert central is not None, "the main window always shows its screens"
     watcher = _PaintWatcher(central, loop)
     central.installEventFilter(watcher)
     central.update()
