@@ -140,7 +140,8 @@ class SectorChoice(QWidget):
         if shown != self._shown:
             self._shown = shown
             for box in self._boxes.values():
-                box.setParent(None)
+                self._grid.removeWidget(box)
+                box.hide()
                 box.deleteLater()
             self._boxes = {}
             previous: QWidget = self.every

@@ -69,11 +69,14 @@ def tab(qtbot: QtBot) -> QWidget:
 def answer_next_question(button: QMessageBox.StandardButton) -> list[str]:
     """Click ``button`` in the next message box, from the event loop; its text is returned."""
     seen: list[str] = []
+    waited = [0]
 
     def look() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, look)
+            waited[0] += 20
+            if waited[0] < 5000:  # never outlive the test that asked
+                QTimer.singleShot(20, look)
             return
         seen.append(box.text())
         box.button(button).click()
