@@ -12,7 +12,15 @@ from sqlalchemy import select
 
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
-from operline.db.models import AuditLog, Facility, Incident, IncidentEvent, Operator, Team
+from operline.db.models import (
+    AuditLog,
+    Facility,
+    Incident,
+    IncidentEvent,
+    Operator,
+    Sector,
+    Team,
+)
 from operline.incidents.events import EventKind, IncidentRefused, Refusal
 
 #: Fields whose values are ids, shown by name.
@@ -55,6 +63,10 @@ class IncidentDetail:
     on_scene_at: datetime | None
     closed_at: datetime | None
     timeline: tuple[TimelineLine, ...]
+    #: Names as the desk reads them, so a screen needs no second query.
+    sector: str = ""
+    team: str | None = None
+    facility: str | None = None
 
 
 def read_incident(
@@ -98,6 +110,7 @@ def read_incident(
         session.add(
             AuditLog(at=now, actor=actor, action="incident.view", target=incident.reference)
         )
+        sector = session.get(Sector, incident.sector_id)
         return IncidentDetail(
             incident_id=incident.id,
             reference=incident.reference,
@@ -121,4 +134,11 @@ def read_incident(
             on_scene_at=incident.on_scene_at,
             closed_at=incident.closed_at,
             timeline=timeline,
+            sector=sector.name if sector is not None else "",
+            team=shown("assigned_team_id", _text(incident.assigned_team_id)),
+            facility=shown("orientation_facility_id", _text(incident.orientation_facility_id)),
         )
+
+
+def _text(value: int | None) -> str | None:
+    return None if value is None else str(value)

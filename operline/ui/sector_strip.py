@@ -1,0 +1,250 @@
+"""The strip above the live board: each sector, its open calls, its team on duty now.
+
+One key per sector (Alt+1…Alt+9 in the strip's order, Alt+0 for all) or a click
+filters the board. A sector with a call in red says so on its tile, whatever sector
+the board is showing: a filter must never hide a call left waiting.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operline.incidents.live_board import SectorStrip
+
+#: Shows every sector.
+ALL_SECTORS_KEY = "Alt+0"
+#: Shows one sector, in the strip's order.
+SECTOR_KEYS: tuple[str, ...] = tuple(f"Alt+{number}" for number in range(1, 10))
+# The size of <small> text in a rich-text label, to elide it at its true width.
+_SMALL = 0.83
+
+
+@dataclass(frozen=True)
+class SectorCounts:
+    """Open calls of a sector, and how many of them are late (amber or red)."""
+
+    open_calls: int = 0
+    late: int = 0
+    very_late: int = 0
+
+
+class _Tile(QPushButton):
+    """A checkable button showing two lines of rich text: the sector, then its team."""
+
+    def __init__(self, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setCheckable(True)
+        # The board keeps the focus: the keys and clicks filter without taking it.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.label = QLabel(self)
+        self.label.setObjectName(f"{name}Text")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label)
+        lines = QFontMetrics(self.font()).height() * 2
+        self.setMinimumHeight(lines + 14)
+        self.setMinimumWidth(60)
+
+
+class SectorStripBar(QWidget):
+    """Tiles for all sectors and for each sector; one is checked, the board follows it."""
+
+    #: The sector chosen (an id), or None for all sectors.
+    sector_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sectorStrip")
+        self.setAccessibleName(self.tr("Sectors"))
+        self._sectors: list[SectorStrip] = []
+        self._counts: dict[int, SectorCounts] = {}
+        self._chosen: int | None = None
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._all = _Tile("sectorTileAll", self)
+        self._all.setChecked(True)
+        self._all.clicked.connect(lambda: self.choose(None))
+        self._group.addButton(self._all)
+        self._layout.addWidget(self._all)
+        self._tiles: list[_Tile] = []
+
+        self.key_actions: list[QAction] = []
+        for number, keys in enumerate((ALL_SECTORS_KEY, *SECTOR_KEYS)):
+            action = QAction(self)
+            action.setObjectName(f"sectorKey{number}")
+            action.setShortcut(QKeySequence(keys))
+            # Active wherever the focus is inside the board this strip belongs to.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, n=number: self._key(n))
+            self.addAction(action)
+            self.key_actions.append(action)
+        self._redraw()
+
+    @property
+    def chosen(self) -> int | None:
+        """The sector the board shows, or None for all."""
+        return self._chosen
+
+    def sectors(self) -> list[SectorStrip]:
+        return list(self._sectors)
+
+    def set_sectors(self, sectors: Sequence[SectorStrip]) -> None:
+        """The active sectors in the desk's order, with their teams on duty now."""
+        self._sectors = list(sectors)
+        while len(self._tiles) < len(self._sectors):
+            tile = _Tile(f"sectorTile{len(self._tiles) + 1}", self)
+            position = len(self._tiles)
+            tile.clicked.connect(lambda _=False, p=position: self._key(p + 1))
+            self._group.addButton(tile)
+            self._layout.addWidget(tile)
+            self._tiles.append(tile)
+        for number, tile in enumerate(self._tiles):
+            tile.setVisible(number < len(self._sectors))
+        if self._chosen is not None and self._chosen not in {s.sector_id for s in sectors}:
+            self.choose(None)  # the sector was retired meanwhile
+        self._redraw()
+
+    def set_counts(self, counts: Mapping[int, SectorCounts]) -> None:
+        """Open and late calls per sector id, as the board just read them."""
+        self._counts = dict(counts)
+        self._redraw()
+
+    def choose(self, sector_id: int | None) -> None:
+        """Filter to one sector (None: all), as a click or a key does."""
+        self._chosen = sector_id
+        self._redraw()
+        self.sector_chosen.emit(sector_id)
+
+    def tile_text(self, sector_id: int | None) -> str:
+        """The accessible text of a tile, as a screen reader says it."""
+        tile = self._tile_of(sector_id)
+        return tile.accessibleName() if tile is not None else ""
+
+    def _key(self, number: int) -> None:
+        if number == 0:
+            self.choose(None)
+        elif number <= len(self._sectors):
+            self.choose(self._sectors[number - 1].sector_id)
+
+    def _tile_of(self, sector_id: int | None) -> _Tile | None:
+        if sector_id is None:
+            return self._all
+        for number, sector in enumerate(self._sectors):
+            if sector.sector_id == sector_id:
+                return self._tiles[number]
+        return None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._redraw()  # the team names are elided to the new width
+
+    def _redraw(self) -> None:
+        shown = len(self._sectors) + 1
+        width = max(60, (self.width() - 4 * shown) // shown - 20)
+        total = SectorCounts(
+            sum(c.open_calls for c in self._counts.values()),
+            sum(c.late for c in self._counts.values()),
+            sum(c.very_late for c in self._counts.values()),
+        )
+        parts = []
+        if total.very_late:
+            parts.append(self.tr("%n very late", "", total.very_late))
+        if total.late:
+            parts.append(self.tr("%n late", "", total.late))
+        summary = " · ".join(parts) if parts else self.tr("nothing late")
+        colour = "#c62828" if parts else "#1b5e20"
+        second = f"<span style='color:{colour}'>{html.escape(summary)}</span>"
+        self._draw(
+            self._all, self.tr("All sectors"), total, ALL_SECTORS_KEY, width, summary, second
+        )
+        self._all.setAccessibleName(
+            self.tr("All sectors: {count} open call(s), {summary}").format(
+                count=total.open_calls, summary=summary
+            )
+        )
+        self._all.setToolTip(f"{self._all.accessibleName()} ({_native(ALL_SECTORS_KEY)})")
+        for number, sector in enumerate(self._sectors):
+            teams = [team.name for team in sector.on_duty if team.tier == 1] or [
+                team.name for team in sector.on_duty
+            ]
+            on_duty = ", ".join(teams)
+            keys = SECTOR_KEYS[number] if number < len(SECTOR_KEYS) else ""
+            counts = self._counts.get(sector.sector_id, SectorCounts())
+            tile = self._tiles[number]
+            if on_duty:
+                second = html.escape(on_duty)
+            else:
+                second = f"<span style='color:#b71c1c'>⚠ {html.escape(self.tr('no team'))}</span>"
+            self._draw(tile, sector.name, counts, keys, width, on_duty or "⚠ ", second)
+            spoken = self.tr("{sector}: {count} open call(s), {late} late; on duty: {team}").format(
+                sector=sector.name,
+                count=counts.open_calls,
+                late=counts.late + counts.very_late,
+                team=on_duty or self.tr("no team"),
+            )
+            tile.setAccessibleName(spoken)
+            tile.setToolTip(f"{spoken} ({_native(keys)})" if keys else spoken)
+        chosen = self._tile_of(self._chosen)
+        if chosen is not None:
+            chosen.setChecked(True)
+
+    def _draw(
+        self,
+        tile: _Tile,
+        name: str,
+        counts: SectorCounts,
+        keys: str,
+        width: int,
+        plain_second: str,
+        second: str,
+    ) -> None:
+        """Line one: the sector and its calls; line two: its key and its team, elided."""
+        metrics = QFontMetrics(tile.font())
+        bold = QFont(tile.font())
+        bold.setBold(True)
+        count = str(counts.open_calls)
+        late = ""
+        if counts.very_late:
+            late = f" <span style='color:#c62828'>‼{counts.very_late}</span>"
+        elif counts.late:
+            late = f" <span style='color:#8a5a00'>⚠{counts.late}</span>"
+        used = metrics.horizontalAdvance(f" · {count}" + (" ‼9" if late else ""))
+        head = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, width - used)
+        key_text = _native(keys) if keys else ""
+        small = QFont(tile.font())
+        small.setPointSizeF(small.pointSizeF() * _SMALL)
+        small_metrics = QFontMetrics(small)
+        room = width - small_metrics.horizontalAdvance(f"{key_text} · ")
+        if small_metrics.horizontalAdvance(plain_second) > room:
+            # Only plain text is elided: the coloured warnings are short.
+            elided = small_metrics.elidedText(plain_second, Qt.TextElideMode.ElideRight, room)
+            second = html.escape(elided)
+        key_html = f"<span style='color:#666'>{html.escape(key_text)}</span> · " if keys else ""
+        tile.label.setText(
+            f"<b>{html.escape(head)}</b> · {count}{late}<br><small>{key_html}{second}</small>"
+        )
+
+
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)

@@ -1,0 +1,265 @@
+"""The small dialogs of the stage keys: a stage at an earlier time, closing, a note.
+
+Each dialog hands what was chosen to a ``submit`` callback that records it and returns
+the sentence of a refusal, if any: the dialog then stays open with the sentence shown,
+so nothing typed is lost. Everything works from the keyboard: digits pick an entry of
+a list, Enter records, Escape cancels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt, QTime
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operline.codes import Outcome, Status
+from operline.incidents.intake import NOTES_LIMIT
+from operline.incidents.live_board import BoardIncident
+from operline.paris_time import InFold, InGap, paris_to_utc, to_paris
+from operline.ui.labels import status_label
+
+T = TypeVar("T")
+#: Records a choice; returns the sentence of a refusal, or None when it was recorded.
+Submit = Callable[[T], "str | None"]
+Clock = Callable[[], datetime]
+
+#: Outcomes in the order their digit keys pick them.
+OUTCOME_KEYS: tuple[Outcome, ...] = tuple(Outcome)
+#: What the reason field of a stage holds at most (the service keeps 300 characters).
+REASON_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class StageTime:
+    """When a stage happened, and why it is recorded late if it is."""
+
+    at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class Closing:
+    outcome: Outcome
+    facility_id: int | None
+    at: datetime
+    reason: str
+
+
+def recent_instant(wall: time, now: datetime) -> datetime:
+    """The latest instant not after now whose Paris clock read ``wall`` (to the minute)."""
+    local_now = to_paris(now).replace(tzinfo=None)
+    if (wall.hour, wall.minute) == (local_now.hour, local_now.minute):
+        return now  # "now", to the second: not a time set back
+    day = local_now.date()
+    for candidate_day in (day, day - timedelta(days=1)):
+        naive = datetime.combine(candidate_day, wall.replace(second=0, microsecond=0))
+        for fold in (InFold.LATER, InFold.EARLIER):
+            instant = paris_to_utc(naive, in_gap=InGap.NEXT_VALID, in_fold=fold)
+            if instant <= now:
+                return instant
+    raise AssertionError("yesterday's reading of a wall time is always in the past")
+
+
+class KeyedList(QListWidget):
+    """A list where the digits 1 to 9 pick the entry of that number."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if (
+            len(text) == 1
+            and text in "123456789"
+            and not event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier)
+        ):
+            row = int(text) - 1
+            if row < self.count():
+                self.setCurrentRow(row)
+                self.itemActivated.emit(self.item(row))
+            return
+        super().keyPressEvent(event)
+
+
+class StageDialog(QDialog, Generic[T]):
+    """A header naming the incident, the fields, a refusal line, Record and Cancel."""
+
+    def __init__(
+        self, title: str, incident: BoardIncident, submit: Submit[T], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self._submit = submit
+        header = QLabel(_describe(incident), self)
+        header.setObjectName("stageDialogIncident")
+        header.setWordWrap(True)
+        font = header.font()
+        font.setBold(True)
+        header.setFont(font)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("stageDialogProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.setObjectName("stageDialogButtons")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(QCoreApplication.translate("StageDialog", "Record"))
+        ok.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+    def choice(self) -> T | None:
+        """What the fields hold, or None after showing why it is not complete."""
+        raise NotImplementedError
+
+    def refuse(self, sentence: str) -> None:
+        self.problem.setText(sentence)
+        self.problem.setAccessibleName(sentence)
+        self.problem.show()
+
+    def accept(self) -> None:
+        chosen = self.choice()
+        if chosen is None:
+            return
+        sentence = self._submit(chosen)
+        if sentence:
+            self.refuse(sentence)
+            return
+        super().accept()
+
+
+class TimeFields:
+    """The time a stage happened (Paris time, now by default) and the reason it is late."""
+
+    def __init__(self, dialog: StageDialog[T], clock: Clock) -> None:
+        self._clock = clock
+        local = to_paris(clock())
+        self._initial = QTime(local.hour, local.minute)
+        self.time_edit = QTimeEdit(self._initial, dialog)
+        self.time_edit.setObjectName("stageTime")
+        self.time_edit.setAccessibleName(
+            QCoreApplication.translate("StageTimeFields", "Time it happened")
+        )
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.reason_edit = QLineEdit(dialog)
+        self.reason_edit.setObjectName("stageReason")
+        self.reason_edit.setAccessibleName(QCoreApplication.translate("StageTimeFields", "Reason"))
+        self.reason_edit.setMaxLength(REASON_LIMIT)
+        self.reason_edit.setPlaceholderText(
+            QCoreApplication.translate(
+                "StageTimeFields", "Needed when the time is set back by more than 2 minutes"
+            )
+        )
+        dialog.form.addRow(
+            QCoreApplication.translate("StageTimeFields", "&At (Paris time)"), self.time_edit
+        )
+        dialog.form.addRow(
+            QCoreApplication.translate("StageTimeFields", "&Reason"), self.reason_edit
+        )
+
+    def stage_time(self) -> StageTime:
+        """The instant typed; the time left as it was means now, when the key is pressed."""
+        now = self._clock()
+        typed = self.time_edit.time()
+        if typed == self._initial:
+            at = now  # the dialog may have stayed open a while: "now" is when it is recorded
+        else:
+            at = recent_instant(time(typed.hour(), typed.minute()), now)
+        return StageTime(at, self.reason_edit.text().strip())
+
+
+class StageTimeDialog(StageDialog[StageTime]):
+    """Record a stage at an earlier time, with the reason (Shift+A, Shift+S)."""
+
+    def __init__(
+        self,
+        stage: Status,
+        incident: BoardIncident,
+        clock: Clock,
+        submit: Submit[StageTime],
+        parent: QWidget | None = None,
+    ) -> None:
+        title = QCoreApplication.translate("StageTimeDialog", "{stage} at an earlier time")
+        title = title.format(stage=status_label(stage))
+        super().__init__(title, incident, submit, parent)
+        self.setObjectName("stageTimeDialog")
+        self.fields = TimeFields(self, clock)
+        self.fields.reason_edit.setPlaceholderText(self.tr("Why it is recorded late"))
+        self.fields.time_edit.setFocus()
+        self.fields.time_edit.selectAll()
+
+    def choice(self) -> StageTime | None:
+        return self.fields.stage_time()
+
+
+class NoteDialog(StageDialog[str]):
+    """A short note in the timeline; Ctrl+Enter records it, Enter starts a new line."""
+
+    def __init__(
+        self, incident: BoardIncident, submit: Submit[str], parent: QWidget | None = None
+    ) -> None:
+        title = QCoreApplication.translate("NoteDialog", "Add a note")
+        super().__init__(title, incident, submit, parent)
+        self.setObjectName("noteDialog")
+        warning = QLabel(self.tr("No name, no identity: only what the coordination needs."), self)
+        warning.setObjectName("noteWarning")
+        warning.setWordWrap(True)
+        warning.setStyleSheet("color: #8a3c00;")
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("noteText")
+        self.text.setAccessibleName(self.tr("Note"))
+        self.text.setTabChangesFocus(True)
+        self.count = QLabel(self)
+        self.count.setObjectName("noteCount")
+        self.text.textChanged.connect(self._count)
+        self.form.addRow(warning)
+        self.form.addRow(self.tr("&Note"), self.text)
+        self.form.addRow("", self.count)
+        record = QAction(self)
+        record.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        record.triggered.connect(self.accept)
+        self.addAction(record)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Record (Ctrl+Enter)"))
+        self._count()
+        self.text.setFocus()
+
+    def choice(self) -> str | None:
+        return self.text.toPlainText()
+
+    def _count(self) -> None:
+        length = len(self.text.toPlainText().strip())
+        self.count.setText(
+            self.tr("{count} / {limit} characters").format(count=length, limit=NOTES_LIMIT)
+        )
+        self.count.setStyleSheet("color: #b00020;" if length > NOTES_LIMIT else "color: #555;")
+
+
+def _describe(incident: BoardIncident) -> str:
+    parts = [incident.reference, incident.sector, incident.team or "—"]
+    return " · ".join([*parts, status_label(incident.status)])
