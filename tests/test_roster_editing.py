@@ -365,11 +365,6 @@ def test_exception_fields_are_checked(database: Database) -> None:
         add_exception(database, backwards, actor=ACTOR, now=NOW)
 
 
-# The exceptions service still calls Result.tuples(), deprecated since SQLAlchemy 2.1.
-TUPLES_DEPRECATED = pytest.mark.filterwarnings("ignore:The Result.tuples:DeprecationWarning")
-
-
-@TUPLES_DEPRECATED
 def test_an_exception_is_recorded_listed_and_removed_with_audit_rows(database: Database) -> None:
     stalingrad = sector(database, "Stalingrad")
     maraude, uasa = team(database, "Maraude"), team(database, "UASA binôme 2", phone="")

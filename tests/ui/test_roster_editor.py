@@ -25,8 +25,6 @@ from .conftest import NOW
 from .test_pseudo_locale import DESK_SCREEN_WIDTH, MARK, StretchedFrench
 
 ACTOR = "Claire Dumont"
-# The exceptions service still calls Result.tuples(), deprecated since SQLAlchemy 2.1.
-TUPLES_DEPRECATED = pytest.mark.filterwarnings("ignore:The Result.tuples:DeprecationWarning")
 
 
 def open_editor(qtbot: QtBot, database: Database) -> RosterEditor:
@@ -306,7 +304,6 @@ def test_leaving_a_changed_form_asks_and_cancel_keeps_the_typing(
     assert page.name.text() == "Boréal"
 
 
-@TUPLES_DEPRECATED
 def test_an_exception_is_checked_then_added(
     qtbot: QtBot, database: Database, english: InstalledLanguage
 ) -> None:
@@ -334,7 +331,6 @@ def test_an_exception_is_checked_then_added(
     assert not page.form_widget.isEnabled()  # recorded: it can only be removed
 
 
-@TUPLES_DEPRECATED
 def test_every_list_passes_the_model_tester(
     qtbot: QtBot, qtmodeltester: object, database: Database, english: InstalledLanguage
 ) -> None:
@@ -373,7 +369,6 @@ def stretched_french(qapp: object) -> Iterator[None]:
         locale.uninstall()
 
 
-@TUPLES_DEPRECATED
 @pytest.mark.usefixtures("stretched_french")
 def test_french_a_third_longer_still_fits_the_desk_screen(
     qtbot: QtBot, sqlite_database: Database
