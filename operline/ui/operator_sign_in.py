@@ -1,0 +1,202 @@
+"""Who is at the desk: every timeline line names the operator signed in.
+
+The sign-in lists the people who may work at the desk; a few letters (accents and case
+ignored) pick one, Enter signs in. The audit log keeps who signed in, when, and where.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operline.db.engine import Database
+from operline.errors import InvalidInput, OperlineError
+from operline.names import fold_name
+from operline.operators import OperatorInfo, active_operators, sign_in
+from operline.ui.messages import error_sentence
+
+Clock = Callable[[], datetime]
+
+# Keys the window gives the sign-in; they join operline.ui.shortcuts when it is wired in.
+SIGN_IN_KEYS = "Ctrl+L"
+
+
+class DeskSession(QObject):
+    """The operator signed in at this desk, if any; call it to read who it is."""
+
+    operator_changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._operator: OperatorInfo | None = None
+
+    def __call__(self) -> OperatorInfo | None:
+        return self._operator
+
+    @property
+    def operator(self) -> OperatorInfo | None:
+        return self._operator
+
+    def set_operator(self, operator: OperatorInfo | None) -> None:
+        if operator != self._operator:
+            self._operator = operator
+            self.operator_changed.emit(operator)
+
+
+def workstation_name() -> str:
+    """This computer's name, as the audit log records where a shift started."""
+    try:
+        return socket.gethostname() or "?"
+    except OSError:
+        return "?"
+
+
+class OperatorSignIn(QDialog):
+    """The list of people who may sign in, filtered as a name is typed."""
+
+    #: Carries the OperatorInfo of the operator who signed in.
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        clock: Clock,
+        session: DeskSession | None = None,
+        workstation: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("operatorSignIn")
+        self.setWindowTitle(self.tr("Sign in"))
+        self.setAccessibleName(self.tr("Sign in at the desk"))
+        self._database = database
+        self._clock = clock
+        self._session = session
+        self._workstation = workstation or workstation_name()
+        self.operator: OperatorInfo | None = None
+
+        intro = QLabel(self.tr("Who is at the desk? Type your name, then Enter."), self)
+        intro.setObjectName("signInIntro")
+        intro.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("signInName")
+        self.name.setAccessibleName(self.tr("Your name"))
+        self.name.setPlaceholderText(self.tr("A few letters of your name"))
+        self.people = QListWidget(self)
+        self.people.setObjectName("signInPeople")
+        self.people.setAccessibleName(self.tr("People who may sign in"))
+        self.people.itemDoubleClicked.connect(lambda _: self.sign_in_selected())
+        self._problem = QLabel(self)
+        self._problem.setObjectName("signInProblem")
+        self._problem.setWordWrap(True)
+        self._problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        self._problem.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.setObjectName("signInButtons")
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("Sign in"))
+        buttons.accepted.connect(self.sign_in_selected)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.name)
+        layout.addWidget(self.people, 1)
+        layout.addWidget(self._problem)
+        layout.addWidget(buttons)
+        self.resize(420, 360)
+
+        self.name.textChanged.connect(self._filter)
+        self.name.installEventFilter(self)
+        self._operators: list[OperatorInfo] = []
+        self.reload()
+        self.name.setFocus()
+
+    def reload(self) -> None:
+        """Read again who may sign in."""
+        try:
+            self._operators = active_operators(self._database)
+        except OperlineError as error:
+            self._tell(error_sentence(error))
+            self._operators = []
+        self._filter(self.name.text())
+
+    def sign_in_selected(self) -> None:
+        """Sign in the selected person; the dialog closes once the audit log has it."""
+        item = self.people.currentItem()
+        if item is None or item.isHidden():
+            self._tell(self.tr("Nobody matches this name."))
+            return
+        operator_id = int(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            operator = sign_in(
+                self._database, operator_id, workstation=self._workstation, now=self._clock()
+            )
+        except InvalidInput:
+            self._tell(self.tr("This person no longer works at the desk."))
+            self.reload()
+            return
+        except OperlineError as error:
+            self._tell(error_sentence(error))
+            return
+        self.operator = operator
+        if self._session is not None:
+            self._session.set_operator(operator)
+        self.signed_in.emit(operator)
+        self.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up and Down move in the list while the name is typed; Enter signs in.
+        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if watched is self.name and pressed:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self._move(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.sign_in_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _filter(self, typed: str) -> None:
+        wanted = fold_name(typed)
+        self.people.clear()
+        for operator in self._operators:
+            folded = fold_name(operator.name)
+            if wanted and not any(word.startswith(wanted) for word in [folded, *folded.split()]):
+                continue
+            text = operator.name
+            if operator.is_supervisor:
+                text = self.tr("{name} (supervisor)").format(name=operator.name)
+            item = QListWidgetItem(text, self.people)
+            item.setData(Qt.ItemDataRole.UserRole, operator.operator_id)
+        if self.people.count():
+            self.people.setCurrentRow(0)
+
+    def _move(self, step: int) -> None:
+        count = self.people.count()
+        if count:
+            self.people.setCurrentRow(max(0, min(count - 1, self.people.currentRow() + step)))
+
+    def _tell(self, sentence: str) -> None:
+        self._problem.setText("⚠ " + sentence)
+        self._problem.setAccessibleName(sentence)
+        self._problem.show()
