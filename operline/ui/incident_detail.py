@@ -65,7 +65,7 @@ _TITLES = {
 _KINDS = {
     EventKind.CREATED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Call logged")),
     EventKind.STAGE: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Stage")),
-    EventKind.ASSIGNED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Team contacted")),
+    EventKind.ASSIGNED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Team")),
     EventKind.REASSIGNED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Handed to another team")),
     EventKind.CLOSED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Outcome")),
     EventKind.UPDATED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Changed")),

@@ -11,14 +11,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from operline.codes import Status
 from operline.errors import OperlineError
 from operline.incidents.events import IncidentChanged, IncidentRefused, Refusal
-from operline.incidents.live_board import BoardIncident, next_contact
+from operline.incidents.live_board import BoardIncident
 from operline.incidents.places import places_with_room
 from operline.incidents.stages import (
     Action,
@@ -31,13 +31,17 @@ from operline.incidents.stages import (
 from operline.incidents.timeline import read_incident
 from operline.operators import OperatorInfo
 from operline.paris_time import format_paris
-from operline.roster.editing_teams import list_teams
 from operline.ui.incident_detail import IncidentDetailDialog
 from operline.ui.labels import outcome_label, status_label
-from operline.ui.refusals import action_problem
 from operline.ui.sector_strip import ALL_SECTORS_KEY, SECTOR_KEYS
-from operline.ui.stage_dialogs import Closing, NoteDialog, StageTime, StageTimeDialog
-from operline.ui.stage_dialogs_choices import CloseDialog, TeamChange, TeamChoice, TeamDialog
+from operline.ui.stage_dialogs import (
+    Closing,
+    NoteDialog,
+    StageTime,
+    StageTimeDialog,
+    stage_refusal,
+)
+from operline.ui.stage_dialogs_choices import CloseDialog, TeamChange, TeamDialog, team_choices
 
 if TYPE_CHECKING:
     from operline.ui.live_board import LiveBoard
@@ -57,28 +61,6 @@ ON_SCENE_EARLIER_KEY = "Shift+S"
 #: The stage each stage key needs the call to be at.
 _NEEDS = {Status.ACKNOWLEDGED: Status.ROUTED, Status.ON_SCENE: Status.ACKNOWLEDGED}
 
-# What a refused step wanted, as the sentence "it cannot be … now" says it.
-_WANTED = {
-    "routed": str(QT_TRANSLATE_NOOP("StageKeys", "routed to a team")),
-    "acknowledged": str(QT_TRANSLATE_NOOP("StageKeys", "marked acknowledged")),
-    "on_scene": str(QT_TRANSLATE_NOOP("StageKeys", "marked on scene")),
-    "reassigned": str(QT_TRANSLATE_NOOP("StageKeys", "handed to another team")),
-}
-
-
-def stage_refusal(error: OperlineError) -> str:
-    """The sentence of a refusal, its stage codes read as the desk names them."""
-    if isinstance(error, IncidentRefused) and error.code is Refusal.WRONG_STAGE:
-        values = dict(error.values)
-        status = values.get("status", "")
-        if status in {code.value for code in Status}:
-            values["status"] = status_label(Status(status))
-        wanted = values.get("wanted", "")
-        if wanted in _WANTED:
-            values["wanted"] = QCoreApplication.translate("StageKeys", _WANTED[wanted])
-        error = IncidentRefused(Refusal.WRONG_STAGE, **values)
-    return action_problem(error)
-
 
 class StageKeys(QObject):
     """The actions of the board's keys and the dialogs they open."""
@@ -89,6 +71,7 @@ class StageKeys(QObject):
         self.board = board
         #: The dialog a key opened, while it is open.
         self.dialog: QDialog | None = None
+        self._actions: list[QAction] = []
         self.detail_action = self._action(
             self.tr("Open the call"), "openDetailAction", OPEN_DETAIL_KEYS, self.open_detail
         )
@@ -130,17 +113,7 @@ class StageKeys(QObject):
 
     def actions(self) -> list[QAction]:
         """Every key's action, in the order a menu lists them."""
-        return [
-            self.detail_action,
-            self.route_action,
-            self.acknowledged_action,
-            self.on_scene_action,
-            self.close_action,
-            self.reassign_action,
-            self.note_action,
-            self.acknowledged_earlier_action,
-            self.on_scene_earlier_action,
-        ]
+        return list(self._actions)
 
     def hint(self) -> str:
         return self.tr(
@@ -229,22 +202,44 @@ class StageKeys(QObject):
         self._open(StageTimeDialog(stage, incident, self.board.clock, submit, self.board))
 
     def route(self) -> None:
+        """Give a new call to a team: those on duty first, first call first."""
+        self._team_step(reassign=False)
+
+    def reassign(self) -> None:
+        """Hand a call to another team, with the reason; the backups are proposed first."""
+        self._team_step(reassign=True)
+
+    def _team_step(self, *, reassign: bool) -> None:
         ready = self._ready()
         if ready is None:
             return
         operator, incident = ready
-        if incident.status is not Status.NEW:
-            self._refuse_stage(incident, Status.ROUTED.value)
+        if reassign == (incident.status is Status.NEW):
+            self._refuse_stage(incident, "reassigned" if reassign else Status.ROUTED.value)
             return
-        choices = self._team_choices(incident, routing=True)
-        if choices is None:
+        try:
+            choices = team_choices(
+                self.board.database,
+                incident,
+                now=self.board.clock(),
+                settings=self.board.settings,
+                routing=not reassign,
+            )
+        except OperlineError as error:
+            self.board.say(stage_refusal(error), problem=True)
             return
         names = {choice.team_id: choice.name for choice in choices}
+        service = reassign_incident if reassign else route_incident
 
         def submit(change: TeamChange) -> str | None:
+            team = names.get(change.team_id, "")
+            if reassign:
+                done = self.tr("{reference} handed to {team}.")
+            else:
+                done = self.tr("{reference}: {team} contacted at {time}.")
             return self._record(
                 incident,
-                lambda: route_incident(
+                lambda: service(
                     self.board.database,
                     incident.incident_id,
                     change.team_id,
@@ -253,68 +248,27 @@ class StageKeys(QObject):
                         operator.operator_id, change.at, self.board.clock(), change.reason
                     ),
                 ),
-                self.tr("{reference}: {team} contacted at {time}.").format(
+                done.format(
                     reference=incident.reference,
-                    team=names.get(change.team_id, ""),
+                    team=team,
                     time=format_paris(change.at, "%H:%M"),
                 ),
             )
 
-        title = self.tr("Route {reference} to a team").format(reference=incident.reference)
-        self._open(
-            TeamDialog(
-                title,
-                incident,
-                choices,
-                self.board.clock,
-                submit,
-                reason_required=False,
-                parent=self.board,
-            )
+        if reassign:
+            title = self.tr("Hand {reference} to another team")
+        else:
+            title = self.tr("Route {reference} to a team")
+        dialog = TeamDialog(
+            title.format(reference=incident.reference),
+            incident,
+            choices,
+            self.board.clock,
+            submit,
+            reason_required=reassign,
+            parent=self.board,
         )
-
-    def reassign(self) -> None:
-        ready = self._ready()
-        if ready is None:
-            return
-        operator, incident = ready
-        if incident.status is Status.NEW:
-            self._refuse_stage(incident, "reassigned")
-            return
-        choices = self._team_choices(incident, routing=False)
-        if choices is None:
-            return
-        names = {choice.team_id: choice.name for choice in choices}
-
-        def submit(change: TeamChange) -> str | None:
-            return self._record(
-                incident,
-                lambda: reassign_incident(
-                    self.board.database,
-                    incident.incident_id,
-                    change.team_id,
-                    version=incident.version,
-                    action=Action(
-                        operator.operator_id, change.at, self.board.clock(), change.reason
-                    ),
-                ),
-                self.tr("{reference} handed to {team}.").format(
-                    reference=incident.reference, team=names.get(change.team_id, "")
-                ),
-            )
-
-        title = self.tr("Hand {reference} to another team").format(reference=incident.reference)
-        self._open(
-            TeamDialog(
-                title,
-                incident,
-                choices,
-                self.board.clock,
-                submit,
-                reason_required=True,
-                parent=self.board,
-            )
-        )
+        self._open(dialog)
 
     def close(self) -> None:
         ready = self._ready()
@@ -415,34 +369,6 @@ class StageKeys(QObject):
             reference=incident.reference, stage=status_label(stage), time=when
         )
 
-    def _team_choices(self, incident: BoardIncident, *, routing: bool) -> list[TeamChoice] | None:
-        now = self.board.clock()
-        try:
-            contact = next_contact(
-                self.board.database, incident, now=now, settings=self.board.settings
-            )
-            teams = list_teams(self.board.database)
-        except OperlineError as error:
-            self.board.say(stage_refusal(error), problem=True)
-            return None
-        on_duty = list(contact.teams)
-        if routing:
-            on_duty.sort(key=lambda team: (team.tier, team.name))  # first call first
-        choices: list[TeamChoice] = []
-        seen: set[int | None] = {incident.team_id}
-        for team in on_duty:
-            if team.team_id not in seen:
-                seen.add(team.team_id)
-                choices.append(
-                    TeamChoice(team.team_id, team.name, team.phone, team.tier, team.until)
-                )
-        choices.extend(
-            TeamChoice(team.id, team.name, team.phone)
-            for team in teams
-            if team.active and team.id not in seen
-        )
-        return choices
-
     def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._dialog_closed)
@@ -465,6 +391,7 @@ class StageKeys(QObject):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(triggered)
         self.board.addAction(action)
+        self._actions.append(action)
         return action
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QTimeEdit,
     QVBoxLayout,
@@ -29,10 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from operline.codes import Outcome, Status
+from operline.errors import OperlineError
+from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import NOTES_LIMIT
 from operline.incidents.live_board import BoardIncident
 from operline.paris_time import InFold, InGap, paris_to_utc, to_paris
 from operline.ui.labels import status_label
+from operline.ui.refusals import action_problem
 
 T = TypeVar("T")
 #: Records a choice; returns the sentence of a refusal, or None when it was recorded.
@@ -76,6 +80,29 @@ def recent_instant(wall: time, now: datetime) -> datetime:
     raise AssertionError("yesterday's reading of a wall time is always in the past")
 
 
+# What a refused step wanted, as the sentence "it cannot be … now" says it.
+_WANTED = {
+    "routed": str(QT_TRANSLATE_NOOP("StageRefusal", "routed to a team")),
+    "acknowledged": str(QT_TRANSLATE_NOOP("StageRefusal", "marked acknowledged")),
+    "on_scene": str(QT_TRANSLATE_NOOP("StageRefusal", "marked on scene")),
+    "reassigned": str(QT_TRANSLATE_NOOP("StageRefusal", "handed to another team")),
+}
+
+
+def stage_refusal(error: OperlineError) -> str:
+    """The sentence of a refusal, its stage codes read as the desk names them."""
+    if isinstance(error, IncidentRefused) and error.code is Refusal.WRONG_STAGE:
+        values = dict(error.values)
+        status = values.get("status", "")
+        if status in {code.value for code in Status}:
+            values["status"] = status_label(Status(status))
+        wanted = values.get("wanted", "")
+        if wanted in _WANTED:
+            values["wanted"] = QCoreApplication.translate("StageRefusal", _WANTED[wanted])
+        error = IncidentRefused(Refusal.WRONG_STAGE, **values)
+    return action_problem(error)
+
+
 class KeyedList(QListWidget):
     """A list where the digits 1 to 9 pick the entry of that number."""
 
@@ -93,6 +120,15 @@ class KeyedList(QListWidget):
             return
         super().keyPressEvent(event)
 
+    def chosen(self) -> QListWidgetItem | None:
+        """The entry picked, by a digit, the arrows or a click.
+
+        Not merely the current one: a list given the focus makes its first entry
+        current without anyone choosing it, and Enter must not record that.
+        """
+        picked = self.selectedItems()
+        return picked[0] if picked else None
+
 
 class StageDialog(QDialog, Generic[T]):
     """A header naming the incident, the fields, a refusal line, Record and Cancel."""
@@ -104,12 +140,16 @@ class StageDialog(QDialog, Generic[T]):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._submit = submit
+        heading = QLabel(title, self)
+        heading.setObjectName("stageDialogTitle")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        heading.setFont(font)
         header = QLabel(_describe(incident), self)
         header.setObjectName("stageDialogIncident")
+        header.setAccessibleName(header.text())
         header.setWordWrap(True)
-        font = header.font()
-        font.setBold(True)
-        header.setFont(font)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.problem = QLabel(self)
@@ -127,11 +167,12 @@ class StageDialog(QDialog, Generic[T]):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(header)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
 
     def choice(self) -> T | None:
         """What the fields hold, or None after showing why it is not complete."""
@@ -208,6 +249,12 @@ class StageTimeDialog(StageDialog[StageTime]):
         title = title.format(stage=status_label(stage))
         super().__init__(title, incident, submit, parent)
         self.setObjectName("stageTimeDialog")
+        explained = QLabel(
+            self.tr("Type the time it happened and why it is recorded only now."), self
+        )
+        explained.setObjectName("stageTimeExplained")
+        explained.setWordWrap(True)
+        self.form.addRow(explained)
         self.fields = TimeFields(self, clock)
         self.fields.reason_edit.setPlaceholderText(self.tr("Why it is recorded late"))
         self.fields.time_edit.setFocus()

@@ -13,10 +13,13 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from operline.codes import Outcome
-from operline.incidents.live_board import BoardIncident
+from operline.db.engine import Database
+from operline.incidents.live_board import BoardIncident, next_contact
 from operline.incidents.places import PlaceRoom
 from operline.paris_time import format_paris
 from operline.phones import format_phone
+from operline.roster.editing_teams import list_teams
+from operline.settings import DeskSettings
 from operline.ui.labels import outcome_label
 from operline.ui.stage_dialogs import (
     OUTCOME_KEYS,
@@ -51,6 +54,37 @@ class TeamChange:
     team_id: int
     at: datetime
     reason: str
+
+
+def team_choices(
+    database: Database,
+    incident: BoardIncident,
+    *,
+    now: datetime,
+    settings: DeskSettings,
+    routing: bool,
+) -> list[TeamChoice]:
+    """The teams a call can go to: on duty in its sector first, then every other team.
+
+    Routing proposes the first-call teams first; handing a call over proposes the
+    backups first (``next_contact``), as the board does for a call in red.
+    """
+    contact = next_contact(database, incident, now=now, settings=settings)
+    on_duty = list(contact.teams)
+    if routing:
+        on_duty.sort(key=lambda team: (team.tier, team.name))
+    choices: list[TeamChoice] = []
+    seen: set[int | None] = {incident.team_id}
+    for team in on_duty:
+        if team.team_id not in seen:
+            seen.add(team.team_id)
+            choices.append(TeamChoice(team.team_id, team.name, team.phone, team.tier, team.until))
+    choices.extend(
+        TeamChoice(team.id, team.name, team.phone)
+        for team in list_teams(database)
+        if team.active and team.id not in seen
+    )
+    return choices
 
 
 class TeamDialog(StageDialog[TeamChange]):
@@ -99,7 +133,7 @@ class TeamDialog(StageDialog[TeamChange]):
         self.teams.setFocus()
 
     def choice(self) -> TeamChange | None:
-        item = self.teams.currentItem()
+        item = self.teams.chosen()
         if item is None:
             self.refuse(self.tr("Choose a team (keys 1 to 9, or the arrows)."))
             return None
@@ -111,7 +145,7 @@ class TeamDialog(StageDialog[TeamChange]):
     def _team_text(self, choice: TeamChoice) -> str:
         phone = format_phone(choice.phone) if choice.phone else self.tr("no phone")
         if choice.tier is None or choice.until is None:
-            duty = self.tr("not on duty: give a reason")
+            duty = self.tr("not on duty")
         elif choice.tier == 1:
             duty = self.tr("first call until {time}").format(
                 time=format_paris(choice.until, "%H:%M")
@@ -150,16 +184,18 @@ class CloseDialog(StageDialog[Closing]):
             item = QListWidgetItem(f"{number}   {self._place_text(place)}")
             item.setData(Qt.ItemDataRole.UserRole, place.facility_id)
             self.places.addItem(item)
+        shown = max(1, min(self.places.count(), 9))
+        self.places.setFixedHeight(self.places.sizeHintForRow(0) * shown + 6)
         self.form.addRow(self.tr("&Outcome (1–6)"), self.outcomes)
         self.form.addRow(self.tr("&Place (1–9)"), self.places)
         self.fields = TimeFields(self, clock)
-        self.outcomes.currentRowChanged.connect(self._outcome_changed)
+        self.outcomes.itemSelectionChanged.connect(self._outcome_changed)
         self.outcomes.itemActivated.connect(self._outcome_picked)
         self.places.setEnabled(False)
         self.outcomes.setFocus()
 
     def outcome(self) -> Outcome | None:
-        item = self.outcomes.currentItem()
+        item = self.outcomes.chosen()
         return Outcome(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def choice(self) -> Closing | None:
@@ -168,7 +204,7 @@ class CloseDialog(StageDialog[Closing]):
             self.refuse(self.tr("Choose the outcome (keys 1 to 6)."))
             self.outcomes.setFocus()
             return None
-        place = self.places.currentItem()
+        place = self.places.chosen()
         facility_id = None
         if outcome is Outcome.ORIENTED:
             if place is None:
@@ -179,10 +215,10 @@ class CloseDialog(StageDialog[Closing]):
         stage_time = self.fields.stage_time()
         return Closing(outcome, facility_id, stage_time.at, stage_time.reason)
 
-    def _outcome_changed(self, row: int) -> None:
-        oriented = 0 <= row < len(OUTCOME_KEYS) and OUTCOME_KEYS[row] is Outcome.ORIENTED
+    def _outcome_changed(self) -> None:
+        oriented = self.outcome() is Outcome.ORIENTED
         self.places.setEnabled(oriented)
-        if oriented and self.places.currentRow() < 0 and self.places.count():
+        if oriented and self.places.chosen() is None and self.places.count():
             self.places.setCurrentRow(0)  # the first place reported with room
 
     def _outcome_picked(self, item: QListWidgetItem) -> None:
@@ -191,7 +227,7 @@ class CloseDialog(StageDialog[Closing]):
 
     def _place_text(self, place: PlaceRoom) -> str:
         if place.free_places is None:
-            room = self.tr("free places not known tonight")
+            room = self.tr("room not known tonight")
         elif place.free_places == 0:
             room = self.tr("full")
         elif place.capacity is not None:

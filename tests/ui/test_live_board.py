@@ -63,8 +63,7 @@ class RecordingAlarm:
         self.rings += 1
 
 
-@pytest.fixture
-def live_desk(database: Database) -> Desk:
+def make_live_desk(database: Database) -> Desk:
     """The Paris reference data and roster, no calls yet, Wednesday 22:00 in Paris."""
     fill_demo_database(database, incidents=0, weeks=1, seed=1, now=NOW)
     with database.read() as session:
@@ -74,6 +73,11 @@ def live_desk(database: Database) -> Desk:
         operator = session.scalars(select(Operator.id).order_by(Operator.id)).first()
     assert operator is not None
     return Desk(database, sectors, teams, places, operator)
+
+
+@pytest.fixture
+def live_desk(database: Database) -> Desk:
+    return make_live_desk(database)
 
 
 def operator_of(desk: Desk) -> OperatorInfo:
