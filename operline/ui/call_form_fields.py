@@ -94,17 +94,9 @@ class FoldingCompleter(QCompleter):
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
-    def highlighted_name(self) -> str | None:
-        """The proposal chosen with the arrows in the open list, if any."""
-        popup = self.popup()
-        if popup is None or not popup.isVisible():
-            return None
-        index = popup.currentIndex()
-        return self.pathFromIndex(index) if index.isValid() else None
-
 
 class DeskLineEdit(QLineEdit):
-    """A line where Enter goes on to the next field, keeping the proposal highlighted."""
+    """A line where Enter goes on to the next field, as Tab does, proposals list open or not."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,10 +117,7 @@ class DeskLineEdit(QLineEdit):
         return super().event(event)
 
     def accept_typing(self) -> None:
-        """Take the highlighted proposal, and close the list."""
-        chosen = self.proposals.highlighted_name()
-        if chosen is not None:
-            self.setText(chosen)
+        """Close the list of proposals; the one highlighted with the arrows is the text."""
         popup = self.proposals.popup()
         if popup is not None:
             popup.hide()

@@ -133,7 +133,10 @@ class OperatorSignIn(QDialog):
     def reload(self) -> None:
         """Read again who may sign in."""
         try:
-            self._operators = active_operators(self._database)
+            # By name as the desk reads it: "Élodie" among the E, whatever the database.
+            self._operators = sorted(
+                active_operators(self._database), key=lambda o: fold_name(o.name)
+            )
         except OperlineError as error:
             self._tell(error_sentence(error))
             self._operators = []

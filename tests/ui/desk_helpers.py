@@ -126,7 +126,7 @@ class Keyboard:
         # window, as done here.
         active = QApplication.activeWindow()
         window = self._window.window()
-        if active is not None and not active.isHidden():
+        if (active is not None and not active.isHidden()) or window.isHidden():
             return
         had_focus = QApplication.focusWidget()
         window.activateWindow()
