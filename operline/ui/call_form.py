@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -42,6 +42,9 @@ from operline.ui.call_form_fields import (
     ReceivedAtField,
     SectorField,
     UrgentBox,
+    buddy_label,
+    keys_action,
+    side_by_side,
 )
 
 Clock = Callable[[], datetime]
@@ -204,6 +207,7 @@ class NewCallForm(QWidget):
         self.received = ReceivedAtField(self._clock, self)
         self.received.setObjectName("receivedAt")
         self.received.setAccessibleName(self.tr("Received at"))
+        self.received.setMaximumWidth(220)
         self.sector = SectorField(self)
         self.location = DeskLineEdit(self)
         self.category = CategoryList(self)
@@ -212,10 +216,13 @@ class NewCallForm(QWidget):
         self.persons.setRange(PERSONS_RANGE.start, PERSONS_RANGE.stop - 1)
         self.caller_service = DeskLineEdit(self)
         self.callback_number = DeskLineEdit(self)
-        self.callback_number.setPlaceholderText(self.tr("e.g. 06 39 98 01 23"))
-        self.callback_number.setMaximumWidth(220)
+        self.callback_number.setPlaceholderText(self.tr("e.g. 01 99 00 12 34"))
+        # Room for a number written the French way, or with its country code.
+        self.callback_number.setMinimumWidth(
+            self.callback_number.fontMetrics().horizontalAdvance("+33 1 99 00 12 34 · · · ·") + 16
+        )
         self.notes = NotesEdit(self)
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
         self.notes_count = QLabel(self)
         self.reminder = QLabel(self.tr("No name, no identity: only what coordination needs"), self)
         self.reminder.setWordWrap(True)
@@ -238,38 +245,43 @@ class NewCallForm(QWidget):
         self.sector.setPlaceholderText(self.tr("Type a few letters, then Enter"))
         self.location.setPlaceholderText(self.tr("Address, landmark"))
 
-        self.save_button = QPushButton(self.tr("Save the call"), self)
+        keys = QKeySequence(SAVE_CALL_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+        self.save_button = QPushButton(self.tr("Save the call ({keys})").format(keys=keys), self)
         self.save_button.setObjectName("saveCallButton")
         self.save_button.setAccessibleName(self.tr("Save the call"))
-        self.save_button.setToolTip(
-            QKeySequence(SAVE_CALL_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
-        )
-        self.save_button.setText(
-            self.tr("Save the call ({keys})").format(keys=self.save_button.toolTip())
-        )
         self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, self.tr("Recei&ved at"), "received_at", self.received)
         self._row(form, self.tr("&Sector *"), "sector_id", self.sector)
         self._row(form, self.tr("&Precise place"), "location", self.location)
         self._row(form, self.tr("Nee&d *"), "category", self.category)
-        urgency = QHBoxLayout()
-        urgency.setContentsMargins(0, 0, 0, 0)
-        urgency.addWidget(self.urgent)
-        urgency.addSpacing(24)
-        people = QLabel(self.tr("Peop&le"), self)
-        people.setObjectName("personsLabel")
-        people.setBuddy(self.persons)
-        urgency.addWidget(people)
-        urgency.addWidget(self.persons)
-        urgency.addStretch(1)
-        holder = QWidget(self)
-        holder.setLayout(urgency)
-        self._row(form, self.tr("Priority"), "persons", holder, self.urgent)
-        self._row(form, self.tr("Calling ser&vice"), "caller_service", self.caller_service)
-        self._row(form, self.tr("Call&back number"), "callback_number", self.callback_number)
+        people = buddy_label(self, self.tr("Peop&le"), "personsLabel", self.persons)
+        self._row(
+            form,
+            self.tr("Priority"),
+            "persons",
+            side_by_side(self, self.urgent, 24, people, self.persons, 1),
+            self.urgent,
+        )
+        callback = buddy_label(
+            self, self.tr("Call&back"), "callbackNumberLabel", self.callback_number
+        )
+        self._row(
+            form,
+            self.tr("Calling ser&vice"),
+            "caller_service",
+            side_by_side(
+                self,
+                self._problems.holding("caller_service", self.caller_service),
+                12,
+                callback,
+                self._problems.holding("callback_number", self.callback_number),
+                0,
+            ),
+            self.caller_service,
+            holds_problem=False,
+        )
         notes = QVBoxLayout()
         notes.setContentsMargins(0, 0, 0, 0)
         notes.addWidget(self.notes)
@@ -281,12 +293,20 @@ class NewCallForm(QWidget):
         notes_holder.setLayout(notes)
         self._row(form, self.tr("&Notes"), "notes", notes_holder, self.notes)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(form)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(buddy_label(self, self.tr("Recei&ved at"), "receivedAtLabel", self.received))
+        top.addWidget(self._problems.holding("received_at", self.received))
+        self.status = QLabel(self)
+        self.status.setObjectName("callStatus")
+        self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
@@ -304,11 +324,11 @@ class NewCallForm(QWidget):
         field: str,
         widget: QWidget,
         focus: QWidget | None = None,
+        *,
+        holds_problem: bool = True,
     ) -> None:
-        label = QLabel(text, self)
-        label.setObjectName(f"{field}Label")
-        label.setBuddy(focus or widget)
-        form.addRow(label, self._problems.holding(field, widget))
+        label = buddy_label(self, text, f"{field}Label", focus or widget)
+        form.addRow(label, self._problems.holding(field, widget) if holds_problem else widget)
 
     def _fields_in_order(self) -> list[tuple[str, QWidget]]:
         return [
@@ -324,25 +344,16 @@ class NewCallForm(QWidget):
         ]
 
     def _connect(self) -> None:
-        save = QAction(self.tr("Save the call"), self)
-        save.setObjectName("saveCallAction")
-        save.setShortcuts([QKeySequence(keys) for keys in SAVE_CALL_KEYS])
-        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Keys of the whole form, whatever field has the focus.
+        save = keys_action(self, "saveCallAction", SAVE_CALL_KEYS)
         save.triggered.connect(self.save_requested)
-        self.addAction(save)
         self.save_button.clicked.connect(self.save_requested)
-        urgent = QAction(self.tr("Urgent or not"), self)
-        urgent.setObjectName("toggleUrgentAction")
-        urgent.setShortcut(QKeySequence(TOGGLE_URGENT_KEYS))
-        urgent.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        urgent.triggered.connect(self.urgent.toggle)
-        self.addAction(urgent)
+        keys_action(self, "toggleUrgentAction", (TOGGLE_URGENT_KEYS,)).triggered.connect(
+            self.urgent.toggle
+        )
         for keys, category in zip(CATEGORY_KEYS, CATEGORY_ORDER, strict=True):
-            choose = QAction(self)
-            choose.setShortcut(QKeySequence(keys))
-            choose.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            choose = keys_action(self, f"category{category.value.title()}Action", (keys,))
             choose.triggered.connect(lambda _=False, c=category: self.category.set_category(c))
-            self.addAction(choose)
 
         self.sector.chosen.connect(self._sector_chosen)
         self.sector.textEdited.connect(lambda: self._edited("sector_id"))

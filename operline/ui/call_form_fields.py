@@ -21,12 +21,20 @@ from PySide6.QtCore import (
     QTimeZone,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QCompleter,
     QDateTimeEdit,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -361,3 +369,40 @@ class FieldProblems:
         """The sentence shown under a field, or ''."""
         label = self._labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+def buddy_label(parent: QWidget, text: str, name: str, buddy: QWidget) -> QLabel:
+    """A field's label, whose underlined letter with Alt goes to the field."""
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setBuddy(buddy)
+    return label
+
+
+def side_by_side(
+    parent: QWidget, first: QWidget, spacing: int, label: QLabel, second: QWidget, stretch: int
+) -> QWidget:
+    """Two fields on one line of the form, the second with its own label."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(first, 1 - stretch, Qt.AlignmentFlag.AlignTop)
+    row.addSpacing(spacing)
+    # Level with the field beside it, even when a problem shows under that field.
+    label.setFixedHeight(second.sizeHint().height())
+    row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(second, 0, Qt.AlignmentFlag.AlignTop)
+    if stretch:
+        row.addStretch(stretch)
+    holder = QWidget(parent)
+    holder.setLayout(row)
+    return holder
+
+
+def keys_action(owner: QWidget, name: str, keys: tuple[str, ...]) -> QAction:
+    """An action on keys pressed anywhere within ``owner`` (and only there)."""
+    action = QAction(owner)
+    action.setObjectName(name)
+    action.setShortcuts([QKeySequence(key) for key in keys])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    owner.addAction(action)
+    return action

@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -295,18 +296,19 @@ class DeskView(QWidget):
         self.notice.emit(sentence)
 
     def _build(self) -> None:
-        self._message = QLabel(self)
-        self._message.setObjectName("deskMessage")
-        self._message.setWordWrap(True)
-        left = QVBoxLayout()
-        left.addWidget(self.form)
-        left.addWidget(self._message)
-        left.addStretch(1)
+        self._message = self.form.status
+        # A short screen scrolls the form rather than squeezing its fields together.
+        scroller = QScrollArea(self)
+        scroller.setObjectName("callFormScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(self.form)
         right = QVBoxLayout()
         right.addWidget(self.routing, 3)
         right.addWidget(self.places, 2)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 5)
+        layout.addWidget(scroller, 5)
         layout.addLayout(right, 4)
         self.setFocusProxy(self.form)
 

@@ -85,6 +85,7 @@ class DuplicatePrompt(QDialog):
         self.incidents = _IncidentList(self)
         self.incidents.setObjectName("duplicateIncidents")
         self.incidents.setAccessibleName(self.tr("Open incidents of the sector"))
+        self.incidents.setWordWrap(True)
         for duplicate in duplicates:
             item = QListWidgetItem(self._describe(duplicate), self.incidents)
             item.setData(Qt.ItemDataRole.UserRole, duplicate.incident_id)
@@ -107,7 +108,7 @@ class DuplicatePrompt(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.incidents, 1)
         layout.addWidget(buttons)
-        self.resize(640, 300)
+        self.resize(720, 280)
         self.finished.connect(lambda _: self.answered.emit(self.answer))
         self.incidents.setFocus()
 

@@ -14,6 +14,7 @@ from enum import IntEnum
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -222,7 +223,7 @@ class PlacesPanel(QWidget):
         self.model.set_places(places)
         row = self.model.row_of(current.facility_id) if current else 0
         if self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(max(row, 0), PlaceColumn.FREE))
+            self._go_to(max(row, 0))
 
     def current_place(self) -> PlaceRoom | None:
         row = self.table.currentIndex().row()
@@ -246,7 +247,7 @@ class PlacesPanel(QWidget):
         self.refresh()
         row = self.model.row_of(facility_id)
         if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, PlaceColumn.FREE))
+            self._go_to(row)
         self._tell(
             self.tr("{place}: {count} free place(s) at {time}.").format(
                 place=place.name, count=free_places, time=format_paris(self._clock(), "%H:%M")
@@ -254,6 +255,19 @@ class PlacesPanel(QWidget):
             problem=False,
         )
         self.reported.emit(place)
+
+    def _go_to(self, row: int) -> None:
+        index = self.model.index(row, PlaceColumn.FREE)
+        selection = self.table.selectionModel()
+        if self.table.hasFocus():
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            # Not highlighted while the operator works elsewhere: no line looks chosen.
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _refresh_unless_typing(self) -> None:
         if self.table.state() != QAbstractItemView.State.EditingState:
@@ -290,6 +304,8 @@ class PlacesPanel(QWidget):
         )
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
+        lines = self.table.verticalHeader()
+        lines.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PlaceColumn.PLACE, QHeaderView.ResizeMode.Stretch)
         for column in (PlaceColumn.CAPACITY, PlaceColumn.FREE, PlaceColumn.REPORTED):

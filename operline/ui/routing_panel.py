@@ -294,6 +294,8 @@ class RoutingPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
+        lines = self.table.verticalHeader()
+        lines.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(RoutingColumn.TEAM, QHeaderView.ResizeMode.Stretch)
         for column in (RoutingColumn.STANDING, RoutingColumn.PHONE, RoutingColumn.UNTIL):

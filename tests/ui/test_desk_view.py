@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -16,6 +18,7 @@ from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent
 from operline.incidents.intake import CallForm, log_call
 from operline.ui.desk_view import DeskView
+from operline.ui.language import install_language
 from tests.incidents.conftest import NOW
 from tests.ui.desk_helpers import (
     OFFSCREEN_POPUP_NOTICES,
@@ -28,6 +31,7 @@ from tests.ui.desk_helpers import (
     incident_count,
     open_desk_view,
 )
+from tests.ui.test_pseudo_locale import DESK_SCREEN_WIDTH, MARK, StretchedFrench
 
 pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP_NOTICES)
 
@@ -91,7 +95,7 @@ def test_a_call_is_logged_and_routed_within_the_key_budget(
     assert incident.created_by_operator_id == desk.operator.operator_id
     assert incident.received_at == NOW
     assert len(routed) == 1
-    outcome = view.routing.findChild(type(view.routing._heading), "routingOutcome")
+    outcome = view.routing.findChild(QLabel, "routingOutcome")
     assert outcome is not None
     assert f"{ref.MARAUDE_NUIT} contacted at 22:00" in outcome.text()
 
@@ -148,7 +152,7 @@ def test_a_second_call_about_the_same_scene_is_linked_to_it(
             (_id_of(desk, older), "Pont de Crimee")
         ]
     assert linked == [_id_of(desk, older)]
-    assert f"Call linked to {older}" in view.findChild(type(view._message), "deskMessage").text()
+    assert f"Call linked to {older}" in view.form.status.text()
     assert not view.form.has_content()
     assert not view.keeper.store.path.exists()
 
@@ -205,7 +209,7 @@ def test_nobody_on_duty_shows_the_neighbours_and_asks_a_reason(
     keys = Keyboard(qtbot, view)
     _type_call(keys, view, "quai", Qt.Key.Key_3)
 
-    warning = view.routing.findChild(type(view._message), "routingWarning")
+    warning = view.routing.findChild(QLabel, "routingWarning")
     assert warning is not None
     assert warning.isVisible()
     assert warning.text() == "⚠ No team on duty for this sector"
@@ -224,7 +228,7 @@ def test_nobody_on_duty_shows_the_neighbours_and_asks_a_reason(
     assert focused() is view.routing.table
     keys.press(Qt.Key.Key_Return)  # the canal's neighbour, without a reason
 
-    problem = view.routing.findChild(type(view._message), "routingProblem")
+    problem = view.routing.findChild(QLabel, "routingProblem")
     assert problem is not None
     assert problem.text() == (
         f"⚠ {ref.MARAUDE_STALINGRAD} is not on duty in this sector: give a short reason."
@@ -333,3 +337,36 @@ def test_a_call_being_typed_is_not_dropped_by_a_new_call(qtbot: QtBot, view: Des
 
     assert not view.form.has_content()
     assert focused() is view.form.sector
+
+
+@pytest.fixture
+def stretched_french(qapp: object) -> Iterator[None]:
+    locale = install_language("fr")
+    translator = StretchedFrench()
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        locale.uninstall()
+
+
+@pytest.mark.usefixtures("stretched_french")
+def test_longer_french_still_fits_the_desk_screen(
+    qtbot: QtBot, desk: FilledDesk, tmp_path: Path
+) -> None:
+    clock = Clock(SUNDAY_MORNING)  # the red warning and the reason are shown too
+    view = open_desk_view(qtbot, desk, clock, tmp_path / "drafts")
+    keys = Keyboard(qtbot, view)
+    _type_call(keys, view, "quai", Qt.Key.Key_3)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    keys.press(Qt.Key.Key_Return)
+    view.resize(DESK_SCREEN_WIDTH, 620)
+
+    assert view.form.reminder.text().endswith(MARK)  # the pseudo-translation is in force
+    assert view.minimumSizeHint().width() <= DESK_SCREEN_WIDTH
+    assert view.minimumSizeHint().height() <= 620
+    for widget in [*view.findChildren(QAbstractButton), *view.findChildren(QLabel)]:
+        wraps = isinstance(widget, QLabel) and widget.wordWrap()
+        if widget.isVisible() and widget.text() and not wraps:
+            assert widget.width() >= widget.sizeHint().width(), (widget.objectName(), widget.text())
