@@ -1,0 +1,61 @@
+"""The live board reads its open calls in one query of plain columns, names resolved."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import event
+
+from operline import reference_data as ref
+from operline.codes import Category, Priority, Status
+from operline.incidents.intake import CallForm, log_call
+from operline.incidents.live_board import Alert, open_incidents
+from operline.incidents.stages import Action, route_incident
+from operline.settings import DeskSettings
+from tests.incidents.conftest import NOW, Desk
+
+
+def test_the_board_reads_every_open_call_in_one_query(desk: Desk) -> None:
+    ids = []
+    for minutes, sector in ((40, ref.STALINGRAD), (3, ref.EOLE)):
+        at = NOW - timedelta(minutes=minutes)
+        form = CallForm(
+            received_at=at,
+            sector_id=desk.sectors[sector],
+            category=Category.CARE,
+            priority=Priority.NORMAL,
+            persons=3,
+            location="Rue de Tanger",
+        )
+        ids.append(log_call(desk.database, form, operator_id=None, now=at).incident_id)
+    team = desk.on_duty(ref.STALINGRAD)[0]
+    at = NOW - timedelta(minutes=39)
+    route_incident(desk.database, ids[0], team.team_id, version=1, action=Action(None, at, at))
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(desk.database.engine, "before_cursor_execute", count)
+    try:
+        board = open_incidents(desk.database, now=NOW, settings=DeskSettings())
+    finally:
+        event.remove(desk.database.engine, "before_cursor_execute", count)
+
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+    first, second = board
+    assert (first.incident_id, first.sector, first.team, first.team_id) == (
+        ids[0],
+        ref.STALINGRAD,
+        team.name,
+        team.team_id,
+    )
+    assert (first.status, first.version, first.alert) == (Status.ROUTED, 2, Alert.RED)
+    assert (first.category, first.persons, first.location) == (Category.CARE, 3, "Rue de Tanger")
+    assert (second.sector, second.team, second.status, second.alert) == (
+        ref.EOLE,
+        None,
+        Status.NEW,
+        Alert.NONE,
+    )
+    assert second.received_at == NOW - timedelta(minutes=3)
