@@ -197,8 +197,9 @@ def save_calls_with_the_services(
 
 def stage_key_on_the_board(
     app: QApplication, database: Database, operator: OperatorInfo, ids: list[int], at: datetime
-) -> list[float]:
-    """(b) A on the live board until the board shows the call acknowledged."""
+) -> tuple[list[float], list[float]]:
+    """(b) A on the live board until it shows the call acknowledged; then its periodic
+    refresh (settings, sectors with their teams on duty, open calls), every 15 s."""
     board = LiveBoard(database, clock=Clock(at), operator=lambda: operator, alarm=QuietAlarm())
     board.notice.connect(NOTICES.append)
     show_active(app, board)
@@ -215,10 +216,16 @@ def stage_key_on_the_board(
             "the board showing the call acknowledged",
         )
         samples.append(clock.perf_counter() - began)
+    refreshes = []
+    for _ in ids:
+        began = clock.perf_counter()
+        board.refresh()
+        app.processEvents()
+        refreshes.append(clock.perf_counter() - began)
     board.refresh_timer.stop()
     board.alert_timer.stop()
     board.close()
-    return samples
+    return samples, refreshes
 
 
 def _stage_shown(board: LiveBoard, incident_id: int) -> Status | None:
@@ -324,7 +331,7 @@ def main() -> None:
     try:
         saving, save_samples, saved = save_calls_with_the_desk_view(app, database, operator, times)
         after = times[-1] + timedelta(minutes=1)
-        key_samples = stage_key_on_the_board(app, database, operator, saved, after)
+        key_samples, refresh_samples = stage_key_on_the_board(app, database, operator, saved, after)
         statement, parameters = board_query(database, after)
         settings = read_settings(database)
         service_samples = []
@@ -341,6 +348,7 @@ def main() -> None:
     rows = [
         (saving, save_samples, True),
         ("stage key A → board updated (LiveBoard)", key_samples, True),
+        ("periodic refresh of the board, every 15 s", refresh_samples, True),
         ("open_incidents() service (rows as dataclasses)", service_samples, False),
         ("board SELECT through the driver alone (baseline)", raw_samples, False),
     ]
