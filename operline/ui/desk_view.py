@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,6 +52,9 @@ OperatorSource = Callable[[], OperatorInfo | None]
 NEW_CALL_KEYS = "Ctrl+N"
 FOCUS_ROUTING_KEYS = "F6"
 FOCUS_PLACES_KEYS = "F7"
+
+#: Quiet time after the call's time is edited before its teams are read again.
+RECEIVED_AT_PAUSE_MS = 400
 
 _PROBLEM = "color: #b00020; font-weight: bold;"
 _DONE = "color: #1b5e20; font-weight: bold;"
@@ -285,9 +288,9 @@ class DeskView(QWidget):
             return
         self.form.set_known_locations(places)
 
-    def _received_at_changed(self, at: datetime) -> None:
+    def _show_teams_at_received_time(self) -> None:
         if self.form.sector_id is not None:
-            self.routing.show_sector(self.form.sector_id, at)
+            self.routing.show_sector(self.form.sector_id, self.form.received_at)
 
     def _say(self, sentence: str, done: bool) -> None:
         self._message.setText(sentence)
@@ -314,7 +317,13 @@ class DeskView(QWidget):
 
     def _connect(self) -> None:
         self.form.sector_changed.connect(self._sector_changed)
-        self.form.received_at_changed.connect(self._received_at_changed)
+        # The time is typed digit by digit: read the roster once the typing pauses.
+        self.received_at_pause = QTimer(self)
+        self.received_at_pause.setObjectName("receivedAtPause")
+        self.received_at_pause.setSingleShot(True)
+        self.received_at_pause.setInterval(RECEIVED_AT_PAUSE_MS)
+        self.received_at_pause.timeout.connect(self._show_teams_at_received_time)
+        self.form.received_at_changed.connect(lambda _: self.received_at_pause.start())
         self.form.save_requested.connect(self.save_call)
         self.routing.routed.connect(self.call_routed)
         for panel in (self.routing, self.places):

@@ -12,11 +12,13 @@ from pytestqt.qtbot import QtBot
 from operline import reference_data as ref
 from operline.codes import Category, Priority
 from operline.db.engine import Database
-from operline.incidents.intake import CallForm, IntakeProblem, check_call, log_call
+from operline.incidents.events import REFUSALS, IncidentRefused, Refusal
+from operline.incidents.intake import CallForm, FieldProblem, IntakeProblem, check_call, log_call
 from operline.incidents.routing import SectorChoice
 from operline.ui.call_form import NewCallForm
 from operline.ui.call_form_draft import form_draft, restore_draft
 from operline.ui.language import InstalledLanguage
+from operline.ui.refusals import REFUSAL_SENTENCES, problem_sentence, refusal_sentence
 from tests.incidents.conftest import NOW
 from tests.ui.desk_helpers import (
     OFFSCREEN_POPUP_NOTICES,
@@ -326,3 +328,26 @@ def test_places_and_services_already_logged_are_proposed(
     keys.press(Qt.Key.Key_Down)
     keys.press(Qt.Key.Key_Tab)
     assert view.form.caller_service.text() == "BAC 19"
+
+
+def test_every_refusal_and_field_problem_has_its_sentence() -> None:
+    for refusal, english in REFUSALS.items():
+        if refusal is Refusal.CALL_FORM:
+            continue  # the fields in red say the problems, one by one
+        assert REFUSAL_SENTENCES[refusal] == english
+    problems = {code: FieldProblem("notes", code, limit=500).message for code in IntakeProblem}
+    assert {
+        code: problem_sentence(FieldProblem("notes", code, limit=500)) for code in IntakeProblem
+    } == problems
+
+
+@pytest.mark.usefixtures("french")
+def test_refusals_read_in_french() -> None:
+    refused = IncidentRefused(Refusal.TEAM_NOT_ON_DUTY, team="Fluid-Crack")
+
+    assert refusal_sentence(refused) == (
+        "Fluid-Crack n'est pas de garde dans ce secteur\u00a0: donnez une raison courte."
+    )
+    assert problem_sentence(FieldProblem("notes", IntakeProblem.TOO_LONG, limit=500)) == (
+        "500 caractères au plus."
+    )

@@ -370,3 +370,31 @@ def test_longer_french_still_fits_the_desk_screen(
         wraps = isinstance(widget, QLabel) and widget.wordWrap()
         if widget.isVisible() and widget.text() and not wraps:
             assert widget.width() >= widget.sizeHint().width(), (widget.objectName(), widget.text())
+
+
+@pytest.mark.usefixtures("english")
+def test_the_teams_follow_the_time_the_call_was_received(
+    qtbot: QtBot, view: DeskView, desk: FilledDesk
+) -> None:
+    keys = Keyboard(qtbot, view)
+    view.start_new_call()
+    keys.type("st")
+    keys.press(Qt.Key.Key_Return)
+    assert view.routing.model.rows[0].name == ref.MARAUDE_NUIT
+
+    # Received at 15:00, before the night team's shift.
+    view.form.received.setDateTime(view.form.received.dateTime().addSecs(-7 * 3600))
+
+    qtbot.waitUntil(lambda: view.routing.model.rows[0].name == ref.MARAUDE_STALINGRAD)
+    assert ref.MARAUDE_NUIT not in [row.name for row in view.routing.model.rows]
+
+
+@pytest.mark.usefixtures("english")
+def test_f6_and_f7_reach_the_teams_and_the_places(qtbot: QtBot, view: DeskView) -> None:
+    keys = Keyboard(qtbot, view)
+    view.start_new_call()
+
+    keys.press(Qt.Key.Key_F7)
+    assert focused() is view.places.table
+    keys.press(Qt.Key.Key_F6)
+    assert focused() is view.routing.table

@@ -183,3 +183,19 @@ def test_an_old_draft_names_its_day(qtbot: QtBot, desk: FilledDesk, tmp_path: Pa
     assert view.draft_prompt.text() == (
         "An unsaved call was found (typed at 24/11 23:14). Resume it?"
     )
+
+
+@pytest.mark.usefixtures("english")
+def test_a_stray_escape_does_not_drop_the_call(
+    qtbot: QtBot, desk: FilledDesk, tmp_path: Path
+) -> None:
+    store = DraftStore(tmp_path / "drafts")
+    store.save({"location": "Rotonde"}, saved_at=NOW)
+    view = open_desk_view(qtbot, desk, Clock(NOW), tmp_path / "drafts")
+    assert view.offer_saved_draft()
+
+    Keyboard(qtbot, view).press(Qt.Key.Key_Escape)
+
+    assert view.draft_prompt is not None
+    assert view.draft_prompt.isVisible()
+    assert store.path.exists()
