@@ -98,6 +98,7 @@ class LiveBoard(QWidget):
         self.shown_at: datetime | None = None
         #: The change of colour the single-shot timer is aimed at, if any.
         self.next_alert_at: datetime | None = None
+        self._reading_failed = False
 
         self.model = LiveBoardModel(self)
         self.watch = AlertWatch(alarm if alarm is not None else DesktopAlarm(parent=self), self)
@@ -139,6 +140,9 @@ class LiveBoard(QWidget):
         except OperlineError as error:
             self._show_problem(error_sentence(error))
             return
+        if self._reading_failed:
+            self._reading_failed = False
+            self.say("")  # the database answers again: the problem is over
         self.incidents = incidents
         self.shown_at = now
         self._show_rows(now)
@@ -323,6 +327,9 @@ class LiveBoard(QWidget):
             page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_problem(self, sentence: str) -> None:
+        # The rows shown stay (they are the last known state) and the periodic
+        # refresh keeps trying; the sentence says why they no longer move.
+        self._reading_failed = True
         self.alert_timer.stop()
         self.say(sentence, problem=True)
 

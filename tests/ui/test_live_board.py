@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,7 @@ from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, IncidentEvent, Operator, Sector, Team
 from operline.demo import fill_demo_database
+from operline.errors import DatabaseError, DatabaseProblem
 from operline.incidents.intake import CallForm, log_call
 from operline.incidents.live_board import Alert
 from operline.incidents.places import report_free_places
@@ -24,15 +26,20 @@ from operline.incidents.stages import Action, advance_incident, route_incident
 from operline.incidents.timeline import read_incident
 from operline.operators import OperatorInfo, active_operators
 from operline.settings import write_setting
+from operline.ui import live_board as live_board_module
+from operline.ui.labels import priority_label, status_label
+from operline.ui.language import install_language
 from operline.ui.live_board import REFRESH_MS, LiveBoard
 from operline.ui.live_board_model import (
     AMBER_BACKGROUND,
     RED_BACKGROUND,
     BoardColumn,
+    alert_text,
 )
 from operline.ui.stage_dialogs import NoteDialog
 from operline.ui.stage_dialogs_choices import CloseDialog, TeamDialog
 from tests.incidents.conftest import NOW, Desk
+from tests.ui.test_pseudo_locale import StretchedFrench
 
 
 class Clock:
@@ -538,3 +545,57 @@ def test_a_note_from_the_board_lands_in_the_timeline(qtbot: QtBot, live_desk: De
         lines = session.scalar(select(func.count()).select_from(IncidentEvent))
     assert notes == ["Équipage reparti, rappeler au 17"]
     assert lines == 2
+
+
+def test_longer_french_still_fits_the_desk_screen(
+    qtbot: QtBot, live_desk: Desk, stretched_french: None
+) -> None:
+    log(live_desk, 40)
+    board = open_board(qtbot, live_desk, Clock(NOW))
+
+    assert board.minimumSizeHint().width() <= 1366
+    metrics = board.table.fontMetrics()
+    header = board.table.horizontalHeader()
+    for which, texts in (
+        (BoardColumn.STAGE, [status_label(code) for code in Status]),
+        (BoardColumn.ALERT, [alert_text(level) for level in Alert]),
+        (BoardColumn.PRIORITY, [priority_label(code) for code in Priority]),
+    ):
+        title = board.model.headerData(which, Qt.Orientation.Horizontal)
+        assert title.endswith("·")  # the stretched translation is in use
+        for text in [*texts, title]:
+            assert metrics.horizontalAdvance(text) < header.sectionSize(which), text
+
+
+@pytest.fixture
+def stretched_french(qapp: QApplication) -> Iterator[None]:
+    installed = install_language("fr")
+    translator = StretchedFrench()
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        installed.uninstall()
+
+
+@pytest.mark.usefixtures("english")
+def test_a_database_out_of_reach_is_said_and_the_board_recovers(
+    qtbot: QtBot, live_desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log(live_desk, 3)
+    board = open_board(qtbot, live_desk, Clock(NOW))
+    real = live_board_module.open_incidents
+
+    def unreachable(*args: object, **kwargs: object) -> object:
+        raise DatabaseError(DatabaseProblem.UNREACHABLE, "db.example", "timeout")
+
+    monkeypatch.setattr(live_board_module, "open_incidents", unreachable)
+    board.refresh()
+    assert board.message.text() == "The database server db.example cannot be reached (timeout)."
+    assert board.model.rowCount() == 1  # the last known calls stay in sight
+    assert board.refresh_timer.isActive()
+
+    monkeypatch.setattr(live_board_module, "open_incidents", real)
+    board.refresh()
+    assert board.message.isHidden()
