@@ -111,11 +111,14 @@ class DeskView(QWidget):
             return
         box = QMessageBox(self)
         box.setObjectName("newCallPrompt")
+        box.setAccessibleName(self.tr("A call is being typed"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("New call"))
         box.setText(self.tr("A call is being typed and is not saved. Drop it to take a new call?"))
         keep = box.addButton(self.tr("Keep typing"), QMessageBox.ButtonRole.RejectRole)
         drop = box.addButton(self.tr("Drop it, new call"), QMessageBox.ButtonRole.DestructiveRole)
+        keep.setObjectName("keepTypingButton")
+        drop.setObjectName("dropCallButton")
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
 
@@ -166,6 +169,7 @@ class DeskView(QWidget):
             when = format_paris(saved_at, "%d/%m %H:%M")
         box = QMessageBox(self)
         box.setObjectName("draftPrompt")
+        box.setAccessibleName(self.tr("Unsaved call"))
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unsaved call"))
         box.setText(
@@ -173,6 +177,8 @@ class DeskView(QWidget):
         )
         resume = box.addButton(self.tr("Resume the call"), QMessageBox.ButtonRole.AcceptRole)
         drop = box.addButton(self.tr("Drop it"), QMessageBox.ButtonRole.DestructiveRole)
+        resume.setObjectName("resumeDraftButton")
+        drop.setObjectName("dropDraftButton")
         box.setDefaultButton(resume)
 
         def answered(button: QAbstractButton) -> None:

@@ -95,9 +95,15 @@ class DuplicatePrompt(QDialog):
 
         buttons = QDialogButtonBox(self)
         buttons.setObjectName("duplicateButtons")
-        self.link_button = self._button(buttons, self.tr("Link to this incident"), LINK_KEYS)
-        self.new_button = self._button(buttons, self.tr("New incident anyway"), NEW_INCIDENT_KEYS)
-        self.back_button = self._button(buttons, self.tr("Back to the call"), BACK_KEYS)
+        self.link_button = self._button(
+            buttons, "linkButton", self.tr("Link to this incident"), LINK_KEYS
+        )
+        self.new_button = self._button(
+            buttons, "newIncidentButton", self.tr("New incident anyway"), NEW_INCIDENT_KEYS
+        )
+        self.back_button = self._button(
+            buttons, "backButton", self.tr("Back to the call"), BACK_KEYS
+        )
         self.link_button.clicked.connect(self.link)
         self.new_button.clicked.connect(self.new_incident)
         self.back_button.clicked.connect(self.reject)
@@ -139,10 +145,12 @@ class DuplicatePrompt(QDialog):
         ]
         return " · ".join(parts)
 
-    def _button(self, box: QDialogButtonBox, text: str, keys: str) -> QPushButton:
+    def _button(self, box: QDialogButtonBox, name: str, text: str, keys: str) -> QPushButton:
         shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
         button = box.addButton(f"{text} ({shown})", QDialogButtonBox.ButtonRole.ActionRole)
         assert button is not None
+        button.setObjectName(name)
+        button.setAccessibleName(text)
         button.setAutoDefault(False)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
