@@ -97,6 +97,7 @@ def fill_demo_database(
                 details=f"{written} incidents over {weeks} weeks, seed {seed}",
             )
         )
+    _refresh_planner_statistics(database)
     return DemoSummary(
         sectors=len(ref.SECTORS),
         teams=len(ref.TEAMS),
@@ -107,6 +108,14 @@ def fill_demo_database(
         events=events,
         open_incidents=still_open,
     )
+
+
+def _refresh_planner_statistics(database: Database) -> None:
+    # After a bulk load PostgreSQL's planner still believes the tables empty and would scan
+    # them rather than use the partial index of open calls, until autovacuum catches up.
+    if database.url.get_backend_name() == "postgresql":
+        with database.errors(), database.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
 
 
 def _refuse_filled(session: Session, where: str) -> None:

@@ -2,8 +2,10 @@
 
 Plain typed constants, loaded by the demo filler and reusable wherever a fresh database
 needs the north-east Paris setting. Every phone number comes from the ranges the French
-regulator (ARCEP) keeps out of service for works of fiction, 01 99 00 xx xx and
-06 39 98 xx xx, so no real line can ever be dialled from demo data.
+regulator (ARCEP) keeps out of service for works of fiction, 01 99 00 xx xx, so no
+real line can ever be dialled from demo data. (The mobile range 06 39 98 is kept for
+fiction too, but the phone-number library rightly calls it unallocated, so an operator
+could not type it back.)
 Nothing here names or describes a person the desk helps.
 """
 
@@ -16,8 +18,8 @@ from types import MappingProxyType
 
 from operline.codes import OperatorRole
 
-#: E.164 prefixes of the numbers reserved for fiction: 01 99 00 xx xx and 06 39 98 xx xx.
-FICTION_PHONE_PREFIXES: tuple[str, ...] = ("+3319900", "+3363998")
+#: E.164 prefix of the numbers reserved for fiction: 01 99 00 xx xx.
+FICTION_PHONE_PREFIXES: tuple[str, ...] = ("+3319900",)
 
 STALINGRAD = "Stalingrad"
 EOLE = "Éole"
@@ -130,15 +132,15 @@ _ASSOCIATION_MEDIATION = "Association de médiation sociale"
 _POLICE_MUNICIPALE = "Police municipale de Paris – UASA"
 
 TEAMS: tuple[TeamSpec, ...] = (
-    TeamSpec(MARAUDE_STALINGRAD, _ASSOCIATION_RDR, "+33639980101", MARAUDE),
-    TeamSpec(MARAUDE_CHAPELLE, _ASSOCIATION_RDR, "+33639980102", MARAUDE),
-    TeamSpec(MARAUDE_NUIT, _ASSOCIATION_RDR, "+33639980103", MARAUDE),
-    TeamSpec(MARAUDE_SANITAIRE_NE, _ASSOCIATION_SOINS, "+33639980111", MARAUDE_SANITAIRE),
-    TeamSpec(MEDIATION_STALINGRAD, _ASSOCIATION_MEDIATION, "+33639980121", MEDIATION),
-    TeamSpec(MEDIATION_CHAPELLE, _ASSOCIATION_MEDIATION, "+33639980122", MEDIATION),
-    TeamSpec(UASA_1, _POLICE_MUNICIPALE, "+33639980131", UASA),
-    TeamSpec(UASA_2, _POLICE_MUNICIPALE, "+33639980132", UASA),
-    TeamSpec(UASA_3, _POLICE_MUNICIPALE, "+33639980133", UASA),
+    TeamSpec(MARAUDE_STALINGRAD, _ASSOCIATION_RDR, "+33199005101", MARAUDE),
+    TeamSpec(MARAUDE_CHAPELLE, _ASSOCIATION_RDR, "+33199005102", MARAUDE),
+    TeamSpec(MARAUDE_NUIT, _ASSOCIATION_RDR, "+33199005103", MARAUDE),
+    TeamSpec(MARAUDE_SANITAIRE_NE, _ASSOCIATION_SOINS, "+33199005111", MARAUDE_SANITAIRE),
+    TeamSpec(MEDIATION_STALINGRAD, _ASSOCIATION_MEDIATION, "+33199005121", MEDIATION),
+    TeamSpec(MEDIATION_CHAPELLE, _ASSOCIATION_MEDIATION, "+33199005122", MEDIATION),
+    TeamSpec(UASA_1, _POLICE_MUNICIPALE, "+33199005131", UASA),
+    TeamSpec(UASA_2, _POLICE_MUNICIPALE, "+33199005132", UASA),
+    TeamSpec(UASA_3, _POLICE_MUNICIPALE, "+33199005133", UASA),
     TeamSpec(ELA, "GHU Paris psychiatrie & neurosciences", "+33199000141", HOSPITAL_LIAISON),
     TeamSpec(FLUID_CRACK, "AP-HP", "+33199000142", HOSPITAL_LIAISON),
 )
@@ -318,15 +320,15 @@ BRIGADE_FLUVIALE = "Brigade fluviale"
 BRIGADE_RESEAUX = "Brigade des réseaux franciliens"
 
 CALLERS: tuple[CallerSpec, ...] = (
-    CallerSpec(COMMISSARIAT_10, ("+33199000310", "+33639980310", "+33639980311")),
-    CallerSpec(COMMISSARIAT_18, ("+33199000318", "+33639980318", "+33639980319")),
-    CallerSpec(COMMISSARIAT_19, ("+33199000319", "+33639980320", "+33639980321")),
-    CallerSpec(BAC_18, ("+33639980418", "+33639980419")),
-    CallerSpec(BAC_19, ("+33639980420", "+33639980421")),
-    CallerSpec(BAC_NUIT, ("+33639980475", "+33639980476")),
-    CallerSpec(POLICE_MUNICIPALE, ("+33199000500", "+33639980501", "+33639980502")),
-    CallerSpec(BRIGADE_FLUVIALE, ("+33199000600", "+33639980601")),
-    CallerSpec(BRIGADE_RESEAUX, ("+33199000700", "+33639980701")),
+    CallerSpec(COMMISSARIAT_10, ("+33199000310", "+33199005310", "+33199005311")),
+    CallerSpec(COMMISSARIAT_18, ("+33199000318", "+33199005318", "+33199005319")),
+    CallerSpec(COMMISSARIAT_19, ("+33199000319", "+33199005320", "+33199005321")),
+    CallerSpec(BAC_18, ("+33199005418", "+33199005419")),
+    CallerSpec(BAC_19, ("+33199005420", "+33199005421")),
+    CallerSpec(BAC_NUIT, ("+33199005475", "+33199005476")),
+    CallerSpec(POLICE_MUNICIPALE, ("+33199000500", "+33199005501", "+33199005502")),
+    CallerSpec(BRIGADE_FLUVIALE, ("+33199000600", "+33199005601")),
+    CallerSpec(BRIGADE_RESEAUX, ("+33199000700", "+33199005701")),
 )
 
 # Public places only: squares, streets, stations, bridges, gardens. Never a dwelling.

@@ -10,6 +10,7 @@ import pytest
 from operline import reference_data as ref
 from operline.codes import OperatorRole
 from operline.paris_time import InFold, InGap, paris_to_utc, to_paris
+from operline.phones import normalise_phone
 from operline.roster.engine import Roster, TeamContact, WeeklyShift, on_duty_teams
 
 E164_FRANCE = re.compile(r"\+33[1-9]\d{8}")
@@ -78,6 +79,7 @@ def _every_phone() -> list[str]:
 def test_every_phone_is_e164_and_reserved_for_fiction(phone: str) -> None:
     assert E164_FRANCE.fullmatch(phone), phone
     assert phone.startswith(ref.FICTION_PHONE_PREFIXES), phone
+    assert normalise_phone(phone) == phone  # an operator can type it back
 
 
 def test_no_two_teams_share_a_duty_phone() -> None:

@@ -108,9 +108,9 @@ def test_the_demo_board_on_a_friday_evening(database: Database) -> None:
         ref.UASA_3,
     ]
     assert [team.phone for team in stalingrad.first_call] == [
-        "+33639980101",
-        "+33639980121",
-        "+33639980133",
+        "+33199005101",
+        "+33199005121",
+        "+33199005133",
     ]
     assert _names(stalingrad.backup) == [ref.FLUID_CRACK]
     assert stalingrad.first_call[0].until == at("2026-11-27T20:00")
@@ -132,7 +132,7 @@ def test_at_the_handoff_only_the_incoming_team_is_on_duty(database: Database) ->
     fill_desk(
         database,
         sectors=["Éole"],
-        teams={"Maraude de jour": "+33639980101", "Maraude de nuit": "+33639980103"},
+        teams={"Maraude de jour": "+33199005101", "Maraude de nuit": "+33199005103"},
         shifts=[
             Shift("Maraude de jour", "08:00", "20:00"),
             Shift("Maraude de nuit", "20:00", "08:00"),
@@ -154,7 +154,7 @@ def test_the_night_the_clocks_go_back_the_handoff_is_an_hour_later(database: Dat
     fill_desk(
         database,
         sectors=["Stalingrad"],
-        teams={"Jour": "+33639980101", "Nuit": "+33639980103"},
+        teams={"Jour": "+33199005101", "Nuit": "+33199005103"},
         shifts=[Shift("Jour", "08:00", "20:00"), Shift("Nuit", "20:00", "08:00")],
     )
 
@@ -170,7 +170,7 @@ def test_a_sector_without_a_first_call_team_or_without_a_phone(database: Databas
     fill_desk(
         database,
         sectors=["Rosa Parks", "Éole", "Forceval"],
-        teams={"UASA binôme 1": None, "ELA": "+33199000141", "Ancienne": "+33639980199"},
+        teams={"UASA binôme 1": None, "ELA": "+33199000141", "Ancienne": "+33199005199"},
         shifts=[
             Shift("UASA binôme 1", "00:00", "00:00", ("Rosa Parks",)),
             Shift("ELA", "09:00", "18:00", ("Éole",), tier=2),
@@ -212,7 +212,7 @@ def test_the_warning_puts_missing_teams_before_missing_phones(database: Database
     fill_desk(
         database,
         sectors=["Stalingrad", "Éole"],
-        teams={"Sans numéro": None, "Jour": "+33639980101"},
+        teams={"Sans numéro": None, "Jour": "+33199005101"},
         shifts=[
             Shift("Sans numéro", "22:00", "23:00", ("Stalingrad",)),
             Shift("Jour", "08:00", "02:00", ("Stalingrad",)),

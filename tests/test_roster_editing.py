@@ -183,7 +183,7 @@ def test_a_phone_saved_before_the_check_is_kept_when_other_fields_change(
     database: Database,
 ) -> None:
     with database.write() as session:
-        old = Team(name="Maraude", organisation="Asso", phone="+33639980101", created_at=NOW)
+        old = Team(name="Maraude", organisation="Asso", phone="+33199005101", created_at=NOW)
         session.add(old)
         session.flush()
         team_id = old.id
@@ -193,7 +193,7 @@ def test_a_phone_saved_before_the_check_is_kept_when_other_fields_change(
         database, team_id, replace(record.draft(), name="Maraude de nuit"), actor=ACTOR, now=NOW
     )
 
-    assert renamed.phone == "+33639980101"
+    assert renamed.phone == "+33199005101"
 
 
 def test_retiring_a_team_keeps_its_calls_and_takes_it_off_duty(database: Database) -> None:

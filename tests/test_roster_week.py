@@ -22,7 +22,7 @@ def _night_desk(database: Database) -> None:
     fill_desk(
         database,
         sectors=["Stalingrad", "Éole"],
-        teams={"Nuit": "+33639980103", "Jour": "+33639980101", "ELA": "+33199000141"},
+        teams={"Nuit": "+33199005103", "Jour": "+33199005101", "ELA": "+33199000141"},
         shifts=[
             Shift("Nuit", "20:00", "08:00"),
             Shift("Jour", "08:00", "20:00", ("Stalingrad",)),

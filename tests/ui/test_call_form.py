@@ -258,7 +258,7 @@ def test_a_draft_gives_the_same_call_back(qtbot: QtBot, form: NewCallForm, clock
     keys.press(Qt.Key.Key_U)
     form.persons.setValue(3)
     form.caller_service.setText("BAC 19")
-    form.callback_number.setText("06 39 98 04 20")
+    form.callback_number.setText("01 99 00 54 20")
     form.notes.setPlainText("Groupe sous le métro")
     typed = form.call_form()
 

@@ -71,13 +71,13 @@ def test_the_board_shows_each_sectors_teams_and_numbers(qtbot: QtBot, database: 
         [
             ref.STALINGRAD,
             ref.MARAUDE_STALINGRAD,
-            "06 39 98 01 01",
+            "01 99 00 51 01",
             "20:00",
             f"{ref.FLUID_CRACK} · 01 99 00 01 42",
             f"19:00\u00a0: fin de {ref.MEDIATION_STALINGRAD}",
         ],
-        ["", ref.MEDIATION_STALINGRAD, "06 39 98 01 21", "19:00", "", ""],
-        ["", ref.UASA_3, "06 39 98 01 33", "21:00", "", ""],
+        ["", ref.MEDIATION_STALINGRAD, "01 99 00 51 21", "19:00", "", ""],
+        ["", ref.UASA_3, "01 99 00 51 33", "21:00", "", ""],
     ]
     assert _sector_lines(board, ref.EOLE)[0][BoardColumn.HANDOFF] == f"20:00 → {ref.MARAUDE_NUIT}"
     sectors = [line[0] for line in _lines(board) if line[0]]
@@ -93,7 +93,7 @@ def test_a_sector_with_nobody_on_duty_is_red(qtbot: QtBot, database: Database) -
     fill_desk(
         database,
         sectors=["Stalingrad", "Éole"],
-        teams={"Maraude": "+33639980101", "ELA": "+33199000141"},
+        teams={"Maraude": "+33199005101", "ELA": "+33199000141"},
         shifts=[
             Shift("Maraude", "08:00", "20:00", ("Stalingrad",)),
             Shift("ELA", "09:00", "18:00", ("Éole",), tier=2),
@@ -103,7 +103,7 @@ def test_a_sector_with_nobody_on_duty_is_red(qtbot: QtBot, database: Database) -
     board = _open_board(qtbot, database, Clock(at("2026-11-27T10:00")))
 
     stalingrad, eole = _lines(board)
-    assert stalingrad[:3] == ["Stalingrad", "Maraude", "06 39 98 01 01"]
+    assert stalingrad[:3] == ["Stalingrad", "Maraude", "01 99 00 51 01"]
     assert eole[:2] == ["Éole", "Aucune équipe de garde"]
     assert eole[BoardColumn.BACKUP] == "ELA · 01 99 00 01 41"
     sector = board.table.item(1, BoardColumn.SECTOR)
@@ -136,7 +136,7 @@ def test_the_board_redraws_itself_at_the_handoff(qtbot: QtBot, database: Databas
     fill_desk(
         database,
         sectors=["Éole"],
-        teams={"Maraude de jour": "+33639980101", "Maraude de nuit": "+33639980103"},
+        teams={"Maraude de jour": "+33199005101", "Maraude de nuit": "+33199005103"},
         shifts=[
             Shift("Maraude de jour", "08:00", "20:00"),
             Shift("Maraude de nuit", "20:00", "08:00"),
@@ -174,12 +174,12 @@ def test_ctrl_c_copies_the_phone_of_the_team_under_the_cursor(
     assert board.table.hasFocus()
     assert (board.table.currentRow(), board.table.currentColumn()) == (0, BoardColumn.FIRST_CALL)
     _press(qtbot, board, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QGuiApplication.clipboard().text() == "06 39 98 01 01"
+    assert QGuiApplication.clipboard().text() == "01 99 00 51 01"
 
     _press(qtbot, board, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
     _press(qtbot, board, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QGuiApplication.clipboard().text() == "06 39 98 01 21"
-    assert notices[-1] == f"Numéro de {ref.MEDIATION_STALINGRAD} copié\u00a0: 06 39 98 01 21"
+    assert QGuiApplication.clipboard().text() == "01 99 00 51 21"
+    assert notices[-1] == f"Numéro de {ref.MEDIATION_STALINGRAD} copié\u00a0: 01 99 00 51 21"
 
     # On the backup's cell, the backup's number.
     board.table.setCurrentCell(0, BoardColumn.BACKUP)

@@ -69,7 +69,7 @@ def test_the_sectors_teams_show_first_call_first_with_readable_phones(
     panel.show_sector(desk.sectors[ref.STALINGRAD], NOW)
 
     assert _lines(panel) == [
-        [ref.MARAUDE_NUIT, "first call", "06 39 98 01 03", "08:00"],
+        [ref.MARAUDE_NUIT, "first call", "01 99 00 51 03", "08:00"],
         [ref.FLUID_CRACK, "backup", "01 99 00 01 42", "00:00"],
     ]
     assert _label(panel, "routingWarning").isHidden()
@@ -122,10 +122,10 @@ def test_nobody_on_duty_is_said_in_red_with_the_neighbours_teams(
     assert warning.text() == "⚠ No team on duty for this sector"
     lines = _lines(panel)
     assert lines[:2] == [
-        [ref.MARAUDE_STALINGRAD, f"on duty in {ref.STALINGRAD}", "06 39 98 01 01", "20:00"],
-        [ref.MARAUDE_CHAPELLE, f"on duty in {ref.ROSA_PARKS}", "06 39 98 01 02", "20:00"],
+        [ref.MARAUDE_STALINGRAD, f"on duty in {ref.STALINGRAD}", "01 99 00 51 01", "20:00"],
+        [ref.MARAUDE_CHAPELLE, f"on duty in {ref.ROSA_PARKS}", "01 99 00 51 02", "20:00"],
     ]
-    assert [ref.MARAUDE_NUIT, "not on duty", "06 39 98 01 03", ""] in lines
+    assert [ref.MARAUDE_NUIT, "not on duty", "01 99 00 51 03", ""] in lines
 
 
 @pytest.mark.usefixtures("english")

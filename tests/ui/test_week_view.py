@@ -80,7 +80,7 @@ def test_the_day_the_clocks_go_back_is_drawn_25_hours_wide(
     fill_desk(
         sqlite_database,
         sectors=["Stalingrad"],
-        teams={"Nuit": "+33639980103"},
+        teams={"Nuit": "+33199005103"},
         shifts=[Shift("Nuit", "20:00", "08:00")],
     )
 
@@ -104,7 +104,7 @@ def test_the_keys_move_a_cursor_whose_details_show_below(
     fill_desk(
         sqlite_database,
         sectors=["Stalingrad", "Éole"],
-        teams={"Nuit": "+33639980103", "ELA": "+33199000141"},
+        teams={"Nuit": "+33199005103", "ELA": "+33199000141"},
         shifts=[Shift("Nuit", "20:00", "08:00"), Shift("ELA", "09:00", "18:00", ("Éole",), tier=2)],
     )
     view = _open_week(qtbot, sqlite_database, at("2026-11-27T19:30"))
@@ -117,7 +117,7 @@ def test_the_keys_move_a_cursor_whose_details_show_below(
     _press(qtbot, view, Qt.Key.Key_Right)
     assert view.details.text() == (
         "Stalingrad — ven. 27/11 20:00\n"
-        "Premier appel\u00a0: Nuit, 06 39 98 01 03, ven. 27/11 20:00 – sam. 28/11 08:00"
+        "Premier appel\u00a0: Nuit, 01 99 00 51 03, ven. 27/11 20:00 – sam. 28/11 08:00"
     )
 
     _press(qtbot, view, Qt.Key.Key_Down)
