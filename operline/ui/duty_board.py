@@ -65,7 +65,7 @@ class BoardColumn(IntEnum):
 _SAMPLES = {
     BoardColumn.SECTOR: "Quais du canal de l'Ourcq",
     BoardColumn.FIRST_CALL: "Maraude médico-sociale Chapelle – Rosa Parks",
-    BoardColumn.PHONE: "06 39 98 01 01",
+    BoardColumn.PHONE: "01 99 00 51 01",
     BoardColumn.UNTIL: "sam. 08:00",
     BoardColumn.BACKUP: "Fluid-Crack · 01 99 00 01 42",
 }
