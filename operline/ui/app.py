@@ -49,6 +49,7 @@ def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) 
         window.show()
         if smoke:
             return _wait_until_painted(window)
+        QTimer.singleShot(0, window.start_shift)
         return app.exec()
     finally:
         if database is not None:

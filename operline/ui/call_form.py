@@ -32,6 +32,7 @@ from operline.incidents.intake import (
 )
 from operline.incidents.routing import SectorChoice
 from operline.phones import normalise_phone
+from operline.ui import shortcuts
 from operline.ui.call_form_fields import (
     CATEGORY_ORDER,
     ERROR_STYLE,
@@ -49,11 +50,11 @@ from operline.ui.call_form_fields import (
 
 Clock = Callable[[], datetime]
 
-# Keys of the form; they join operline.ui.shortcuts when the desk is wired into the window.
-SAVE_CALL_KEYS = ("Ctrl+Return", "Ctrl+Enter")
-TOGGLE_URGENT_KEYS = "Ctrl+U"
+# Keys of the form, declared with every other in operline.ui.shortcuts.
+SAVE_CALL_KEYS = (shortcuts.SAVE_CALL.keys, *shortcuts.SAVE_CALL.more)
+TOGGLE_URGENT_KEYS = shortcuts.TOGGLE_URGENT.keys
 #: Alt+1 … Alt+7 choose the need from any field.
-CATEGORY_KEYS = tuple(f"Alt+{number}" for number in range(1, len(CATEGORY_ORDER) + 1))
+CATEGORY_KEYS = (shortcuts.CHOOSE_NEED.keys, *shortcuts.CHOOSE_NEED.more)
 
 
 class NewCallForm(QWidget):

@@ -38,6 +38,7 @@ from operline.incidents.routing import intake_sectors
 from operline.incidents.suggestions import known_callers, known_locations
 from operline.operators import OperatorInfo
 from operline.paris_time import format_paris, paris_date
+from operline.ui import shortcuts
 from operline.ui.call_form import NewCallForm
 from operline.ui.call_form_draft import DraftKeeper, restore_draft
 from operline.ui.duplicate_prompt import DuplicateAnswer, DuplicateChoice, DuplicatePrompt
@@ -48,10 +49,10 @@ from operline.ui.routing_panel import RoutingPanel
 Clock = Callable[[], datetime]
 OperatorSource = Callable[[], OperatorInfo | None]
 
-# Keys of the desk; they join operline.ui.shortcuts when the desk is wired into the window.
-NEW_CALL_KEYS = "Ctrl+N"
-FOCUS_ROUTING_KEYS = "F6"
-FOCUS_PLACES_KEYS = "F7"
+# Keys of the desk, declared with every other in operline.ui.shortcuts.
+NEW_CALL_KEYS = shortcuts.NEW_CALL.keys
+FOCUS_ROUTING_KEYS = shortcuts.FOCUS_ROUTING.keys
+FOCUS_PLACES_KEYS = shortcuts.FOCUS_PLACES.keys
 
 #: Quiet time after the call's time is edited before its teams are read again.
 RECEIVED_AT_PAUSE_MS = 400

@@ -31,6 +31,7 @@ from operline.incidents.stages import (
 from operline.incidents.timeline import read_incident
 from operline.operators import OperatorInfo
 from operline.paris_time import format_paris
+from operline.ui import shortcuts
 from operline.ui.incident_detail import IncidentDetailDialog
 from operline.ui.labels import outcome_label, status_label
 from operline.ui.sector_strip import ALL_SECTORS_KEY, SECTOR_KEYS
@@ -46,17 +47,17 @@ from operline.ui.stage_dialogs_choices import CloseDialog, TeamChange, TeamDialo
 if TYPE_CHECKING:
     from operline.ui.live_board import LiveBoard
 
-# The board's keys, active while the focus is on the board. They join
-# operline/ui/shortcuts.py when the board takes its place in the main window.
-OPEN_DETAIL_KEYS = ("Return", "Enter")
-ROUTE_KEY = "T"
-ACKNOWLEDGED_KEY = "A"
-ON_SCENE_KEY = "S"
-CLOSE_KEY = "C"
-REASSIGN_KEY = "R"
-NOTE_KEY = "N"
-ACKNOWLEDGED_EARLIER_KEY = "Shift+A"
-ON_SCENE_EARLIER_KEY = "Shift+S"
+# The board's keys, active while the focus is on the board; declared with every other
+# key in operline.ui.shortcuts.
+OPEN_DETAIL_KEYS = (shortcuts.OPEN_CALL.keys, *shortcuts.OPEN_CALL.more)
+ROUTE_KEY = shortcuts.ROUTE.keys
+ACKNOWLEDGED_KEY = shortcuts.ACKNOWLEDGED.keys
+ON_SCENE_KEY = shortcuts.ON_SCENE.keys
+CLOSE_KEY = shortcuts.CLOSE_CALL.keys
+REASSIGN_KEY = shortcuts.REASSIGN.keys
+NOTE_KEY = shortcuts.NOTE.keys
+ACKNOWLEDGED_EARLIER_KEY = shortcuts.ACKNOWLEDGED_EARLIER.keys
+ON_SCENE_EARLIER_KEY = shortcuts.ON_SCENE_EARLIER.keys
 
 #: The stage each stage key needs the call to be at.
 _NEEDS = {Status.ACKNOWLEDGED: Status.ROUTED, Status.ON_SCENE: Status.ACKNOWLEDGED}

@@ -1,7 +1,8 @@
-"""The main window of the desk: who is on duty now, the week, the journal of a day.
+"""The main window of the desk: open calls, the call form, who is on duty, the week, the journal.
 
-The three screens sit in tabs reached by F2, F3 and F4; a warning across the top names
-the coverage gaps of the coming day whatever screen is shown.
+The five screens sit in tabs reached by Ctrl+1 … Ctrl+5; Ctrl+N starts a call from
+anywhere. A warning across the top names the coverage gaps of the coming day whatever
+screen is shown, and the status bar names the operator signed in.
 """
 
 from __future__ import annotations
@@ -13,17 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,14 +27,22 @@ from PySide6.QtWidgets import (
 import operline
 from operline.db.backup import backup_database
 from operline.db.engine import Database
+from operline.drafts import DraftStore, default_drafts_folder
 from operline.errors import DatabaseError, DatabaseProblem, OperlineError
+from operline.operators import OperatorInfo
 from operline.paris_time import format_paris, now_utc
 from operline.roster.board import upcoming_gaps
 from operline.ui import shortcuts
+from operline.ui.alerts import DeskAlarm, DesktopAlarm
+from operline.ui.desk_view import DeskView
 from operline.ui.duty_board import DutyBoard
 from operline.ui.gap_banner import GapBanner
 from operline.ui.journal_view import Clock, JournalView
+from operline.ui.live_board import LiveBoard
 from operline.ui.messages import error_sentence
+from operline.ui.operator_sign_in import DeskSession, OperatorSignIn
+from operline.ui.roster_editor import RosterEditorDialog
+from operline.ui.shortcuts_dialog import ShortcutsDialog
 from operline.ui.week_view import WeekView
 
 # The start-up update copies the file "before updating it"; a backup asked for from
@@ -50,7 +53,7 @@ _BACKUP_FAILED = str(
 
 
 class MainWindow(QMainWindow):
-    """Operline's window: the gap warning over three screens, the board first."""
+    """Operline's window: the gap warning over five screens, the open calls first."""
 
     def __init__(
         self,
@@ -59,6 +62,9 @@ class MainWindow(QMainWindow):
         actor: str,
         clock: Clock = now_utc,
         icon: QIcon | None = None,
+        session: DeskSession | None = None,
+        drafts: DraftStore | None = None,
+        alarm: DeskAlarm | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -68,8 +74,24 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(icon)
         self._database = database
         self._clock = clock
+        self._actor = actor
+        self.session = session if session is not None else DeskSession(self)
 
         self.banner = GapBanner(self)
+        self.calls = LiveBoard(
+            database,
+            clock=clock,
+            operator=self.session,
+            alarm=alarm if alarm is not None else DesktopAlarm(icon, self),
+            parent=self,
+        )
+        self.desk = DeskView(
+            database,
+            clock=clock,
+            operator=self.session,
+            drafts=drafts if drafts is not None else DraftStore(default_drafts_folder()),
+            parent=self,
+        )
         self.board = DutyBoard(database, clock=clock, parent=self)
         self.week = WeekView(database, clock=clock, parent=self)
         self.journal = JournalView(database, actor=actor, clock=clock, parent=self)
@@ -78,6 +100,8 @@ class MainWindow(QMainWindow):
         self.screens.setAccessibleName(self.tr("Screens"))
         self.screens.setDocumentMode(True)
         self._screen_tabs = [
+            (self.calls, self.tr("Open calls"), shortcuts.SHOW_CALLS),
+            (self.desk, self.tr("Call form"), shortcuts.SHOW_DESK),
             (self.board, self.tr("On duty"), shortcuts.SHOW_BOARD),
             (self.week, self.tr("Week"), shortcuts.SHOW_WEEK),
             (self.journal, self.tr("Journal"), shortcuts.SHOW_JOURNAL),
@@ -97,18 +121,37 @@ class MainWindow(QMainWindow):
         self._database_label.setObjectName("databaseInUse")
         self._database_label.setAccessibleName(self._database_label.text())
         self._database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._operator_label = QLabel(self)
+        self._operator_label.setObjectName("operatorSignedIn")
         self.statusBar().setObjectName("statusBar")
+        self.statusBar().addPermanentWidget(self._operator_label)
         self.statusBar().addPermanentWidget(self._database_label)
+        self.session.operator_changed.connect(self._operator_changed)
+        self._operator_changed(self.session.operator)
 
         self._build_menus()
-        self.board.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        for screen in (self.board, self.calls, self.desk):
+            screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        for changed in (self.desk.call_logged, self.desk.call_routed, self.desk.call_linked):
+            changed.connect(lambda _: self.calls.reload_incidents())
         self.board.refreshed.connect(self._board_refreshed)
         self.banner.open_week.connect(self.show_week)
         self.screens.currentChanged.connect(self._screen_changed)
         self._board_refreshed(self.board.shown_at or clock())
-        self.board.setFocus()
+        self.calls.setFocus()
 
     # Screens
+
+    def show_calls(self) -> None:
+        self.screens.setCurrentWidget(self.calls)
+
+    def show_desk(self) -> None:
+        self.screens.setCurrentWidget(self.desk)
+
+    def new_call(self) -> None:
+        """Ctrl+N from anywhere: the call form, empty and ready, or the call being typed."""
+        self.show_desk()
+        self.desk.start_new_call()
 
     def show_board(self) -> None:
         self.screens.setCurrentWidget(self.board)
@@ -127,7 +170,9 @@ class MainWindow(QMainWindow):
 
     def _screen_changed(self, index: int) -> None:
         page = self.screens.widget(index)
-        if page is self.board:
+        if page is self.calls:
+            self.calls.reload_incidents()
+        elif page is self.board:
             self.board.refresh()
         elif page is self.week:
             self.week.refresh()
@@ -158,8 +203,40 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
+        calls_menu = menus.addMenu(self.tr("&Calls"))
+        calls_menu.setObjectName("callsMenu")
+        self.new_call_action = self._action(
+            self.tr("&New call"), "newCallAction", shortcuts.NEW_CALL
+        )
+        self.new_call_action.triggered.connect(self.new_call)
+        calls_menu.addAction(self.new_call_action)
+        calls_menu.addSeparator()
+        self.sign_in_action = self._action(
+            self.tr("&Change of operator…"), "signInAction", shortcuts.SIGN_IN
+        )
+        self.sign_in_action.triggered.connect(self.sign_in)
+        calls_menu.addAction(self.sign_in_action)
+
+        roster_menu = menus.addMenu(self.tr("&Roster"))
+        roster_menu.setObjectName("rosterMenu")
+        self.edit_roster_action = self._action(
+            self.tr("&Teams, sectors, places and roster…"),
+            "editRosterAction",
+            shortcuts.EDIT_ROSTER,
+        )
+        self.edit_roster_action.triggered.connect(self.edit_roster)
+        roster_menu.addAction(self.edit_roster_action)
+
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
+        self.show_calls_action = self._action(
+            self.tr("Open &calls"), "showCallsAction", shortcuts.SHOW_CALLS
+        )
+        self.show_calls_action.triggered.connect(self.show_calls)
+        self.show_desk_action = self._action(
+            self.tr("Call &form"), "showDeskAction", shortcuts.SHOW_DESK
+        )
+        self.show_desk_action.triggered.connect(self.show_desk)
         self.show_board_action = self._action(
             self.tr("&On duty now"), "showBoardAction", shortcuts.SHOW_BOARD
         )
@@ -173,7 +250,13 @@ class MainWindow(QMainWindow):
         )
         self.show_journal_action.triggered.connect(self.show_journal)
         view_menu.addActions(
-            [self.show_board_action, self.show_week_action, self.show_journal_action]
+            [
+                self.show_calls_action,
+                self.show_desk_action,
+                self.show_board_action,
+                self.show_week_action,
+                self.show_journal_action,
+            ]
         )
         for page, _, key in self._screen_tabs:
             self.screens.setTabToolTip(self.screens.indexOf(page), key.description())
@@ -207,6 +290,38 @@ class MainWindow(QMainWindow):
             shortcut.bind(action)
         self.addAction(action)
         return action
+
+    # Operators and roster
+
+    def start_shift(self) -> None:
+        """At start: who is at the desk, then any call a crash left unsaved."""
+        self.sign_in()
+        if self.desk.offer_saved_draft():
+            self.show_desk()
+
+    def sign_in(self) -> OperatorInfo | None:
+        """Ask who works at the desk now (at start and at each change of shift)."""
+        dialog = OperatorSignIn(
+            self._database, clock=self._clock, session=self.session, parent=self
+        )
+        dialog.exec()
+        return self.session.operator
+
+    def _operator_changed(self, operator: OperatorInfo | None) -> None:
+        if operator is None:
+            text = self.tr("Nobody signed in ({key})").format(key=shortcuts.SIGN_IN.key_text())
+        else:
+            text = self.tr("Operator: {name}").format(name=operator.name)
+        self._operator_label.setText(text)
+        self._operator_label.setAccessibleName(text)
+
+    def edit_roster(self) -> None:
+        """The roster editor in its own window; every screen reads the roster again after."""
+        operator = self.session.operator
+        actor = operator.name if operator is not None else self._actor
+        dialog = RosterEditorDialog(self._database, actor=actor, clock=self._clock, parent=self)
+        dialog.editor.roster_changed.connect(self.refresh_duty)
+        dialog.exec()
 
     # File
 
@@ -291,36 +406,3 @@ class MainWindow(QMainWindow):
         box.setText(self.about_text())
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.exec()
-
-
-class ShortcutsDialog(QDialog):
-    """Every keyboard shortcut, read from the one table that declares them."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.setAccessibleName(self.tr("Keyboard shortcuts"))
-
-        self.table = QTableWidget(len(shortcuts.ALL), 2, self)
-        self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for row, shortcut in enumerate(shortcuts.ALL):
-            self.table.setItem(row, 0, QTableWidgetItem(shortcut.key_text()))
-            self.table.setItem(row, 1, QTableWidgetItem(shortcut.description()))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.setObjectName("shortcutsButtons")
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(520, 340)

@@ -27,12 +27,13 @@ from operline.db.engine import Database
 from operline.errors import InvalidInput, OperlineError
 from operline.names import fold_name
 from operline.operators import OperatorInfo, active_operators, sign_in
+from operline.ui import shortcuts
 from operline.ui.messages import error_sentence
 
 Clock = Callable[[], datetime]
 
-# Keys the window gives the sign-in; they join operline.ui.shortcuts when it is wired in.
-SIGN_IN_KEYS = "Ctrl+L"
+# Declared with every other key in operline.ui.shortcuts.
+SIGN_IN_KEYS = shortcuts.SIGN_IN.keys
 
 
 class DeskSession(QObject):

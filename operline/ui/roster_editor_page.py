@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -41,20 +40,18 @@ from PySide6.QtWidgets import (
 from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.roster.editing import Check, RosterEditRefused
+from operline.ui import shortcuts
 from operline.ui.messages import error_sentence
 from operline.ui.roster_editor_form import CheckedForm
 from operline.ui.roster_editor_model import Column, RecordTableModel
-from operline.ui.shortcuts import Shortcut
 
 R = TypeVar("R")
 D = TypeVar("D")
 
-# Declared like the desk's other keys (operline.ui.shortcuts), to join its list.
-SAVE = Shortcut("Ctrl+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: save the form")))
-NEW = Shortcut("Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: new entry")))
-REMOVE = Shortcut(
-    "Del", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: retire or delete the selection"))
-)
+# Declared with every other key in operline.ui.shortcuts.
+SAVE = shortcuts.EDITOR_SAVE
+NEW = shortcuts.EDITOR_NEW
+REMOVE = shortcuts.EDITOR_REMOVE
 SHORTCUTS = (SAVE, NEW, REMOVE)
 
 

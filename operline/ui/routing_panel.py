@@ -34,6 +34,7 @@ from operline.incidents.stages import Action, route_incident
 from operline.operators import OperatorInfo
 from operline.paris_time import format_paris
 from operline.phones import format_phone
+from operline.ui import shortcuts
 from operline.ui.refusals import action_problem
 from operline.ui.routing_panel_model import (
     ROW_ROLE,
@@ -46,9 +47,9 @@ from operline.ui.routing_panel_model import (
 Clock = Callable[[], datetime]
 OperatorSource = Callable[[], OperatorInfo | None]
 
-# Keys of the panel; they join operline.ui.shortcuts when the desk is wired into the window.
-COPY_PHONE_KEYS = "Ctrl+C"
-ALL_TEAMS_KEYS = "Ctrl+T"
+# Keys of the panel, declared with every other in operline.ui.shortcuts.
+COPY_PHONE_KEYS = shortcuts.COPY_PHONE.keys
+ALL_TEAMS_KEYS = shortcuts.ALL_TEAMS.keys
 
 _WARNING = "color: white; background: #b71c1c; font-weight: bold; padding: 6px;"
 _CAUTION = "color: #5d3a00; background: #ffe0b2; font-weight: bold; padding: 6px;"

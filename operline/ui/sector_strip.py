@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from operline.incidents.live_board import SectorStrip
+from operline.ui import shortcuts
 
-#: Shows every sector.
-ALL_SECTORS_KEY = "Alt+0"
+#: Shows every sector (declared with every other key in operline.ui.shortcuts).
+ALL_SECTORS_KEY = shortcuts.ALL_SECTORS.keys
 #: Shows one sector, in the strip's order.
-SECTOR_KEYS: tuple[str, ...] = tuple(f"Alt+{number}" for number in range(1, 10))
+SECTOR_KEYS: tuple[str, ...] = (shortcuts.ONE_SECTOR.keys, *shortcuts.ONE_SECTOR.more)
 # The size of <small> text in a rich-text label, to elide it at its true width.
 _SMALL = 0.83
 

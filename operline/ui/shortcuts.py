@@ -16,54 +16,155 @@ _CONTEXT = "Shortcuts"
 
 @dataclass(frozen=True)
 class Shortcut:
-    """A key combination and what it does, as the operators read it."""
+    """A key combination (or a family of them) and what it does, as the operators read it."""
 
     keys: str
     #: English source text, translated when shown.
     what: str
+    #: Further keys doing the same (Ctrl+Enter beside Ctrl+Return), or the rest of a family
+    #: (Alt+2 … Alt+7 after Alt+1); the list shows them as one line.
+    more: tuple[str, ...] = ()
 
     def sequence(self) -> QKeySequence:
         return QKeySequence(self.keys)
 
+    def sequences(self) -> list[QKeySequence]:
+        return [QKeySequence(keys) for keys in (self.keys, *self.more)]
+
     def key_text(self) -> str:
-        """The keys as this platform writes them (e.g. Ctrl+Q, ⌘Q)."""
-        return self.sequence().toString(QKeySequence.SequenceFormat.NativeText)
+        """The keys as this platform writes them (e.g. Ctrl+Q, ⌘Q; Alt+1 … Alt+7)."""
+        first = self.sequence().toString(QKeySequence.SequenceFormat.NativeText)
+        if len(self.more) > 1:
+            last = QKeySequence(self.more[-1]).toString(QKeySequence.SequenceFormat.NativeText)
+            return f"{first} … {last}"
+        return first
 
     def description(self) -> str:
         return QCoreApplication.translate(_CONTEXT, self.what)
 
     def bind(self, action: QAction) -> QAction:
-        """Give an action this key and show the key in its tooltip."""
-        action.setShortcut(self.sequence())
+        """Give an action these keys and show the first in its tooltip."""
+        action.setShortcuts(self.sequences())
         action.setToolTip(f"{action.text().replace('&', '')} ({self.key_text()})")
         return action
 
 
+def _alt_digits(first: int, last: int) -> tuple[str, ...]:
+    return tuple(f"Alt+{number}" for number in range(first, last + 1))
+
+
+# Screens and the window.
+SHOW_CALLS = Shortcut("Ctrl+1", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the open calls")))
+SHOW_DESK = Shortcut("Ctrl+2", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the call form")))
+SHOW_BOARD = Shortcut("Ctrl+3", str(QT_TRANSLATE_NOOP("Shortcuts", "Show who is on duty now")))
+SHOW_WEEK = Shortcut("Ctrl+4", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the coverage of the week")))
+SHOW_JOURNAL = Shortcut("Ctrl+5", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the journal of a day")))
+NEW_CALL = Shortcut("Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "New call")))
+SIGN_IN = Shortcut(
+    "Ctrl+L", str(QT_TRANSLATE_NOOP("Shortcuts", "Change of operator (shift change)"))
+)
+EDIT_ROSTER = Shortcut(
+    "Ctrl+E", str(QT_TRANSLATE_NOOP("Shortcuts", "Edit teams, sectors, places and the roster"))
+)
+SHOW_SHORTCUTS = Shortcut("F1", str(QT_TRANSLATE_NOOP("Shortcuts", "List the keyboard shortcuts")))
+QUIT = Shortcut("Ctrl+Q", str(QT_TRANSLATE_NOOP("Shortcuts", "Quit Operline")))
+
+# The call form and its panels.
+SAVE_CALL = Shortcut(
+    "Ctrl+Return", str(QT_TRANSLATE_NOOP("Shortcuts", "New call: save")), ("Ctrl+Enter",)
+)
+TOGGLE_URGENT = Shortcut("Ctrl+U", str(QT_TRANSLATE_NOOP("Shortcuts", "New call: urgent or not")))
+CHOOSE_NEED = Shortcut(
+    "Alt+1", str(QT_TRANSLATE_NOOP("Shortcuts", "New call: choose the need")), _alt_digits(2, 7)
+)
+FOCUS_ROUTING = Shortcut(
+    "F6", str(QT_TRANSLATE_NOOP("Shortcuts", "New call: go to the teams on duty"))
+)
+FOCUS_PLACES = Shortcut(
+    "F7", str(QT_TRANSLATE_NOOP("Shortcuts", "New call: go to the places with room"))
+)
+COPY_PHONE = Shortcut(
+    "Ctrl+C", str(QT_TRANSLATE_NOOP("Shortcuts", "Teams: copy the selected team's phone"))
+)
+ALL_TEAMS = Shortcut("Ctrl+T", str(QT_TRANSLATE_NOOP("Shortcuts", "Routing: show every team")))
+
+# The open calls: one key a stage, on the selected call.
+OPEN_CALL = Shortcut(
+    "Return",
+    str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: open the call and its history")),
+    ("Enter",),
+)
+ROUTE = Shortcut("T", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: route to a team")))
+ACKNOWLEDGED = Shortcut("A", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: the team acknowledged")))
+ACKNOWLEDGED_EARLIER = Shortcut(
+    "Shift+A", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: acknowledged earlier (with a reason)"))
+)
+ON_SCENE = Shortcut("S", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: the team is on scene")))
+ON_SCENE_EARLIER = Shortcut(
+    "Shift+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: on scene earlier (with a reason)"))
+)
+CLOSE_CALL = Shortcut("C", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: close with an outcome")))
+REASSIGN = Shortcut(
+    "R", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: hand to another team (with a reason)"))
+)
+NOTE = Shortcut("N", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: add a note")))
+ALL_SECTORS = Shortcut("Alt+0", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: every sector")))
+ONE_SECTOR = Shortcut(
+    "Alt+1", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: only one sector")), _alt_digits(2, 9)
+)
+
+# The journal of a day.
 PREVIOUS_DAY = Shortcut("Alt+Left", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: previous day")))
 NEXT_DAY = Shortcut("Alt+Right", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: next day")))
 TODAY = Shortcut("Alt+Home", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: back to today")))
 CHOOSE_DAY = Shortcut("Ctrl+G", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: type a date")))
 RELOAD = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: reload the day")))
-SHOW_BOARD = Shortcut("F2", str(QT_TRANSLATE_NOOP("Shortcuts", "Show who is on duty now")))
-SHOW_WEEK = Shortcut("F3", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the coverage of the week")))
-SHOW_JOURNAL = Shortcut("F4", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the journal of a day")))
-COPY_PHONE = Shortcut(
-    "Ctrl+C", str(QT_TRANSLATE_NOOP("Shortcuts", "On duty: copy the selected team's phone"))
+
+# The roster editor, in its own window.
+EDITOR_SAVE = Shortcut(
+    "Ctrl+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: save the form"))
 )
-SHOW_SHORTCUTS = Shortcut("F1", str(QT_TRANSLATE_NOOP("Shortcuts", "List the keyboard shortcuts")))
-QUIT = Shortcut("Ctrl+Q", str(QT_TRANSLATE_NOOP("Shortcuts", "Quit Operline")))
+EDITOR_NEW = Shortcut("Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: new entry")))
+EDITOR_REMOVE = Shortcut(
+    "Del", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: retire or delete the selection"))
+)
 
 #: In the order the shortcuts list shows them.
 ALL: tuple[Shortcut, ...] = (
+    SHOW_CALLS,
+    SHOW_DESK,
     SHOW_BOARD,
     SHOW_WEEK,
     SHOW_JOURNAL,
+    NEW_CALL,
+    SIGN_IN,
+    EDIT_ROSTER,
+    SAVE_CALL,
+    TOGGLE_URGENT,
+    CHOOSE_NEED,
+    FOCUS_ROUTING,
+    FOCUS_PLACES,
     COPY_PHONE,
+    ALL_TEAMS,
+    OPEN_CALL,
+    ROUTE,
+    ACKNOWLEDGED,
+    ACKNOWLEDGED_EARLIER,
+    ON_SCENE,
+    ON_SCENE_EARLIER,
+    CLOSE_CALL,
+    REASSIGN,
+    NOTE,
+    ALL_SECTORS,
+    ONE_SECTOR,
     PREVIOUS_DAY,
     NEXT_DAY,
     TODAY,
     CHOOSE_DAY,
     RELOAD,
+    EDITOR_SAVE,
+    EDITOR_NEW,
+    EDITOR_REMOVE,
     SHOW_SHORTCUTS,
     QUIT,
 )
