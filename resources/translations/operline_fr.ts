@@ -35,6 +35,53 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the call</source>
+        <translation>Clore l&apos;appel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Place the person was oriented to</source>
+        <translation>Lieu vers lequel la personne a été orientée</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome (1–6)</source>
+        <translation>&amp;Issue (1–6)</translation>
+    </message>
+    <message>
+        <source>&amp;Place (1–9)</source>
+        <translation>&amp;Lieu (1–9)</translation>
+    </message>
+    <message>
+        <source>Choose the outcome (keys 1 to 6).</source>
+        <translation>Choisissez l&apos;issue (touches 1 à 6).</translation>
+    </message>
+    <message>
+        <source>Choose the place the person was oriented to.</source>
+        <translation>Choisissez le lieu vers lequel la personne a été orientée.</translation>
+    </message>
+    <message>
+        <source>room not known tonight</source>
+        <translation>disponibilité inconnue ce soir</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>complet</translation>
+    </message>
+    <message>
+        <source>{free} free of {capacity}</source>
+        <translation>places libres&#xa0;: {free} sur {capacity}</translation>
+    </message>
+    <message>
+        <source>{free} free</source>
+        <translation>places libres&#xa0;: {free}</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseMessages</name>
     <message>
         <source>{where} is not a valid database URL (expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).</source>
@@ -102,10 +149,110 @@
     </message>
 </context>
 <context>
+    <name>DeskView</name>
+    <message>
+        <source>Calls</source>
+        <extracomment>Quiet time after the call&apos;s time is edited before its teams are read again. A call became an incident: carries the LoggedCall. A call was linked to an open incident: carries the incident id. A call was routed to a team: carries the IncidentState. A sentence for the status bar.</extracomment>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>A call is being typed</source>
+        <extracomment>The prompts while they are open (possible duplicate, draft found, new call).</extracomment>
+        <translation>Appel en cours de saisie</translation>
+    </message>
+    <message>
+        <source>New call</source>
+        <translation>Nouvel appel</translation>
+    </message>
+    <message>
+        <source>A call is being typed and is not saved. Drop it to take a new call?</source>
+        <translation>Un appel est en cours de saisie et n&apos;est pas enregistré. L&apos;abandonner pour prendre un nouvel appel&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+        <source>Drop it, new call</source>
+        <translation>Abandonner, nouvel appel</translation>
+    </message>
+    <message>
+        <source>The call is not saved yet: correct the fields in red.</source>
+        <translation>L&apos;appel n&apos;est pas encore enregistré&#xa0;: corrigez les champs en rouge.</translation>
+    </message>
+    <message>
+        <source>Unsaved call</source>
+        <translation>Appel non enregistré</translation>
+    </message>
+    <message>
+        <source>An unsaved call was found (typed at {time}). Resume it?</source>
+        <translation>Un appel non enregistré a été retrouvé (saisi à {time}). Le reprendre&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Resume the call</source>
+        <translation>Reprendre l&apos;appel</translation>
+    </message>
+    <message>
+        <source>Drop it</source>
+        <translation>L&apos;abandonner</translation>
+    </message>
+    <message>
+        <source>The unsaved call is back in the form.</source>
+        <translation>L&apos;appel non enregistré est revenu dans le formulaire.</translation>
+    </message>
+    <message>
+        <source>{reference} saved ({time}).</source>
+        <translation>{reference} enregistré ({time}).</translation>
+    </message>
+    <message>
+        <source>Call linked to {reference}: it is in its timeline.</source>
+        <translation>Appel rattaché à {reference}&#xa0;: il figure dans son historique.</translation>
+    </message>
+</context>
+<context>
     <name>DesktopAlarm</name>
     <message>
         <source>Operline</source>
         <translation>Operline</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePrompt</name>
+    <message>
+        <source>Same call already open?</source>
+        <extracomment>The operator&apos;s DuplicateAnswer.</extracomment>
+        <translation>Même appel déjà en cours&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Doublon possible</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s) of this sector received in the last 30 minutes. Is it the same call?</source>
+        <translation>
+            <numerusform>%n appel en cours dans ce secteur, reçu dans les 30 dernières minutes. Est-ce le même appel&#xa0;?</numerusform>
+            <numerusform>%n appels en cours dans ce secteur, reçus dans les 30 dernières minutes. Est-ce le même appel&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open incidents of the sector</source>
+        <translation>Appels en cours du secteur</translation>
+    </message>
+    <message>
+        <source>Link to this incident</source>
+        <translation>Rattacher à cet appel</translation>
+    </message>
+    <message>
+        <source>New incident anyway</source>
+        <translation>Nouvel appel malgré tout</translation>
+    </message>
+    <message>
+        <source>Back to the call</source>
+        <translation>Retour à la saisie</translation>
+    </message>
+    <message>
+        <source>no place given</source>
+        <translation>lieu non précisé</translation>
     </message>
 </context>
 <context>
@@ -532,6 +679,169 @@
     </message>
 </context>
 <context>
+    <name>IncidentDetailDialog</name>
+    <message>
+        <source>Call {reference}</source>
+        <translation>Appel {reference}</translation>
+    </message>
+    <message>
+        <source>Opening a call is recorded in the audit log.</source>
+        <translation>L&apos;ouverture d&apos;un appel est inscrite au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Calling crew</source>
+        <translation>Équipage appelant</translation>
+    </message>
+    <message>
+        <source>Callback number</source>
+        <translation>Numéro de rappel</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Team contacted</source>
+        <translation>Équipe contactée</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Pris en compte</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu d&apos;orientation</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>Notes&#xa0;: {notes}</translation>
+    </message>
+    <message>
+        <source>Timeline of the call, oldest first</source>
+        <translation>Historique de l&apos;appel, du plus ancien au plus récent</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>{team} (no team on duty when the call came in)</source>
+        <translation>{team} (aucune équipe de garde à la réception de l&apos;appel)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTimeline</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Call logged</source>
+        <translation>Appel enregistré</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Handed to another team</source>
+        <translation>Confié à une autre équipe</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Another call about it</source>
+        <translation>Autre appel à ce sujet</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <extracomment>Fields a correction may name, as the desk calls them.</extracomment>
+        <translation>Lieu d&apos;orientation</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Heure de réception</translation>
+    </message>
+</context>
+<context>
     <name>JournalModel</name>
     <message>
         <source>Time</source>
@@ -706,6 +1016,54 @@
     </message>
 </context>
 <context>
+    <name>LiveBoard</name>
+    <message>
+        <source>Open calls</source>
+        <extracomment>The board reads the open calls again this often: ages move, other desks log calls. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows. A stage, a note or a team was recorded for this incident id.
+----------
+Every open incident as last read, whatever the sector filter. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any.</extracomment>
+        <translation>Appels en cours</translation>
+    </message>
+    <message>
+        <source>Number of open calls</source>
+        <translation>Nombre d&apos;appels en cours</translation>
+    </message>
+    <message>
+        <source>Time the board shows</source>
+        <translation>Heure de la situation affichée</translation>
+    </message>
+    <message>
+        <source>Open calls, urgent first then oldest first</source>
+        <translation>Appels en cours, urgents d&apos;abord, puis du plus ancien au plus récent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open call(s)</source>
+        <translation>
+            <numerusform>%n appel en cours</numerusform>
+            <numerusform>%n appels en cours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As of {time}</source>
+        <translation>Situation à {time}</translation>
+    </message>
+    <message>
+        <source>No open call</source>
+        <translation>Aucun appel en cours</translation>
+    </message>
+    <message>
+        <source>No open call in {sector} (Alt+0: every sector)</source>
+        <translation>Aucun appel en cours&#xa0;: {sector} (Alt+0&#xa0;: tous les secteurs)</translation>
+    </message>
+</context>
+<context>
     <name>LiveBoardModel</name>
     <message>
         <source>⚠ Late</source>
@@ -713,8 +1071,8 @@
         <translation>⚠ En retard</translation>
     </message>
     <message>
-        <source>⛔ Very late</source>
-        <translation>⛔ Très en retard</translation>
+        <source>‼ Very late</source>
+        <translation>‼ Très en retard</translation>
     </message>
     <message>
         <source>No team has acknowledged this call in time.</source>
@@ -780,6 +1138,14 @@
         <translation>Écrans</translation>
     </message>
     <message>
+        <source>Open calls</source>
+        <translation>Appels en cours</translation>
+    </message>
+    <message>
+        <source>Call form</source>
+        <translation>Fiche d&apos;appel</translation>
+    </message>
+    <message>
         <source>On duty</source>
         <translation>De garde</translation>
     </message>
@@ -808,8 +1174,36 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>&amp;Calls</source>
+        <translation>Appe&amp;ls</translation>
+    </message>
+    <message>
+        <source>&amp;New call</source>
+        <translation>&amp;Nouvel appel</translation>
+    </message>
+    <message>
+        <source>&amp;Change of operator…</source>
+        <translation>&amp;Changement d&apos;opérateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Roster</source>
+        <translation>Tableau de &amp;garde</translation>
+    </message>
+    <message>
+        <source>&amp;Teams, sectors, places and roster…</source>
+        <translation>Équipes, secteurs, lieux et &amp;gardes…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>Open &amp;calls</source>
+        <translation>&amp;Appels en cours</translation>
+    </message>
+    <message>
+        <source>Call &amp;form</source>
+        <translation>&amp;Fiche d&apos;appel</translation>
     </message>
     <message>
         <source>&amp;On duty now</source>
@@ -838,6 +1232,14 @@
     <message>
         <source>&amp;About Operline</source>
         <translation>À &amp;propos d&apos;Operline</translation>
+    </message>
+    <message>
+        <source>Nobody signed in ({key})</source>
+        <translation>Personne au poste ({key})</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Au poste&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -874,6 +1276,122 @@
     <message>
         <source>About Operline</source>
         <translation>À propos d&apos;Operline</translation>
+    </message>
+</context>
+<context>
+    <name>NewCallForm</name>
+    <message>
+        <source>New call</source>
+        <extracomment>Alt+1 … Alt+7 choose the need from any field. The operator changed something. The chosen sector&apos;s id, or None. When the call was received (UTC). Ctrl+Enter or the Save button.</extracomment>
+        <translation>Nouvel appel</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Heure de réception</translation>
+    </message>
+    <message>
+        <source>Urgent (U)</source>
+        <translation>Urgent (U)</translation>
+    </message>
+    <message>
+        <source>e.g. 01 99 00 12 34</source>
+        <translation>par ex. 01 99 00 12 34</translation>
+    </message>
+    <message>
+        <source>No name, no identity: only what coordination needs</source>
+        <translation>Pas de nom, pas d&apos;identité&#xa0;: seulement ce que la coordination exige</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Precise place</source>
+        <translation>Lieu précis</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation>Nombre de personnes</translation>
+    </message>
+    <message>
+        <source>Calling service</source>
+        <translation>Service appelant</translation>
+    </message>
+    <message>
+        <source>Callback number</source>
+        <translation>Numéro de rappel</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Characters of the notes</source>
+        <translation>Nombre de caractères des notes</translation>
+    </message>
+    <message>
+        <source>Privacy reminder</source>
+        <translation>Rappel de confidentialité</translation>
+    </message>
+    <message>
+        <source>Type a few letters, then Enter</source>
+        <translation>Tapez quelques lettres, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Address, landmark</source>
+        <translation>Adresse, point de repère</translation>
+    </message>
+    <message>
+        <source>Save the call ({keys})</source>
+        <translation>Enregistrer l&apos;appel ({keys})</translation>
+    </message>
+    <message>
+        <source>Save the call</source>
+        <translation>Enregistrer l&apos;appel</translation>
+    </message>
+    <message>
+        <source>&amp;Sector *</source>
+        <translation>&amp;Secteur *</translation>
+    </message>
+    <message>
+        <source>&amp;Precise place</source>
+        <translation>Lieu &amp;précis</translation>
+    </message>
+    <message>
+        <source>Nee&amp;d *</source>
+        <translation>&amp;Besoin *</translation>
+    </message>
+    <message>
+        <source>Peop&amp;le</source>
+        <translation>P&amp;ersonnes</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Call&amp;back</source>
+        <translation>N° de &amp;rappel</translation>
+    </message>
+    <message>
+        <source>Calling ser&amp;vice</source>
+        <translation>Ser&amp;vice appelant</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ved at</source>
+        <translation>Reç&amp;u à</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1439,73 @@
     <message>
         <source>R: hand the call to another team</source>
         <translation>R&#xa0;: confier l&apos;appel à une autre équipe</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add a note</source>
+        <translation>Ajouter une note</translation>
+    </message>
+    <message>
+        <source>No name, no identity: only what the coordination needs.</source>
+        <translation>Pas de nom, pas d&apos;identité&#xa0;: seulement ce que la coordination exige.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Record (Ctrl+Enter)</source>
+        <translation>Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>{count} / {limit} characters</source>
+        <translation>{count} / {limit} caractères</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorSignIn</name>
+    <message>
+        <source>Sign in</source>
+        <extracomment>Carries the OperatorInfo of the operator who signed in.</extracomment>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Sign in at the desk</source>
+        <translation>Connexion au plateau</translation>
+    </message>
+    <message>
+        <source>Who is at the desk? Type your name, then Enter.</source>
+        <translation>Qui est au plateau&#xa0;? Tapez votre nom, puis Entrée.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>A few letters of your name</source>
+        <translation>Quelques lettres de votre nom</translation>
+    </message>
+    <message>
+        <source>People who may sign in</source>
+        <translation>Personnes pouvant se connecter</translation>
+    </message>
+    <message>
+        <source>Nobody matches this name.</source>
+        <translation>Personne ne correspond à ce nom.</translation>
+    </message>
+    <message>
+        <source>This person no longer works at the desk.</source>
+        <translation>Cette personne ne travaille plus au plateau.</translation>
+    </message>
+    <message>
+        <source>{name} (supervisor)</source>
+        <translation>{name} (superviseur)</translation>
     </message>
 </context>
 <context>
@@ -1039,14 +1624,50 @@
     </message>
 </context>
 <context>
+    <name>PlacesModel</name>
+    <message>
+        <source>Place</source>
+        <extracomment>Reports typed at another desk show up within this time. A number is at most this long (ASSORE has over 600 places). The operator typed a number of free places: facility id, number.</extracomment>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Free tonight</source>
+        <translation>Libres ce soir</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>Signalé à</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesPanel</name>
+    <message>
+        <source>Places with room tonight</source>
+        <extracomment>A report was recorded: carries the PlaceRoom. A sentence for the status bar.</extracomment>
+        <translation>Places libres ce soir</translation>
+    </message>
+    <message>
+        <source>{place}: {count} free place(s) at {time}.</source>
+        <translation>{place}&#xa0;: {count} place(s) libre(s) à {time}.</translation>
+    </message>
+    <message>
+        <source>Places, capacity and free places</source>
+        <translation>Lieux, capacité et places libres</translation>
+    </message>
+    <message>
+        <source>Type the number of free places, then Enter</source>
+        <translation>Tapez le nombre de places libres, puis Entrée</translation>
+    </message>
+</context>
+<context>
     <name>Refusals</name>
     <message>
         <source>There is no such incident.</source>
         <translation>Cet appel n&apos;existe pas.</translation>
-    </message>
-    <message>
-        <source>{reference} is at the stage “{status}”: it cannot move to “{wanted}” now.</source>
-        <translation>{reference} est à l&apos;étape «&#xa0;{status}&#xa0;»&#xa0;: il ne peut pas passer à «&#xa0;{wanted}&#xa0;» maintenant.</translation>
     </message>
     <message>
         <source>{reference} is closed.</source>
@@ -1101,20 +1722,8 @@
         <translation>Une note contient au plus {limit} caractères.</translation>
     </message>
     <message>
-        <source>The call cannot be saved: {problems}.</source>
-        <translation>L&apos;appel ne peut pas être enregistré&#xa0;: {problems}.</translation>
-    </message>
-    <message>
         <source>Free places go from 0 to the capacity ({capacity}).</source>
         <translation>Les places libres vont de 0 à la capacité ({capacity}).</translation>
-    </message>
-    <message>
-        <source>{reference} is at the stage “{status}”: it cannot be handed to another team now.</source>
-        <translation>{reference} est à l&apos;étape «&#xa0;{status}&#xa0;»&#xa0;: il ne peut pas être confié à une autre équipe maintenant.</translation>
-    </message>
-    <message>
-        <source>{reference} was changed at another desk meanwhile: the board shows it as it is now; check it and try again.</source>
-        <translation>{reference} a été modifié à un autre poste entre-temps&#xa0;: le tableau le montre tel qu&apos;il est maintenant&#xa0;; vérifiez-le et réessayez.</translation>
     </message>
     <message>
         <source>{reference} is at stage {status}: it cannot be {wanted} now.</source>
@@ -1385,6 +1994,136 @@
     </message>
 </context>
 <context>
+    <name>RoutingPanel</name>
+    <message>
+        <source>Teams to route the call to</source>
+        <extracomment>The call was routed: carries the IncidentState the service returned. A sentence for the status bar.</extracomment>
+        <translation>Équipes à qui transmettre l&apos;appel</translation>
+    </message>
+    <message>
+        <source>{reference} was not routed: it waits on the live board.</source>
+        <extracomment>The saved call waiting for its team, if any.</extracomment>
+        <translation>{reference} n&apos;a été transmis à aucune équipe&#xa0;: il attend dans les appels en cours.</translation>
+    </message>
+    <message>
+        <source>Save the call first ({keys}); then Enter records the team.</source>
+        <translation>Enregistrez d&apos;abord l&apos;appel ({keys})&#xa0;; puis Entrée enregistre l&apos;équipe.</translation>
+    </message>
+    <message>
+        <source>Choose a team in the list.</source>
+        <translation>Choisissez une équipe dans la liste.</translation>
+    </message>
+    <message>
+        <source>{reference}: {team} contacted at {time}.</source>
+        <translation>{reference}&#xa0;: {team} contactée à {time}.</translation>
+    </message>
+    <message>
+        <source>No team selected: nothing was copied.</source>
+        <translation>Aucune équipe choisie&#xa0;: rien n&apos;a été copié.</translation>
+    </message>
+    <message>
+        <source>{team} has no phone number.</source>
+        <translation>{team} n&apos;a pas de numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Phone of {team} copied: {phone}</source>
+        <translation>Numéro de {team} copié&#xa0;: {phone}</translation>
+    </message>
+    <message>
+        <source>Teams on duty</source>
+        <translation>Équipes de garde</translation>
+    </message>
+    <message>
+        <source>Choose the sector: its teams on duty appear here.</source>
+        <translation>Choisissez le secteur&#xa0;: ses équipes de garde s&apos;affichent ici.</translation>
+    </message>
+    <message>
+        <source>Teams on duty at {time}</source>
+        <translation>Équipes de garde à {time}</translation>
+    </message>
+    <message>
+        <source>No team on duty for this sector</source>
+        <translation>Aucune équipe de garde pour ce secteur</translation>
+    </message>
+    <message>
+        <source>No first-call team on duty: backups only</source>
+        <translation>Aucune équipe de garde en premier&#xa0;: renforts seulement</translation>
+    </message>
+    <message>
+        <source>{reference} saved: call the team, then Enter to record it.</source>
+        <translation>{reference} enregistré&#xa0;: appelez l&apos;équipe, puis Entrée pour noter le contact.</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (team not on duty here)</source>
+        <translation>&amp;Motif (équipe pas de garde ici)</translation>
+    </message>
+    <message>
+        <source>Reason for a team not on duty here</source>
+        <translation>Motif pour une équipe pas de garde ici</translation>
+    </message>
+    <message>
+        <source>e.g. no answer from the team on duty</source>
+        <translation>par ex. pas de réponse de l&apos;équipe de garde</translation>
+    </message>
+    <message>
+        <source>Show every team</source>
+        <translation>Afficher toutes les équipes</translation>
+    </message>
+    <message>
+        <source>Enter: team contacted · {copy}: copy its phone · {all}: every team</source>
+        <translation>Entrée&#xa0;: équipe contactée · {copy}&#xa0;: copier son numéro · {all}&#xa0;: toutes les équipes</translation>
+    </message>
+    <message>
+        <source>Copy the team&apos;s phone</source>
+        <translation>Copier le numéro de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <extracomment>The RoutingRow of a line. The neighbouring sector the team is on duty in.</extracomment>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu&apos;à</translation>
+    </message>
+    <message>
+        <source>first call</source>
+        <translation>en premier</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>renfort</translation>
+    </message>
+    <message>
+        <source>on duty in {sector}</source>
+        <translation>de garde à {sector}</translation>
+    </message>
+    <message>
+        <source>backup, other sector</source>
+        <translation>renfort, autre secteur</translation>
+    </message>
+    <message>
+        <source>not on duty</source>
+        <translation>pas de garde</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>pas de téléphone</translation>
+    </message>
+</context>
+<context>
     <name>SectorChoice</name>
     <message>
         <source>Every sector, new ones included</source>
@@ -1407,16 +2146,34 @@
     <name>SectorStripBar</name>
     <message>
         <source>Sectors</source>
-        <extracomment>Shows every sector. Shows one sector, in the strip&apos;s order. The sector chosen (an id), or None for all sectors.</extracomment>
+        <extracomment>Shows every sector (declared with every other key in operline.ui.shortcuts). Shows one sector, in the strip&apos;s order. The sector chosen (an id), or None for all sectors.</extracomment>
         <translation>Secteurs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n very late</source>
+        <translation>
+            <numerusform>%n très en retard</numerusform>
+            <numerusform>%n très en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing late</source>
+        <translation>aucun retard</translation>
     </message>
     <message>
         <source>All sectors</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <source>every team</source>
-        <translation>toutes les équipes</translation>
+        <source>All sectors: {count} open call(s), {summary}</source>
+        <translation>Tous les secteurs&#xa0;: appels en cours {count}, {summary}</translation>
     </message>
     <message>
         <source>no team</source>
@@ -1481,8 +2238,91 @@
 <context>
     <name>Shortcuts</name>
     <message>
+        <source>New call</source>
+        <translation>Nouvel appel</translation>
+    </message>
+    <message>
+        <source>Change of operator (shift change)</source>
+        <translation>Changement d&apos;opérateur (relève)</translation>
+    </message>
+    <message>
+        <source>Edit teams, sectors, places and the roster</source>
+        <translation>Modifier les équipes, les secteurs, les lieux et le tableau de garde</translation>
+    </message>
+    <message>
+        <source>New call: save</source>
+        <translation>Nouvel appel&#xa0;: enregistrer</translation>
+    </message>
+    <message>
+        <source>New call: urgent or not</source>
+        <translation>Nouvel appel&#xa0;: urgent ou non</translation>
+    </message>
+    <message>
+        <source>New call: choose the need</source>
+        <translation>Nouvel appel&#xa0;: choisir le besoin</translation>
+    </message>
+    <message>
+        <source>New call: go to the teams on duty</source>
+        <translation>Nouvel appel&#xa0;: aller aux équipes de garde</translation>
+    </message>
+    <message>
+        <source>New call: go to the places with room</source>
+        <translation>Nouvel appel&#xa0;: aller aux places libres</translation>
+    </message>
+    <message>
+        <source>Teams: copy the selected team&apos;s phone</source>
+        <translation>Équipes&#xa0;: copier le numéro de l&apos;équipe choisie</translation>
+    </message>
+    <message>
+        <source>Routing: show every team</source>
+        <translation>Transmission&#xa0;: afficher toutes les équipes</translation>
+    </message>
+    <message>
+        <source>Calls: open the call and its history</source>
+        <translation>Appels&#xa0;: ouvrir l&apos;appel et son historique</translation>
+    </message>
+    <message>
+        <source>Calls: route to a team</source>
+        <translation>Appels&#xa0;: transmettre à une équipe</translation>
+    </message>
+    <message>
+        <source>Calls: the team acknowledged</source>
+        <translation>Appels&#xa0;: l&apos;équipe a pris en compte</translation>
+    </message>
+    <message>
+        <source>Calls: acknowledged earlier (with a reason)</source>
+        <translation>Appels&#xa0;: pris en compte plus tôt (avec un motif)</translation>
+    </message>
+    <message>
+        <source>Calls: the team is on scene</source>
+        <translation>Appels&#xa0;: l&apos;équipe est sur place</translation>
+    </message>
+    <message>
+        <source>Calls: on scene earlier (with a reason)</source>
+        <translation>Appels&#xa0;: sur place plus tôt (avec un motif)</translation>
+    </message>
+    <message>
+        <source>Calls: close with an outcome</source>
+        <translation>Appels&#xa0;: clore avec une issue</translation>
+    </message>
+    <message>
+        <source>Calls: hand to another team (with a reason)</source>
+        <translation>Appels&#xa0;: confier à une autre équipe (avec un motif)</translation>
+    </message>
+    <message>
+        <source>Calls: add a note</source>
+        <translation>Appels&#xa0;: ajouter une note</translation>
+    </message>
+    <message>
+        <source>Calls: every sector</source>
+        <translation>Appels&#xa0;: tous les secteurs</translation>
+    </message>
+    <message>
+        <source>Calls: only one sector</source>
+        <translation>Appels&#xa0;: un seul secteur</translation>
+    </message>
+    <message>
         <source>Journal: previous day</source>
-        <extracomment>English source text, translated when shown.</extracomment>
         <translation>Journal&#xa0;: jour précédent</translation>
     </message>
     <message>
@@ -1506,16 +2346,21 @@
         <translation>Afficher les équipes de garde maintenant</translation>
     </message>
     <message>
+        <source>Show the open calls</source>
+        <extracomment>English source text, translated when shown. Further keys doing the same (Ctrl+Enter beside Ctrl+Return), or the rest of a family (Alt+2 … Alt+7 after Alt+1); the list shows them as one line.</extracomment>
+        <translation>Afficher les appels en cours</translation>
+    </message>
+    <message>
+        <source>Show the call form</source>
+        <translation>Afficher la fiche d&apos;appel</translation>
+    </message>
+    <message>
         <source>Show the coverage of the week</source>
         <translation>Afficher la couverture de la semaine</translation>
     </message>
     <message>
         <source>Show the journal of a day</source>
         <translation>Afficher le journal d&apos;une journée</translation>
-    </message>
-    <message>
-        <source>On duty: copy the selected team&apos;s phone</source>
-        <translation>De garde&#xa0;: copier le numéro de l&apos;équipe choisie</translation>
     </message>
     <message>
         <source>List the keyboard shortcuts</source>
@@ -1551,6 +2396,198 @@
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>StageKeys</name>
+    <message>
+        <source>Open the call</source>
+        <extracomment>The stage each stage key needs the call to be at. The dialog a key opened, while it is open.</extracomment>
+        <translation>Ouvrir l&apos;appel</translation>
+    </message>
+    <message>
+        <source>Route to a team…</source>
+        <translation>Transmettre à une équipe…</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Pris en compte</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Clore…</translation>
+    </message>
+    <message>
+        <source>Hand to another team…</source>
+        <translation>Confier à une autre équipe…</translation>
+    </message>
+    <message>
+        <source>Add a note…</source>
+        <translation>Ajouter une note…</translation>
+    </message>
+    <message>
+        <source>Acknowledged at an earlier time…</source>
+        <translation>Pris en compte plus tôt…</translation>
+    </message>
+    <message>
+        <source>On scene at an earlier time…</source>
+        <translation>Sur place plus tôt…</translation>
+    </message>
+    <message>
+        <source>Enter: open · {route}: route · {ack}: acknowledged · {scene}: on scene · {close}: close · {reassign}: other team · {note}: note · {ack_earlier}, {scene_earlier}: at an earlier time · {first}…{last}: one sector, {all}: all</source>
+        <translation>Entrée&#xa0;: ouvrir · {route}&#xa0;: transmettre · {ack}&#xa0;: pris en compte · {scene}&#xa0;: sur place · {close}&#xa0;: clore · {reassign}&#xa0;: autre équipe · {note}&#xa0;: note · {ack_earlier}, {scene_earlier}&#xa0;: plus tôt · {first}…{last}&#xa0;: un secteur, {all}&#xa0;: tous</translation>
+    </message>
+    <message>
+        <source>Sign in before opening a call: each opening is recorded.</source>
+        <translation>Connectez-vous avant d&apos;ouvrir un appel&#xa0;: chaque ouverture est tracée.</translation>
+    </message>
+    <message>
+        <source>{reference} handed to {team}.</source>
+        <translation>{reference} confié à {team}.</translation>
+    </message>
+    <message>
+        <source>{reference}: {team} contacted at {time}.</source>
+        <translation>{reference}&#xa0;: {team} contactée à {time}.</translation>
+    </message>
+    <message>
+        <source>Hand {reference} to another team</source>
+        <translation>Confier {reference} à une autre équipe</translation>
+    </message>
+    <message>
+        <source>Route {reference} to a team</source>
+        <translation>Transmettre {reference} à une équipe</translation>
+    </message>
+    <message>
+        <source>{reference} closed: {outcome}.</source>
+        <translation>{reference} clos&#xa0;: {outcome}.</translation>
+    </message>
+    <message>
+        <source>Note added to {reference}.</source>
+        <translation>Note ajoutée à {reference}.</translation>
+    </message>
+    <message>
+        <source>Select a call first (arrow keys).</source>
+        <translation>Choisissez d&apos;abord un appel (flèches).</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in at this desk: sign in first.</source>
+        <translation>Personne n&apos;est connecté à ce poste&#xa0;: connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>{reference}: {stage} at {time}.</source>
+        <translation>{reference}&#xa0;: {stage} à {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>StageRefusal</name>
+    <message>
+        <source>routed to a team</source>
+        <extracomment>Records a choice; returns the sentence of a refusal, or None when it was recorded. Outcomes in the order their digit keys pick them. What the reason field of a stage holds at most (the service keeps 300 characters).</extracomment>
+        <translation>transmis à une équipe</translation>
+    </message>
+    <message>
+        <source>marked acknowledged</source>
+        <translation>marqué pris en compte</translation>
+    </message>
+    <message>
+        <source>marked on scene</source>
+        <translation>marqué sur place</translation>
+    </message>
+    <message>
+        <source>handed to another team</source>
+        <translation>confié à une autre équipe</translation>
+    </message>
+</context>
+<context>
+    <name>StageTimeDialog</name>
+    <message>
+        <source>{stage} at an earlier time</source>
+        <translation>{stage} plus tôt</translation>
+    </message>
+    <message>
+        <source>Type the time it happened and why it is recorded only now.</source>
+        <translation>Saisissez l&apos;heure réelle et la raison de cette saisie tardive.</translation>
+    </message>
+    <message>
+        <source>Why it is recorded late</source>
+        <translation>Raison de la saisie tardive</translation>
+    </message>
+</context>
+<context>
+    <name>StageTimeFields</name>
+    <message>
+        <source>Time it happened</source>
+        <translation>Heure réelle</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Needed when the time is set back by more than 2 minutes</source>
+        <translation>Requis si l&apos;heure est antidatée de plus de 2 minutes</translation>
+    </message>
+    <message>
+        <source>&amp;At (Paris time)</source>
+        <translation>&amp;Heure (Paris)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Team (1–9)</source>
+        <translation>É&amp;quipe (1–9)</translation>
+    </message>
+    <message>
+        <source>Required: why the call goes to another team</source>
+        <translation>Obligatoire&#xa0;: pourquoi l&apos;appel passe à une autre équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>&amp;Motif (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Needed for a team not on duty, or a time set back</source>
+        <translation>Requis pour une équipe pas de garde ou une heure antidatée</translation>
+    </message>
+    <message>
+        <source>Choose a team (keys 1 to 9, or the arrows).</source>
+        <translation>Choisissez une équipe (touches 1 à 9, ou les flèches).</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>pas de téléphone</translation>
+    </message>
+    <message>
+        <source>not on duty</source>
+        <translation>pas de garde</translation>
+    </message>
+    <message>
+        <source>first call until {time}</source>
+        <translation>en premier jusqu&apos;à {time}</translation>
+    </message>
+    <message>
+        <source>backup until {time}</source>
+        <translation>en renfort jusqu&apos;à {time}</translation>
     </message>
 </context>
 <context>
