@@ -270,7 +270,7 @@ class NewCallForm(QWidget):
         )
         self._row(
             form,
-            self.tr("Calling ser&vice"),
+            self.tr("Callin&g service"),
             "caller_service",
             side_by_side(
                 self,
@@ -297,7 +297,7 @@ class NewCallForm(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
-        top.addWidget(buddy_label(self, self.tr("Recei&ved at"), "receivedAtLabel", self.received))
+        top.addWidget(buddy_label(self, self.tr("Received a&t"), "receivedAtLabel", self.received))
         top.addWidget(self._problems.holding("received_at", self.received))
         self.status = QLabel(self)
         self.status.setObjectName("callStatus")

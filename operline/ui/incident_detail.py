@@ -112,7 +112,9 @@ def value_text(field: str | None, value: str | None) -> str:
 
 def what_text(line: TimelineLine) -> str:
     if line.kind is EventKind.UPDATED and line.field in _FIELDS:
-        return f"{_tr(_KINDS[EventKind.UPDATED])}: {_tr(_FIELDS[line.field])}"
+        return QCoreApplication.translate("IncidentTimeline", "Changed: {field}").format(
+            field=_tr(_FIELDS[line.field])
+        )
     return _tr(_KINDS[line.kind])
 
 

@@ -106,11 +106,11 @@ def age_text(age: timedelta) -> str:
     """How long ago a call came in, as the desk says it: "12 min", "1 h 05"."""
     minutes = max(0, int(age.total_seconds() // 60))
     if minutes < 1:
-        return QCoreApplication.translate(_CONTEXT, "< 1 min")
+        return QCoreApplication.translate("LiveBoardModel", "< 1 min")
     if minutes < 60:
-        return QCoreApplication.translate(_CONTEXT, "{minutes} min").format(minutes=minutes)
-    return QCoreApplication.translate(_CONTEXT, "{hours} h {minutes:02d}").format(
-        hours=minutes // 60, minutes=minutes % 60
+        return QCoreApplication.translate("LiveBoardModel", "{minutes} min").format(minutes=minutes)
+    return QCoreApplication.translate("LiveBoardModel", "{hours} h {minutes}").format(
+        hours=minutes // 60, minutes=f"{minutes % 60:02d}"
     )
 
 
@@ -315,7 +315,7 @@ class LiveBoardModel(QAbstractTableModel):
 
     def _tooltip(self, incident: BoardIncident, alert: Alert, column: BoardColumn) -> str:
         if column in (BoardColumn.ALERT, BoardColumn.AGE):
-            received = QCoreApplication.translate(_CONTEXT, "Received at {time}").format(
+            received = QCoreApplication.translate("LiveBoardModel", "Received at {time}").format(
                 time=format_paris(incident.received_at, "%H:%M")
             )
             tip = _ALERT_TIPS[alert]

@@ -840,6 +840,10 @@
         <source>Received at</source>
         <translation>Heure de réception</translation>
     </message>
+    <message>
+        <source>Changed: {field}</source>
+        <translation>Modifié&#xa0;: {field}</translation>
+    </message>
 </context>
 <context>
     <name>JournalModel</name>
@@ -1122,6 +1126,22 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes}</source>
+        <translation>{hours} h {minutes}</translation>
+    </message>
+    <message>
+        <source>Received at {time}</source>
+        <translation>Reçu à {time}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1382,16 +1402,16 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>N° de &amp;rappel</translation>
     </message>
     <message>
-        <source>Calling ser&amp;vice</source>
+        <source>Callin&amp;g service</source>
         <translation>Ser&amp;vice appelant</translation>
+    </message>
+    <message>
+        <source>Received a&amp;t</source>
+        <translation>Reç&amp;u à</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
-    </message>
-    <message>
-        <source>Recei&amp;ved at</source>
-        <translation>Reç&amp;u à</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QTableWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -235,7 +235,7 @@ def test_the_open_calls_come_first_and_ctrl_digits_switch_screens(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     assert window.screens.currentWidget() is window.calls
-    assert window.calls.table.hasFocus()
+    assert window.calls.isAncestorOf(QApplication.focusWidget())
     tabs = [window.screens.tabText(i) for i in range(window.screens.count())]
     assert tabs == [
         "Appels en cours  (Ctrl+1)",
