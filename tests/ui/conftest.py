@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import func, select
 
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, Sector, Team
-from operline.ui.language import InstalledLanguage, install_language
+from operline.ui.language import InstalledLanguage, install_language, translation_file
 
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # 18:00 in Paris
 
@@ -132,3 +132,39 @@ def close_next_modal(
 
     QTimer.singleShot(0, look)
     return seen
+
+
+DESK_SCREEN_WIDTH = 1366
+MARK = "·"
+
+
+class StretchedFrench(QTranslator):
+    """French made 30 % longer, marked so a stretched text is easy to spot."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._data = translation_file("fr")
+        assert self._data is not None
+        self._french = QTranslator()
+        assert self._french.load(self._data)
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        french = self._french.translate(context, source, disambiguation, n) or source
+        return french + MARK * (len(french) * 3 // 10)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def stretched_french(qapp: object) -> Iterator[None]:
+    locale = install_language("fr")  # French dates and Qt's own French texts
+    translator = StretchedFrench()
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        locale.uninstall()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -18,8 +17,8 @@ from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent
 from operline.incidents.intake import CallForm, log_call
 from operline.ui.desk_view import DeskView
-from operline.ui.language import install_language
 from tests.incidents.conftest import NOW
+from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK
 from tests.ui.desk_helpers import (
     OFFSCREEN_POPUP_NOTICES,
     SUNDAY_MORNING,
@@ -31,7 +30,6 @@ from tests.ui.desk_helpers import (
     incident_count,
     open_desk_view,
 )
-from tests.ui.test_pseudo_locale import DESK_SCREEN_WIDTH, MARK, StretchedFrench
 
 pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP_NOTICES)
 
@@ -337,18 +335,6 @@ def test_a_call_being_typed_is_not_dropped_by_a_new_call(qtbot: QtBot, view: Des
 
     assert not view.form.has_content()
     assert focused() is view.form.sector
-
-
-@pytest.fixture
-def stretched_french(qapp: object) -> Iterator[None]:
-    locale = install_language("fr")
-    translator = StretchedFrench()
-    QCoreApplication.installTranslator(translator)
-    try:
-        yield
-    finally:
-        QCoreApplication.removeTranslator(translator)
-        locale.uninstall()
 
 
 @pytest.mark.usefixtures("stretched_french")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -28,7 +27,6 @@ from operline.operators import OperatorInfo, active_operators
 from operline.settings import write_setting
 from operline.ui import live_board as live_board_module
 from operline.ui.labels import priority_label, status_label
-from operline.ui.language import install_language
 from operline.ui.live_board import REFRESH_MS, LiveBoard
 from operline.ui.live_board_model import (
     AMBER_BACKGROUND,
@@ -39,7 +37,6 @@ from operline.ui.live_board_model import (
 from operline.ui.stage_dialogs import NoteDialog
 from operline.ui.stage_dialogs_choices import CloseDialog, TeamDialog
 from tests.incidents.conftest import NOW, Desk
-from tests.ui.test_pseudo_locale import StretchedFrench
 
 
 class Clock:
@@ -565,18 +562,6 @@ def test_longer_french_still_fits_the_desk_screen(
         assert title.endswith("·")  # the stretched translation is in use
         for text in [*texts, title]:
             assert metrics.horizontalAdvance(text) < header.sectionSize(which), text
-
-
-@pytest.fixture
-def stretched_french(qapp: QApplication) -> Iterator[None]:
-    installed = install_language("fr")
-    translator = StretchedFrench()
-    QCoreApplication.installTranslator(translator)
-    try:
-        yield
-    finally:
-        QCoreApplication.removeTranslator(translator)
-        installed.uninstall()
 
 
 @pytest.mark.usefixtures("english")

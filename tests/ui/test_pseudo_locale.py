@@ -6,56 +6,17 @@ push the window past the screen shows up here before a translator rewords anythi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 
 from operline.db.engine import Database
-from operline.ui.language import install_language, translation_file
 from operline.ui.main_window import MainWindow
 
-from .conftest import NOW
-
-DESK_SCREEN_WIDTH = 1366
-MARK = "·"
+from .conftest import DESK_SCREEN_WIDTH, MARK, NOW
 
 
-class StretchedFrench(QTranslator):
-    """French made 30 % longer, marked so a stretched text is easy to spot."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._data = translation_file("fr")
-        assert self._data is not None
-        self._french = QTranslator()
-        assert self._french.load(self._data)
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        french = self._french.translate(context, source, disambiguation, n) or source
-        return french + MARK * (len(french) * 3 // 10)
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-@pytest.fixture
-def stretched(qapp: object) -> Iterator[None]:
-    locale = install_language("fr")  # French dates and Qt's own French texts
-    translator = StretchedFrench()
-    QCoreApplication.installTranslator(translator)
-    try:
-        yield
-    finally:
-        QCoreApplication.removeTranslator(translator)
-        locale.uninstall()
-
-
-@pytest.mark.usefixtures("stretched")
+@pytest.mark.usefixtures("stretched_french")
 def test_longer_french_still_fits_the_desk_screen(qtbot: QtBot, sqlite_database: Database) -> None:
     window = MainWindow(sqlite_database, actor="test", clock=lambda: NOW)
     qtbot.addWidget(window)

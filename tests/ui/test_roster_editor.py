@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -17,12 +17,11 @@ from operline.roster import editing
 from operline.roster.editing import PatternDraft, SectorDraft, TeamDraft
 from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
-from operline.ui.language import InstalledLanguage, install_language
+from operline.ui.language import InstalledLanguage
 from operline.ui.roster_editor import RosterEditor, RosterEditorDialog
 from operline.ui.roster_editor_texts import PROBLEM_SOURCES
 
-from .conftest import NOW
-from .test_pseudo_locale import DESK_SCREEN_WIDTH, MARK, StretchedFrench
+from .conftest import DESK_SCREEN_WIDTH, MARK, NOW
 
 ACTOR = "Claire Dumont"
 
@@ -355,18 +354,6 @@ def test_every_list_passes_the_model_tester(
 
 def test_the_sentences_shown_are_the_services_own() -> None:
     assert PROBLEM_SOURCES == editing.MESSAGES
-
-
-@pytest.fixture
-def stretched_french(qapp: object) -> Iterator[None]:
-    locale = install_language("fr")
-    translator = StretchedFrench()
-    QCoreApplication.installTranslator(translator)
-    try:
-        yield
-    finally:
-        QCoreApplication.removeTranslator(translator)
-        locale.uninstall()
 
 
 @pytest.mark.usefixtures("stretched_french")
