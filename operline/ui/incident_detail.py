@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,6 +38,7 @@ from operline.incidents.timeline import IncidentDetail, TimelineLine
 from operline.paris_time import format_paris, isoformat_paris, paris_date
 from operline.phones import format_phone
 from operline.ui.labels import category_label, outcome_label, priority_label, status_label
+from operline.ui.table_model import DeskTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -125,11 +125,11 @@ def change_text(line: TimelineLine) -> str:
     return f"{value_text(line.field, line.old_value)} → {new}"
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(DeskTableModel):
     """The timeline lines of one incident, oldest first."""
 
     def __init__(self, lines: tuple[TimelineLine, ...] = (), parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(TimelineColumn, parent)
         self._lines = lines
 
     def set_lines(self, lines: tuple[TimelineLine, ...]) -> None:
@@ -137,25 +137,11 @@ class TimelineModel(QAbstractTableModel):
         self._lines = lines
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+    def row_total(self) -> int:
+        return len(self._lines)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TimelineColumn)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TimelineColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(_TITLES[TimelineColumn(section)])
-        return None
+    def title_of(self, column: TimelineColumn) -> str:
+        return _tr(_TITLES[column])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):

@@ -13,7 +13,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from operline.journal import JournalRow
 from operline.paris_time import format_paris, isoformat_paris
 from operline.ui.labels import category_label, outcome_label, priority_label, status_label
 from operline.ui.messages import error_sentence
+from operline.ui.table_model import DeskTableModel
 
 RowFetcher = Callable[[Sequence[int]], list[JournalRow]]
 
@@ -56,14 +56,14 @@ class JournalColumn(IntEnum):
     OUTCOME = 7
 
 
-class JournalModel(QAbstractTableModel):
+class JournalModel(DeskTableModel):
     """One row per incident of the day, newest first, read on demand."""
 
     #: A page of rows could not be read; carries the sentence to show.
     fetch_failed = Signal(str)
 
     def __init__(self, fetch_rows: RowFetcher, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(JournalColumn, parent)
         self._fetch_rows = fetch_rows
         self._ids: tuple[int, ...] = ()
         self._cache: OrderedDict[int, JournalRow] = OrderedDict()
@@ -120,25 +120,11 @@ class JournalModel(QAbstractTableModel):
 
     # Qt's model interface
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+    def row_total(self) -> int:
+        return len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(JournalColumn)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(JournalColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column_title(JournalColumn(section))
-        return None
+    def title_of(self, column: JournalColumn) -> str:
+        return column_title(column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(JournalColumn):

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from operline.incidents.live_board import Alert, BoardIncident, alert_for
 from operline.paris_time import format_paris
 from operline.settings import DeskSettings
 from operline.ui.labels import category_label, priority_label, status_label
+from operline.ui.table_model import DeskTableModel
 
 #: The incident id of a row.
 INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -114,11 +114,11 @@ def age_text(age: timedelta) -> str:
     )
 
 
-class LiveBoardModel(QAbstractTableModel):
+class LiveBoardModel(DeskTableModel):
     """One row per open incident, urgent first then oldest first, as the service orders."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(BoardColumn, parent)
         self._rows: list[BoardIncident] = []
         self._alerts: list[Alert] = []
         self._now: datetime | None = None
@@ -231,25 +231,11 @@ class LiveBoardModel(QAbstractTableModel):
 
     # Qt's model interface
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_total(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(BoardColumn)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(BoardColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column_title(BoardColumn(section))
-        return None
+    def title_of(self, column: BoardColumn) -> str:
+        return column_title(column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -8,7 +8,6 @@ from enum import Enum, IntEnum
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -20,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from operline.incidents.routing import RoutingChoices
 from operline.paris_time import format_paris
 from operline.phones import format_phone
+from operline.ui.table_model import DeskTableModel
 
 _CONTEXT = "RoutingPanel"
 _OFF_DUTY = QColor("#616161")
@@ -116,11 +116,11 @@ def standing_text(row: RoutingRow) -> str:
     return _translate(_STANDINGS[row.standing]).format(sector=row.where)
 
 
-class RoutingModel(QAbstractTableModel):
+class RoutingModel(DeskTableModel):
     """The lines of the routing panel; a few dozen at most, held whole."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(RoutingColumn, parent)
         self._rows: list[RoutingRow] = []
         self._at: datetime | None = None
 
@@ -137,27 +137,11 @@ class RoutingModel(QAbstractTableModel):
     def row_at(self, row: int) -> RoutingRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_total(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RoutingColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(RoutingColumn)
-        ):
-            return _translate(_HEADINGS[RoutingColumn(section)])
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def title_of(self, column: RoutingColumn) -> str:
+        return _translate(_HEADINGS[column])
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.parent().isValid():
