@@ -48,13 +48,20 @@ class JournalView(QWidget):
     day_shown = Signal(object)
 
     def __init__(
-        self, database: Database, *, actor: str, clock: Clock, parent: QWidget | None = None
+        self,
+        database: Database,
+        *,
+        actor: str | Callable[[], str],
+        clock: Clock,
+        shown_at_once: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("journalView")
         self.setAccessibleName(self.tr("Journal of a day"))
         self._database = database
-        self._actor = actor
+        # Who consults the journal, asked at each consultation: the operator signed in then.
+        self._actor = actor if callable(actor) else lambda: actor
         self._clock = clock
         self._day = paris_date(clock())
 
@@ -79,7 +86,8 @@ class JournalView(QWidget):
         self.reload_action.triggered.connect(lambda: self.show_day(self._day))
 
         self._build()
-        self.show_day(self._day)
+        if shown_at_once:
+            self.show_day(self._day)
 
     @property
     def day(self) -> date:
@@ -107,7 +115,7 @@ class JournalView(QWidget):
         self.next_day_action.setEnabled(day < today)
         self.today_action.setEnabled(day != today)
         try:
-            ids = day_incident_ids(self._database, day, actor=self._actor, now=now)
+            ids = day_incident_ids(self._database, day, actor=self._actor(), now=now)
         except OperlineError as error:
             self.model.set_ids(())
             self._count.clear()

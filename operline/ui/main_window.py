@@ -94,7 +94,10 @@ class MainWindow(QMainWindow):
         )
         self.board = DutyBoard(database, clock=clock, parent=self)
         self.week = WeekView(database, clock=clock, parent=self)
-        self.journal = JournalView(database, actor=actor, clock=clock, parent=self)
+        # Reading the journal is a consultation of the history, audited: only when shown.
+        self.journal = JournalView(
+            database, actor=self.who_acts, clock=clock, shown_at_once=False, parent=self
+        )
         self.screens = QTabWidget(self)
         self.screens.setObjectName("screens")
         self.screens.setAccessibleName(self.tr("Screens"))
@@ -172,6 +175,8 @@ class MainWindow(QMainWindow):
         page = self.screens.widget(index)
         if page is self.calls:
             self.calls.reload_incidents()
+        elif page is self.journal:
+            self.journal.show_day(self.journal.day)
         elif page is self.board:
             self.board.refresh()
         elif page is self.week:
@@ -315,11 +320,16 @@ class MainWindow(QMainWindow):
         self._operator_label.setText(text)
         self._operator_label.setAccessibleName(text)
 
+    def who_acts(self) -> str:
+        """The name audit lines carry: the operator signed in, else the system user."""
+        operator = self.session.operator
+        return operator.name if operator is not None else self._actor
+
     def edit_roster(self) -> None:
         """The roster editor in its own window; every screen reads the roster again after."""
-        operator = self.session.operator
-        actor = operator.name if operator is not None else self._actor
-        dialog = RosterEditorDialog(self._database, actor=actor, clock=self._clock, parent=self)
+        dialog = RosterEditorDialog(
+            self._database, actor=self.who_acts(), clock=self._clock, parent=self
+        )
         dialog.editor.roster_changed.connect(self.refresh_duty)
         dialog.exec()
 

@@ -14,9 +14,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 import operline
+from operline.codes import OperatorRole
 from operline.db.engine import Database, open_database
-from operline.db.models import Incident
+from operline.db.models import AuditLog, Incident
 from operline.demo import fill_demo_database
+from operline.operators import OperatorInfo
 from operline.roster.board import UpcomingGap
 from operline.roster.gaps import GapKind
 from operline.ui import shortcuts
@@ -338,3 +340,19 @@ def test_the_warning_speaks_as_the_desk_does(qtbot: QtBot) -> None:
     assert banner.lines == ["⚠ Forceval\u00a0: aucune équipe de garde de 18:00 à 24:00 demain"]
     banner.show_gaps([], NIGHT_DESK)
     assert banner.isHidden()
+
+
+def test_the_journal_is_consulted_in_the_name_of_the_operator_signed_in(
+    window: MainWindow, sqlite_database: Database
+) -> None:
+    def consulted_by() -> list[str]:
+        with sqlite_database.read() as session:
+            query = select(AuditLog.actor).where(AuditLog.action == "journal.view")
+            return list(session.scalars(query.order_by(AuditLog.id)))
+
+    assert consulted_by() == []  # the journal is not read until it is shown
+    window.show_journal()
+    window.session.set_operator(OperatorInfo(1, "Aminata Koné", OperatorRole.OPERATOR))
+    window.journal.reload_action.trigger()
+    # Before anyone signed in, the system user is named.
+    assert consulted_by() == ["superviseur", "Aminata Koné"]
