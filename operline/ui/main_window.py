@@ -303,6 +303,9 @@ class MainWindow(QMainWindow):
         self.sign_in()
         if self.desk.offer_saved_draft():
             self.show_desk()
+        # The keyboard comes back to the desk once the prompts are closed.
+        self.activateWindow()
+        self.raise_()
 
     def sign_in(self) -> OperatorInfo | None:
         """Ask who works at the desk now (at start and at each change of shift)."""
