@@ -29,6 +29,8 @@ class DatabaseProblem(StrEnum):
     ACCESS_DENIED = "access_denied"
     NEWER_SCHEMA = "newer_schema"
     BACKUP_FAILED = "backup_failed"
+    COPY_FAILED = "copy_failed"
+    CHANGED_ELSEWHERE = "changed_elsewhere"
     OTHER = "other"
 
 
@@ -55,6 +57,9 @@ _SENTENCES = {
     "Operline (schema {detail}); update Operline to open it.",
     DatabaseProblem.BACKUP_FAILED: "The copy of {where} made before updating it failed "
     "({detail}); the database was not changed.",
+    DatabaseProblem.COPY_FAILED: "The backup of {where} failed ({detail}); no copy was written.",
+    DatabaseProblem.CHANGED_ELSEWHERE: "What you changed was changed at another desk meanwhile "
+    "in {where}; nothing was saved: look again and retry.",
     DatabaseProblem.OTHER: "The database {where} cannot be used: {detail}.",
 }
 

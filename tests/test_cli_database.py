@@ -151,3 +151,16 @@ def test_a_backup_of_postgresql_uses_pg_dump(tmp_path: Path, postgres_url: str) 
     done = run_operline("db", "backup", str(target), "--db", postgres_url)
     assert done.returncode == 0, done.stderr
     assert target.read_bytes().startswith(b"PGDMP")
+
+
+def test_check_runs_while_another_desk_is_writing(sqlite_url: str) -> None:
+    assert run_operline("db", "upgrade", "--db", sqlite_url).returncode == 0
+    add_incident(sqlite_url)
+    other_desk = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
+    other_desk.execute("BEGIN IMMEDIATE")  # a call being saved at another desk
+    try:
+        done = run_operline("db", "check", "--db", sqlite_url)
+    finally:
+        other_desk.execute("ROLLBACK")
+        other_desk.close()
+    assert done.returncode == 0, done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -9,6 +10,8 @@ from pathlib import Path
 
 from operline.db.engine import Database
 from operline.errors import DatabaseError, DatabaseProblem, InvalidInput
+
+BACKUP_TIMEOUT_S = 30 * 60
 
 
 def backup_database(database: Database, target: Path) -> Path:
@@ -22,12 +25,18 @@ def backup_database(database: Database, target: Path) -> Path:
     return _backup_postgresql(database, target)
 
 
-def backup_sqlite_file(database: Database, target: Path) -> Path:
-    """Copy a live SQLite database page by page with SQLite's online backup."""
+def backup_sqlite_file(
+    database: Database, target: Path, *, problem: DatabaseProblem = DatabaseProblem.COPY_FAILED
+) -> Path:
+    """Copy a live SQLite database page by page with SQLite's online backup.
+
+    A failure is told as ``problem``: the copy before an update says the database was left
+    as it was.
+    """
     source_path = database.sqlite_path
     assert source_path is not None
     try:
-        source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=10)
+        source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
         try:
             copy = sqlite3.connect(target)
             try:
@@ -38,7 +47,7 @@ def backup_sqlite_file(database: Database, target: Path) -> Path:
             source.close()
     except sqlite3.Error as error:
         target.unlink(missing_ok=True)
-        raise DatabaseError(DatabaseProblem.BACKUP_FAILED, str(source_path), str(error)) from None
+        raise DatabaseError(problem, str(source_path), str(error)) from None
     return target
 
 
@@ -46,19 +55,31 @@ def _backup_postgresql(database: Database, target: Path) -> Path:
     pg_dump = shutil.which("pg_dump")
     if pg_dump is None:
         raise DatabaseError(
-            DatabaseProblem.BACKUP_FAILED,
+            DatabaseProblem.COPY_FAILED,
             database.name,
             "pg_dump, PostgreSQL's backup program, is not installed",
         )
-    url = database.url.set(drivername="postgresql").render_as_string(hide_password=False)
-    done = subprocess.run(
-        [pg_dump, "--format=custom", f"--file={target}", f"--dbname={url}"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    # The password goes by environment, never on a command line other users can read.
+    url = database.url.set(drivername="postgresql", password=None)
+    environment = dict(os.environ)
+    if database.url.password is not None:
+        environment["PGPASSWORD"] = str(database.url.password)
+    try:
+        done = subprocess.run(
+            [pg_dump, "--format=custom", f"--file={target}", f"--dbname={url.render_as_string()}"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=environment,
+            timeout=BACKUP_TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired:
+        target.unlink(missing_ok=True)
+        raise DatabaseError(
+            DatabaseProblem.COPY_FAILED, database.name, f"no answer in {BACKUP_TIMEOUT_S} s"
+        ) from None
     if done.returncode != 0:
         target.unlink(missing_ok=True)
         reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "pg_dump failed"
-        raise DatabaseError(DatabaseProblem.BACKUP_FAILED, database.name, reason)
+        raise DatabaseError(DatabaseProblem.COPY_FAILED, database.name, reason)
     return target

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from operline.db.engine import Database
 from operline.db.migrate import schema_state
+from operline.db.types import UTCDateTime
 
 
 @dataclass(frozen=True)
@@ -85,11 +86,15 @@ def check_database(database: Database, *, now: datetime) -> CheckReport:
         )
         return CheckReport(database.name, 0, (problem,))
     found: list[CheckProblem] = []
+    # Only reads: desks keep writing while the check runs.
     with database.errors(), database.engine.connect() as connection:
         if database.is_sqlite:
             found.extend(_sqlite_storage_problems(connection))
         for what, query in _INCIDENT_RULES:
-            count = connection.execute(text(query), {"now": now}).scalar_one()
+            statement = text(query)
+            if ":now" in query:  # compared as the stored instants are, in UTC
+                statement = statement.bindparams(bindparam("now", now, type_=UTCDateTime))
+            count = connection.execute(statement).scalar_one()
             if count:
                 found.append(CheckProblem(what, count))
         incidents = connection.execute(text("SELECT COUNT(*) FROM incident")).scalar_one()

@@ -14,6 +14,7 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
 from operline.errors import DatabaseError, DatabaseProblem
@@ -85,6 +86,8 @@ class Database:
             yield
         except exc.DBAPIError as error:
             raise explain_driver_error(error, self.name) from error
+        except StaleDataError as error:  # a versioned row another desk updated first
+            raise DatabaseError(DatabaseProblem.CHANGED_ELSEWHERE, self.name) from error
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -125,8 +128,8 @@ def open_database(raw_url: str) -> Database:
     database = Database(
         engine=engine,
         url=url,
-        _reader=sessionmaker(engine.execution_options(sqlite_begin="DEFERRED")),
-        _writer=sessionmaker(engine),
+        _reader=sessionmaker(engine),
+        _writer=sessionmaker(writing(engine)),
     )
     try:
         with database.errors(), engine.connect() as connection:
@@ -163,8 +166,12 @@ def _create_engine(url: URL, where: str) -> Engine:
         if _sqlite_file(url) is None:
             options["poolclass"] = StaticPool
             options["connect_args"]["check_same_thread"] = False
-    elif backend == "postgresql" and "connect_timeout" not in url.query:
-        options["connect_args"] = {"connect_timeout": 5}
+    elif backend == "postgresql":
+        # A desk runs for days: a connection the server or the network dropped meanwhile
+        # is noticed and replaced before use, not reported as an outage.
+        options["pool_pre_ping"] = True
+        if "connect_timeout" not in url.query:
+            options["connect_args"] = {"connect_timeout": 5}
     try:
         engine = create_engine(url, **options)
     except exc.NoSuchModuleError as error:
@@ -204,8 +211,14 @@ def use_write_ahead_log(database: Database) -> None:
         raise DatabaseError(DatabaseProblem.OTHER, database.name, "WAL journal unavailable")
 
 
+def writing(engine: Engine) -> Engine:
+    """The engine for a unit of work that writes: on SQLite it begins IMMEDIATE."""
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
 def _begin_sqlite_transaction(connection: Any) -> None:
-    mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+    # Reads never take the write lock; writers say so (see ``writing``).
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 

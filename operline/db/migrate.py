@@ -17,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from operline.db.backup import backup_sqlite_file
-from operline.db.engine import Database, use_write_ahead_log
+from operline.db.engine import Database, use_write_ahead_log, writing
 from operline.errors import DatabaseError, DatabaseProblem
 
 
@@ -65,7 +65,7 @@ def head_revision(migrations: str = MIGRATIONS) -> str:
 
 
 def schema_state(database: Database, migrations: str = MIGRATIONS) -> SchemaState:
-    """The schema revision of the database and the one this app expects."""
+    """The schema revision of the database and the one this app expects (only reads)."""
     with database.errors(), database.engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
         _refuse_unknown(database, connection, current, migrations)
@@ -99,8 +99,8 @@ def upgrade_database(
     if state.current is not None and path is not None:
         stamp = now.strftime("%Y%m%dT%H%M%SZ")
         target = path.with_name(f"{path.stem}.before-{state.head}-{stamp}{path.suffix}")
-        backup = backup_sqlite_file(database, target)
-    with database.errors(), database.engine.connect() as connection:
+        backup = backup_sqlite_file(database, target, problem=DatabaseProblem.BACKUP_FAILED)
+    with database.errors(), writing(database.engine).connect() as connection:
         if database.is_sqlite:
             _run_sqlite_migrations(connection, migrations)
         else:

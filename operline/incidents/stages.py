@@ -74,7 +74,13 @@ def route_incident(
         incident = _incident(session, incident_id, version)
         _require_status(incident, (Status.NEW,), "routed")
         team = _active_team(session, team_id)
-        if not _on_duty(session, team.id, incident.sector_id, action.at) and not _reason(action):
+        # The panel proposed the teams on duty when the call came in; a handoff since then
+        # does not make routing to them a matter needing a reason.
+        on_duty = any(
+            _on_duty(session, team.id, incident.sector_id, moment)
+            for moment in (incident.received_at, action.at)
+        )
+        if not on_duty and not _reason(action):
             raise IncidentRefused(Refusal.TEAM_NOT_ON_DUTY, team=team.name)
         _check_time(incident, Status.ROUTED, action)
         incident.assigned_team_id = team.id
@@ -149,13 +155,14 @@ def reassign_incident(
         team = _active_team(session, team_id)
         if team.id == incident.assigned_team_id:
             raise IncidentRefused(Refusal.SAME_TEAM, team=team.name)
-        if action.at > action.now + CLOCK_TOLERANCE:
-            raise IncidentRefused(Refusal.IN_FUTURE)
+        _check_time(incident, Status.ACKNOWLEDGED, action)
         previous_team = incident.assigned_team_id
         previous_status = Status(incident.status)
         incident.assigned_team_id = team.id
-        # The new team has neither accepted nor arrived: the call waits for its answer.
+        # The new team has neither accepted nor arrived: the call waits for its answer, and
+        # delays count from when it was contacted (the timeline keeps the first contact).
         incident.status = Status.ROUTED.value
+        incident.routed_at = action.at
         incident.acknowledged_at = None
         incident.on_scene_at = None
         incident.updated_at = action.now
@@ -198,7 +205,9 @@ def add_note(
 
 
 def _incident(session: Session, incident_id: int, version: int) -> Incident:
-    incident = session.get(Incident, incident_id)
+    # Locked until commit where the database can (PostgreSQL), so the version seen is the
+    # version replaced; SQLite's write transactions are exclusive already.
+    incident = session.get(Incident, incident_id, with_for_update=True)
     if incident is None:
         raise IncidentRefused(Refusal.NOT_FOUND)
     if incident.version != version:

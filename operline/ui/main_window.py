@@ -11,7 +11,7 @@ import html
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,7 @@ import operline
 from operline.db.backup import backup_database
 from operline.db.engine import Database
 from operline.drafts import DraftStore, default_drafts_folder
-from operline.errors import DatabaseError, DatabaseProblem, OperlineError
+from operline.errors import OperlineError
 from operline.operators import OperatorInfo
 from operline.paris_time import format_paris, now_utc
 from operline.roster.board import upcoming_gaps
@@ -44,12 +44,6 @@ from operline.ui.operator_sign_in import DeskSession, OperatorSignIn
 from operline.ui.roster_editor import RosterEditorDialog
 from operline.ui.shortcuts_dialog import ShortcutsDialog
 from operline.ui.week_view import WeekView
-
-# The start-up update copies the file "before updating it"; a backup asked for from
-# the menu needs its own sentence.
-_BACKUP_FAILED = str(
-    QT_TRANSLATE_NOOP("MainWindow", "The backup of {where} failed ({detail}); no copy was written.")
-)
 
 
 class MainWindow(QMainWindow):
@@ -365,14 +359,6 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written = backup_database(self._database, target)
-        except DatabaseError as error:
-            if error.problem is DatabaseProblem.BACKUP_FAILED:
-                sentence = QCoreApplication.translate("MainWindow", _BACKUP_FAILED).format(
-                    where=error.where, detail=error.detail
-                )
-            else:
-                sentence = error_sentence(error)
-            return self._backup_refused(sentence)
         except OperlineError as error:
             return self._backup_refused(error_sentence(error))
         finally:

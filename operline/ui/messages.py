@@ -91,6 +91,18 @@ DATABASE_SENTENCES: dict[DatabaseProblem, str] = {
             "the database was not changed.",
         )
     ),
+    DatabaseProblem.COPY_FAILED: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages", "The backup of {where} failed ({detail}); no copy was written."
+        )
+    ),
+    DatabaseProblem.CHANGED_ELSEWHERE: str(
+        QT_TRANSLATE_NOOP(
+            "DatabaseMessages",
+            "What you changed was changed at another desk meanwhile in {where}; nothing was "
+            "saved: look again and retry.",
+        )
+    ),
     DatabaseProblem.OTHER: str(
         QT_TRANSLATE_NOOP("DatabaseMessages", "The database {where} cannot be used: {detail}.")
     ),

@@ -136,6 +136,14 @@
         <translation>La copie de {where} faite avant sa mise à jour a échoué ({detail})&#xa0;; la base de données n&apos;a pas été modifiée.</translation>
     </message>
     <message>
+        <source>The backup of {where} failed ({detail}); no copy was written.</source>
+        <translation>La sauvegarde de {where} a échoué ({detail})&#xa0;; aucune copie n&apos;a été écrite.</translation>
+    </message>
+    <message>
+        <source>What you changed was changed at another desk meanwhile in {where}; nothing was saved: look again and retry.</source>
+        <translation>Ce que vous avez modifié l&apos;a été entre-temps à un autre poste dans {where}&#xa0;; rien n&apos;a été enregistré&#xa0;: vérifiez et recommencez.</translation>
+    </message>
+    <message>
         <source>The database {where} cannot be used: {detail}.</source>
         <translation>La base de données {where} est inutilisable&#xa0;: {detail}.</translation>
     </message>
@@ -1145,10 +1153,6 @@ Every open incident as last read, whatever the sector filter. The instant the bo
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>The backup of {where} failed ({detail}); no copy was written.</source>
-        <translation>La sauvegarde de {where} a échoué ({detail})&#xa0;; aucune copie n&apos;a été écrite.</translation>
-    </message>
     <message>
         <source>Operline</source>
         <translation>Operline</translation>

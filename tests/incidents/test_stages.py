@@ -298,3 +298,51 @@ def test_a_note_is_added_to_the_timeline_even_once_closed(desk: Desk) -> None:
         add_note(desk.database, call.incident_id, "   ", operator_id=None, now=NOW)
     detail = read_incident(desk.database, call.incident_id, actor="test", now=NOW)
     assert detail.timeline[-1].new_value == "Équipage rappelé"
+
+
+def test_a_team_on_duty_when_the_call_came_in_is_routed_after_its_handoff_without_reason(
+    desk: Desk,
+) -> None:
+    came_in = NOW - timedelta(hours=2, minutes=2)  # 19:58 in Paris, before the 20:00 handoff
+    routed_at = NOW - timedelta(hours=1, minutes=59)  # 20:01
+    leaving = {t.team_id for t in desk.on_duty(ref.STALINGRAD, came_in)} - {
+        t.team_id for t in desk.on_duty(ref.STALINGRAD, routed_at)
+    }
+    assert leaving, "the demo roster hands over at 20:00"
+    form = CallForm(
+        received_at=came_in, sector_id=desk.sectors[ref.STALINGRAD], category=Category.OTHER
+    )
+    call = log_call(desk.database, form, operator_id=None, now=came_in)
+    state = route_incident(
+        desk.database,
+        call.incident_id,
+        min(leaving),
+        version=call.version,
+        action=Action(None, routed_at, routed_at),
+    )
+    assert state.status is Status.ROUTED
+
+
+def test_after_a_reassignment_delays_count_from_the_new_team_contacted(desk: Desk) -> None:
+    state = routed(desk)
+    backup = next(t for t in desk.on_duty(ref.STALINGRAD) if t.team_id != state.assigned_team_id)
+    state = reassign_incident(
+        desk.database,
+        state.incident_id,
+        backup.team_id,
+        version=state.version,
+        action=act(desk, 10, reason="pas de réponse"),
+    )
+    assert state.routed_at == NOW + timedelta(minutes=10)
+    with pytest.raises(IncidentRefused) as refused:
+        advance_incident(
+            desk.database,
+            state.incident_id,
+            Status.ACKNOWLEDGED,
+            version=state.version,
+            action=act(desk, 5, late=6, reason="noté après coup"),
+        )
+    assert refused.value.code is Refusal.BEFORE_PREVIOUS_STAGE
+    detail = read_incident(desk.database, state.incident_id, actor="test", now=NOW)
+    routed_lines = [line.at for line in detail.timeline if line.new_value == "routed"]
+    assert routed_lines[0] == NOW + timedelta(minutes=1)  # the first contact stays on record
