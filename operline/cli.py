@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from operline import __version__
+from operline.cli_desk import add_desk_commands
 from operline.cli_roster import add_roster_commands
 from operline.db.backup import backup_database
 from operline.db.check import check_database
@@ -90,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     backup.set_defaults(command=_db_backup)
 
     add_roster_commands(commands, database, _open_prepared)
+    add_desk_commands(commands, database, _open_prepared)
     return parser
 
 

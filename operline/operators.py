@@ -11,6 +11,7 @@ from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Operator
 from operline.errors import InvalidInput
+from operline.names import find_by_name
 
 
 @dataclass(frozen=True)
@@ -49,3 +50,46 @@ def sign_in(
             )
         )
         return OperatorInfo(operator.id, operator.name, OperatorRole(operator.role))
+
+
+def add_operator(
+    database: Database, name: str, role: OperatorRole, *, actor: str, now: datetime
+) -> OperatorInfo:
+    """Someone new at the desk; names are unique ignoring case and accents."""
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > 80:
+        raise InvalidInput("An operator's name holds 1 to 80 characters.")
+    with database.write() as session:
+        everyone = session.scalars(select(Operator)).all()
+        same = find_by_name(cleaned, ((o.name, o) for o in everyone))
+        if same is not None:
+            raise InvalidInput(f"{same.name} already works at the desk (or did: bring them back).")
+        operator = Operator(name=cleaned, role=role.value, active=True, created_at=now)
+        session.add(operator)
+        session.flush()
+        session.add(
+            AuditLog(at=now, actor=actor[:80], action="operator.add", target=cleaned, details=role)
+        )
+        return OperatorInfo(operator.id, operator.name, role)
+
+
+def set_operator_active(
+    database: Database, name: str, active: bool, *, actor: str, now: datetime
+) -> OperatorInfo:
+    """Retire someone who left the desk, or bring them back; history keeps their name."""
+    with database.write() as session:
+        everyone = session.scalars(select(Operator)).all()
+        operator = find_by_name(name, ((o.name, o) for o in everyone))
+        if operator is None:
+            raise InvalidInput(f"Nobody called {name!r} works at the desk.")
+        operator.active = active
+        action = "operator.restore" if active else "operator.retire"
+        session.add(AuditLog(at=now, actor=actor[:80], action=action, target=operator.name))
+        return OperatorInfo(operator.id, operator.name, OperatorRole(operator.role))
+
+
+def all_operators(database: Database) -> list[tuple[OperatorInfo, bool]]:
+    """Everyone who ever worked at the desk, with whether they still do."""
+    with database.read() as session:
+        rows = session.scalars(select(Operator).order_by(Operator.name))
+        return [(OperatorInfo(o.id, o.name, OperatorRole(o.role)), o.active) for o in rows]

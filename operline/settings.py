@@ -28,6 +28,11 @@ class Setting(Generic[T]):
     parse: Callable[[str], T]
     describe: str
 
+    @property
+    def attribute(self) -> str:
+        """Its name in ``DeskSettings``: the key without its group."""
+        return self.key.split(".", 1)[1]
+
 
 def _minutes(text: str) -> int:
     value = int(text)
@@ -87,7 +92,7 @@ def read_settings(database: Database) -> DeskSettings:
     for setting in SETTINGS:
         if setting.key in stored:
             try:
-                values[_attribute(setting)] = setting.parse(stored[setting.key])
+                values[setting.attribute] = setting.parse(stored[setting.key])
             except ValueError:
                 continue
     return DeskSettings(**values)  # type: ignore[arg-type]
@@ -116,7 +121,3 @@ def write_setting(
             AuditLog(at=now, actor=actor, action="settings.write", target=key, details=str(parsed))
         )
     return read_settings(database)
-
-
-def _attribute(setting: Setting[int] | Setting[str]) -> str:
-    return setting.key.split(".", 1)[1]

@@ -123,10 +123,10 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
         self.statusBar().addPermanentWidget(self._operator_label)
         self.statusBar().addPermanentWidget(self._database_label)
-        self.session.operator_changed.connect(self._operator_changed)
-        self._operator_changed(self.session.operator)
 
         self._build_menus()
+        self.session.operator_changed.connect(self._operator_changed)
+        self._operator_changed(self.session.operator)
         for screen in (self.board, self.calls, self.desk):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         for changed in (self.desk.call_logged, self.desk.call_routed, self.desk.call_linked):
@@ -310,6 +310,8 @@ class MainWindow(QMainWindow):
         return self.session.operator
 
     def _operator_changed(self, operator: OperatorInfo | None) -> None:
+        # Teams, sectors and the roster are a supervisor's to change.
+        self.edit_roster_action.setEnabled(operator is not None and operator.is_supervisor)
         if operator is None:
             text = self.tr("Nobody signed in ({key})").format(key=shortcuts.SIGN_IN.key_text())
         else:

@@ -141,6 +141,15 @@ class OperatorSignIn(QDialog):
         except OperlineError as error:
             self._tell(error_sentence(error))
             self._operators = []
+        else:
+            if not self._operators:
+                # A new database: the desk's people are added from the command line.
+                self._tell(
+                    self.tr(
+                        "Nobody works at this desk yet: add the operators with "
+                        "'operline operator add NAME'."
+                    )
+                )
         self._filter(self.name.text())
 
     def sign_in_selected(self) -> None:

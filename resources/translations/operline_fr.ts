@@ -1520,6 +1520,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Personnes pouvant se connecter</translation>
     </message>
     <message>
+        <source>Nobody works at this desk yet: add the operators with &apos;operline operator add NAME&apos;.</source>
+        <translation>Personne n&apos;est encore inscrit à ce poste&#xa0;: ajoutez les opérateurs avec «&#xa0;operline operator add NOM&#xa0;».</translation>
+    </message>
+    <message>
         <source>Nobody matches this name.</source>
         <translation>Personne ne correspond à ce nom.</translation>
     </message>

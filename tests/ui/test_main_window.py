@@ -356,3 +356,11 @@ def test_the_journal_is_consulted_in_the_name_of_the_operator_signed_in(
     window.journal.reload_action.trigger()
     # Before anyone signed in, the system user is named.
     assert consulted_by() == ["superviseur", "Aminata Koné"]
+
+
+def test_only_a_supervisor_signed_in_may_edit_the_roster(window: MainWindow) -> None:
+    assert not window.edit_roster_action.isEnabled()
+    window.session.set_operator(OperatorInfo(1, "Aminata Koné", OperatorRole.OPERATOR))
+    assert not window.edit_roster_action.isEnabled()
+    window.session.set_operator(OperatorInfo(2, "Zoé Martin", OperatorRole.SUPERVISOR))
+    assert window.edit_roster_action.isEnabled()

@@ -137,3 +137,15 @@ def test_the_session_tells_only_real_changes(qtbot: QtBot) -> None:
     session.set_operator(None)
 
     assert changes == [someone, None]
+
+
+@pytest.mark.usefixtures("english")
+def test_a_new_database_says_how_to_add_the_first_operators(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    dialog = OperatorSignIn(sqlite_database, clock=Clock(NOW), session=DeskSession())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    problem = dialog.findChild(QLabel, "signInProblem")
+    assert problem.isVisible()
+    assert "operline operator add NAME" in problem.text()
