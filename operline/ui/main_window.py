@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -136,6 +136,25 @@ class MainWindow(QMainWindow):
         self.screens.currentChanged.connect(self._screen_changed)
         self._board_refreshed(self.board.shown_at or clock())
         self.calls.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Whatever the answer, the call being typed is on disk before anything closes.
+        self.desk.keeper.write()
+        if self.desk.form.has_content():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Quit Operline"),
+                self.tr(
+                    "A call is being typed and not saved. It is kept on this computer and "
+                    "will be offered back at the next start. Quit anyway?"
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        super().closeEvent(event)
 
     # Screens
 

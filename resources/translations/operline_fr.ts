@@ -1186,6 +1186,14 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Base de données&#xa0;: {name}</translation>
     </message>
     <message>
+        <source>Quit Operline</source>
+        <translation>Quitter Operline</translation>
+    </message>
+    <message>
+        <source>A call is being typed and not saved. It is kept on this computer and will be offered back at the next start. Quit anyway?</source>
+        <translation>Un appel est en cours de saisie et n&apos;est pas enregistré. Il est gardé sur cet ordinateur et sera proposé au prochain démarrage. Quitter quand même&#xa0;?</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>

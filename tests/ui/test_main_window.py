@@ -18,6 +18,7 @@ from operline.codes import OperatorRole
 from operline.db.engine import Database, open_database
 from operline.db.models import AuditLog, Incident
 from operline.demo import fill_demo_database
+from operline.drafts import DraftStore
 from operline.operators import OperatorInfo
 from operline.roster.board import UpcomingGap
 from operline.roster.gaps import GapKind
@@ -364,3 +365,25 @@ def test_only_a_supervisor_signed_in_may_edit_the_roster(window: MainWindow) -> 
     assert not window.edit_roster_action.isEnabled()
     window.session.set_operator(OperatorInfo(2, "Zoé Martin", OperatorRole.SUPERVISOR))
     assert window.edit_roster_action.isEnabled()
+
+
+def test_quitting_with_a_call_half_typed_keeps_it_and_asks_first(
+    qtbot: QtBot, sqlite_database: Database, tmp_path: Path
+) -> None:
+    drafts = DraftStore(tmp_path / "drafts")
+    shown = MainWindow(sqlite_database, actor="test", clock=lambda: NOW, drafts=drafts)
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.new_call()
+    qtbot.keyClicks(shown.desk.form.location, "Rotonde de Stalingrad")
+
+    seen = close_next_modal()  # the question, answered "No" by closing it
+    shown.close()
+    saved = drafts.load()
+    still_shown = shown.isVisible()
+    shown.desk.form.reset()  # so that closing the window at the end asks nothing
+
+    assert "A call is being typed" in seen.text
+    assert still_shown
+    assert saved is not None
+    assert saved[1]["location"] == "Rotonde de Stalingrad"
