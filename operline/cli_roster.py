@@ -7,6 +7,7 @@ Output formats are a contract with scripts: ``tier;team;phone`` and
 from __future__ import annotations
 
 import argparse
+import csv
 import getpass
 import json
 import sys
@@ -195,12 +196,21 @@ def _exception_add(arguments: argparse.Namespace, database: Database) -> int:
 
 
 def _exception_list(arguments: argparse.Namespace, database: Database) -> int:
+    # A reason is free text: the csv module quotes any ';' or line break in it.
+    lines = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
     for record in list_roster_exceptions(database, now=now_utc(), include_past=arguments.all):
-        sectors = "*" if record.sectors is None else "|".join(record.sectors)
-        print(
-            f"{record.id};{record.team};{record.kind};{record.replacement or ''};{sectors};"
-            f"{isoformat_paris(record.starts_at)};{isoformat_paris(record.ends_at)};"
-            f"{record.reason};{record.author}"
+        lines.writerow(
+            (
+                record.id,
+                record.team,
+                record.kind,
+                record.replacement or "",
+                "*" if record.sectors is None else "|".join(record.sectors),
+                isoformat_paris(record.starts_at),
+                isoformat_paris(record.ends_at),
+                record.reason,
+                record.author,
+            )
         )
     return 0
 

@@ -1,7 +1,7 @@
 """The warning across the top of the window when a sector will soon have no team on duty.
 
 It names the first few gaps in the desk's words ("Éole : aucune équipe de garde de 02:00 à
-06:00 cette nuit"); a click, the button or F3 opens the week view to see them all.
+06:00 cette nuit"); a click, the button or Ctrl+4 opens the week view to see them all.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from operline.journal import JournalRow
 from operline.paris_time import format_paris, isoformat_paris
 from operline.ui.labels import category_label, outcome_label, priority_label, status_label
 from operline.ui.messages import error_sentence
-from operline.ui.table_model import DeskTableModel
+from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel
 
 RowFetcher = Callable[[Sequence[int]], list[JournalRow]]
 
@@ -36,8 +36,6 @@ PAGE_SIZE = 150
 #: Rows kept in memory; the oldest pages read are dropped first.
 CACHE_LIMIT = 8 * PAGE_SIZE
 
-#: The incident id of a row, for screens that open the incident.
-INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _URGENT_COLOUR = QColor("#b00020")
 _NONE = "—"

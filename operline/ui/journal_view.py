@@ -64,6 +64,7 @@ class JournalView(QWidget):
         self._actor = actor if callable(actor) else lambda: actor
         self._clock = clock
         self._day = paris_date(clock())
+        self._on_today = True
 
         self.model = JournalModel(lambda ids: journal_rows(database, ids), self)
         self.model.fetch_failed.connect(self._show_problem, Qt.ConnectionType.QueuedConnection)
@@ -102,12 +103,17 @@ class JournalView(QWidget):
             self.reload_action,
         ]
 
+    def show_current(self) -> None:
+        """Show the journal again: today if it was on today (the desk runs past midnight)."""
+        self.show_day(paris_date(self._clock()) if self._on_today else self._day)
+
     def show_day(self, day: date) -> None:
         """Read and show the incidents of a Paris day; the consultation is audited."""
         now = self._clock()
         today = paris_date(now)
         day = min(day, today)
         self._day = day
+        self._on_today = day == today
         self._date_edit.blockSignals(True)
         self._date_edit.setMaximumDate(_qdate(today))
         self._date_edit.setDate(_qdate(day))

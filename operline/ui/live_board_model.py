@@ -27,10 +27,8 @@ from operline.incidents.live_board import Alert, BoardIncident, alert_for
 from operline.paris_time import format_paris
 from operline.settings import DeskSettings
 from operline.ui.labels import category_label, priority_label, status_label
-from operline.ui.table_model import DeskTableModel
+from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel
 
-#: The incident id of a row.
-INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The row's alert level (an ``Alert``), for screens and tests that read it.
 ALERT_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         if page is self.calls:
             self.calls.reload_incidents()
         elif page is self.journal:
-            self.journal.show_day(self.journal.day)
+            self.journal.show_current()
         elif page is self.board:
             self.board.refresh()
         elif page is self.week:

@@ -9,6 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: The incident id behind a row, in every table of incidents.
+INCIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 class DeskTableModel(QAbstractTableModel):
     """A flat table whose columns are an ``IntEnum``; subclasses give rows and titles."""

@@ -857,7 +857,7 @@
     <name>JournalModel</name>
     <message>
         <source>Time</source>
-        <extracomment>Rows read in one query when the view reaches a row not yet read. Rows kept in memory; the oldest pages read are dropped first. The incident id of a row, for screens that open the incident. A page of rows could not be read; carries the sentence to show.</extracomment>
+        <extracomment>Rows read in one query when the view reaches a row not yet read. Rows kept in memory; the oldest pages read are dropped first. A page of rows could not be read; carries the sentence to show.</extracomment>
         <translation>Heure</translation>
     </message>
     <message>
@@ -1079,7 +1079,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <name>LiveBoardModel</name>
     <message>
         <source>⚠ Late</source>
-        <extracomment>The incident id of a row. The row&apos;s alert level (an ``Alert``), for screens and tests that read it. The cue beside the colour, for those who do not tell amber from red.</extracomment>
+        <extracomment>The row&apos;s alert level (an ``Alert``), for screens and tests that read it. The cue beside the colour, for those who do not tell amber from red.</extracomment>
         <translation>⚠ En retard</translation>
     </message>
     <message>

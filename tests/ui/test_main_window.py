@@ -387,3 +387,16 @@ def test_quitting_with_a_call_half_typed_keeps_it_and_asks_first(
     assert still_shown
     assert saved is not None
     assert saved[1]["location"] == "Rotonde de Stalingrad"
+
+
+def test_after_midnight_the_journal_shows_the_new_day(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    clock = MovingClock(at("2026-11-27T23:50"))
+    window = _demo_window(qtbot, sqlite_database, clock)
+    window.show_journal()
+    assert window.journal.day.isoformat() == "2026-11-27"
+    window.show_calls()
+    clock.now = at("2026-11-28T00:20")  # the desk works on past midnight
+    window.show_journal()
+    assert window.journal.day.isoformat() == "2026-11-28"
