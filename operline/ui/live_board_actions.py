@@ -223,7 +223,6 @@ class StageKeys(QObject):
                 self.board.database,
                 incident,
                 now=self.board.clock(),
-                settings=self.board.settings,
                 routing=not reassign,
             )
         except OperlineError as error:

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from operline.codes import Outcome
 from operline.db.engine import Database
-from operline.incidents.live_board import BoardIncident, next_contact
+from operline.incidents.live_board import BoardIncident
 from operline.incidents.places import PlaceRoom
+from operline.incidents.routing import routing_choices
 from operline.paris_time import format_paris
 from operline.phones import format_phone
-from operline.roster.editing_teams import list_teams
-from operline.settings import DeskSettings
+from operline.roster.engine import OnDuty, TeamContact
 from operline.ui.labels import outcome_label
 from operline.ui.stage_dialogs import (
     OUTCOME_KEYS,
@@ -61,29 +61,35 @@ def team_choices(
     incident: BoardIncident,
     *,
     now: datetime,
-    settings: DeskSettings,
     routing: bool,
 ) -> list[TeamChoice]:
-    """The teams a call can go to: on duty in its sector first, then every other team.
+    """The teams a call can go to, from the same choices as the call form's routing panel.
 
-    Routing proposes the first-call teams first; handing a call over proposes the
-    backups first (``next_contact``), as the board does for a call in red.
+    On duty in its sector first (routing proposes the first-call teams first, handing a
+    call over the backups first), then those on duty in the neighbouring sectors and the
+    backups elsewhere, then every other team; only the first are marked on duty here.
     """
-    contact = next_contact(database, incident, now=now, settings=settings)
-    on_duty = list(contact.teams)
-    if routing:
-        on_duty.sort(key=lambda team: (team.tier, team.name))
+    choices_now = routing_choices(database, incident.sector_id, now)
+    here = sorted(
+        choices_now.on_duty,
+        key=lambda team: (team.tier if routing else (team.tier != 2, team.tier), team.name),
+    )
+    nearby = [team for duty in choices_now.neighbours for team in duty.teams]
     choices: list[TeamChoice] = []
     seen: set[int | None] = {incident.team_id}
-    for team in on_duty:
+    for team in here:
         if team.team_id not in seen:
             seen.add(team.team_id)
             choices.append(TeamChoice(team.team_id, team.name, team.phone, team.tier, team.until))
-    choices.extend(
-        TeamChoice(team.id, team.name, team.phone)
-        for team in list_teams(database)
-        if team.active and team.id not in seen
-    )
+    elsewhere: list[OnDuty | TeamContact] = [
+        *nearby,
+        *choices_now.backups,
+        *choices_now.other_teams,
+    ]
+    for other in elsewhere:
+        if other.team_id not in seen:
+            seen.add(other.team_id)
+            choices.append(TeamChoice(other.team_id, other.name, other.phone))
     return choices
 
 
