@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,10 +29,3 @@ def next_reference(session: Session, year: int) -> str:
         return format_reference(year, 1)
     except IntegrityError:
         return next_reference(session, year)
-
-
-def last_number(session: Session, year: int) -> int:
-    found = session.scalar(
-        select(ReferenceCounter.last_number).where(ReferenceCounter.year == year)
-    )
-    return found or 0

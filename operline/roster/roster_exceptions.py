@@ -71,7 +71,7 @@ def add_roster_exception(
             all_sectors=not sectors,
             sectors=[_sector(session, name) for name in sectors],
             reason=reason.strip()[:300],
-            author=author,
+            author=author[:80],
             created_at=now,
         )
         session.add(row)
@@ -79,7 +79,10 @@ def add_roster_exception(
         record = _record(row, {the_team.id: the_team.name} | _names(the_replacement))
         session.add(
             AuditLog(
-                at=now, actor=author, action="roster.exception.add", target=f"exception {row.id}"
+                at=now,
+                actor=author[:80],
+                action="roster.exception.add",
+                target=f"exception {row.id}",
             )
         )
     return record
@@ -112,7 +115,7 @@ def remove_roster_exception(
         session.add(
             AuditLog(
                 at=now,
-                actor=actor,
+                actor=actor[:80],
                 action="roster.exception.remove",
                 target=f"exception {exception_id}",
                 details=f"{record.kind} {record.team} {isoformat_paris(record.starts_at)}"
