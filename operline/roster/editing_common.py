@@ -16,7 +16,7 @@ import phonenumbers
 from sqlalchemy import String
 from sqlalchemy.orm import Session
 
-from operline.db.models import AuditLog, Base
+from operline.db.models import AuditLog, Base, Facility, Sector, Team
 from operline.errors import InvalidInput
 from operline.names import fold_name
 from operline.paris_time import as_utc
@@ -234,3 +234,26 @@ def describe_changes(before: Mapping[str, object], after: Mapping[str, object]) 
 def describe_values(values: Mapping[str, object]) -> str:
     """``name: 'A'; phone: None`` for an entry as it was created or removed."""
     return "; ".join(f"{field}: {value!r}" for field, value in values.items())
+
+
+def set_active(
+    session: Session,
+    row: Sector | Team | Facility,
+    active: bool,
+    *,
+    kind: str,
+    actor: str,
+    now: datetime,
+) -> None:
+    """Retire a row or bring it back, with its audit line; nothing when it already is."""
+    if row.active == active:
+        return
+    row.active = active
+    audit(
+        session,
+        now=now,
+        actor=actor,
+        action=f"roster.{kind}.{'restore' if active else 'retire'}",
+        target=f"{kind} {row.id}",
+        details=f"name: {row.name!r}",
+    )

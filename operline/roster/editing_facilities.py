@@ -27,6 +27,7 @@ from operline.roster.editing_common import (
     name_problems,
     read_phone,
     refuse_on_errors,
+    set_active,
     text_limit,
     text_problems,
 )
@@ -159,16 +160,7 @@ def _set_active(
 ) -> FacilityRecord:
     with database.write() as session:
         row = _existing(session, facility_id)
-        if row.active != active:
-            row.active = active
-            audit(
-                session,
-                now=now,
-                actor=actor,
-                action="roster.facility.restore" if active else "roster.facility.retire",
-                target=f"facility {facility_id}",
-                details=f"name: {row.name!r}",
-            )
+        set_active(session, row, active, kind="facility", actor=actor, now=now)
         return _record(row)
 
 

@@ -23,6 +23,7 @@ from operline.roster.editing_common import (
     field_problem,
     name_problems,
     refuse_on_errors,
+    set_active,
     text_limit,
 )
 
@@ -128,16 +129,7 @@ def _set_active(
 ) -> SectorRecord:
     with database.write() as session:
         row = _existing(session, sector_id)
-        if row.active != active:
-            row.active = active
-            audit(
-                session,
-                now=now,
-                actor=actor,
-                action="roster.sector.restore" if active else "roster.sector.retire",
-                target=f"sector {sector_id}",
-                details=f"name: {row.name!r}",
-            )
+        set_active(session, row, active, kind="sector", actor=actor, now=now)
         return _record(row, _patterns_per_sector(session))
 
 

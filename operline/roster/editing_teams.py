@@ -28,6 +28,7 @@ from operline.roster.editing_common import (
     name_problems,
     read_phone,
     refuse_on_errors,
+    set_active,
     text_limit,
     text_problems,
 )
@@ -142,16 +143,7 @@ def _set_active(
 ) -> TeamRecord:
     with database.write() as session:
         row = _existing(session, team_id)
-        if row.active != active:
-            row.active = active
-            audit(
-                session,
-                now=now,
-                actor=actor,
-                action="roster.team.restore" if active else "roster.team.retire",
-                target=f"team {team_id}",
-                details=f"name: {row.name!r}",
-            )
+        set_active(session, row, active, kind="team", actor=actor, now=now)
         return _record(row, _patterns_per_team(session))
 
 
