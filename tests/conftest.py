@@ -80,7 +80,7 @@ def database(database_url: str) -> Iterator[Database]:
     try:
         yield opened
     finally:
-        opened.dispose()
+        _close(opened)
 
 
 @pytest.fixture
@@ -91,7 +91,26 @@ def sqlite_database(sqlite_url: str) -> Iterator[Database]:
     try:
         yield opened
     finally:
-        opened.dispose()
+        _close(opened)
+
+
+def _close(database: Database) -> None:
+    """Close a test's database once the test's windows are gone.
+
+    A window's timer firing after the test would otherwise open a fresh connection on the
+    closed engine, left for the garbage collector to find in a later test.
+    """
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            for window in QApplication.topLevelWidgets():
+                window.close()
+                window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QCoreApplication.processEvents()
+    database.dispose()
 
 
 def run_operline(
