@@ -172,3 +172,23 @@ def test_open_database_raises_a_database_error_not_a_driver_error(tmp_path: Path
     with pytest.raises(DatabaseError) as caught:
         open_database(f"sqlite:///{notes}")
     assert caught.value.problem is DatabaseProblem.NOT_SQLITE
+
+
+def test_a_damaged_database_is_named_and_the_backup_is_suggested(sqlite_url: str) -> None:
+    assert run_operline("demo", "--incidents", "300", "--db", sqlite_url).returncode == 0
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    content = bytearray(path.read_bytes())
+    middle = len(content) // 2
+    content[middle : middle + 2000] = b"Z" * 2000  # a disk that lost part of a page
+    path.write_bytes(bytes(content))
+    done = run_operline("db", "check", "--db", sqlite_url)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    # Told at the first page read, or found by the integrity check: both say it plainly.
+    assert (
+        f"The database {path} is damaged" in done.stderr
+        and "restore it from a backup" in done.stderr
+    ) or "storage damaged" in done.stderr, done.stderr
