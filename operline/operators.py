@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -93,3 +94,7 @@ def all_operators(database: Database) -> list[tuple[OperatorInfo, bool]]:
     with database.read() as session:
         rows = session.scalars(select(Operator).order_by(Operator.name))
         return [(OperatorInfo(o.id, o.name, OperatorRole(o.role)), o.active) for o in rows]
+
+
+#: Who is signed in at this desk now, asked at each action.
+OperatorSource = Callable[[], OperatorInfo | None]

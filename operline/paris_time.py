@@ -7,11 +7,15 @@ from wall time to an instant says how it resolves those two cases, never by acci
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
+
+#: Where "now" comes from: ``now_utc`` at the desk, a hand-moved clock in tests.
+Clock = Callable[[], datetime]
 
 
 class InGap(Enum):

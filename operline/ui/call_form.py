@@ -31,6 +31,7 @@ from operline.incidents.intake import (
     IntakeProblem,
 )
 from operline.incidents.routing import SectorChoice
+from operline.paris_time import Clock
 from operline.phones import normalise_phone
 from operline.ui import shortcuts
 from operline.ui.call_form_fields import (
@@ -47,8 +48,6 @@ from operline.ui.call_form_fields import (
     keys_action,
     side_by_side,
 )
-
-Clock = Callable[[], datetime]
 
 # Keys of the form, declared with every other in operline.ui.shortcuts.
 SAVE_CALL_KEYS = (shortcuts.SAVE_CALL.keys, *shortcuts.SAVE_CALL.more)

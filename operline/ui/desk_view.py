@@ -7,9 +7,6 @@ kept on this computer every few seconds, and offered back after a crash.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,8 +33,8 @@ from operline.incidents.intake import (
 )
 from operline.incidents.routing import intake_sectors
 from operline.incidents.suggestions import known_callers, known_locations
-from operline.operators import OperatorInfo
-from operline.paris_time import format_paris, paris_date
+from operline.operators import OperatorSource
+from operline.paris_time import Clock, format_paris, paris_date
 from operline.ui import shortcuts
 from operline.ui.call_form import NewCallForm
 from operline.ui.call_form_draft import DraftKeeper, restore_draft
@@ -45,9 +42,6 @@ from operline.ui.duplicate_prompt import DuplicateAnswer, DuplicateChoice, Dupli
 from operline.ui.places_panel import PlacesPanel
 from operline.ui.refusals import action_problem
 from operline.ui.routing_panel import RoutingPanel
-
-Clock = Callable[[], datetime]
-OperatorSource = Callable[[], OperatorInfo | None]
 
 # Keys of the desk, declared with every other in operline.ui.shortcuts.
 NEW_CALL_KEYS = shortcuts.NEW_CALL.keys

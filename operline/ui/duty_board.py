@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 
 from operline.db.engine import Database
 from operline.errors import OperlineError
-from operline.paris_time import format_paris, to_paris
+from operline.paris_time import Clock, format_paris, to_paris
 from operline.phones import format_phone
 from operline.roster.board import SectorDutyRow, duty_board, earliest_handoff
 from operline.roster.engine import OnDuty
 from operline.ui import shortcuts
-from operline.ui.journal_view import Clock
 from operline.ui.messages import error_sentence
 
 #: The board reads the roster again this often, for changes made at another desk.

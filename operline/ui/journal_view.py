@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QFocusEvent
@@ -24,13 +24,11 @@ from operline.codes import Category, Outcome, Status
 from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.journal import day_incident_ids, journal_rows
-from operline.paris_time import paris_date
+from operline.paris_time import Clock, paris_date
 from operline.ui import shortcuts
 from operline.ui.journal_model import JournalColumn, JournalModel
 from operline.ui.labels import category_label, outcome_label, status_label
 from operline.ui.messages import error_sentence
-
-Clock = Callable[[], datetime]
 
 # Widest text a column usually holds, so widths are set without reading every row.
 _SAMPLES = {

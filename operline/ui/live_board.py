@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -38,8 +37,8 @@ from operline.incidents.live_board import (
     open_incidents,
     sector_strip,
 )
-from operline.operators import OperatorInfo
-from operline.paris_time import format_paris
+from operline.operators import OperatorSource
+from operline.paris_time import Clock, format_paris
 from operline.settings import DeskSettings, read_settings
 from operline.ui.alerts import AlertWatch, DeskAlarm, DesktopAlarm, NextContactPanel
 from operline.ui.labels import category_label, priority_label, status_label
@@ -47,9 +46,6 @@ from operline.ui.live_board_actions import StageKeys
 from operline.ui.live_board_model import AlertRowDelegate, BoardColumn, LiveBoardModel, alert_text
 from operline.ui.messages import error_sentence
 from operline.ui.sector_strip import SectorCounts, SectorStripBar
-
-Clock = Callable[[], datetime]
-SignedIn = Callable[[], "OperatorInfo | None"]
 
 #: The board reads the open calls again this often: ages move, other desks log calls.
 REFRESH_MS = 15_000
@@ -81,7 +77,7 @@ class LiveBoard(QWidget):
         database: Database,
         *,
         clock: Clock,
-        operator: SignedIn,
+        operator: OperatorSource,
         alarm: DeskAlarm | None = None,
         parent: QWidget | None = None,
     ) -> None:

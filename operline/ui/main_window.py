@@ -30,14 +30,14 @@ from operline.db.engine import Database
 from operline.drafts import DraftStore, default_drafts_folder
 from operline.errors import OperlineError
 from operline.operators import OperatorInfo
-from operline.paris_time import format_paris, now_utc
+from operline.paris_time import Clock, format_paris, now_utc
 from operline.roster.board import upcoming_gaps
 from operline.ui import shortcuts
 from operline.ui.alerts import DeskAlarm, DesktopAlarm
 from operline.ui.desk_view import DeskView
 from operline.ui.duty_board import DutyBoard
 from operline.ui.gap_banner import GapBanner
-from operline.ui.journal_view import Clock, JournalView
+from operline.ui.journal_view import JournalView
 from operline.ui.live_board import LiveBoard
 from operline.ui.messages import error_sentence
 from operline.ui.operator_sign_in import DeskSession, OperatorSignIn

@@ -7,8 +7,6 @@ ignored) pick one, Enter signs in. The audit log keeps who signed in, when, and 
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -27,10 +25,9 @@ from operline.db.engine import Database
 from operline.errors import InvalidInput, OperlineError
 from operline.names import fold_name
 from operline.operators import OperatorInfo, active_operators, sign_in
+from operline.paris_time import Clock
 from operline.ui import shortcuts
 from operline.ui.messages import error_sentence
-
-Clock = Callable[[], datetime]
 
 # Declared with every other key in operline.ui.shortcuts.
 SIGN_IN_KEYS = shortcuts.SIGN_IN.keys

@@ -7,8 +7,6 @@ the report is recorded with the current time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -38,12 +36,10 @@ from PySide6.QtWidgets import (
 from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.incidents.places import PlaceRoom, places_with_room, report_free_places
-from operline.operators import OperatorInfo
-from operline.paris_time import format_paris
+from operline.operators import OperatorSource
+from operline.paris_time import Clock, format_paris
 from operline.ui.refusals import action_problem
 
-Clock = Callable[[], datetime]
-OperatorSource = Callable[[], OperatorInfo | None]
 _Index = QModelIndex | QPersistentModelIndex
 
 #: Reports typed at another desk show up within this time.

@@ -8,8 +8,6 @@ other screens to read the roster again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -17,13 +15,12 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from operline.db.engine import Database
+from operline.paris_time import Clock
 from operline.ui.roster_editor_exceptions import ExceptionsPage
 from operline.ui.roster_editor_page import NEW, SAVE, EditorContext, EditorPage
 from operline.ui.roster_editor_pages import FacilitiesPage, SectorsPage, TeamsPage
 from operline.ui.roster_editor_patterns import PatternsPage
 from operline.ui.shortcuts import Shortcut
-
-Clock = Callable[[], datetime]
 
 
 class RosterEditor(QWidget):

@@ -8,7 +8,6 @@ backups on duty elsewhere, and any other team, with a short reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -31,8 +30,8 @@ from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import LoggedCall
 from operline.incidents.routing import RoutingChoices, routing_choices
 from operline.incidents.stages import Action, route_incident
-from operline.operators import OperatorInfo
-from operline.paris_time import format_paris
+from operline.operators import OperatorSource
+from operline.paris_time import Clock, format_paris
 from operline.phones import format_phone
 from operline.ui import shortcuts
 from operline.ui.refusals import action_problem
@@ -43,9 +42,6 @@ from operline.ui.routing_panel_model import (
     RoutingRow,
     routing_rows,
 )
-
-Clock = Callable[[], datetime]
-OperatorSource = Callable[[], OperatorInfo | None]
 
 # Keys of the panel, declared with every other in operline.ui.shortcuts.
 COPY_PHONE_KEYS = shortcuts.COPY_PHONE.keys

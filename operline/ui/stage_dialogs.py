@@ -34,14 +34,13 @@ from operline.errors import OperlineError
 from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import NOTES_LIMIT
 from operline.incidents.live_board import BoardIncident
-from operline.paris_time import InFold, InGap, paris_to_utc, to_paris
+from operline.paris_time import Clock, InFold, InGap, paris_to_utc, to_paris
 from operline.ui.labels import status_label
 from operline.ui.refusals import action_problem
 
 T = TypeVar("T")
 #: Records a choice; returns the sentence of a refusal, or None when it was recorded.
 Submit = Callable[[T], "str | None"]
-Clock = Callable[[], datetime]
 
 #: Outcomes in the order their digit keys pick them.
 OUTCOME_KEYS: tuple[Outcome, ...] = tuple(Outcome)

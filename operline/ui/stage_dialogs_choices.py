@@ -17,13 +17,12 @@ from operline.db.engine import Database
 from operline.incidents.live_board import BoardIncident
 from operline.incidents.places import PlaceRoom
 from operline.incidents.routing import routing_choices
-from operline.paris_time import format_paris
+from operline.paris_time import Clock, format_paris
 from operline.phones import format_phone
 from operline.roster.engine import OnDuty, TeamContact
 from operline.ui.labels import outcome_label
 from operline.ui.stage_dialogs import (
     OUTCOME_KEYS,
-    Clock,
     Closing,
     KeyedList,
     StageDialog,

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from operline.db.engine import Database
 from operline.errors import OperlineError
-from operline.paris_time import paris_date
+from operline.paris_time import Clock, paris_date
 from operline.roster.week import week_coverage
 from operline.ui.duty_board import UNCOVERED
-from operline.ui.journal_view import Clock
 from operline.ui.messages import error_sentence
 from operline.ui.week_chart import BACKUP_ONLY, FIRST_CALL, NO_PHONE, WeekChart
 
