@@ -13,6 +13,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from operline.changes import Changes, IncidentChange
 from operline.codes import Category, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent, Sector
@@ -88,6 +89,10 @@ class LoggedCall:
     sector_id: int
     team_on_duty: bool
     version: int
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_incident(self.incident_id, IncidentChange.LOGGED)
 
 
 @dataclass(frozen=True)
@@ -223,7 +228,7 @@ def link_call(
     *,
     operator_id: int | None,
     now: datetime,
-) -> None:
+) -> Changes:
     """Record a new call about an incident already open, in its timeline."""
     problems = [p for p in check_call(form, now=now) if p.field not in ("category",)]
     if problems:
@@ -255,6 +260,7 @@ def link_call(
             )
         )
         incident.updated_at = now
+    return Changes.of_incident(incident_id, IncidentChange.LINKED)
 
 
 def _active_sector(session: Session, sector_id: int) -> Sector:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from operline.changes import Changes, IncidentChange
 from operline.codes import Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, IncidentEvent, Team
@@ -54,6 +55,8 @@ class IncidentState:
     on_scene_at: datetime | None
     closed_at: datetime | None
     outcome: Outcome | None
+    #: What the action changed, for the screens to redraw.
+    changes: Changes
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def route_incident(
         incident.assigned_team_id = team.id
         _set_stage(session, incident, Status.ROUTED, action)
         _event(session, incident, action, EventKind.ASSIGNED, "assigned_team_id", None, team.id)
-        return _state(session, incident)
+        return _state(session, incident, IncidentChange.TEAM)
 
 
 def advance_incident(
@@ -100,7 +103,7 @@ def advance_incident(
         _require_status(incident, (_COMES_AFTER[stage],), stage.value)
         _check_time(incident, stage, action)
         _set_stage(session, incident, stage, action)
-        return _state(session, incident)
+        return _state(session, incident, IncidentChange.STAGE)
 
 
 def close_incident(
@@ -140,7 +143,7 @@ def close_incident(
                 facility_id,
             )
         _event(session, incident, action, EventKind.CLOSED, "outcome", None, outcome.value)
-        return _state(session, incident)
+        return _state(session, incident, IncidentChange.STAGE)
 
 
 def reassign_incident(
@@ -177,12 +180,12 @@ def reassign_incident(
         )
         if previous_status is not Status.ROUTED:
             _event(session, incident, action, EventKind.STAGE, "status", previous_status, "routed")
-        return _state(session, incident)
+        return _state(session, incident, IncidentChange.TEAM)
 
 
 def add_note(
     database: Database, incident_id: int, text: str, *, operator_id: int | None, now: datetime
-) -> None:
+) -> Changes:
     """Add a short note to the timeline, open or closed."""
     note = text.strip()
     if not note:
@@ -202,6 +205,7 @@ def add_note(
                 new_value=note,
             )
         )
+    return Changes.of_incident(incident_id, IncidentChange.NOTE)
 
 
 def _incident(session: Session, incident_id: int, version: int) -> Incident:
@@ -293,7 +297,7 @@ def _event(
     )
 
 
-def _state(session: Session, incident: Incident) -> IncidentState:
+def _state(session: Session, incident: Incident, kind: IncidentChange) -> IncidentState:
     session.flush()
     return IncidentState(
         incident_id=incident.id,
@@ -307,4 +311,5 @@ def _state(session: Session, incident: Incident) -> IncidentState:
         on_scene_at=incident.on_scene_at,
         closed_at=incident.closed_at,
         outcome=Outcome(incident.outcome) if incident.outcome else None,
+        changes=Changes.of_incident(incident.id, kind),
     )

@@ -165,7 +165,7 @@
     </message>
     <message>
         <source>A call is being typed</source>
-        <extracomment>The prompts while they are open (possible duplicate, draft found, new call).</extracomment>
+        <extracomment>A call is being checked or saved: Ctrl+Enter again does nothing meanwhile. The prompts while they are open (possible duplicate, draft found, new call).</extracomment>
         <translation>Appel en cours de saisie</translation>
     </message>
     <message>
@@ -207,6 +207,10 @@
     <message>
         <source>The unsaved call is back in the form.</source>
         <translation>L&apos;appel non enregistré est revenu dans le formulaire.</translation>
+    </message>
+    <message>
+        <source>Saving the call…</source>
+        <translation>Enregistrement de l&apos;appel…</translation>
     </message>
     <message>
         <source>{reference} saved ({time}).</source>
@@ -1031,9 +1035,9 @@
     <name>LiveBoard</name>
     <message>
         <source>Open calls</source>
-        <extracomment>The board reads the open calls again this often: ages move, other desks log calls. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows. A stage, a note or a team was recorded for this incident id.
+        <extracomment>The board reads the open calls again this often: ages move, and other desks&apos; calls are seen this way until the database tells each desk of the others&apos; changes. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows.
 ----------
-Every open incident as last read, whatever the sector filter. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any.</extracomment>
+Every open incident as last read, whatever the sector filter. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
     </message>
     <message>
@@ -1284,6 +1288,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>The folder {path} does not exist.</source>
         <translation>Le dossier {path} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Writing the backup to {path}…</source>
+        <translation>Écriture de la sauvegarde dans {path}…</translation>
     </message>
     <message>
         <source>Backup written to {path}.</source>
@@ -2038,7 +2046,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
     <message>
         <source>{reference} was not routed: it waits on the live board.</source>
-        <extracomment>The saved call waiting for its team, if any.</extracomment>
+        <extracomment>The saved call waiting for its team, if any. The team chosen is being recorded.</extracomment>
         <translation>{reference} n&apos;a été transmis à aucune équipe&#xa0;: il attend dans les appels en cours.</translation>
     </message>
     <message>
@@ -2529,7 +2537,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <name>StageRefusal</name>
     <message>
         <source>routed to a team</source>
-        <extracomment>Records a choice; returns the sentence of a refusal, or None when it was recorded. Outcomes in the order their digit keys pick them. What the reason field of a stage holds at most (the service keeps 300 characters).</extracomment>
+        <extracomment>Answers a choice: the sentence of a refusal, or None when it was recorded. Records a choice, then calls the reply. Outcomes in the order their digit keys pick them. What the reason field of a stage holds at most (the service keeps 300 characters).</extracomment>
         <translation>transmis à une équipe</translation>
     </message>
     <message>

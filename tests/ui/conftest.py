@@ -14,7 +14,10 @@ from sqlalchemy import func, select
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, Sector, Team
+from operline.operators import OperatorInfo
+from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.shell.language import InstalledLanguage, install_language, translation_file
+from operline.ui.tasks import ImmediateRunner
 
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # 18:00 in Paris
 
@@ -168,3 +171,12 @@ def stretched_french(qapp: object) -> Iterator[None]:
     finally:
         QCoreApplication.removeTranslator(translator)
         locale.uninstall()
+
+
+def desk_context(
+    database: Database,
+    clock: Callable[[], datetime],
+    operator: Callable[[], OperatorInfo | None] = lambda: None,
+) -> DeskContext:
+    """A desk whose database work runs at once, so a test reads the screen straight after."""
+    return DeskContext(ImmediateRunner(database), clock, operator, ChangeBus())

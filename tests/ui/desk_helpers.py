@@ -20,6 +20,7 @@ from operline.drafts import DraftStore
 from operline.operators import OperatorInfo
 from operline.ui.intake.desk_view import DeskView
 from tests.incidents.conftest import NOW
+from tests.ui.conftest import desk_context
 
 #: Sunday 29 November 2026, 10:00 in Paris: nobody covers the Quais du canal de l'Ourcq.
 SUNDAY_MORNING = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
@@ -73,9 +74,9 @@ def open_desk_view(
 ) -> DeskView:
     """A desk view at the size of the desk's screen, shown and active."""
     view = DeskView(
-        desk.database,
-        clock=clock,
-        operator=(lambda: desk.operator) if signed_in else (lambda: None),
+        desk_context(
+            desk.database, clock, (lambda: desk.operator) if signed_in else (lambda: None)
+        ),
         drafts=DraftStore(drafts),
     )
     qtbot.addWidget(view)

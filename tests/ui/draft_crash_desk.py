@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from operline.db.engine import open_database
 from operline.drafts import DraftStore
+from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.intake.desk_view import DeskView
+from operline.ui.tasks import TaskRunner
 from tests.ui.desk_helpers import type_into
 
 
@@ -24,9 +26,9 @@ def main(database_url: str, drafts: str, now: str) -> int:
     app = QApplication(sys.argv[:1])
     instant = datetime.fromisoformat(now)
     view = DeskView(
-        open_database(database_url),
-        clock=lambda: instant,
-        operator=lambda: None,
+        DeskContext(
+            TaskRunner(open_database(database_url)), lambda: instant, lambda: None, ChangeBus()
+        ),
         drafts=DraftStore(Path(drafts)),
     )
     view.show()

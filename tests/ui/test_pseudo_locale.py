@@ -12,13 +12,16 @@ from pytestqt.qtbot import QtBot
 
 from operline.db.engine import Database
 from operline.ui.shell.main_window import MainWindow
+from operline.ui.tasks import ImmediateRunner
 
 from .conftest import DESK_SCREEN_WIDTH, MARK, NOW
 
 
 @pytest.mark.usefixtures("stretched_french")
 def test_longer_french_still_fits_the_desk_screen(qtbot: QtBot, sqlite_database: Database) -> None:
-    window = MainWindow(sqlite_database, actor="test", clock=lambda: NOW)
+    window = MainWindow(
+        sqlite_database, runner=ImmediateRunner(sqlite_database), actor="test", clock=lambda: NOW
+    )
     qtbot.addWidget(window)
     window.resize(DESK_SCREEN_WIDTH, 768)
     with qtbot.waitExposed(window):

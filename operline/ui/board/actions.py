@@ -1,27 +1,29 @@
 """The stage keys of the live board: one key per step of a call, on the selected call.
 
-Each step is timed by the desk's clock, recorded with the operator signed in, and
-refused in one translated sentence when the desk's rules say no. After each step the
-board reads the open calls again and keeps the cursor on the same call.
+Each step is timed by the desk's clock, recorded off the GUI thread with the operator
+signed in, and refused in one translated sentence when the desk's rules say no. What a
+step changed goes on the desk's change bus, and the board redraws that call alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
+from operline.changes import Changes, IncidentChange
 from operline.codes import Status
 from operline.errors import OperlineError
 from operline.incidents.events import IncidentChanged, IncidentRefused, Refusal
 from operline.incidents.live_board import BoardIncident
-from operline.incidents.places import places_with_room
+from operline.incidents.places import PlaceRoom, places_with_room
 from operline.incidents.stages import (
     Action,
+    IncidentState,
     add_note,
     advance_incident,
     close_incident,
@@ -37,12 +39,20 @@ from operline.ui.board.sector_strip import ALL_SECTORS_KEY, SECTOR_KEYS
 from operline.ui.board.stage_dialogs import (
     Closing,
     NoteDialog,
+    Reply,
     StageTime,
     StageTimeDialog,
     stage_refusal,
 )
-from operline.ui.board.team_choices import CloseDialog, TeamChange, TeamDialog, team_choices
+from operline.ui.board.team_choices import (
+    CloseDialog,
+    TeamChange,
+    TeamChoice,
+    TeamDialog,
+    team_choices,
+)
 from operline.ui.labels import outcome_label, status_label
+from operline.ui.tasks import Work
 
 if TYPE_CHECKING:
     from operline.ui.board.live_board import LiveBoard
@@ -58,6 +68,8 @@ REASSIGN_KEY = shortcuts.REASSIGN.keys
 NOTE_KEY = shortcuts.NOTE.keys
 ACKNOWLEDGED_EARLIER_KEY = shortcuts.ACKNOWLEDGED_EARLIER.keys
 ON_SCENE_EARLIER_KEY = shortcuts.ON_SCENE_EARLIER.keys
+
+T = TypeVar("T")
 
 #: The stage each stage key needs the call to be at.
 _NEEDS = {Status.ACKNOWLEDGED: Status.ROUTED, Status.ON_SCENE: Status.ACKNOWLEDGED}
@@ -144,14 +156,12 @@ class StageKeys(QObject):
             return
         operator, incident = ready
         now = self.board.clock()
-        try:
-            detail = read_incident(
-                self.board.database, incident.incident_id, actor=operator.name, now=now
-            )
-        except OperlineError as error:
-            self.board.say(stage_refusal(error), problem=True)
-            return
-        self._open(IncidentDetailDialog(detail, now=now, parent=self.board))
+        self._read(
+            lambda database: read_incident(
+                database, incident.incident_id, actor=operator.name, now=now
+            ),
+            lambda detail: self._open(IncidentDetailDialog(detail, now=now, parent=self.board)),
+        )
 
     def advance(self, stage: Status) -> None:
         """Record that the team acknowledged, or is on scene, now."""
@@ -161,19 +171,13 @@ class StageKeys(QObject):
         operator, incident = ready
         now = self.board.clock()
         action = Action(operator.operator_id, now, now)
-        sentence = self._record(
+        self._record(
             incident,
-            lambda: advance_incident(
-                self.board.database,
-                incident.incident_id,
-                stage,
-                version=incident.version,
-                action=action,
+            lambda database: advance_incident(
+                database, incident.incident_id, stage, version=incident.version, action=action
             ),
             self._stage_done(incident, stage, action.at),
         )
-        if sentence:
-            self.board.say(sentence, problem=True)
 
     def set_back(self, stage: Status) -> None:
         """Record a stage at an earlier time, with the reason it is recorded late."""
@@ -185,19 +189,15 @@ class StageKeys(QObject):
             self._refuse_stage(incident, stage.value)
             return
 
-        def submit(chosen: StageTime) -> str | None:
-            return self._record(
+        def submit(chosen: StageTime, reply: Reply) -> None:
+            action = Action(operator.operator_id, chosen.at, self.board.clock(), chosen.reason)
+            self._record(
                 incident,
-                lambda: advance_incident(
-                    self.board.database,
-                    incident.incident_id,
-                    stage,
-                    version=incident.version,
-                    action=Action(
-                        operator.operator_id, chosen.at, self.board.clock(), chosen.reason
-                    ),
+                lambda database: advance_incident(
+                    database, incident.incident_id, stage, version=incident.version, action=action
                 ),
                 self._stage_done(incident, stage, chosen.at),
+                reply,
             )
 
         self._open(StageTimeDialog(stage, incident, self.board.clock, submit, self.board))
@@ -218,41 +218,45 @@ class StageKeys(QObject):
         if reassign == (incident.status is Status.NEW):
             self._refuse_stage(incident, "reassigned" if reassign else Status.ROUTED.value)
             return
-        try:
-            choices = team_choices(
-                self.board.database,
-                incident,
-                now=self.board.clock(),
-                routing=not reassign,
-            )
-        except OperlineError as error:
-            self.board.say(stage_refusal(error), problem=True)
-            return
+        now = self.board.clock()
+        self._read(
+            lambda database: team_choices(database, incident, now=now, routing=not reassign),
+            lambda choices: self._choose_team(operator, incident, choices, reassign=reassign),
+        )
+
+    def _choose_team(
+        self,
+        operator: OperatorInfo,
+        incident: BoardIncident,
+        choices: list[TeamChoice],
+        *,
+        reassign: bool,
+    ) -> None:
         names = {choice.team_id: choice.name for choice in choices}
         service = reassign_incident if reassign else route_incident
 
-        def submit(change: TeamChange) -> str | None:
+        def submit(change: TeamChange, reply: Reply) -> None:
             team = names.get(change.team_id, "")
             if reassign:
                 done = self.tr("{reference} handed to {team}.")
             else:
                 done = self.tr("{reference}: {team} contacted at {time}.")
-            return self._record(
+            action = Action(operator.operator_id, change.at, self.board.clock(), change.reason)
+            self._record(
                 incident,
-                lambda: service(
-                    self.board.database,
+                lambda database: service(
+                    database,
                     incident.incident_id,
                     change.team_id,
                     version=incident.version,
-                    action=Action(
-                        operator.operator_id, change.at, self.board.clock(), change.reason
-                    ),
+                    action=action,
                 ),
                 done.format(
                     reference=incident.reference,
                     team=team,
                     time=format_paris(change.at, "%H:%M"),
                 ),
+                reply,
             )
 
         if reassign:
@@ -275,28 +279,31 @@ class StageKeys(QObject):
         if ready is None:
             return
         operator, incident = ready
-        try:
-            places = places_with_room(self.board.database, now=self.board.clock())
-        except OperlineError as error:
-            self.board.say(stage_refusal(error), problem=True)
-            return
+        now = self.board.clock()
+        self._read(
+            lambda database: places_with_room(database, now=now),
+            lambda places: self._close_with(operator, incident, places),
+        )
 
-        def submit(closing: Closing) -> str | None:
-            return self._record(
+    def _close_with(
+        self, operator: OperatorInfo, incident: BoardIncident, places: list[PlaceRoom]
+    ) -> None:
+        def submit(closing: Closing, reply: Reply) -> None:
+            action = Action(operator.operator_id, closing.at, self.board.clock(), closing.reason)
+            self._record(
                 incident,
-                lambda: close_incident(
-                    self.board.database,
+                lambda database: close_incident(
+                    database,
                     incident.incident_id,
                     closing.outcome,
                     facility_id=closing.facility_id,
                     version=incident.version,
-                    action=Action(
-                        operator.operator_id, closing.at, self.board.clock(), closing.reason
-                    ),
+                    action=action,
                 ),
                 self.tr("{reference} closed: {outcome}.").format(
                     reference=incident.reference, outcome=outcome_label(closing.outcome)
                 ),
+                reply,
             )
 
         self._open(CloseDialog(incident, places, self.board.clock, submit, self.board))
@@ -307,17 +314,15 @@ class StageKeys(QObject):
             return
         operator, incident = ready
 
-        def submit(text: str) -> str | None:
-            return self._record(
+        def submit(text: str, reply: Reply) -> None:
+            now = self.board.clock()
+            self._record(
                 incident,
-                lambda: add_note(
-                    self.board.database,
-                    incident.incident_id,
-                    text,
-                    operator_id=operator.operator_id,
-                    now=self.board.clock(),
+                lambda database: add_note(
+                    database, incident.incident_id, text, operator_id=operator.operator_id, now=now
                 ),
                 self.tr("Note added to {reference}.").format(reference=incident.reference),
+                reply,
             )
 
         self._open(NoteDialog(incident, submit, self.board))
@@ -338,21 +343,50 @@ class StageKeys(QObject):
             return None
         return operator, incident
 
-    def _record(self, incident: BoardIncident, work: Callable[[], object], done: str) -> str | None:
-        """Run a step; the sentence of its refusal, or None once recorded and shown."""
-        try:
-            work()
-        except IncidentChanged as error:
-            self.board.reload_incidents()
-            self.board.say(stage_refusal(error), problem=True)
-            return None
-        except OperlineError as error:
-            return stage_refusal(error)
-        self.board.reload_incidents()
-        self.board.select_incident(incident.incident_id)
-        self.board.say(done)
-        self.board.incident_updated.emit(incident.incident_id)
-        return None
+    def _record(
+        self,
+        incident: BoardIncident,
+        work: Work[IncidentState | Changes],
+        done: str,
+        reply: Reply | None = None,
+    ) -> None:
+        """Run a step off the GUI thread; its refusal goes to ``reply`` (else the board).
+
+        The stage keys stay greyed until the step is answered: a key pressed twice does
+        not record twice.
+        """
+        changes = self.board.desk.changes
+
+        def recorded(result: IncidentState | Changes) -> None:
+            changes.publish(result if isinstance(result, Changes) else result.changes)
+            self.board.say(done)
+            if reply is not None:
+                reply(None)
+
+        def refused(error: OperlineError) -> None:
+            sentence = stage_refusal(error)
+            if isinstance(error, IncidentChanged):
+                # Another desk moved this call: show it as it is now, and say so.
+                changes.publish(Changes.of_incident(incident.incident_id, IncidentChange.STAGE))
+                self.board.say(sentence, problem=True)
+                if reply is not None:
+                    reply(None)
+            elif reply is not None:
+                reply(sentence)
+            else:
+                self.board.say(sentence, problem=True)
+
+        self.board.desk.runner.run(work, recorded, refused, owner=self.board, busy=self._actions)
+
+    def _read(self, work: Work[T], then: Callable[[T], None]) -> None:
+        """Read what a dialog needs off the GUI thread, then open it."""
+        self.board.desk.runner.run(
+            work,
+            then,
+            lambda error: self.board.say(stage_refusal(error), problem=True),
+            owner=self.board,
+            busy=self._actions,
+        )
 
     def _refuse_stage(self, incident: BoardIncident, wanted: str) -> None:
         refused = IncidentRefused(

@@ -1,9 +1,10 @@
 """The live board: every open call, the ones left waiting first in sight, all night long.
 
-The board reads the open incidents (one indexed query) every ``REFRESH_MS`` and at the
-next change of colour, merges them into the rows shown so the selection stays on the
-same call, colours each row by how late it is, tells the desk once when a call turns
-amber or red, and proposes whom to call next for a call in red. The stage keys
+The board reads the open incidents (one indexed query, off the GUI thread) at start,
+every ``REFRESH_MS`` and at the next change of colour; a change on the desk's bus reads
+again only the calls it names. Rows merge into those shown so the selection stays on the
+same call; each row is coloured by how late it is, the desk is told once when a call
+turns amber or red, and a call in red proposes whom to call next. The stage keys
 (``operline.ui.board.actions``) act on the selected call.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -26,28 +28,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operline.changes import Changes
 from operline.codes import Category, Priority, Status
 from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.incidents.live_board import (
     Alert,
     BoardIncident,
+    NextContact,
+    SectorStrip,
     alert_changes_at,
     next_contact,
     open_incidents,
     sector_strip,
 )
-from operline.operators import OperatorSource
-from operline.paris_time import Clock, format_paris
+from operline.paris_time import format_paris
 from operline.settings import DeskSettings, read_settings
 from operline.ui.board.actions import StageKeys
 from operline.ui.board.alerts import AlertWatch, DeskAlarm, DesktopAlarm, NextContactPanel
 from operline.ui.board.model import AlertRowDelegate, BoardColumn, LiveBoardModel, alert_text
 from operline.ui.board.sector_strip import SectorCounts, SectorStripBar
+from operline.ui.desk_context import DeskContext
 from operline.ui.labels import category_label, priority_label, status_label
 from operline.ui.messages import error_sentence
 
-#: The board reads the open calls again this often: ages move, other desks log calls.
+#: The board reads the open calls again this often: ages move, and other desks' calls are
+#: seen this way until the database tells each desk of the others' changes.
 REFRESH_MS = 15_000
 # A QTimer cannot wait for ever; the periodic refresh re-aims it long before then.
 _LONGEST_WAIT_MS = 3_600_000
@@ -69,24 +75,20 @@ class LiveBoard(QWidget):
     notice = Signal(str)
     #: The board was read again; carries the instant it shows.
     refreshed = Signal(object)
-    #: A stage, a note or a team was recorded for this incident id.
-    incident_updated = Signal(int)
 
     def __init__(
         self,
-        database: Database,
+        desk: DeskContext,
         *,
-        clock: Clock,
-        operator: OperatorSource,
         alarm: DeskAlarm | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("liveBoard")
         self.setAccessibleName(self.tr("Open calls"))
-        self.database = database
-        self.clock = clock
-        self.operator = operator
+        self.desk = desk
+        self.clock = desk.clock
+        self.operator = desk.operator
         self.settings = DeskSettings()
         #: Every open incident as last read, whatever the sector filter.
         self.incidents: list[BoardIncident] = []
@@ -95,6 +97,9 @@ class LiveBoard(QWidget):
         #: The change of colour the single-shot timer is aimed at, if any.
         self.next_alert_at: datetime | None = None
         self._reading_failed = False
+        #: A full read is on the worker; another asked meanwhile waits for it.
+        self._reading = False
+        self._read_again = False
 
         self.model = LiveBoardModel(self)
         self.watch = AlertWatch(alarm if alarm is not None else DesktopAlarm(parent=self), self)
@@ -112,6 +117,7 @@ class LiveBoard(QWidget):
         self.refresh_timer.setInterval(REFRESH_MS)
         self.refresh_timer.timeout.connect(self.refresh)
 
+        desk.changes.changed.connect(self.apply_changes)
         self.refresh()
         self.refresh_timer.start()
 
@@ -119,23 +125,55 @@ class LiveBoard(QWidget):
 
     def refresh(self) -> None:
         """Read the settings, the sectors with their teams, and the open calls."""
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading = True
         now = self.clock()
-        try:
-            self.settings = read_settings(self.database)
-            self.strip.set_sectors(sector_strip(self.database, now=now))
-        except OperlineError as error:
-            self._show_problem(error_sentence(error))
-            return
-        self.reload_incidents(now)
+        self.desk.runner.run(
+            lambda database: _read_board(database, now),
+            lambda board: self._board_read(board, now),
+            self._reading_refused,
+            owner=self,
+        )
 
-    def reload_incidents(self, now: datetime | None = None) -> None:
-        """Read the open calls again (one indexed query) and redraw what changed."""
-        now = now if now is not None else self.clock()
-        try:
-            incidents = open_incidents(self.database, now=now, settings=self.settings)
-        except OperlineError as error:
-            self._show_problem(error_sentence(error))
+    def apply_changes(self, changes: Changes) -> None:
+        """Redraw what a write changed: the calls it names are read again, no other."""
+        if changes.roster or changes.settings:
+            self.refresh()
             return
+        if not changes.incidents or self.shown_at is None:
+            return
+        ids = tuple(changes.incidents)
+        now = self.clock()
+        settings = self.settings
+        self.desk.runner.run(
+            lambda database: open_incidents(database, now=now, settings=settings, incident_ids=ids),
+            lambda rows: self._merge(ids, rows, now),
+            self._reading_refused,
+            owner=self,
+        )
+
+    def _board_read(self, board: _Board, now: datetime) -> None:
+        self._reading = False
+        self.settings = board.settings
+        self.strip.set_sectors(board.sectors)
+        self._show_incidents(board.incidents, now)
+        if self._read_again:
+            self._read_again = False
+            self.refresh()
+
+    def _reading_refused(self, error: OperlineError) -> None:
+        self._reading = False
+        self._read_again = False
+        self._show_problem(error_sentence(error))
+
+    def _merge(self, ids: tuple[int, ...], rows: list[BoardIncident], now: datetime) -> None:
+        # Calls named by the change and not read back have closed: they leave the board.
+        kept = [incident for incident in self.incidents if incident.incident_id not in ids]
+        self._show_incidents(sorted([*kept, *rows], key=_board_order), now)
+
+    def _show_incidents(self, incidents: list[BoardIncident], now: datetime) -> None:
         if self._reading_failed:
             self._reading_failed = False
             self.say("")  # the database answers again: the problem is over
@@ -354,12 +392,19 @@ class LiveBoard(QWidget):
         if row is None or self.model.alert(row) is not Alert.RED:
             self.next_contact.hide()
             return
-        try:
-            contact = next_contact(self.database, incident, now=now, settings=self.settings)
-        except OperlineError:
-            self.next_contact.hide()  # the board itself tells database problems
-            return
-        self.next_contact.propose(incident, contact, now)
+        settings = self.settings
+        self.desk.runner.run(
+            lambda database: next_contact(database, incident, now=now, settings=settings),
+            lambda contact: self._propose_contact(incident, contact, now),
+            lambda _error: self.next_contact.hide(),  # the board itself tells those
+            owner=self,
+        )
+
+    def _propose_contact(
+        self, incident: BoardIncident, contact: NextContact, now: datetime
+    ) -> None:
+        if self.selected_incident() == incident:  # the cursor may have moved meanwhile
+            self.next_contact.propose(incident, contact, now)
 
     def _aim_alert_timer(self, now: datetime) -> None:
         changes = [
@@ -382,6 +427,27 @@ class LiveBoard(QWidget):
             return
         wait = math.ceil((self.next_alert_at - now) / timedelta(milliseconds=1))
         self.alert_timer.start(max(0, min(wait, _LONGEST_WAIT_MS)))
+
+
+@dataclass(frozen=True)
+class _Board:
+    settings: DeskSettings
+    sectors: list[SectorStrip]
+    incidents: list[BoardIncident]
+
+
+def _read_board(database: Database, now: datetime) -> _Board:
+    settings = read_settings(database)
+    return _Board(
+        settings,
+        sector_strip(database, now=now),
+        open_incidents(database, now=now, settings=settings),
+    )
+
+
+def _board_order(incident: BoardIncident) -> tuple[int, datetime, int]:
+    """The order of ``open_incidents``: urgent first, then oldest, then first logged."""
+    return (0 if incident.urgent else 1, incident.received_at, incident.incident_id)
 
 
 def _counts(incidents: list[BoardIncident]) -> dict[int, SectorCounts]:

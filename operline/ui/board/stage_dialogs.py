@@ -1,9 +1,10 @@
 """The small dialogs of the stage keys: a stage at an earlier time, closing, a note.
 
-Each dialog hands what was chosen to a ``submit`` callback that records it and returns
-the sentence of a refusal, if any: the dialog then stays open with the sentence shown,
-so nothing typed is lost. Everything works from the keyboard: digits pick an entry of
-a list, Enter records, Escape cancels.
+Each dialog hands what was chosen to a ``submit`` callback that records it (off the GUI
+thread) and answers, later, with the sentence of a refusal or None: on a refusal the
+dialog stays open with the sentence shown, so nothing typed is lost; while the answer is
+awaited, Record is greyed so nothing is recorded twice. Everything works from the
+keyboard: digits pick an entry of a list, Enter records, Escape cancels.
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ from operline.ui.labels import status_label
 from operline.ui.refusals import action_problem
 
 T = TypeVar("T")
-#: Records a choice; returns the sentence of a refusal, or None when it was recorded.
-Submit = Callable[[T], "str | None"]
+#: Answers a choice: the sentence of a refusal, or None when it was recorded.
+Reply = Callable[["str | None"], None]
+#: Records a choice, then calls the reply.
+Submit = Callable[[T, Reply], None]
 
 #: Outcomes in the order their digit keys pick them.
 OUTCOME_KEYS: tuple[Outcome, ...] = tuple(Outcome)
@@ -183,14 +186,28 @@ class StageDialog(QDialog, Generic[T]):
         self.problem.show()
 
     def accept(self) -> None:
+        if self.waiting:
+            return
         chosen = self.choice()
         if chosen is None:
             return
-        sentence = self._submit(chosen)
+        self._wait(True)
+        self._submit(chosen, self._answered)
+
+    @property
+    def waiting(self) -> bool:
+        """A choice was submitted and its answer has not come back yet."""
+        return not self.buttons.isEnabled()
+
+    def _answered(self, sentence: str | None) -> None:
+        self._wait(False)
         if sentence:
             self.refuse(sentence)
             return
         super().accept()
+
+    def _wait(self, waiting: bool) -> None:
+        self.buttons.setEnabled(not waiting)
 
 
 class TimeFields:

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operline.db.engine import Database
+from operline.changes import Changes
 from operline.errors import OperlineError
-from operline.paris_time import Clock, format_paris, to_paris
+from operline.paris_time import format_paris, to_paris
 from operline.phones import format_phone
 from operline.roster.board import SectorDutyRow, duty_board, earliest_handoff
 from operline.roster.engine import OnDuty
 from operline.ui import shortcuts
+from operline.ui.desk_context import DeskContext
 from operline.ui.messages import error_sentence
 
 #: The board reads the roster again this often, for changes made at another desk.
@@ -78,12 +79,12 @@ class DutyBoard(QWidget):
     #: A sentence for the status bar (what was copied).
     notice = Signal(str)
 
-    def __init__(self, database: Database, *, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskContext, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dutyBoard")
         self.setAccessibleName(self.tr("On duty now"))
-        self._database = database
-        self._clock = clock
+        self._desk = desk
+        self._clock = desk.clock
         self.rows: list[SectorDutyRow] = []
         #: The instant the board was last read for.
         self.shown_at: datetime | None = None
@@ -114,21 +115,32 @@ class DutyBoard(QWidget):
         self._refill.timeout.connect(self._fill_again)
 
         self._build()
+        desk.changes.changed.connect(self._changed)
         self.refresh()
         self.safety_timer.start()
 
     def refresh(self) -> None:
         """Read who is on duty now and redraw; aim the timer at the next handoff."""
         now = self._clock()
-        try:
-            rows = duty_board(self._database, now)
-        except OperlineError as error:
-            self.handoff_timer.stop()
-            self.next_refresh_at = None
-            self._problem.setText(error_sentence(error))
-            self._problem.setAccessibleName(self._problem.text())
-            self._show_page(self._problem)
-            return
+        self._desk.runner.run(
+            lambda database: duty_board(database, now),
+            lambda rows: self._show(rows, now),
+            self._refused,
+            owner=self,
+        )
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.roster:
+            self.refresh()
+
+    def _refused(self, error: OperlineError) -> None:
+        self.handoff_timer.stop()
+        self.next_refresh_at = None
+        self._problem.setText(error_sentence(error))
+        self._problem.setAccessibleName(self._problem.text())
+        self._show_page(self._problem)
+
+    def _show(self, rows: list[SectorDutyRow], now: datetime) -> None:
         self.rows = rows
         self.shown_at = now
         self._fill(rows, now)

@@ -8,10 +8,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from operline.db.engine import Database
 from operline.errors import OperlineError
-from operline.paris_time import Clock, paris_date
-from operline.roster.week import week_coverage
+from operline.paris_time import paris_date
+from operline.roster.week import WeekCoverage, week_coverage
+from operline.ui.desk_context import DeskContext
 from operline.ui.duty.duty_board import UNCOVERED
 from operline.ui.duty.week_chart import BACKUP_ONLY, FIRST_CALL, NO_PHONE, WeekChart
 from operline.ui.messages import error_sentence
@@ -22,12 +22,12 @@ DAYS_SHOWN = 7
 class WeekView(QWidget):
     """The chart of the coming week, its legend and the details under the cursor."""
 
-    def __init__(self, database: Database, *, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskContext, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weekView")
         self.setAccessibleName(self.tr("Coverage of the week"))
-        self._database = database
-        self._clock = clock
+        self._desk = desk
+        self._clock = desk.clock
 
         title = QLabel(self.tr("Coverage of the next 7 days"), self)
         title.setObjectName("weekTitle")
@@ -64,14 +64,20 @@ class WeekView(QWidget):
     def refresh(self) -> None:
         """Read the coverage of the seven days from today's midnight in Paris."""
         now = self._clock()
-        try:
-            coverage = week_coverage(self._database, paris_date(now), DAYS_SHOWN, now)
-        except OperlineError as error:
-            self.problem.setText(error_sentence(error))
-            self.problem.show()
-            return
+        self._desk.runner.run(
+            lambda database: week_coverage(database, paris_date(now), DAYS_SHOWN, now),
+            self._show,
+            self._refused,
+            owner=self,
+        )
+
+    def _show(self, coverage: WeekCoverage) -> None:
         self.problem.hide()
         self.chart.set_coverage(coverage)
+
+    def _refused(self, error: OperlineError) -> None:
+        self.problem.setText(error_sentence(error))
+        self.problem.show()
 
     def _show_details(self) -> None:
         chart = self.chart

@@ -19,23 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operline.db.engine import Database
+from operline.changes import Changes
 from operline.drafts import DraftStore
 from operline.errors import OperlineError
 from operline.incidents.intake import (
     CallForm,
     CallRefused,
+    LoggedCall,
     PossibleDuplicate,
     check_call,
     link_call,
     log_call,
     possible_duplicates,
 )
-from operline.incidents.routing import intake_sectors
+from operline.incidents.routing import SectorChoice, intake_sectors
 from operline.incidents.suggestions import known_callers, known_locations
-from operline.operators import OperatorSource
-from operline.paris_time import Clock, format_paris, paris_date
+from operline.paris_time import format_paris, paris_date
 from operline.ui import shortcuts
+from operline.ui.desk_context import DeskContext
 from operline.ui.intake.call_form import NewCallForm
 from operline.ui.intake.draft import DraftKeeper, restore_draft
 from operline.ui.intake.duplicate_prompt import DuplicateAnswer, DuplicateChoice, DuplicatePrompt
@@ -69,22 +70,23 @@ class DeskView(QWidget):
 
     def __init__(
         self,
-        database: Database,
+        desk: DeskContext,
         *,
-        clock: Clock,
-        operator: OperatorSource,
         drafts: DraftStore,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deskView")
         self.setAccessibleName(self.tr("Calls"))
-        self._database = database
-        self._clock = clock
-        self._operator = operator
+        self._desk = desk
+        self._runner = desk.runner
+        self._clock = clock = desk.clock
+        self._operator = desk.operator
+        #: A call is being checked or saved: Ctrl+Enter again does nothing meanwhile.
+        self.saving = False
         self.form = NewCallForm(clock=clock, parent=self)
-        self.routing = RoutingPanel(database, clock=clock, operator=operator, parent=self)
-        self.places = PlacesPanel(database, clock=clock, operator=operator, parent=self)
+        self.routing = RoutingPanel(desk, parent=self)
+        self.places = PlacesPanel(desk, parent=self)
         self.keeper = DraftKeeper(self.form, drafts, clock=clock, parent=self)
         #: The prompts while they are open (possible duplicate, draft found, new call).
         self.duplicate_prompt: DuplicatePrompt | None = None
@@ -131,7 +133,7 @@ class DeskView(QWidget):
 
     def save_call(self) -> None:
         """Check the call, ask about a possible duplicate, then save it and route it."""
-        if self.duplicate_prompt is not None:
+        if self.duplicate_prompt is not None or self.saving:
             return
         form = self.form.call_form()
         problems = self.form.problems(check_call(form, now=self._clock()))
@@ -139,15 +141,21 @@ class DeskView(QWidget):
             self.form.show_problems(problems)
             self._say(self.tr("The call is not saved yet: correct the fields in red."), False)
             return
-        assert form.sector_id is not None
-        try:
-            duplicates = possible_duplicates(self._database, form.sector_id, form.received_at)
-        except OperlineError as error:
-            self._say(action_problem(error), False)
-            return
+        sector_id = form.sector_id
+        assert sector_id is not None
+        self._saving(True)
+        self._runner.run(
+            lambda database: possible_duplicates(database, sector_id, form.received_at),
+            lambda duplicates: self._duplicates_read(form, duplicates),
+            self._not_saved,
+            owner=self,
+        )
+
+    def _duplicates_read(self, form: CallForm, duplicates: list[PossibleDuplicate]) -> None:
         if not duplicates:
             self._log(form)
             return
+        self._saving(False)
         prompt = DuplicatePrompt(duplicates, self)
         prompt.answered.connect(lambda answer: self._duplicate_answered(form, duplicates, answer))
         self.duplicate_prompt = prompt
@@ -192,11 +200,18 @@ class DeskView(QWidget):
 
     def refresh_reference(self) -> None:
         """Read the sectors and the services already seen again (after an edit elsewhere)."""
-        try:
-            self.form.set_sectors(intake_sectors(self._database))
-            self.form.set_known_callers(known_callers(self._database, now=self._clock()))
-        except OperlineError as error:
-            self._say(action_problem(error), False)
+        now = self._clock()
+        self._runner.run(
+            lambda database: (intake_sectors(database), known_callers(database, now=now)),
+            self._reference_read,
+            lambda error: self._say(action_problem(error), False),
+            owner=self,
+        )
+
+    def _reference_read(self, read: tuple[list[SectorChoice], list[str]]) -> None:
+        sectors, callers = read
+        self.form.set_sectors(sectors)
+        self.form.set_known_callers(callers)
 
     def focus_routing(self) -> None:
         self.routing.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -227,21 +242,33 @@ class DeskView(QWidget):
 
     def _log(self, form: CallForm) -> None:
         operator = self._operator()
-        try:
-            logged = log_call(
-                self._database,
-                form,
-                operator_id=operator.operator_id if operator else None,
-                now=self._clock(),
-            )
-        except CallRefused as refused:
-            self.form.show_problems(self.form.problems(refused.problems))
+        operator_id = operator.operator_id if operator else None
+        now = self._clock()
+        self._saving(True)
+        self._runner.run(
+            lambda database: log_call(database, form, operator_id=operator_id, now=now),
+            self._logged,
+            self._not_saved,
+            owner=self,
+        )
+
+    def _not_saved(self, error: OperlineError) -> None:
+        self._saving(False)
+        if isinstance(error, CallRefused):
+            self.form.show_problems(self.form.problems(error.problems))
             self._say(self.tr("The call is not saved yet: correct the fields in red."), False)
-            return
-        except OperlineError as error:
+        else:
             # The form and its draft stay: nothing typed is lost.
             self._say(action_problem(error), False)
-            return
+
+    def _saving(self, saving: bool) -> None:
+        self.saving = saving
+        if saving:
+            self._say(self.tr("Saving the call…"), True)
+
+    def _logged(self, logged: LoggedCall) -> None:
+        self._saving(False)
+        self._desk.changes.publish(logged.changes)
         self.keeper.discard()
         self.form.reset()
         self._say(
@@ -255,17 +282,21 @@ class DeskView(QWidget):
 
     def _link(self, form: CallForm, incident_id: int, reference: str) -> None:
         operator = self._operator()
-        try:
-            link_call(
-                self._database,
-                incident_id,
-                form,
-                operator_id=operator.operator_id if operator else None,
-                now=self._clock(),
-            )
-        except OperlineError as error:
-            self._say(action_problem(error), False)
-            return
+        operator_id = operator.operator_id if operator else None
+        now = self._clock()
+        self._saving(True)
+        self._runner.run(
+            lambda database: link_call(
+                database, incident_id, form, operator_id=operator_id, now=now
+            ),
+            lambda changes: self._linked(changes, incident_id, reference),
+            self._not_saved,
+            owner=self,
+        )
+
+    def _linked(self, changes: Changes, incident_id: int, reference: str) -> None:
+        self._saving(False)
+        self._desk.changes.publish(changes)
         self.keeper.discard()
         self.form.reset()
         self._say(
@@ -282,12 +313,17 @@ class DeskView(QWidget):
         if sector_id is None:
             self.form.set_known_locations([])
             return
-        try:
-            places = known_locations(self._database, sector_id, now=self._clock())
-        except OperlineError as error:
-            self._say(action_problem(error), False)
-            return
-        self.form.set_known_locations(places)
+        now = self._clock()
+        self._runner.run(
+            lambda database: known_locations(database, sector_id, now=now),
+            lambda places: self._locations_read(sector_id, places),
+            lambda error: self._say(action_problem(error), False),
+            owner=self,
+        )
+
+    def _locations_read(self, sector_id: int, places: list[str]) -> None:
+        if self.form.sector_id == sector_id:  # the operator may have moved on meanwhile
+            self.form.set_known_locations(places)
 
     def _show_teams_at_received_time(self) -> None:
         if self.form.sector_id is not None:

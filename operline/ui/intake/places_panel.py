@@ -7,6 +7,8 @@ the report is recorded with the current time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -33,11 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operline.db.engine import Database
-from operline.errors import OperlineError
+from operline.changes import Changes
 from operline.incidents.places import PlaceRoom, places_with_room, report_free_places
-from operline.operators import OperatorSource
-from operline.paris_time import Clock, format_paris
+from operline.paris_time import format_paris
+from operline.ui.desk_context import DeskContext
 from operline.ui.refusals import action_problem
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -184,20 +185,13 @@ class PlacesPanel(QWidget):
     #: A sentence for the status bar.
     notice = Signal(str)
 
-    def __init__(
-        self,
-        database: Database,
-        *,
-        clock: Clock,
-        operator: OperatorSource,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: DeskContext, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("placesPanel")
         self.setAccessibleName(self.tr("Places with room tonight"))
-        self._database = database
-        self._clock = clock
-        self._operator = operator
+        self._desk = desk
+        self._clock = desk.clock
+        self._operator = desk.operator
         self.model = PlacesModel(self)
         self.model.free_places_typed.connect(self.report, Qt.ConnectionType.QueuedConnection)
         self._build()
@@ -206,20 +200,31 @@ class PlacesPanel(QWidget):
         self.refresh_timer.setInterval(REFRESH_MS)
         self.refresh_timer.timeout.connect(self._refresh_unless_typing)
         self.refresh_timer.start()
+        desk.changes.changed.connect(self._changed)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
         """Read the places and their latest reports again, keeping the line in use."""
+        now = self._clock()
+        self._desk.runner.run(
+            lambda database: places_with_room(database, now=now),
+            lambda places: self._show(places, then),
+            lambda error: self._tell(action_problem(error), problem=True),
+            owner=self,
+        )
+
+    def _show(self, places: list[PlaceRoom], then: Callable[[], None] | None) -> None:
         current = self.current_place()
-        try:
-            places = places_with_room(self._database, now=self._clock())
-        except OperlineError as error:
-            self._tell(action_problem(error), problem=True)
-            return
         self.model.set_places(places)
         row = self.model.row_of(current.facility_id) if current else 0
         if self.model.rowCount():
             self._go_to(max(row, 0))
+        if then is not None:
+            then()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.places:
+            self._refresh_unless_typing()
 
     def current_place(self) -> PlaceRoom | None:
         row = self.table.currentIndex().row()
@@ -229,24 +234,25 @@ class PlacesPanel(QWidget):
     def report(self, facility_id: int, free_places: int) -> None:
         """Record how many places are free at a place, now."""
         operator = self._operator()
-        try:
-            place = report_free_places(
-                self._database,
-                facility_id,
-                free_places,
-                operator_id=operator.operator_id if operator else None,
-                reported_at=self._clock(),
-            )
-        except OperlineError as error:
-            self._tell(action_problem(error), problem=True)
-            return
-        self.refresh()
-        row = self.model.row_of(facility_id)
+        operator_id = operator.operator_id if operator else None
+        now = self._clock()
+        self._desk.runner.run(
+            lambda database: report_free_places(
+                database, facility_id, free_places, operator_id=operator_id, reported_at=now
+            ),
+            lambda place: self.refresh(then=lambda: self._reported(place, free_places, now)),
+            lambda error: self._tell(action_problem(error), problem=True),
+            owner=self,
+        )
+
+    def _reported(self, place: PlaceRoom, free_places: int, now: datetime) -> None:
+        self._desk.changes.publish(Changes(places=True))
+        row = self.model.row_of(place.facility_id)
         if row >= 0:
             self._go_to(row)
         self._tell(
             self.tr("{place}: {count} free place(s) at {time}.").format(
-                place=place.name, count=free_places, time=format_paris(self._clock(), "%H:%M")
+                place=place.name, count=free_places, time=format_paris(now, "%H:%M")
             ),
             problem=False,
         )

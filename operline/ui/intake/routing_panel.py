@@ -8,6 +8,7 @@ backups on duty elsewhere, and any other team, with a short reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -24,16 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import LoggedCall
 from operline.incidents.routing import RoutingChoices, routing_choices
-from operline.incidents.stages import Action, route_incident
-from operline.operators import OperatorSource
-from operline.paris_time import Clock, format_paris
+from operline.incidents.stages import Action, IncidentState, route_incident
+from operline.paris_time import format_paris
 from operline.phones import format_phone
 from operline.ui import shortcuts
+from operline.ui.desk_context import DeskContext
 from operline.ui.intake.routing_panel_model import (
     ROW_ROLE,
     RoutingColumn,
@@ -76,25 +76,20 @@ class RoutingPanel(QWidget):
     #: A sentence for the status bar.
     notice = Signal(str)
 
-    def __init__(
-        self,
-        database: Database,
-        *,
-        clock: Clock,
-        operator: OperatorSource,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: DeskContext, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routingPanel")
         self.setAccessibleName(self.tr("Teams to route the call to"))
-        self._database = database
-        self._clock = clock
-        self._operator = operator
+        self._desk = desk
+        self._clock = clock = desk.clock
+        self._operator = desk.operator
         self._sector_id: int | None = None
         self._at: datetime | None = None
         self._choices: RoutingChoices | None = None
         #: The saved call waiting for its team, if any.
         self.pending: LoggedCall | None = None
+        #: The team chosen is being recorded.
+        self.routing_in_flight = False
         self.model = RoutingModel(self)
         self._build()
         self.show_sector(None, clock())
@@ -118,16 +113,23 @@ class RoutingPanel(QWidget):
         self._load()
 
     def route_call(self, call: LoggedCall) -> None:
-        """The call is saved: select its first team and wait for Enter."""
+        """The call is saved: select its first team and wait for Enter.
+
+        The teams are those on duty now, when they are called, even for a call typed in
+        late; the call itself keeps whether a team was on duty when it came in.
+        """
         self.pending = None
-        self.show_sector(call.sector_id, call.received_at)
+        self._sector_id, self._at = call.sector_id, self._clock()
         self.pending = call
         self._show_pending()
         self._outcome.hide()
+        self._load(then=self._select_first)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _select_first(self) -> None:
         if self.model.rowCount() > 0:
             self.table.selectRow(0)
             self.table.setCurrentIndex(self.model.index(0, RoutingColumn.TEAM))
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected_row(self) -> RoutingRow | None:
         row = self.table.currentIndex().data(ROW_ROLE)
@@ -141,6 +143,8 @@ class RoutingPanel(QWidget):
 
     def route_selected(self) -> None:
         """Record that the selected team was contacted for the saved call."""
+        if self.routing_in_flight:
+            return  # Enter pressed again while the first is being recorded
         team = self.selected_row()
         if self.pending is None:
             self._tell_problem(
@@ -162,21 +166,29 @@ class RoutingPanel(QWidget):
             now=now,
             reason=self.reason.text(),
         )
-        try:
-            state = route_incident(
-                self._database,
-                self.pending.incident_id,
-                team.team_id,
-                version=self.pending.version,
-                action=action,
-            )
-        except OperlineError as error:
-            self._tell_problem(action_problem(error))
-            if isinstance(error, IncidentRefused) and error.code is Refusal.TEAM_NOT_ON_DUTY:
-                self._show_reason(True)
-                self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
         call = self.pending
+        self.routing_in_flight = True
+        self._desk.runner.run(
+            lambda database: route_incident(
+                database, call.incident_id, team.team_id, version=call.version, action=action
+            ),
+            lambda state: self._routed(call, team, state, now),
+            self._not_routed,
+            owner=self,
+        )
+
+    def _not_routed(self, error: OperlineError) -> None:
+        self.routing_in_flight = False
+        self._tell_problem(action_problem(error))
+        if isinstance(error, IncidentRefused) and error.code is Refusal.TEAM_NOT_ON_DUTY:
+            self._show_reason(True)
+            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _routed(
+        self, call: LoggedCall, team: RoutingRow, state: IncidentState, now: datetime
+    ) -> None:
+        self.routing_in_flight = False
+        self._desk.changes.publish(state.changes)
         self.pending = None
         self._show_pending()
         self._problem.hide()
@@ -207,7 +219,7 @@ class RoutingPanel(QWidget):
 
     # Inside
 
-    def _load(self) -> None:
+    def _load(self, then: Callable[[], None] | None = None) -> None:
         self._problem.hide()
         if self._sector_id is None or self._at is None:
             self._choices = None
@@ -218,17 +230,29 @@ class RoutingPanel(QWidget):
             self._warning.show()
             self._show_reason(False)
             return
-        try:
-            choices = routing_choices(self._database, self._sector_id, self._at)
-        except OperlineError as error:
+        sector_id, at = self._sector_id, self._at
+        asked = (sector_id, at)
+
+        def read(choices: RoutingChoices) -> None:
+            if (self._sector_id, self._at) == asked:  # else another sector is on its way
+                self._show_choices(choices, at)
+                if then is not None:
+                    then()
+
+        def refused(error: OperlineError) -> None:
             self._choices = None
             self.model.set_rows([], None)
             self._tell_problem(action_problem(error))
-            return
+
+        self._desk.runner.run(
+            lambda database: routing_choices(database, sector_id, at), read, refused, owner=self
+        )
+
+    def _show_choices(self, choices: RoutingChoices, at: datetime) -> None:
         self._choices = choices
-        self.model.set_rows(routing_rows(choices, everyone=self.all_teams.isChecked()), self._at)
+        self.model.set_rows(routing_rows(choices, everyone=self.all_teams.isChecked()), at)
         self._heading.setText(
-            self.tr("Teams on duty at {time}").format(time=format_paris(self._at, "%H:%M"))
+            self.tr("Teams on duty at {time}").format(time=format_paris(at, "%H:%M"))
         )
         if choices.nobody_on_duty:
             self._warning.setText("⚠ " + self.tr("No team on duty for this sector"))

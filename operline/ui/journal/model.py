@@ -3,6 +3,8 @@
 The model holds only the ordered ids of the day. Rows are read when the view first
 shows them, a page at a time, into a small cache; a day with a thousand calls costs
 one indexed query for the ids and a handful of page reads as the supervisor scrolls.
+Pages are asked of the desk's runner, off the GUI thread: rows not read yet show
+empty, and fill in when their page arrives.
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ from operline.ui.labels import category_label, outcome_label, priority_label, st
 from operline.ui.messages import error_sentence
 from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel
 
-RowFetcher = Callable[[Sequence[int]], list[JournalRow]]
+#: Asks for the rows of these ids; the answer comes to one callback or the other.
+RowFetcher = Callable[
+    [Sequence[int], Callable[[list[JournalRow]], None], Callable[[OperlineError], None]], None
+]
 
 #: Rows read in one query when the view reaches a row not yet read.
 PAGE_SIZE = 150
@@ -66,6 +71,10 @@ class JournalModel(DeskTableModel):
         self._ids: tuple[int, ...] = ()
         self._cache: OrderedDict[int, JournalRow] = OrderedDict()
         self._pages_read = 0
+        #: The first rows of the pages asked and not answered yet.
+        self._pages_asked: set[int] = set()
+        #: Grows at each new day shown: a page of an earlier day arriving late is dropped.
+        self._generation = 0
         # After a failed read, stop asking until the day is loaded again: the view
         # repaints often, and each repaint would otherwise retry and report again.
         self._read_failed = False
@@ -77,6 +86,8 @@ class JournalModel(DeskTableModel):
         self.beginResetModel()
         self._ids = tuple(ids)
         self._cache.clear()
+        self._pages_asked.clear()
+        self._generation += 1
         self._read_failed = False
         self.endResetModel()
 
@@ -102,19 +113,37 @@ class JournalModel(DeskTableModel):
 
     def _read_page_around(self, row: int) -> None:
         start = row - row % PAGE_SIZE
+        if start in self._pages_asked:
+            return
         wanted = [i for i in self._ids[start : start + PAGE_SIZE] if i not in self._cache]
-        try:
-            rows = self._fetch_rows(wanted)
-        except OperlineError as error:
+        generation = self._generation
+        asking = True
+
+        def arrived(rows: list[JournalRow]) -> None:
+            if generation != self._generation:
+                return
+            self._pages_asked.discard(start)
+            for journal_row in rows:
+                self._cache[journal_row.id] = journal_row
+            while len(self._cache) > CACHE_LIMIT:
+                self._cache.popitem(last=False)
+            if not asking:  # answered later, off the GUI thread: the view repaints those rows
+                last = min(start + PAGE_SIZE, len(self._ids)) - 1
+                self.dataChanged.emit(
+                    self.index(start, 0), self.index(last, len(JournalColumn) - 1)
+                )
+
+        def refused(error: OperlineError) -> None:
+            if generation != self._generation:
+                return
+            self._pages_asked.discard(start)
             self._read_failed = True
             self.fetch_failed.emit(error_sentence(error))
-            return
-        finally:
-            self._pages_read += 1
-        for journal_row in rows:
-            self._cache[journal_row.id] = journal_row
-        while len(self._cache) > CACHE_LIMIT:
-            self._cache.popitem(last=False)
+
+        self._pages_asked.add(start)
+        self._pages_read += 1
+        self._fetch_rows(wanted, arrived, refused)
+        asking = False
 
     # Qt's model interface
 

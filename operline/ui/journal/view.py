@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from operline.codes import Category, Outcome, Status
-from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.journal import day_incident_ids, journal_rows
 from operline.paris_time import Clock, paris_date
@@ -29,6 +28,7 @@ from operline.ui import shortcuts
 from operline.ui.journal.model import JournalColumn, JournalModel
 from operline.ui.labels import category_label, outcome_label, status_label
 from operline.ui.messages import error_sentence
+from operline.ui.tasks import TaskRunner
 
 # Widest text a column usually holds, so widths are set without reading every row.
 _SAMPLES = {
@@ -47,7 +47,7 @@ class JournalView(QWidget):
 
     def __init__(
         self,
-        database: Database,
+        runner: TaskRunner,
         *,
         actor: str | Callable[[], str],
         clock: Clock,
@@ -57,14 +57,19 @@ class JournalView(QWidget):
         super().__init__(parent)
         self.setObjectName("journalView")
         self.setAccessibleName(self.tr("Journal of a day"))
-        self._database = database
+        self._runner = runner
         # Who consults the journal, asked at each consultation: the operator signed in then.
         self._actor = actor if callable(actor) else lambda: actor
         self._clock = clock
         self._day = paris_date(clock())
         self._on_today = True
 
-        self.model = JournalModel(lambda ids: journal_rows(database, ids), self)
+        self.model = JournalModel(
+            lambda ids, done, failed: runner.run(
+                lambda database: journal_rows(database, ids), done, failed, owner=self
+            ),
+            self,
+        )
         self.model.fetch_failed.connect(self._show_problem, Qt.ConnectionType.QueuedConnection)
 
         self.previous_day_action = self._action(
@@ -118,19 +123,31 @@ class JournalView(QWidget):
         self._date_edit.blockSignals(False)
         self.next_day_action.setEnabled(day < today)
         self.today_action.setEnabled(day != today)
-        try:
-            ids = day_incident_ids(self._database, day, actor=self._actor(), now=now)
-        except OperlineError as error:
-            self.model.set_ids(())
-            self._count.clear()
-            self._show_problem(error_sentence(error))
-        else:
-            self.model.set_ids(ids)
-            # An empty day already says so in the middle of the screen.
-            self._count.setText(self.tr("%n call(s)", "", len(ids)) if ids else "")
-            self._show_page(self.table if ids else self._empty)
-            if ids:
-                self.table.scrollToTop()
+        actor = self._actor()
+        self._runner.run(
+            lambda database: day_incident_ids(database, day, actor=actor, now=now),
+            lambda ids: self._show_ids(day, ids),
+            lambda error: self._refused(day, error),
+            owner=self,
+        )
+
+    def _show_ids(self, day: date, ids: tuple[int, ...]) -> None:
+        if day != self._day:
+            return  # another day was asked meanwhile
+        self.model.set_ids(ids)
+        # An empty day already says so in the middle of the screen.
+        self._count.setText(self.tr("%n call(s)", "", len(ids)) if ids else "")
+        self._show_page(self.table if ids else self._empty)
+        if ids:
+            self.table.scrollToTop()
+        self.day_shown.emit(day)
+
+    def _refused(self, day: date, error: OperlineError) -> None:
+        if day != self._day:
+            return
+        self.model.set_ids(())
+        self._count.clear()
+        self._show_problem(error_sentence(error))
         self.day_shown.emit(day)
 
     def focusInEvent(self, event: QFocusEvent) -> None:

@@ -22,6 +22,7 @@ from operline.paris_time import now_utc
 from operline.ui.messages import error_sentence
 from operline.ui.shell.language import choose_language, install_language
 from operline.ui.shell.main_window import MainWindow
+from operline.ui.tasks import TaskRunner
 
 #: How long smoke mode waits for the main window to be painted.
 SMOKE_TIMEOUT_S = 20
@@ -38,13 +39,15 @@ def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) 
         print(error, file=sys.stderr)
         return error.exit_code
     database: Database | None = None
+    runner: TaskRunner | None = None
     try:
         try:
             database = open_database(database_url)
             upgrade_database(database, now=now_utc())
         except OperlineError as error:
             return _tell_problem(error, smoke=smoke)
-        window = MainWindow(database, actor=desk_actor(), icon=app.windowIcon())
+        runner = TaskRunner(database)
+        window = MainWindow(database, runner=runner, actor=desk_actor(), icon=app.windowIcon())
         window.resize(1280, 720)
         window.show()
         if smoke:
@@ -52,6 +55,8 @@ def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) 
         QTimer.singleShot(0, window.start_shift)
         return app.exec()
     finally:
+        if runner is not None:
+            runner.shut_down()  # what was asked of the database is written before it closes
         if database is not None:
             database.dispose()
         language.uninstall()

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -25,16 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 import operline
+from operline.changes import Changes
 from operline.db.backup import backup_database
 from operline.db.engine import Database
 from operline.drafts import DraftStore, default_drafts_folder
-from operline.errors import OperlineError
 from operline.operators import OperatorInfo
 from operline.paris_time import Clock, format_paris, now_utc
 from operline.roster.board import upcoming_gaps
 from operline.ui import shortcuts
 from operline.ui.board.alerts import DeskAlarm, DesktopAlarm
 from operline.ui.board.live_board import LiveBoard
+from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.duty.duty_board import DutyBoard
 from operline.ui.duty.week_view import WeekView
 from operline.ui.intake.desk_view import DeskView
@@ -44,6 +44,7 @@ from operline.ui.roster_editor.editor import RosterEditorDialog
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
 from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
+from operline.ui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self,
         database: Database,
         *,
+        runner: TaskRunner,
         actor: str,
         clock: Clock = now_utc,
         icon: QIcon | None = None,
@@ -66,31 +68,31 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("Operline"))
         if icon is not None:
             self.setWindowIcon(icon)
+        # Only the journal and the roster editor still read on the GUI thread, from here.
         self._database = database
+        self._runner = runner
         self._clock = clock
         self._actor = actor
         self.session = session if session is not None else DeskSession(self)
+        self.changes = ChangeBus(self)
+        self.context = DeskContext(runner, clock, self.session, self.changes)
 
         self.banner = GapBanner(self)
         self.calls = LiveBoard(
-            database,
-            clock=clock,
-            operator=self.session,
+            self.context,
             alarm=alarm if alarm is not None else DesktopAlarm(icon, self),
             parent=self,
         )
         self.desk = DeskView(
-            database,
-            clock=clock,
-            operator=self.session,
+            self.context,
             drafts=drafts if drafts is not None else DraftStore(default_drafts_folder()),
             parent=self,
         )
-        self.board = DutyBoard(database, clock=clock, parent=self)
-        self.week = WeekView(database, clock=clock, parent=self)
+        self.board = DutyBoard(self.context, parent=self)
+        self.week = WeekView(self.context, parent=self)
         # Reading the journal is a consultation of the history, audited: only when shown.
         self.journal = JournalView(
-            database, actor=self.who_acts, clock=clock, shown_at_once=False, parent=self
+            runner, actor=self.who_acts, clock=clock, shown_at_once=False, parent=self
         )
         self.screens = QTabWidget(self)
         self.screens.setObjectName("screens")
@@ -129,8 +131,6 @@ class MainWindow(QMainWindow):
         self._operator_changed(self.session.operator)
         for screen in (self.board, self.calls, self.desk):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        for changed in (self.desk.call_logged, self.desk.call_routed, self.desk.call_linked):
-            changed.connect(lambda _: self.calls.reload_incidents())
         self.board.refreshed.connect(self._board_refreshed)
         self.banner.open_week.connect(self.show_week)
         self.screens.currentChanged.connect(self._screen_changed)
@@ -180,14 +180,14 @@ class MainWindow(QMainWindow):
 
     def refresh_duty(self) -> None:
         """Read the roster again everywhere it shows, e.g. after it was edited."""
-        self.board.refresh()
+        self.changes.publish(Changes(roster=True))
         if self.screens.currentWidget() is self.week:
             self.week.refresh()
 
     def _screen_changed(self, index: int) -> None:
         page = self.screens.widget(index)
         if page is self.calls:
-            self.calls.reload_incidents()
+            self.calls.refresh()
         elif page is self.journal:
             self.journal.show_current()
         elif page is self.board:
@@ -199,11 +199,12 @@ class MainWindow(QMainWindow):
 
     def _board_refreshed(self, now: datetime) -> None:
         # The warning and the week move with the board: at each handoff and every minute.
-        try:
-            gaps = upcoming_gaps(self._database, now)
-        except OperlineError:
-            gaps = []  # the board already tells the problem in one sentence
-        self.banner.show_gaps(gaps, now)
+        self._runner.run(
+            lambda database: upcoming_gaps(database, now),
+            lambda gaps: self.banner.show_gaps(gaps, now),
+            lambda _error: self.banner.show_gaps([], now),  # the board tells the problem
+            owner=self,
+        )
         if self.screens.currentWidget() is self.week:
             self.week.refresh()
 
@@ -322,9 +323,7 @@ class MainWindow(QMainWindow):
 
     def sign_in(self) -> OperatorInfo | None:
         """Ask who works at the desk now (at start and at each change of shift)."""
-        dialog = OperatorSignIn(
-            self._database, clock=self._clock, session=self.session, parent=self
-        )
+        dialog = OperatorSignIn(self._runner, clock=self._clock, session=self.session, parent=self)
         dialog.exec()
         return self.session.operator
 
@@ -365,33 +364,37 @@ class MainWindow(QMainWindow):
         if chosen:
             self.write_backup(Path(chosen))
 
-    def write_backup(self, target: Path) -> bool:
-        """Write the copy; tell the user the result in one sentence."""
+    def write_backup(self, target: Path) -> None:
+        """Write the copy off the GUI thread; tell the user the result in one sentence."""
         if target.exists():
-            return self._backup_refused(
+            self._backup_refused(
                 self.tr("{path} already exists; choose a new file name for the backup.").format(
                     path=target
                 )
             )
+            return
         if not target.parent.is_dir():
-            return self._backup_refused(
+            self._backup_refused(
                 self.tr("The folder {path} does not exist.").format(path=target.parent)
             )
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = backup_database(self._database, target)
-        except OperlineError as error:
-            return self._backup_refused(error_sentence(error))
-        finally:
-            QApplication.restoreOverrideCursor()
+            return
+        self.statusBar().showMessage(self.tr("Writing the backup to {path}…").format(path=target))
+        self._runner.run(
+            lambda database: backup_database(database, target),
+            self._backup_written,
+            lambda error: self._backup_refused(error_sentence(error)),
+            owner=self,
+            busy=(self.backup_action,),
+        )
+
+    def _backup_written(self, written: Path) -> None:
         self.statusBar().showMessage(
             self.tr("Backup written to {path}.").format(path=written), 30_000
         )
-        return True
 
-    def _backup_refused(self, sentence: str) -> bool:
+    def _backup_refused(self, sentence: str) -> None:
+        self.statusBar().clearMessage()
         QMessageBox.critical(self, self.tr("Backup not written"), sentence)
-        return False
 
     def _suggested_backup_path(self) -> Path:
         stamp = format_paris(self._clock(), "%Y%m%d-%H%M")

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operline.db.engine import Database
 from operline.errors import InvalidInput, OperlineError
 from operline.names import fold_name
 from operline.operators import OperatorInfo, active_operators, sign_in
 from operline.paris_time import Clock
 from operline.ui import shortcuts
 from operline.ui.messages import error_sentence
+from operline.ui.tasks import TaskRunner
 
 # Declared with every other key in operline.ui.shortcuts.
 SIGN_IN_KEYS = shortcuts.SIGN_IN.keys
@@ -71,7 +71,7 @@ class OperatorSignIn(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        runner: TaskRunner,
         *,
         clock: Clock,
         session: DeskSession | None = None,
@@ -82,7 +82,7 @@ class OperatorSignIn(QDialog):
         self.setObjectName("operatorSignIn")
         self.setWindowTitle(self.tr("Sign in"))
         self.setAccessibleName(self.tr("Sign in at the desk"))
-        self._database = database
+        self._runner = runner
         self._clock = clock
         self._session = session
         self._workstation = workstation or workstation_name()
@@ -104,7 +104,7 @@ class OperatorSignIn(QDialog):
         self._problem.setWordWrap(True)
         self._problem.setStyleSheet("color: #b00020; font-weight: bold;")
         self._problem.hide()
-        buttons = QDialogButtonBox(
+        self._buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.setObjectName("signInButtons")
@@ -130,43 +130,47 @@ class OperatorSignIn(QDialog):
 
     def reload(self) -> None:
         """Read again who may sign in."""
-        try:
-            # By name as the desk reads it: "Élodie" among the E, whatever the database.
-            self._operators = sorted(
-                active_operators(self._database), key=lambda o: fold_name(o.name)
-            )
-        except OperlineError as error:
-            self._tell(error_sentence(error))
-            self._operators = []
-        else:
-            if not self._operators:
-                # A new database: the desk's people are added from the command line.
-                self._tell(
-                    self.tr(
-                        "Nobody works at this desk yet: add the operators with "
-                        "'operline operator add NAME'."
-                    )
+        self._runner.run(active_operators, self._show_operators, self._refused, owner=self)
+
+    def _show_operators(self, operators: list[OperatorInfo]) -> None:
+        # By name as the desk reads it: "Élodie" among the E, whatever the database.
+        self._operators = sorted(operators, key=lambda o: fold_name(o.name))
+        if not self._operators:
+            # A new database: the desk's people are added from the command line.
+            self._tell(
+                self.tr(
+                    "Nobody works at this desk yet: add the operators with "
+                    "'operline operator add NAME'."
                 )
+            )
         self._filter(self.name.text())
+
+    def _refused(self, error: OperlineError) -> None:
+        if isinstance(error, InvalidInput):
+            self._tell(self.tr("This person no longer works at the desk."))
+            self.reload()
+        else:
+            self._tell(error_sentence(error))
 
     def sign_in_selected(self) -> None:
         """Sign in the selected person; the dialog closes once the audit log has it."""
+        if not self._buttons.isEnabled():
+            return  # the sign-in asked is being recorded
         item = self.people.currentItem()
         if item is None or item.isHidden():
             self._tell(self.tr("Nobody matches this name."))
             return
         operator_id = int(item.data(Qt.ItemDataRole.UserRole))
-        try:
-            operator = sign_in(
-                self._database, operator_id, workstation=self._workstation, now=self._clock()
-            )
-        except InvalidInput:
-            self._tell(self.tr("This person no longer works at the desk."))
-            self.reload()
-            return
-        except OperlineError as error:
-            self._tell(error_sentence(error))
-            return
+        workstation, now = self._workstation, self._clock()
+        self._runner.run(
+            lambda database: sign_in(database, operator_id, workstation=workstation, now=now),
+            self._signed_in,
+            self._refused,
+            owner=self,
+            busy=(self._buttons,),
+        )
+
+    def _signed_in(self, operator: OperatorInfo) -> None:
         self.operator = operator
         if self._session is not None:
             self._session.set_operator(operator)

@@ -37,6 +37,7 @@ from operline.ui.board.stage_dialogs import NoteDialog
 from operline.ui.board.team_choices import CloseDialog, TeamDialog
 from operline.ui.labels import priority_label, status_label
 from tests.incidents.conftest import NOW, Desk
+from tests.ui.conftest import desk_context
 
 
 class Clock:
@@ -125,9 +126,7 @@ def open_board(
 ) -> LiveBoard:
     operator = operator_of(desk) if signed_in else None
     board = LiveBoard(
-        desk.database,
-        clock=clock,
-        operator=lambda: operator,
+        desk_context(desk.database, clock, lambda: operator),
         alarm=alarm if alarm is not None else RecordingAlarm(),
     )
     qtbot.addWidget(board)
@@ -278,7 +277,7 @@ def test_without_a_tray_the_real_alarm_still_beeps(
     log(live_desk, 12, Priority.URGENT)
     operator = operator_of(live_desk)
 
-    board = LiveBoard(live_desk.database, clock=Clock(NOW), operator=lambda: operator)
+    board = LiveBoard(desk_context(live_desk.database, Clock(NOW), lambda: operator))
     qtbot.addWidget(board)
 
     assert board.model.alert(0) is Alert.RED

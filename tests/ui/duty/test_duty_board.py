@@ -17,6 +17,7 @@ from operline.errors import DatabaseError, DatabaseProblem
 from operline.ui.duty.duty_board import SAFETY_REFRESH_MS, UNCOVERED, BoardColumn, DutyBoard
 from operline.ui.shell.language import InstalledLanguage
 from tests.test_roster_board import Shift, at, fill_desk
+from tests.ui.conftest import desk_context
 
 
 class Clock:
@@ -30,7 +31,7 @@ class Clock:
 
 
 def _open_board(qtbot: QtBot, database: Database, clock: Clock) -> DutyBoard:
-    board = DutyBoard(database, clock=clock)
+    board = DutyBoard(desk_context(database, clock))
     qtbot.addWidget(board)
     board.resize(1366, 700)
     with qtbot.waitActive(board):

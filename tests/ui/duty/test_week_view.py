@@ -15,10 +15,11 @@ from operline.ui.duty.duty_board import UNCOVERED
 from operline.ui.duty.week_view import FIRST_CALL, WeekView
 from operline.ui.shell.language import InstalledLanguage
 from tests.test_roster_board import Shift, at, fill_desk
+from tests.ui.conftest import desk_context
 
 
 def _open_week(qtbot: QtBot, database: Database, now: datetime) -> WeekView:
-    view = WeekView(database, clock=lambda: now)
+    view = WeekView(desk_context(database, lambda: now))
     qtbot.addWidget(view)
     view.resize(1366, 640)
     with qtbot.waitActive(view):

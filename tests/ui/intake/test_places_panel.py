@@ -17,6 +17,7 @@ from operline.db.models import FacilityReport
 from operline.incidents.places import report_free_places
 from operline.ui.intake.places_panel import PlaceColumn, PlacesPanel
 from tests.incidents.conftest import NOW
+from tests.ui.conftest import desk_context
 from tests.ui.desk_helpers import Clock, FilledDesk, Keyboard, fill_desk
 
 
@@ -26,7 +27,7 @@ def desk(database: Database) -> FilledDesk:
 
 
 def _panel(qtbot: QtBot, desk: FilledDesk, clock: Clock) -> PlacesPanel:
-    panel = PlacesPanel(desk.database, clock=clock, operator=lambda: desk.operator)
+    panel = PlacesPanel(desk_context(desk.database, clock, lambda: desk.operator))
     qtbot.addWidget(panel)
     panel.resize(560, 320)
     with qtbot.waitActive(panel):

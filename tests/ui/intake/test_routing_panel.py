@@ -19,6 +19,7 @@ from operline.incidents.stages import IncidentState
 from operline.ui.intake.routing_panel import RoutingPanel
 from operline.ui.intake.routing_panel_model import RoutingColumn
 from tests.incidents.conftest import NOW
+from tests.ui.conftest import desk_context
 from tests.ui.desk_helpers import SUNDAY_MORNING, Clock, FilledDesk, Keyboard, fill_desk
 
 
@@ -28,7 +29,7 @@ def desk(database: Database) -> FilledDesk:
 
 
 def _panel(qtbot: QtBot, desk: FilledDesk, clock: Clock) -> RoutingPanel:
-    panel = RoutingPanel(desk.database, clock=clock, operator=lambda: desk.operator)
+    panel = RoutingPanel(desk_context(desk.database, clock, lambda: desk.operator))
     qtbot.addWidget(panel)
     panel.resize(560, 420)
     with qtbot.waitActive(panel):
@@ -181,7 +182,7 @@ def test_enter_without_a_saved_call_routes_nothing(qtbot: QtBot, desk: FilledDes
 def test_a_call_changed_at_another_desk_is_not_routed_twice(qtbot: QtBot, desk: FilledDesk) -> None:
     panel = _panel(qtbot, desk, Clock(NOW))
     call = _log(desk, ref.STALINGRAD)
-    other = RoutingPanel(desk.database, clock=Clock(NOW), operator=lambda: None)
+    other = RoutingPanel(desk_context(desk.database, Clock(NOW)))
     qtbot.addWidget(other)
     other.route_call(call)
     other.route_selected()  # another desk routed it meanwhile

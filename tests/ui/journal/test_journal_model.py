@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
-from operline.errors import DatabaseError, DatabaseProblem
+from operline.errors import DatabaseError, DatabaseProblem, OperlineError
 from operline.journal import JournalRow, day_incident_ids, journal_rows
 from operline.ui.journal.model import (
     CACHE_LIMIT,
@@ -23,6 +23,7 @@ from operline.ui.journal.model import (
 )
 from operline.ui.journal.view import JournalView
 from operline.ui.shell.language import InstalledLanguage
+from operline.ui.tasks import ImmediateRunner
 from tests.ui.conftest import NOW, Call, store_calls
 
 START = datetime(2026, 11, 27, 0, 0, tzinfo=UTC)
@@ -34,8 +35,16 @@ class CountingFetcher:
     def __init__(self) -> None:
         self.asked: list[int] = []
 
-    def __call__(self, ids: Sequence[int]) -> list[JournalRow]:
+    def __call__(
+        self,
+        ids: Sequence[int],
+        done: Callable[[list[JournalRow]], None],
+        failed: Callable[[OperlineError], None],
+    ) -> None:
         self.asked.append(len(ids))
+        done(self.rows(ids))
+
+    def rows(self, ids: Sequence[int]) -> list[JournalRow]:
         return [
             JournalRow(
                 id=incident_id,
@@ -65,7 +74,7 @@ def test_the_model_passes_qt_model_checks(
             priority=Priority.URGENT,
         ),
     )
-    model = JournalModel(lambda ids: journal_rows(sqlite_database, ids))
+    model = JournalModel(lambda ids, done, _failed: done(journal_rows(sqlite_database, ids)))
     ids = day_incident_ids(sqlite_database, NOW.date(), actor="test", now=NOW)
     model.set_ids(ids)
 
@@ -112,13 +121,17 @@ def test_rows_that_cannot_be_read_are_told_once_not_at_each_repaint(
     qtbot: QtBot, sqlite_database: Database, english: InstalledLanguage
 ) -> None:
     store_calls(sqlite_database, Call(datetime(2026, 11, 27, 9, 0, tzinfo=UTC)))
-    view = JournalView(sqlite_database, actor="test", clock=lambda: NOW)
+    view = JournalView(ImmediateRunner(sqlite_database), actor="test", clock=lambda: NOW)
     qtbot.addWidget(view)
     attempts = []
 
-    def server_gone(ids: Sequence[int]) -> list[JournalRow]:
+    def server_gone(
+        ids: Sequence[int],
+        done: Callable[[list[JournalRow]], None],
+        failed: Callable[[OperlineError], None],
+    ) -> None:
         attempts.append(ids)
-        raise DatabaseError(DatabaseProblem.UNREACHABLE, "db.example", "connection refused")
+        failed(DatabaseError(DatabaseProblem.UNREACHABLE, "db.example", "connection refused"))
 
     view.model._fetch_rows = server_gone
     view.reload_action.trigger()

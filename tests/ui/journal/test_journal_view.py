@@ -16,6 +16,7 @@ from operline.journal import JOURNAL_VIEW
 from operline.ui.journal.model import JournalColumn
 from operline.ui.journal.view import JournalView
 from operline.ui.shell.language import InstalledLanguage
+from operline.ui.tasks import ImmediateRunner
 from tests.ui.conftest import NOW, Call, store_calls
 
 TODAY = date(2026, 11, 27)
@@ -23,7 +24,7 @@ YESTERDAY = TODAY - timedelta(days=1)
 
 
 def _open_view(qtbot: QtBot, database: Database) -> JournalView:
-    view = JournalView(database, actor="superviseur.nuit", clock=lambda: NOW)
+    view = JournalView(ImmediateRunner(database), actor="superviseur.nuit", clock=lambda: NOW)
     qtbot.addWidget(view)
     view.resize(1366, 700)
     with qtbot.waitActive(view):

@@ -21,6 +21,7 @@ from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession
+from operline.ui.tasks import ImmediateRunner
 from tests.incidents.conftest import NOW
 from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, Clock, Keyboard, fill_desk, focused
 
@@ -46,6 +47,7 @@ def test_an_urgent_call_in_stalingrad_is_logged_routed_and_closed_from_the_keybo
     session.set_operator(desk.operator)
     window = MainWindow(
         sqlite_database,
+        runner=ImmediateRunner(sqlite_database),
         actor="test",
         clock=clock,
         session=session,

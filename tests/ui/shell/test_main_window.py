@@ -26,13 +26,19 @@ from operline.ui import shortcuts
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
+from operline.ui.tasks import ImmediateRunner
 from tests.test_roster_board import at
 from tests.ui.conftest import NOW, Call, close_next_modal, store_calls
 
 
 @pytest.fixture
 def window(qtbot: QtBot, sqlite_database: Database) -> MainWindow:
-    shown = MainWindow(sqlite_database, actor="superviseur", clock=lambda: NOW)
+    shown = MainWindow(
+        sqlite_database,
+        runner=ImmediateRunner(sqlite_database),
+        actor="superviseur",
+        clock=lambda: NOW,
+    )
     qtbot.addWidget(shown)
     shown.resize(1366, 768)
     with qtbot.waitActive(shown):
@@ -160,7 +166,7 @@ def test_a_backup_is_a_readable_copy(
     store_calls(sqlite_database, Call(datetime(2026, 11, 27, 9, 0, tzinfo=UTC)))
     target = tmp_path / "copie.sqlite3"
 
-    assert window.write_backup(target)
+    window.write_backup(target)
 
     assert window.statusBar().currentMessage() == f"Sauvegarde écrite dans {target}."
     copy = open_database(f"sqlite:///{target}")
@@ -178,7 +184,7 @@ def test_a_backup_never_overwrites_a_file(
     target.write_bytes(b"a file the supervisor cares about")
 
     seen = close_next_modal()
-    assert not window.write_backup(target)
+    window.write_backup(target)
 
     assert seen.title == "Sauvegarde non écrite"
     assert seen.text == (
@@ -223,7 +229,7 @@ class MovingClock:
 
 def _demo_window(qtbot: QtBot, database: Database, clock: MovingClock) -> MainWindow:
     fill_demo_database(database, incidents=20, now=clock.now)
-    shown = MainWindow(database, actor="opératrice", clock=clock)
+    shown = MainWindow(database, runner=ImmediateRunner(database), actor="opératrice", clock=clock)
     qtbot.addWidget(shown)
     shown.resize(1366, 768)
     with qtbot.waitActive(shown):
@@ -370,7 +376,13 @@ def test_quitting_with_a_call_half_typed_keeps_it_and_asks_first(
     qtbot: QtBot, sqlite_database: Database, tmp_path: Path
 ) -> None:
     drafts = DraftStore(tmp_path / "drafts")
-    shown = MainWindow(sqlite_database, actor="test", clock=lambda: NOW, drafts=drafts)
+    shown = MainWindow(
+        sqlite_database,
+        runner=ImmediateRunner(sqlite_database),
+        actor="test",
+        clock=lambda: NOW,
+        drafts=drafts,
+    )
     qtbot.addWidget(shown)
     shown.show()
     shown.new_call()

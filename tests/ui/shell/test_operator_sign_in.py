@@ -14,6 +14,7 @@ from operline.db.engine import Database
 from operline.db.models import AuditLog, Operator
 from operline.operators import OperatorInfo
 from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
+from operline.ui.tasks import ImmediateRunner
 from tests.incidents.conftest import NOW
 from tests.ui.desk_helpers import Clock, FilledDesk, Keyboard, fill_desk
 
@@ -24,7 +25,9 @@ def desk(database: Database) -> FilledDesk:
 
 
 def _dialog(qtbot: QtBot, desk: FilledDesk, session: DeskSession) -> OperatorSignIn:
-    dialog = OperatorSignIn(desk.database, clock=Clock(NOW), session=session, workstation="poste-2")
+    dialog = OperatorSignIn(
+        ImmediateRunner(desk.database), clock=Clock(NOW), session=session, workstation="poste-2"
+    )
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -143,7 +146,9 @@ def test_the_session_tells_only_real_changes(qtbot: QtBot) -> None:
 def test_a_new_database_says_how_to_add_the_first_operators(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
-    dialog = OperatorSignIn(sqlite_database, clock=Clock(NOW), session=DeskSession())
+    dialog = OperatorSignIn(
+        ImmediateRunner(sqlite_database), clock=Clock(NOW), session=DeskSession()
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     problem = dialog.findChild(QLabel, "signInProblem")

@@ -1,0 +1,137 @@
+"""Database work off the GUI thread: one worker, results back on the GUI thread.
+
+A screen hands the runner a function of the database; it runs on the runner's single
+worker thread (one at a time, in the order asked, as SQLite serialises writers anyway),
+and its result, or the ``OperlineError`` that refused it, comes back to a callback on the
+GUI thread. Widgets never hold the database: the runner gives it to the work only.
+
+While a write is in flight the widgets named ``busy`` are disabled, so nothing is
+submitted twice. Tests swap in ``ImmediateRunner``, which does the same on the spot.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from operline.db.engine import Database
+from operline.errors import OperlineError
+
+T = TypeVar("T")
+#: What runs on the worker: a function of the database.
+Work = Callable[[Database], T]
+Done = Callable[[T], None]
+Failed = Callable[[OperlineError], None]
+Busy = QWidget | QAction
+
+
+@dataclass
+class _Task(Generic[T]):
+    work: Work[T]
+    done: Done[T]
+    failed: Failed
+    owner: QObject | None
+    busy: Sequence[Busy]
+    result: Any = None
+    error: OperlineError | None = None
+    unexpected: BaseException | None = None
+
+
+class TaskRunner(QObject):
+    """Runs database work on one worker thread and answers on the GUI thread."""
+
+    #: Carries a finished task from the worker to the GUI thread (a queued connection).
+    _finished = Signal(object)
+    #: The number of tasks asked and not answered yet changed.
+    pending_changed = Signal(int)
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="operline-database")
+        self._pending = 0
+        self._finished.connect(self._answer)
+
+    @property
+    def database_name(self) -> str:
+        return self._database.name
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def run(
+        self,
+        work: Work[T],
+        done: Done[T],
+        failed: Failed,
+        *,
+        owner: QObject | None = None,
+        busy: Sequence[Busy] = (),
+    ) -> None:
+        """Run ``work`` on the worker; ``done`` or ``failed`` then runs on the GUI thread.
+
+        Nothing is answered once ``owner`` has been deleted (a closed dialog, say).
+        """
+        task = _Task(work, done, failed, owner, tuple(busy))
+        for widget in task.busy:
+            widget.setEnabled(False)
+        self._pending += 1
+        self.pending_changed.emit(self._pending)
+        self._start(task)
+
+    def shut_down(self) -> None:
+        """Let the work already asked finish, then stop the worker."""
+        self._pool.shutdown(wait=True)
+
+    def _start(self, task: _Task[Any]) -> None:
+        self._pool.submit(self._work, task)
+
+    def _work(self, task: _Task[Any]) -> None:
+        _perform(task, self._database)
+        self._finished.emit(task)
+
+    def _answer(self, task: _Task[Any]) -> None:
+        self._pending -= 1
+        self.pending_changed.emit(self._pending)
+        for widget in task.busy:
+            if shiboken6.isValid(widget):
+                widget.setEnabled(True)
+        if task.owner is not None and not shiboken6.isValid(task.owner):
+            return
+        if task.unexpected is not None:
+            raise task.unexpected  # a bug, not a refusal: Qt's handler reports it
+        if task.error is not None:
+            task.failed(task.error)
+        else:
+            task.done(task.result)
+
+
+class ImmediateRunner(TaskRunner):
+    """Runs the work at once on the calling thread, for tests that need no waiting."""
+
+    def _start(self, task: _Task[Any]) -> None:
+        _perform(task, self._database)
+        self._answer(task)
+
+
+def _perform(task: _Task[Any], database: Database) -> None:
+    try:
+        task.result = task.work(database)
+    except OperlineError as error:
+        task.error = error
+    except Exception as error:  # carried to the GUI thread and raised there
+        task.unexpected = error
+
+
+def on_gui_thread() -> bool:
+    """Whether the calling code runs on the thread that owns the widgets."""
+    return threading.current_thread() is threading.main_thread()
