@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -139,10 +140,11 @@ def test_the_window_keeps_ticking_while_a_slow_query_runs(
     finally:
         timer.stop()
         watch.stop()
-    # Three statements at 200 ms: the GUI timer fired all along instead of freezing.
+    # Three statements at 200 ms: the GUI timer fired all along instead of freezing for
+    # the whole read (a loaded machine may delay a tick, never by the read's 600 ms).
     assert len(ticks) >= 10
-    gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
-    assert max(gaps) < 0.15
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    assert max(gaps) < 0.4
 
 
 def test_a_stage_reaches_the_board_by_the_change_bus_alone(
