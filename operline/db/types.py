@@ -55,6 +55,7 @@ class StoredDate(_Checked):
     """A calendar date (``Date``) whose unreadable stored text is reported as damage."""
 
     impl = Date
+    cache_ok = True
 
     def process_result_value(self, value: Any, dialect: Dialect) -> date | None:
         if value is not None and not isinstance(value, date):
@@ -66,6 +67,7 @@ class StoredTime(_Checked):
     """A wall-clock time (``Time``) whose unreadable stored text is reported as damage."""
 
     impl = Time
+    cache_ok = True
 
     def process_result_value(self, value: Any, dialect: Dialect) -> time | None:
         if value is not None and not isinstance(value, time):
@@ -81,6 +83,7 @@ class UTCDateTime(_Checked):
     """
 
     impl = DateTime(timezone=True)
+    cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
