@@ -109,8 +109,13 @@ def _positive(text: str) -> int:
     return value
 
 
-def _url(arguments: argparse.Namespace) -> str:
-    return choose_database_url(getattr(arguments, "db", None))
+def _url(arguments: argparse.Namespace, *, create_folder: bool = True) -> str:
+    return choose_database_url(getattr(arguments, "db", None), create_folder=create_folder)
+
+
+def _open_existing(arguments: argparse.Namespace) -> Database:
+    """For commands that read or copy a database: a mistyped path creates nothing."""
+    return open_database(_url(arguments, create_folder=False), must_exist=True)
 
 
 def _open_prepared(arguments: argparse.Namespace) -> Database:
@@ -183,7 +188,7 @@ def _db_upgrade(arguments: argparse.Namespace) -> int:
 
 
 def _db_check(arguments: argparse.Namespace) -> int:
-    database = open_database(_url(arguments))
+    database = _open_existing(arguments)
     try:
         report = check_database(database, now=now_utc())
     finally:
@@ -201,7 +206,7 @@ def _db_backup(arguments: argparse.Namespace) -> int:
     target: Path = arguments.path
     if target.exists():
         raise InvalidInput(f"{target} already exists; choose a new file name for the backup.")
-    database = open_database(_url(arguments))
+    database = _open_existing(arguments)
     try:
         written = backup_database(database, target.resolve())
     finally:

@@ -29,6 +29,8 @@ from operline.roster.roster_exceptions import (
 from operline.roster.roster_file import export_roster, import_roster
 
 NOBODY_ON_DUTY = 3
+#: The gap report looks at most a year ahead: the roster is planned weeks ahead.
+MAX_GAP_DAYS = 366
 
 OpenDatabase = Callable[[argparse.Namespace], Database]
 
@@ -48,6 +50,11 @@ def add_roster_commands(
     imports = command("import", _import, help="replace the weekly roster by a CSV file")
     imports.add_argument("file", type=Path, metavar="FILE")
     imports.add_argument("--create-sectors", action="store_true")
+    imports.add_argument(
+        "--replace-all",
+        action="store_true",
+        help="allow a file that removes every shift, or most of them",
+    )
     exports = command("export", _export, help="write the weekly roster to a CSV file")
     exports.add_argument("file", type=Path, metavar="FILE")
     on_duty = command("on-duty", _on_duty, help="the teams on duty in a sector")
@@ -121,6 +128,7 @@ def _import(arguments: argparse.Namespace, database: Database) -> int:
         create_sectors=arguments.create_sectors,
         actor=getpass.getuser(),
         now=now_utc(),
+        replace_all=arguments.replace_all,
     )
     print(
         f"{path}: {result.patterns} shift patterns imported; "
@@ -155,8 +163,8 @@ def _on_duty(arguments: argparse.Namespace, database: Database) -> int:
 
 
 def _gaps(arguments: argparse.Namespace, database: Database) -> int:
-    if arguments.days < 1:
-        raise InvalidInput(f"--days: {arguments.days} is not at least 1")
+    if not 1 <= arguments.days <= MAX_GAP_DAYS:
+        raise InvalidInput(f"--days: {arguments.days} is not between 1 and {MAX_GAP_DAYS}")
     start = _instant(arguments.start, "--from")
     gaps = gaps_between(database, start, start + timedelta(days=arguments.days), now=now_utc())
     if arguments.json:

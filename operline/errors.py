@@ -74,6 +74,25 @@ class DatabaseError(OperlineError):
         super().__init__(_SENTENCES[problem].format(where=where, detail=detail))
 
 
+class DatabaseDamaged(DatabaseError):
+    """SQLite reported damage, or a stored value cannot be read back: stop writing.
+
+    Writing on into a damaged file spreads the damage and would replace good backups, so
+    the desk keeps what it shows, writes nothing more, and asks for the last good backup.
+    """
+
+    def __init__(self, where: str, detail: str) -> None:
+        super().__init__(DatabaseProblem.CORRUPT, where, detail)
+
+
+class MissingDatabase(OperlineError):
+    """A command that only reads or copies a database was given a path with no file."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        super().__init__(f"There is no database at {where}; check the path (nothing was created).")
+
+
 class InvalidInput(OperlineError):
     """Input given on the command line or in a file that cannot be used."""
 

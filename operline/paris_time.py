@@ -13,6 +13,10 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
+#: Instants the desk accepts from users: far enough for any history or plan, and far
+#: from datetime's limits, so adding weeks or changing zone never overflows.
+FIRST_YEAR = 1900
+LAST_YEAR = 9000
 
 #: Where "now" comes from: ``now_utc`` at the desk, a hand-moved clock in tests.
 Clock = Callable[[], datetime]
@@ -158,6 +162,10 @@ def parse_instant(text: str, *, in_fold: InFold = InFold.RAISE) -> datetime:
             f"{text!r} is not a date and time (expected e.g. 2026-03-29T02:30 or "
             "2026-03-29T02:30+01:00)"
         ) from None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise ValueError(
+            f"{text.strip()!r} is out of the years Operline handles ({FIRST_YEAR} to {LAST_YEAR})"
+        )
     if parsed.tzinfo is not None:
         return as_utc(parsed)
     return paris_to_utc(parsed, in_gap=InGap.RAISE, in_fold=in_fold)

@@ -108,6 +108,7 @@ def test_check_names_broken_references_in_sqlite(sqlite_url: str) -> None:
 
 
 def test_check_says_when_a_database_is_empty(sqlite_url: str) -> None:
+    Path(sqlite_url.removeprefix("sqlite:///")).touch()  # an SQLite file with no tables
     done = run_operline("db", "check", "--db", sqlite_url)
     assert done.returncode == 1
     assert "holds no Operline data yet" in done.stderr

@@ -1,4 +1,9 @@
-"""Copies of a live database, taken while desks keep working on it."""
+"""Copies of a live database, taken while desks keep working on it.
+
+An SQLite copy is read in pages from one snapshot (desks go on writing meanwhile, and
+progress can be told), then checked: a copy that fails SQLite's integrity check is
+deleted, since a damaged copy must never take the place of good backups.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,18 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from operline.db.engine import Database
-from operline.errors import DatabaseError, DatabaseProblem, InvalidInput
+from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, InvalidInput
 
 BACKUP_TIMEOUT_S = 30 * 60
+#: Pages copied per step: 4 MB with SQLite's default 4 KB pages.
+PAGES_PER_STEP = 1024
+
+#: Told the share of the pages copied so far, from 0.0 to 1.0.
+CopyProgress = Callable[[float], None]
 
 
 def backup_database(database: Database, target: Path) -> Path:
@@ -21,34 +32,102 @@ def backup_database(database: Database, target: Path) -> Path:
     if not target.parent.is_dir():
         raise InvalidInput(f"The folder {target.parent} does not exist.")
     if database.is_sqlite:
-        return backup_sqlite_file(database, target)
+        return backup_sqlite_file(database, target, check="integrity_check")
     return _backup_postgresql(database, target)
 
 
 def backup_sqlite_file(
-    database: Database, target: Path, *, problem: DatabaseProblem = DatabaseProblem.COPY_FAILED
+    database: Database,
+    target: Path,
+    *,
+    problem: DatabaseProblem = DatabaseProblem.COPY_FAILED,
+    progress: CopyProgress | None = None,
+    check: str = "integrity_check",
 ) -> Path:
-    """Copy a live SQLite database page by page with SQLite's online backup.
+    """Copy a live SQLite database page by page with SQLite's online backup, then check it.
 
-    A failure is told as ``problem``: the copy before an update says the database was left
-    as it was.
+    A failure is told as ``problem`` (the copy before an update says the database was left
+    as it was); a copy that fails ``check`` (``integrity_check`` or the faster
+    ``quick_check``) is deleted and the source is told damaged.
     """
     source_path = database.sqlite_path
     assert source_path is not None
+    assert check in ("integrity_check", "quick_check")
     try:
-        source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-        try:
-            copy = sqlite3.connect(target)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        _copy_in_pages(source_path, target, progress)
+        verdict = _check_copy(target, check)
     except sqlite3.Error as error:
-        target.unlink(missing_ok=True)
+        _remove_database_file(target)
+        if _is_damage(error):
+            raise DatabaseDamaged(str(source_path), str(error)) from None
         raise DatabaseError(problem, str(source_path), str(error)) from None
+    if verdict != "ok":
+        _remove_database_file(target)
+        raise DatabaseDamaged(str(source_path), f"its copy fails SQLite's check: {verdict}")
     return target
+
+
+def _copy_in_pages(source_path: Path, target: Path, progress: CopyProgress | None) -> None:
+    uri = f"{source_path.resolve().as_uri()}?mode=ro"
+    source = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+    try:
+        # One read transaction for the whole copy: every step reads the same snapshot, so
+        # a desk writing meanwhile neither waits (WAL) nor makes the copy start over.
+        source.execute("BEGIN")
+        source.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        copy = sqlite3.connect(target)
+        try:
+
+            def step(_status: int, remaining: int, total: int) -> None:
+                if progress is not None and total:
+                    progress((total - remaining) / total)
+
+            source.backup(copy, pages=PAGES_PER_STEP, progress=step)
+        finally:
+            copy.close()
+        source.execute("COMMIT")
+    finally:
+        source.close()
+
+
+def _check_copy(target: Path, check: str) -> str:
+    copy = sqlite3.connect(target)
+    try:
+        rows = copy.execute(f"PRAGMA {check}").fetchall()
+    finally:
+        copy.close()
+    if [str(row[0]) for row in rows] == ["ok"]:
+        return "ok"
+    # One line for a one-sentence message: the first finding, and how many more.
+    findings = [
+        line.strip()
+        for row in rows
+        for line in str(row[0]).splitlines()
+        if line.strip() and not line.startswith("***")
+    ]
+    more = f" and {len(findings) - 1} more findings" if len(findings) > 1 else ""
+    return f"{findings[0] if findings else 'damaged'}{more}"
+
+
+def _is_damage(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", 0)
+    return isinstance(code, int) and code & 0xFF in (11, 26)
+
+
+def _remove_database_file(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
+def remove_older_copies(pattern_of: Path, glob: str, *, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest files matching ``glob`` beside ``pattern_of``."""
+    copies = sorted(
+        pattern_of.parent.glob(glob), key=lambda path: path.stat().st_mtime, reverse=True
+    )
+    removed = copies[keep:]
+    for old in removed:
+        _remove_database_file(old)
+    return removed
 
 
 def _backup_postgresql(database: Database, target: Path) -> Path:
@@ -80,6 +159,22 @@ def _backup_postgresql(database: Database, target: Path) -> Path:
         ) from None
     if done.returncode != 0:
         target.unlink(missing_ok=True)
-        reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "pg_dump failed"
-        raise DatabaseError(DatabaseProblem.COPY_FAILED, database.name, reason)
+        raise DatabaseError(DatabaseProblem.COPY_FAILED, database.name, pg_dump_error(done.stderr))
     return target
+
+
+def pg_dump_error(stderr: str) -> str:
+    """The line of pg_dump's output that says what went wrong.
+
+    pg_dump ends with DETAIL or HINT lines that make no sense alone; the error is the
+    line that says ``error:`` (``FATAL:`` or ``ERROR:`` from the server).
+    """
+    lines = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
+    for line in lines:
+        for marker in ("error:", "FATAL:", "ERROR:"):
+            if marker in line:
+                told = line.split(marker, 1)[1].strip()
+                for inner in ("FATAL:", "ERROR:"):  # "error: ... FATAL: reason"
+                    told = told.split(inner, 1)[-1].strip()
+                return told or line
+    return lines[0] if lines else "pg_dump failed"

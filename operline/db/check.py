@@ -9,6 +9,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from operline.db.engine import Database
 from operline.db.migrate import schema_state
+from operline.db.stored_values import broken_rules, unreadable_rows
 from operline.db.types import UTCDateTime
 
 
@@ -90,6 +91,13 @@ def check_database(database: Database, *, now: datetime) -> CheckReport:
     with database.errors(), database.engine.connect() as connection:
         if database.is_sqlite:
             found.extend(_sqlite_storage_problems(connection))
+            if found and found[0].what.startswith("storage damaged"):
+                # Reading on would only stop at the first damaged page; say what was found.
+                return CheckReport(database.name, 0, tuple(found))
+        else:  # a large database may rightly take longer to read than a desk's statement
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
+        found.extend(CheckProblem(str(rows), rows.count) for rows in unreadable_rows(connection))
+        found.extend(CheckProblem(str(rule), rule.count) for rule in broken_rules(connection))
         for what, query in _INCIDENT_RULES:
             statement = text(query)
             if ":now" in query:  # compared as the stored instants are, in UTC
@@ -104,8 +112,15 @@ def check_database(database: Database, *, now: datetime) -> CheckReport:
 def _sqlite_storage_problems(connection: Connection) -> list[CheckProblem]:
     problems: list[CheckProblem] = []
     integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-    if integrity != ["ok"]:
-        problems.append(CheckProblem(f"storage damaged: {integrity[0]}", len(integrity)))
+    # SQLite also reports broken CHECK and NOT NULL rules there; those are told per rule
+    # and per table by the reading of every stored value.
+    damage = [
+        finding
+        for finding in integrity
+        if finding != "ok" and not finding.startswith(("CHECK constraint failed", "NULL value in"))
+    ]
+    if damage:
+        problems.append(CheckProblem(f"storage damaged: {damage[0]}", len(damage)))
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
         tables = ", ".join(sorted({row[0] for row in broken}))

@@ -17,11 +17,27 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
-from operline.errors import DatabaseError, DatabaseProblem
+from operline.db.types import StoredValueError
+from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, MissingDatabase
 
 DATABASE_URL_VARIABLE = "OPERLINE_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_S = 5.0
+#: The longest one statement may run on PostgreSQL before the server cancels it, so a
+#: desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze.
+POSTGRES_STATEMENT_TIMEOUT_S = 30
+#: libpq settings that notice a half-open connection (a cut network, a server gone)
+#: within about half a minute, idle or in the middle of a query, instead of never.
+POSTGRES_CONNECTION_SETTINGS: dict[str, int] = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,
+}
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# SQLite's primary result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB.
+_SQLITE_DAMAGE_CODES = frozenset({11, 26})
 
 
 def default_database_path() -> Path:
@@ -29,15 +45,20 @@ def default_database_path() -> Path:
     return Path(platformdirs.user_data_dir("operline", appauthor=False)) / "operline.sqlite3"
 
 
-def choose_database_url(given: str | None) -> str:
-    """The URL to use: ``--db``, else ``OPERLINE_DATABASE_URL``, else the default file."""
+def choose_database_url(given: str | None, *, create_folder: bool = True) -> str:
+    """The URL to use: ``--db``, else ``OPERLINE_DATABASE_URL``, else the default file.
+
+    The default file's folder is created unless ``create_folder`` is false (commands that
+    only read or copy a database create nothing).
+    """
     if given:
         return given
     from_environment = os.environ.get(DATABASE_URL_VARIABLE, "").strip()
     if from_environment:
         return from_environment
     path = default_database_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
 
 
@@ -81,11 +102,19 @@ class Database:
 
     @contextmanager
     def errors(self) -> Iterator[None]:
-        """Turn driver errors into one clear ``DatabaseError``."""
+        """Turn driver errors into one clear ``DatabaseError``.
+
+        Damage (SQLite reporting corruption, or a stored value the model cannot read)
+        becomes ``DatabaseDamaged``, whatever statement met it.
+        """
         try:
             yield
         except exc.DBAPIError as error:
             raise explain_driver_error(error, self.name) from error
+        except sqlite3.Error as error:  # raw driver calls (pragmas) are not wrapped
+            raise explain_driver_error(error, self.name) from error
+        except StoredValueError as error:
+            raise DatabaseDamaged(self.name, str(error)) from error
         except StaleDataError as error:  # a versioned row another desk updated first
             raise DatabaseError(DatabaseProblem.CHANGED_ELSEWHERE, self.name) from error
 
@@ -117,12 +146,18 @@ def parse_database_url(raw: str) -> URL:
     return url
 
 
-def open_database(raw_url: str) -> Database:
-    """Connect to a database and check it can be used; nothing is written yet."""
+def open_database(raw_url: str, *, must_exist: bool = False) -> Database:
+    """Connect to a database and check it can be used; nothing is written yet.
+
+    With ``must_exist``, an SQLite file that is not there is an error and is not created
+    (commands that only read or copy a database).
+    """
     url = parse_database_url(raw_url)
     where = describe_url(url)
     path = _sqlite_file(url)
     if path is not None:
+        if must_exist and not path.exists():
+            raise MissingDatabase(where)
         _check_sqlite_file(path)
     engine = _create_engine(url, where)
     database = Database(
@@ -148,14 +183,28 @@ def _check_sqlite_file(path: Path) -> None:
         if path.is_dir():
             raise DatabaseError(DatabaseProblem.NOT_SQLITE, where)
         with path.open("rb") as file:
-            header = file.read(len(_SQLITE_HEADER))
-        if header and header != _SQLITE_HEADER:
+            header = file.read(100)
+        if header and not header.startswith(_SQLITE_HEADER):
+            if _looks_like_damaged_sqlite(path, header):
+                raise DatabaseDamaged(where, "its header is overwritten")
             raise DatabaseError(DatabaseProblem.NOT_SQLITE, where)
         # WAL needs to create its -wal and -shm files next to the database.
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise DatabaseError(DatabaseProblem.READ_ONLY, where)
     elif not os.access(path.parent, os.W_OK):
         raise DatabaseError(DatabaseProblem.READ_ONLY, where)
+
+
+def _looks_like_damaged_sqlite(path: Path, header: bytes) -> bool:
+    """Whether a file without SQLite's magic string is an SQLite file whose start was hit.
+
+    Bytes 21 to 23 of every SQLite header are fixed (64, 32, 32), and a database is whole
+    pages; a desk's file keeps its usual name.
+    """
+    if header[21:24] == b"\x40\x20\x20":
+        return True
+    size = path.stat().st_size
+    return size >= 1024 and size % 512 == 0 and path.suffix in (".sqlite3", ".sqlite", ".db")
 
 
 def _create_engine(url: URL, where: str) -> Engine:
@@ -170,8 +219,7 @@ def _create_engine(url: URL, where: str) -> Engine:
         # A desk runs for days: a connection the server or the network dropped meanwhile
         # is noticed and replaced before use, not reported as an outage.
         options["pool_pre_ping"] = True
-        if "connect_timeout" not in url.query:
-            options["connect_args"] = {"connect_timeout": 5}
+        options["connect_args"] = _postgres_connect_args(url)
     try:
         engine = create_engine(url, **options)
     except exc.NoSuchModuleError as error:
@@ -184,6 +232,19 @@ def _create_engine(url: URL, where: str) -> Engine:
         event.listen(engine, "connect", _configure_sqlite_connection)
         event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
+
+
+def _postgres_connect_args(url: URL) -> dict[str, Any]:
+    """Timeouts and keepalives, unless the URL sets its own; its ``options`` are kept."""
+    arguments: dict[str, Any] = {
+        name: value for name, value in POSTGRES_CONNECTION_SETTINGS.items() if name not in url.query
+    }
+    given = url.query.get("options", "")
+    options = given if isinstance(given, str) else " ".join(given)
+    if "statement_timeout" not in options:
+        timeout = f"-c statement_timeout={POSTGRES_STATEMENT_TIMEOUT_S * 1000}"
+        arguments["options"] = f"{options} {timeout}".strip()
+    return arguments
 
 
 def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -206,6 +267,8 @@ def use_write_ahead_log(database: Database) -> None:
     with database.errors(), database.engine.connect() as connection:
         raw = connection.connection.dbapi_connection
         assert raw is not None
+        # Raw, since the pragma cannot run in a transaction; its errors are told as any
+        # other driver error (a locked or full file is one sentence, not a traceback).
         mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()
     if mode is None or str(mode[0]).lower() != "wal":
         raise DatabaseError(DatabaseProblem.OTHER, database.name, "WAL journal unavailable")
@@ -222,25 +285,39 @@ def _begin_sqlite_transaction(connection: Any) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def explain_driver_error(error: exc.DBAPIError, where: str) -> DatabaseError:
-    """The plain-words problem behind a driver error."""
-    original = error.orig
+def explain_driver_error(error: exc.DBAPIError | sqlite3.Error, where: str) -> DatabaseError:
+    """The plain-words problem behind a driver error (wrapped by SQLAlchemy or raw)."""
+    original = error.orig if isinstance(error, exc.DBAPIError) else error
     message = str(original).strip().splitlines()[0] if original is not None else str(error)
     lowered = message.lower()
-    if "file is not a database" in lowered:
-        return DatabaseError(DatabaseProblem.NOT_SQLITE, where)
-    if "malformed" in lowered or "corrupt" in lowered:
-        return DatabaseError(DatabaseProblem.CORRUPT, where, message)
+    if _is_damage(original, lowered):
+        return DatabaseDamaged(where, message)
     if "database is locked" in lowered or "database table is locked" in lowered:
         return DatabaseError(DatabaseProblem.LOCKED, where)
     if "readonly" in lowered or "read-only" in lowered or "unable to open database" in lowered:
         return DatabaseError(DatabaseProblem.READ_ONLY, where)
     if "disk is full" in lowered or "no space left" in lowered:
         return DatabaseError(DatabaseProblem.DISK_FULL, where)
+    if "statement timeout" in lowered:
+        detail = f"no answer within {POSTGRES_STATEMENT_TIMEOUT_S} s; nothing was saved"
+        return DatabaseError(DatabaseProblem.UNREACHABLE, where, detail)
     if "password authentication failed" in lowered or ("role" in lowered and "exist" in lowered):
         return DatabaseError(DatabaseProblem.ACCESS_DENIED, where, message)
     if "database" in lowered and "does not exist" in lowered:
         return DatabaseError(DatabaseProblem.ACCESS_DENIED, where, message)
-    if isinstance(error, exc.OperationalError) and not isinstance(original, sqlite3.Error):
+    operational = isinstance(error, exc.OperationalError)
+    if operational and not isinstance(original, sqlite3.Error):
         return DatabaseError(DatabaseProblem.UNREACHABLE, where, message)
     return DatabaseError(DatabaseProblem.OTHER, where, message)
+
+
+def _is_damage(original: BaseException | None, lowered: str) -> bool:
+    if isinstance(original, sqlite3.Error):
+        code = getattr(original, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in _SQLITE_DAMAGE_CODES:
+            return True
+        return any(
+            words in lowered
+            for words in ("malformed", "not a database", "corrupt", "database disk image")
+        )
+    return False

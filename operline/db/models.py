@@ -13,7 +13,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
-    Date,
     ForeignKey,
     Index,
     Integer,
@@ -21,13 +20,12 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
-    Time,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from operline.codes import Category, Outcome, Priority, Status
-from operline.db.types import UTCDateTime
+from operline.db.types import StoredDate, StoredTime, UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -138,11 +136,11 @@ class ShiftPattern(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id"))
     tier: Mapped[int] = mapped_column(SmallInteger)
     days: Mapped[int] = mapped_column(SmallInteger)
-    start_time: Mapped[time] = mapped_column(Time)
-    end_time: Mapped[time] = mapped_column(Time)
+    start_time: Mapped[time] = mapped_column(StoredTime)
+    end_time: Mapped[time] = mapped_column(StoredTime)
     all_sectors: Mapped[bool] = mapped_column(Boolean)
-    valid_from: Mapped[date | None] = mapped_column(Date)
-    valid_until: Mapped[date | None] = mapped_column(Date)
+    valid_from: Mapped[date | None] = mapped_column(StoredDate)
+    valid_until: Mapped[date | None] = mapped_column(StoredDate)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     team: Mapped[Team] = relationship()

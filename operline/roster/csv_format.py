@@ -29,6 +29,9 @@ COLUMNS = (
     "valid_until",
 )
 ALL = "*"
+#: A roster is a few hundred rows; far more is a wrong file, refused before any work.
+MAX_FILE_BYTES = 1_000_000
+MAX_ROWS = 5000
 
 _DAY_NAMES = {
     **{
@@ -72,6 +75,13 @@ class RosterFileError(ValueError):
 
 def parse_roster_csv(content: bytes) -> list[RosterRow]:
     """The rows of a roster file; raises RosterFileError listing every problem."""
+    if len(content) > MAX_FILE_BYTES:
+        raise RosterFileError(
+            [
+                f"the file is {len(content):,} bytes, more than a roster can be "
+                f"({MAX_FILE_BYTES:,} bytes at most): is it the right file?"
+            ]
+        )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -80,7 +90,18 @@ def parse_roster_csv(content: bytes) -> list[RosterRow]:
     if not lines or not lines[0].strip():
         raise RosterFileError([f"line 1: the header row is missing ({';'.join(COLUMNS)})"])
     separator = ";" if lines[0].count(";") >= lines[0].count(",") else ","
-    records = list(csv.reader(io.StringIO(text), delimiter=separator))
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    try:
+        records = list(reader)
+    except csv.Error as error:  # e.g. a field past the csv module's 131,072 characters
+        raise RosterFileError([f"line {reader.line_num}: {_csv_problem(error)}"]) from None
+    if len(records) - 1 > MAX_ROWS:
+        raise RosterFileError(
+            [
+                f"the file has {len(records) - 1:,} rows, more than a roster can be "
+                f"({MAX_ROWS:,} rows at most): is it the right file?"
+            ]
+        )
     header = [name.strip().lower() for name in records[0]]
     if header != list(COLUMNS):
         raise RosterFileError([_header_problem(header)])
@@ -100,9 +121,43 @@ def parse_roster_csv(content: bytes) -> list[RosterRow]:
         if row is not None:
             rows.append((number, row))
     problems.extend(_team_contradictions(sized))
+    problems.extend(_duplicates(rows))
     if problems:
         raise RosterFileError(problems)
     return [row for _, row in rows]
+
+
+def _csv_problem(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return f"a field is longer than {csv.field_size_limit():,} characters"
+    return f"the file cannot be read as CSV ({error})"
+
+
+def shift_key(row: RosterRow) -> tuple[object, ...]:
+    """What makes two rows the same shift: team (case and accents ignored) and times."""
+    return (
+        fold_name(row.team),
+        row.tier,
+        None if row.sectors is None else frozenset(fold_name(name) for name in row.sectors),
+        row.weekdays,
+        row.start,
+        row.end,
+        row.valid_from,
+        row.valid_until,
+    )
+
+
+def _duplicates(rows: list[tuple[int, RosterRow]]) -> list[str]:
+    # A shift given twice would be stored twice and counted twice on the board.
+    first_seen: dict[tuple[object, ...], int] = {}
+    problems = []
+    for number, row in rows:
+        key = shift_key(row)
+        if key in first_seen:
+            problems.append(f"line {number}: the same shift as line {first_seen[key]}")
+        else:
+            first_seen[key] = number
+    return problems
 
 
 def _header_problem(header: list[str]) -> str:

@@ -2,6 +2,10 @@
 
 An import replaces every weekly shift pattern with the file's, in one transaction; teams
 are matched by name (case and accents ignored) and created or updated; exceptions stay.
+An import that would remove every shift, or more than ``MAX_REMOVED_SHARE`` of them,
+needs ``replace_all``: a wrong or truncated file must not empty the desk's roster.
+Everything is checked before the write transaction opens, and the transaction only
+writes, so the desks' calls never wait on an import longer than the busy timeout.
 """
 
 from __future__ import annotations
@@ -9,16 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from operline.db.engine import Database
-from operline.db.models import AuditLog, Sector, ShiftPattern, Team
+from operline.db.models import AuditLog, Sector, ShiftPattern, Team, shift_pattern_sector
 from operline.errors import InvalidInput
 from operline.names import fold_name
-from operline.roster.csv_format import RosterRow
+from operline.roster.csv_format import RosterRow, shift_key
 
 _DAY_BITS = tuple(1 << day for day in range(7))  # Monday = 1 … Sunday = 64
+#: The share of the current shifts an import may remove without ``replace_all``.
+MAX_REMOVED_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -46,27 +52,21 @@ def import_roster(
     create_sectors: bool,
     actor: str,
     now: datetime,
+    replace_all: bool = False,
 ) -> RosterImport:
     """Replace the weekly roster by ``rows``; nothing changes if a sector is unknown."""
+    current = export_roster(database)
+    _refuse_large_removal(current, rows, replace_all=replace_all)
+    with database.read() as session:
+        _sectors_for(session, rows, create_sectors=create_sectors, now=now, check_only=True)
     with database.write() as session:
+        stored = session.scalar(select(func.count()).select_from(ShiftPattern))
+        if stored != len(current):  # another supervisor changed it since: check again
+            _refuse_large_removal(export_roster_in(session), rows, replace_all=replace_all)
         sectors, new_sectors = _sectors_for(session, rows, create_sectors=create_sectors, now=now)
         teams, created, updated = _teams_for(session, rows, now=now)
         session.execute(delete(ShiftPattern))
-        for row in rows:
-            session.add(
-                ShiftPattern(
-                    team_id=teams[fold_name(row.team)].id,
-                    tier=row.tier,
-                    days=weekdays_to_bits(row.weekdays),
-                    start_time=row.start,
-                    end_time=row.end,
-                    all_sectors=row.sectors is None,
-                    sectors=[sectors[fold_name(name)] for name in row.sectors or ()],
-                    valid_from=row.valid_from,
-                    valid_until=row.valid_until,
-                    created_at=now,
-                )
-            )
+        _insert_patterns(session, rows, teams=teams, sectors=sectors, now=now)
         session.add(
             AuditLog(
                 at=now,
@@ -78,8 +78,69 @@ def import_roster(
     return RosterImport(len(rows), created, updated, new_sectors)
 
 
+def _insert_patterns(
+    session: Session,
+    rows: list[RosterRow],
+    *,
+    teams: dict[str, Team],
+    sectors: dict[str, Sector],
+    now: datetime,
+) -> None:
+    # Core inserts in bulk: the ORM's unit of work would hold the write lock for seconds.
+    if not rows:  # an empty parameter list would insert one row of defaults
+        return
+    pattern_ids = session.scalars(
+        insert(ShiftPattern).returning(ShiftPattern.id, sort_by_parameter_order=True),
+        [
+            {
+                "team_id": teams[fold_name(row.team)].id,
+                "tier": row.tier,
+                "days": weekdays_to_bits(row.weekdays),
+                "start_time": row.start,
+                "end_time": row.end,
+                "all_sectors": row.sectors is None,
+                "valid_from": row.valid_from,
+                "valid_until": row.valid_until,
+                "created_at": now,
+            }
+            for row in rows
+        ],
+    ).all()
+    links = [
+        {"pattern_id": pattern_id, "sector_id": sectors[key].id}
+        for pattern_id, row in zip(pattern_ids, rows, strict=True)
+        for key in dict.fromkeys(fold_name(name) for name in row.sectors or ())
+    ]
+    if links:
+        session.execute(insert(shift_pattern_sector), links)
+
+
+def _refuse_large_removal(
+    current: list[RosterRow], rows: list[RosterRow], *, replace_all: bool
+) -> None:
+    if replace_all or not current:
+        return
+    if not rows:
+        raise InvalidInput(
+            f"the file holds no shift: importing it would remove all {len(current)} shifts "
+            "of the roster; give --replace-all if that is meant"
+        )
+    incoming = {shift_key(row) for row in rows}
+    removed = sum(1 for row in current if shift_key(row) not in incoming)
+    if removed > MAX_REMOVED_SHARE * len(current):
+        raise InvalidInput(
+            f"the file would remove or change {removed} of the roster's {len(current)} shifts "
+            f"(more than {MAX_REMOVED_SHARE:.0%}); give --replace-all if that is meant"
+        )
+
+
 def _sectors_for(
-    session: Session, rows: list[RosterRow], *, create_sectors: bool, now: datetime
+    session: Session,
+    rows: list[RosterRow],
+    *,
+    create_sectors: bool,
+    now: datetime,
+    check_only: bool = False,
 ) -> tuple[dict[str, Sector], tuple[str, ...]]:
     known = {fold_name(s.name): s for s in session.scalars(select(Sector))}
     unknown: list[str] = []
@@ -93,7 +154,8 @@ def _sectors_for(
                 unknown.append(name)
                 continue
             known[key] = Sector(name=name, active=True, sort_order=len(known), created_at=now)
-            session.add(known[key])
+            if not check_only:
+                session.add(known[key])
             created.append(name)
     if unknown:
         listed = ", ".join(sorted(set(unknown)))
@@ -134,28 +196,33 @@ def _teams_for(
 def export_roster(database: Database) -> list[RosterRow]:
     """Every weekly shift pattern, in a stable order: team, tier, first day, start."""
     with database.read() as session:
-        patterns = session.scalars(
-            select(ShiftPattern).options(
-                selectinload(ShiftPattern.team), selectinload(ShiftPattern.sectors)
-            )
-        ).all()
-        rows = [
-            RosterRow(
-                team=pattern.team.name,
-                organisation=pattern.team.organisation,
-                phone=pattern.team.phone,
-                tier=pattern.tier,
-                sectors=None
-                if pattern.all_sectors
-                else tuple(sorted((s.name for s in pattern.sectors), key=fold_name)),
-                weekdays=bits_to_weekdays(pattern.days),
-                start=pattern.start_time,
-                end=pattern.end_time,
-                valid_from=pattern.valid_from,
-                valid_until=pattern.valid_until,
-            )
-            for pattern in patterns
-        ]
+        return export_roster_in(session)
+
+
+def export_roster_in(session: Session) -> list[RosterRow]:
+    """``export_roster`` within a session already open."""
+    patterns = session.scalars(
+        select(ShiftPattern).options(
+            selectinload(ShiftPattern.team), selectinload(ShiftPattern.sectors)
+        )
+    ).all()
+    rows = [
+        RosterRow(
+            team=pattern.team.name,
+            organisation=pattern.team.organisation,
+            phone=pattern.team.phone,
+            tier=pattern.tier,
+            sectors=None
+            if pattern.all_sectors
+            else tuple(sorted((s.name for s in pattern.sectors), key=fold_name)),
+            weekdays=bits_to_weekdays(pattern.days),
+            start=pattern.start_time,
+            end=pattern.end_time,
+            valid_from=pattern.valid_from,
+            valid_until=pattern.valid_until,
+        )
+        for pattern in patterns
+    ]
     return sorted(rows, key=_export_order)
 
 
