@@ -45,6 +45,8 @@ from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
 from operline.settings import read_settings
 from operline.ui.board.live_board import LiveBoard
+from operline.ui.desk_context import ChangeBus, DeskContext
+from operline.ui.tasks import ImmediateRunner
 
 DEFAULT_FILE = Path("/tmp/bench1m.sqlite3")
 DEMO_INCIDENTS = 1_000_000
@@ -114,9 +116,8 @@ def save_calls_with_the_desk_view(
         return save_calls_with_the_services(database, operator, times)
     desk_clock = Clock(times[0])
     drafts = tempfile.TemporaryDirectory()
-    view = DeskView(
-        database, clock=desk_clock, operator=lambda: operator, drafts=DraftStore(Path(drafts.name))
-    )
+    desk = DeskContext(ImmediateRunner(database), desk_clock, lambda: operator, ChangeBus())
+    view = DeskView(desk, drafts=DraftStore(Path(drafts.name)))
     show_active(app, view)
     sector_id = _first_sector(database)
     samples: list[float] = []
@@ -200,7 +201,8 @@ def stage_key_on_the_board(
 ) -> tuple[list[float], list[float]]:
     """(b) A on the live board until it shows the call acknowledged; then its periodic
     refresh (settings, sectors with their teams on duty, open calls), every 15 s."""
-    board = LiveBoard(database, clock=Clock(at), operator=lambda: operator, alarm=QuietAlarm())
+    desk = DeskContext(ImmediateRunner(database), Clock(at), lambda: operator, ChangeBus())
+    board = LiveBoard(desk, alarm=QuietAlarm())
     board.notice.connect(NOTICES.append)
     show_active(app, board)
     samples: list[float] = []
