@@ -14,6 +14,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -331,3 +332,38 @@ class DeskSetting(Base):
     value: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_by: Mapped[str] = mapped_column(String(80))
+
+
+class CallerSuggestion(Base):
+    """A calling service typed on calls, with its use faded by age, for the form's type-ahead.
+
+    Kept up to date by the write that logs a call, so the form never recounts the history.
+    """
+
+    __tablename__ = "caller_suggestion"
+
+    name: Mapped[str] = mapped_column(String(120), primary_key=True)
+    #: Recency-weighted uses, on a scale where ordering is the same at any time (see
+    #: ``operline.incidents.suggestions``).
+    weight: Mapped[float] = mapped_column(Double)
+    uses: Mapped[int] = mapped_column(Integer)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_caller_suggestion_last_seen", "last_seen"),)
+
+
+class LocationSuggestion(Base):
+    """A place typed on calls of a sector, with its use faded by age, for the type-ahead."""
+
+    __tablename__ = "location_suggestion"
+
+    sector_id: Mapped[int] = mapped_column(ForeignKey("sector.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    weight: Mapped[float] = mapped_column(Double)
+    uses: Mapped[int] = mapped_column(Integer)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        Index("ix_location_suggestion_sector_last_seen", "sector_id", "last_seen"),
+        Index("ix_location_suggestion_last_seen", "last_seen"),
+    )
