@@ -1,0 +1,153 @@
+"""The board's refresh in one snapshot: same answers as the services, two statements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from operline import reference_data as ref
+from operline.codes import Category, Priority
+from operline.db.engine import Database, open_database
+from operline.db.migrate import upgrade_database
+from operline.db.models import Team
+from operline.demo import fill_demo_database
+from operline.incidents.board_snapshot import board_snapshot
+from operline.incidents.intake import CallForm, log_call
+from operline.incidents.live_board import next_contact, open_incidents, sector_strip
+from operline.incidents.stages import Action, route_incident
+from operline.roster.roster_exceptions import add_roster_exception
+from operline.settings import read_settings, write_setting
+from tests.incidents.conftest import NOW, Desk
+from tests.incidents.round_trips import RoundTripRelay
+
+
+def call(desk: Desk, minutes_ago: float, priority: Priority, sector: str = ref.STALINGRAD) -> int:
+    at = NOW - timedelta(minutes=minutes_ago)
+    form = CallForm(
+        received_at=at, sector_id=desk.sectors[sector], category=Category.SHELTER, priority=priority
+    )
+    return log_call(desk.database, form, operator_id=None, now=at).incident_id
+
+
+@contextmanager
+def statements(database: Database) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(database.engine, "before_cursor_execute", note)
+
+
+def selects(seen: list[str]) -> list[str]:
+    return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+
+
+def test_the_snapshot_shows_what_the_board_services_show(desk: Desk) -> None:
+    call(desk, 3, Priority.NORMAL)
+    call(desk, 5, Priority.URGENT)
+    call(desk, 40, Priority.NORMAL, ref.EOLE)
+    settings = read_settings(desk.database)
+    snapshot = board_snapshot(desk.database, now=NOW)
+    assert list(snapshot.incidents) == open_incidents(desk.database, now=NOW, settings=settings)
+    assert list(snapshot.sectors) == sector_strip(desk.database, now=NOW)
+    assert [s.name for s in snapshot.sectors] == [s.name for s in ref.SECTORS]
+    counts = {s.name: s.open_incidents for s in snapshot.sectors}
+    assert (counts[ref.STALINGRAD], counts[ref.EOLE], counts[ref.ROSA_PARKS]) == (2, 1, 0)
+    assert snapshot.settings == settings
+
+
+def test_a_refresh_reads_the_calls_again_in_two_statements(desk: Desk) -> None:
+    first = board_snapshot(desk.database, now=NOW)
+    assert first.incidents == ()
+    incident = call(desk, 1, Priority.URGENT, ref.EOLE)
+    with statements(desk.database) as seen:
+        second = board_snapshot(desk.database, now=NOW, previous=first)
+    assert [i.incident_id for i in second.incidents] == [incident]
+    assert {s.name: s.open_incidents for s in second.sectors}[ref.EOLE] == 1
+    assert len(selects(seen)) == 2
+    assert second.reference is first.reference  # the roster was not read again
+
+
+def test_a_new_setting_or_roster_exception_is_seen_at_the_next_refresh(desk: Desk) -> None:
+    call(desk, 12, Priority.URGENT)
+    before = board_snapshot(desk.database, now=NOW)
+    assert before.incidents[0].alert.value == "red"
+    write_setting(desk.database, "alerts.urgent_ack_minutes", "20", actor="sup", now=NOW)
+    after = board_snapshot(desk.database, now=NOW, previous=before)
+    assert after.settings.urgent_ack_minutes == 20
+    assert after.incidents[0].alert.value == "none"
+
+    on_duty = {s.name: s.on_duty for s in after.sectors}[ref.STALINGRAD]
+    assert on_duty
+    with desk.database.read() as session:
+        first_team = session.get(Team, on_duty[0].team_id)
+        assert first_team is not None
+        name = first_team.name
+    add_roster_exception(
+        desk.database,
+        team=name,
+        kind="off",
+        replacement=None,
+        sectors=[],
+        starts_at=NOW - timedelta(hours=1),
+        ends_at=NOW + timedelta(hours=2),
+        reason="véhicule en panne",
+        author="sup",
+        now=NOW,
+    )
+    later = board_snapshot(desk.database, now=NOW, previous=after)
+    still = {s.name: s.on_duty for s in later.sectors}[ref.STALINGRAD]
+    assert on_duty[0].team_id not in [team.team_id for team in still]
+
+
+def test_whom_to_call_next_comes_from_the_snapshot_without_a_read(desk: Desk) -> None:
+    write_setting(desk.database, "desk.supervisor_phone", "01 99 00 77 77", actor="sup", now=NOW)
+    incident = call(desk, 12, Priority.URGENT)
+    first = desk.on_duty(ref.STALINGRAD)[0]
+    route_incident(
+        desk.database,
+        incident,
+        first.team_id,
+        version=1,
+        action=Action(None, NOW - timedelta(minutes=11), NOW, "saisie après coup"),
+    )
+    snapshot = board_snapshot(desk.database, now=NOW)
+    (shown,) = snapshot.incidents
+    with statements(desk.database) as seen:
+        contact = snapshot.next_contact(shown)
+    assert seen == []
+    settings = read_settings(desk.database)
+    assert contact == next_contact(desk.database, shown, now=NOW, settings=settings)
+    assert contact.supervisor_phone == "+33199007777"
+
+
+@pytest.mark.postgres
+def test_a_refresh_costs_at_most_three_round_trips_to_postgresql(postgres_url: str) -> None:
+    filled = open_database(postgres_url)
+    try:
+        upgrade_database(filled, now=NOW)
+        fill_demo_database(filled, incidents=50, weeks=1, seed=1, now=NOW)
+    finally:
+        filled.dispose()
+    with RoundTripRelay(postgres_url) as relay:
+        database = open_database(relay.url(postgres_url))
+        try:
+            first = board_snapshot(database, now=NOW)  # connects and reads the roster
+            counted = relay.round_trips
+            second = board_snapshot(database, now=NOW, previous=first)
+            refresh = relay.round_trips - counted
+        finally:
+            database.dispose()
+    assert second.incidents == first.incidents
+    assert second.incidents
+    assert 1 <= refresh <= 3
