@@ -2,7 +2,8 @@
 
 The form asks at every new call and every sector chosen, so nothing here recounts the
 history: the write that logs a call adds its service and its place to two small tables in
-the same transaction (``count_suggestions``), and the form reads them through an index.
+the same transaction (``count_suggestions``), and the form reads them in weight order
+through an index, stopping at ``LIMIT``: the cost stays flat whatever the history holds.
 
 A use weighs less as it ages (half as much every ``HALF_LIFE``), so a renamed service or a
 better spelling of a place climbs to the top within weeks; a spelling not seen for

@@ -50,9 +50,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("name", name=op.f("pk_caller_suggestion")),
     )
     with op.batch_alter_table("caller_suggestion", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_caller_suggestion_last_seen"), ["last_seen"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_caller_suggestion_weight"), ["weight"], unique=False)
     op.create_table(
         "location_suggestion",
         sa.Column("sector_id", sa.Integer(), nullable=False),
@@ -70,8 +68,8 @@ def upgrade() -> None:
             batch_op.f("ix_location_suggestion_last_seen"), ["last_seen"], unique=False
         )
         batch_op.create_index(
-            batch_op.f("ix_location_suggestion_sector_last_seen"),
-            ["sector_id", "last_seen"],
+            batch_op.f("ix_location_suggestion_sector_weight"),
+            ["sector_id", "weight"],
             unique=False,
         )
     _backfill(op.get_bind())
@@ -79,11 +77,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("location_suggestion", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_location_suggestion_sector_last_seen"))
+        batch_op.drop_index(batch_op.f("ix_location_suggestion_sector_weight"))
         batch_op.drop_index(batch_op.f("ix_location_suggestion_last_seen"))
     op.drop_table("location_suggestion")
     with op.batch_alter_table("caller_suggestion", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_caller_suggestion_last_seen"))
+        batch_op.drop_index(batch_op.f("ix_caller_suggestion_weight"))
     op.drop_table("caller_suggestion")
 
 
