@@ -14,21 +14,24 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Connection, func, select
 
+from operline.codes import Status
 from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.incidents.live_board import (
     BoardIncident,
     NextContact,
     SectorStrip,
+    alert_for,
     board_incident,
     next_contact_in,
     open_incidents_query,
 )
+from operline.incidents.stages import IncidentState
 from operline.roster.board import active_sectors
 from operline.roster.engine import Roster, on_duty_teams
 from operline.roster.store import load_roster
@@ -70,6 +73,38 @@ class BoardSnapshot:
     def roster(self) -> Roster:
         return self.reference.roster
 
+    def with_change(self, state: IncidentState, *, now: datetime) -> BoardSnapshot:
+        """The board after a stage, a team or a close the desk just recorded, with no read.
+
+        A call not on the board (logged since, or elsewhere) is left to the next refresh:
+        the state lacks what its row shows (sector, need, priority).
+        """
+        shown = next((i for i in self.incidents if i.incident_id == state.incident_id), None)
+        if shown is None:
+            return self
+        if state.status is Status.CLOSED:
+            incidents = tuple(i for i in self.incidents if i.incident_id != state.incident_id)
+        else:
+            team = self.roster.teams.get(state.assigned_team_id or 0)
+            changed = replace(
+                shown,
+                status=state.status,
+                version=state.version,
+                team_id=state.assigned_team_id,
+                team=team.name if team is not None else shown.team,
+                acknowledged_at=state.acknowledged_at,
+                alert=alert_for(
+                    urgent=shown.urgent,
+                    received_at=shown.received_at,
+                    acknowledged_at=state.acknowledged_at,
+                    now=now,
+                    settings=self.settings,
+                ),
+            )
+            # Stages change neither priority nor reception: the row keeps its place.
+            incidents = tuple(changed if i is shown else i for i in self.incidents)
+        return _assemble(now, incidents, self.reference)
+
     def next_contact(self, incident: BoardIncident) -> NextContact:
         """Whom to call when the incident's team does not answer (no database read)."""
         return next_contact_in(
@@ -93,6 +128,12 @@ def board_snapshot(
     if reference is None or reference.marker != marker or now < reference.read_for:
         reference = _read_reference(database, marker, now)
     incidents = tuple(board_incident(row, now=now, settings=reference.settings) for row in rows)
+    return _assemble(now, incidents, reference)
+
+
+def _assemble(
+    now: datetime, incidents: tuple[BoardIncident, ...], reference: ReferenceData
+) -> BoardSnapshot:
     counts = Counter(incident.sector_id for incident in incidents)
     sectors = tuple(
         SectorStrip(

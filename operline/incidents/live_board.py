@@ -148,6 +148,12 @@ def open_incidents_query(sector_id: int | None = None) -> Select[*tuple[Any, ...
     return query
 
 
+# Codes looked up in dicts: calling the enums costs more, at every row of every refresh.
+_PRIORITIES = {code.value: code for code in Priority}
+_CATEGORIES = {code.value: code for code in Category}
+_STATUSES = {code.value: code for code in Status}
+
+
 def board_incident(
     row: Row[*tuple[Any, ...]], *, now: datetime, settings: DeskSettings
 ) -> BoardIncident:
@@ -156,9 +162,9 @@ def board_incident(
         incident_id=row[0],
         reference=row[1],
         received_at=row[2],
-        priority=Priority(row[3]),
-        category=Category(row[4]),
-        status=Status(row[5]),
+        priority=_PRIORITIES[row[3]],
+        category=_CATEGORIES[row[4]],
+        status=_STATUSES[row[5]],
         sector_id=row[6],
         sector=row[7],
         location=row[8],

@@ -1,4 +1,4 @@
-"""The board's refresh in one snapshot: same answers as the services, two statements."""
+"""The board in one snapshot: the services' answers, two statements a refresh, none a stage."""
 
 from __future__ import annotations
 
@@ -11,15 +11,20 @@ import pytest
 from sqlalchemy import event
 
 from operline import reference_data as ref
-from operline.codes import Category, Priority
+from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.db.models import Team
 from operline.demo import fill_demo_database
 from operline.incidents.board_snapshot import board_snapshot
 from operline.incidents.intake import CallForm, log_call
-from operline.incidents.live_board import next_contact, open_incidents, sector_strip
-from operline.incidents.stages import Action, route_incident
+from operline.incidents.live_board import Alert, next_contact, open_incidents, sector_strip
+from operline.incidents.stages import (
+    Action,
+    advance_incident,
+    close_incident,
+    route_incident,
+)
 from operline.roster.roster_exceptions import add_roster_exception
 from operline.settings import read_settings, write_setting
 from tests.incidents.conftest import NOW, Desk
@@ -81,11 +86,11 @@ def test_a_refresh_reads_the_calls_again_in_two_statements(desk: Desk) -> None:
 def test_a_new_setting_or_roster_exception_is_seen_at_the_next_refresh(desk: Desk) -> None:
     call(desk, 12, Priority.URGENT)
     before = board_snapshot(desk.database, now=NOW)
-    assert before.incidents[0].alert.value == "red"
+    assert before.incidents[0].alert is Alert.RED
     write_setting(desk.database, "alerts.urgent_ack_minutes", "20", actor="sup", now=NOW)
     after = board_snapshot(desk.database, now=NOW, previous=before)
     assert after.settings.urgent_ack_minutes == 20
-    assert after.incidents[0].alert.value == "none"
+    assert after.incidents[0].alert is Alert.NONE
 
     on_duty = {s.name: s.on_duty for s in after.sectors}[ref.STALINGRAD]
     assert on_duty
@@ -151,3 +156,51 @@ def test_a_refresh_costs_at_most_three_round_trips_to_postgresql(postgres_url: s
     assert second.incidents == first.incidents
     assert second.incidents
     assert 1 <= refresh <= 3
+
+
+def test_a_stage_recorded_here_reaches_the_snapshot_without_a_read(desk: Desk) -> None:
+    urgent = call(desk, 12, Priority.URGENT)
+    other = call(desk, 3, Priority.NORMAL, ref.EOLE)
+    before = board_snapshot(desk.database, now=NOW)
+    team = desk.on_duty(ref.STALINGRAD)[0]
+    routed = route_incident(
+        desk.database, urgent, team.team_id, version=1, action=Action(None, NOW, NOW)
+    )
+    acknowledged = advance_incident(
+        desk.database,
+        urgent,
+        Status.ACKNOWLEDGED,
+        version=routed.version,
+        action=Action(None, NOW, NOW),
+    )
+    with statements(desk.database) as seen:
+        after = before.with_change(routed, now=NOW).with_change(acknowledged, now=NOW)
+    assert seen == []
+    assert after.incidents == board_snapshot(desk.database, now=NOW).incidents
+    shown = next(i for i in after.incidents if i.incident_id == urgent)
+    assert (shown.status, shown.team, shown.alert) == (Status.ACKNOWLEDGED, team.name, Alert.NONE)
+
+    closed = close_incident(
+        desk.database,
+        urgent,
+        Outcome.TAKEN_IN_CHARGE,
+        facility_id=None,
+        version=acknowledged.version,
+        action=Action(None, NOW, NOW),
+    )
+    gone = after.with_change(closed, now=NOW)
+    assert [i.incident_id for i in gone.incidents] == [other]
+    assert {s.name: s.open_incidents for s in gone.sectors}[ref.STALINGRAD] == 0
+    assert gone.incidents == board_snapshot(desk.database, now=NOW).incidents
+
+
+def test_a_call_not_on_the_board_waits_for_the_next_refresh(desk: Desk) -> None:
+    before = board_snapshot(desk.database, now=NOW)
+    incident = call(desk, 2, Priority.NORMAL)
+    team = desk.on_duty(ref.STALINGRAD)[0]
+    routed = route_incident(
+        desk.database, incident, team.team_id, version=1, action=Action(None, NOW, NOW)
+    )
+    assert before.with_change(routed, now=NOW) is before
+    refreshed = board_snapshot(desk.database, now=NOW, previous=before)
+    assert [i.status for i in refreshed.incidents] == [Status.ROUTED]
