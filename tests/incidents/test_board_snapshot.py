@@ -204,3 +204,15 @@ def test_a_call_not_on_the_board_waits_for_the_next_refresh(desk: Desk) -> None:
     assert before.with_change(routed, now=NOW) is before
     refreshed = board_snapshot(desk.database, now=NOW, previous=before)
     assert [i.status for i in refreshed.incidents] == [Status.ROUTED]
+
+
+def test_calls_carried_over_from_the_last_refresh_still_change_colour(desk: Desk) -> None:
+    waiting = call(desk, 3, Priority.NORMAL)
+    first = board_snapshot(desk.database, now=NOW)
+    assert first.incidents[0].alert is Alert.NONE
+    later = NOW + timedelta(minutes=13)
+    second = board_snapshot(desk.database, now=later, previous=first)
+    assert [(i.incident_id, i.alert) for i in second.incidents] == [(waiting, Alert.AMBER)]
+    assert second.incidents == board_snapshot(desk.database, now=later).incidents
+    third = board_snapshot(desk.database, now=later, previous=second)
+    assert third.incidents[0] is second.incidents[0]  # unchanged: not built again
