@@ -78,21 +78,25 @@ class BoardSnapshot:
         """The board after a stage, a team or a close the desk just recorded, with no read.
 
         A call not on the board (logged since, or elsewhere) is left to the next refresh:
-        the state lacks what its row shows (sector, need, priority).
+        the state lacks what its row shows (sector, need, priority). A state older than
+        the row shown (a refresh came first) changes nothing.
         """
         shown = next((i for i in self.incidents if i.incident_id == state.incident_id), None)
-        if shown is None:
+        if shown is None or state.version < shown.version:
             return self
         if state.status is Status.CLOSED:
             incidents = tuple(i for i in self.incidents if i.incident_id != state.incident_id)
         else:
             team = self.roster.teams.get(state.assigned_team_id or 0)
+            name = team.name if team is not None else None
+            if team is None and state.assigned_team_id == shown.team_id:
+                name = shown.team  # a team retired since keeps its name on its calls
             changed = replace(
                 shown,
                 status=state.status,
                 version=state.version,
                 team_id=state.assigned_team_id,
-                team=team.name if team is not None else shown.team,
+                team=name,
                 acknowledged_at=state.acknowledged_at,
                 alert=alert_for(
                     urgent=shown.urgent,
@@ -118,9 +122,8 @@ def board_snapshot(
 ) -> BoardSnapshot:
     """Read the board at ``now``; pass the last snapshot to keep what has not changed.
 
-    Two statements when nothing but calls changed since ``previous``; the settings, the
-    sectors and the roster are read again when another write (every one is audited) or
-    the first refresh calls for it.
+    Two statements, plus a read of the settings, sectors and roster at the first refresh
+    and whenever the marker says they may have changed since ``previous``.
     """
     with _one_statement_reads(database) as connection:
         marker = _reference_marker(connection)

@@ -179,6 +179,7 @@ def test_a_stage_recorded_here_reaches_the_snapshot_without_a_read(desk: Desk) -
     assert after.incidents == board_snapshot(desk.database, now=NOW).incidents
     shown = next(i for i in after.incidents if i.incident_id == urgent)
     assert (shown.status, shown.team, shown.alert) == (Status.ACKNOWLEDGED, team.name, Alert.NONE)
+    assert after.with_change(routed, now=NOW) is after  # a late, older state changes nothing
 
     closed = close_incident(
         desk.database,
