@@ -34,6 +34,7 @@ from operline.db.models import (
 )
 from operline.demo_incidents import DemoSetting, IncidentPlanner, PlannedIncident
 from operline.errors import InvalidInput
+from operline.incidents.suggestions import SuggestionTally
 from operline.paris_time import as_utc
 from operline.roster.engine import Roster
 from operline.roster.store import load_roster
@@ -306,6 +307,8 @@ def _write_incidents(session: Session, plans: Iterable[PlannedIncident]) -> tupl
     # ids of a multi-row insert one row at a time, which would triple the run time.
     next_id = (session.scalar(select(func.max(Incident.id))) or 0) + 1
     batch: list[PlannedIncident] = []
+    # The form's suggestions are counted as the desk would, then written in a few statements.
+    suggestions = SuggestionTally()
 
     def flush() -> None:
         nonlocal incidents, events, still_open, next_id
@@ -314,6 +317,13 @@ def _write_incidents(session: Session, plans: Iterable[PlannedIncident]) -> tupl
             number = counters.get(planned.year, 0) + 1
             counters[planned.year] = number
             rows.append({**planned.row, "reference": f"OPL-{planned.year}-{number:06d}"})
+            row = planned.row
+            suggestions.add(
+                sector_id=row["sector_id"],  # type: ignore[arg-type]
+                caller_service=row["caller_service"],  # type: ignore[arg-type]
+                location=row["location"],  # type: ignore[arg-type]
+                at=row["received_at"],  # type: ignore[arg-type]
+            )
         ids = range(next_id, next_id + len(rows))
         for row, incident_id in zip(rows, ids, strict=True):
             row["id"] = incident_id
@@ -336,6 +346,7 @@ def _write_incidents(session: Session, plans: Iterable[PlannedIncident]) -> tupl
             flush()
     if batch:
         flush()
+    suggestions.write(session)
     if incidents and session.get_bind().dialect.name == "postgresql":
         # Given ids leave the id sequence behind; the desk's next call must not collide.
         session.execute(

@@ -18,9 +18,11 @@ from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.db.models import (
     AuditLog,
+    CallerSuggestion,
     Facility,
     Incident,
     IncidentEvent,
+    LocationSuggestion,
     Operator,
     ReferenceCounter,
     Sector,
@@ -29,6 +31,7 @@ from operline.db.models import (
 )
 from operline.demo import DemoSummary, fill_demo_database
 from operline.errors import InvalidInput
+from operline.incidents.suggestions import known_callers, known_locations
 from operline.paris_time import paris_date, to_paris
 from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
@@ -445,3 +448,33 @@ def test_history_across_a_change_of_clocks(sqlite_database: Database, now: datet
         assert stages == sorted(stages), incident.reference
         on_duty = on_duty_teams(roster, incident.sector_id, incident.received_at)
         assert incident.team_on_duty_at_intake == bool(on_duty)
+
+
+def test_the_forms_suggestions_are_counted_from_the_demo_calls(database: Database) -> None:
+    fill(database)
+    with database.read() as session:
+        callers = session.execute(
+            select(Incident.caller_service, func.count()).group_by(Incident.caller_service)
+        ).all()
+        places = session.execute(
+            select(Incident.sector_id, Incident.location, func.count()).group_by(
+                Incident.sector_id, Incident.location
+            )
+        ).all()
+        counted_callers = session.execute(
+            select(CallerSuggestion.name, CallerSuggestion.uses)
+        ).all()
+        counted_places = session.execute(
+            select(LocationSuggestion.sector_id, LocationSuggestion.name, LocationSuggestion.uses)
+        ).all()
+        busiest = session.execute(
+            select(Incident.sector_id, func.count())
+            .group_by(Incident.sector_id)
+            .order_by(func.count().desc())
+        ).first()
+    assert sorted(map(tuple, counted_callers)) == sorted(map(tuple, callers))
+    assert sorted(map(tuple, counted_places)) == sorted(map(tuple, places))
+    assert busiest is not None
+    proposed = known_locations(database, busiest[0], now=NOW)
+    assert set(proposed) == {place for sector, place, _ in places if sector == busiest[0]}
+    assert set(known_callers(database, now=NOW)) == {name for name, _ in callers}

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import insert, inspect, select, text
 
+from operline.codes import Category
 from operline.db.engine import Database, open_database
-from operline.db.migrate import head_revision, schema_state, upgrade_database
-from operline.db.models import Base, Sector
+from operline.db.migrate import alembic_config, head_revision, schema_state, upgrade_database
+from operline.db.models import Base, CallerSuggestion, Incident, Sector
+from operline.incidents.intake import CallForm, log_call
+from operline.incidents.suggestions import known_callers, known_locations
 
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 MIGRATIONS_FOLDER = Path(__file__).parents[1] / "operline" / "db" / "migrations"
@@ -102,5 +106,82 @@ def test_an_upgrade_saves_a_copy_of_the_sqlite_file_first(tmp_path: Path) -> Non
         with database.read() as session:
             rows = session.execute(text("SELECT name, colour FROM sector")).all()
         assert [tuple(row) for row in rows] == [("Stalingrad", None)]
+    finally:
+        database.dispose()
+
+
+def _upgrade_to(database: Database, revision: str) -> None:
+    config = alembic_config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def test_the_upgrade_to_kept_suggestions_counts_the_calls_already_logged(
+    database_url: str,
+) -> None:
+    database = open_database(database_url)
+    try:
+        _upgrade_to(database, "0002")
+        with database.write() as session:
+            stalingrad = Sector(name="Stalingrad", created_at=NOW)
+            session.add(stalingrad)
+            session.flush()
+            calls = [
+                ("BAC 19", "Rotonde de Stalingrad", timedelta(hours=1)),
+                ("BAC 19", "Métro Stalingrad", timedelta(hours=2)),
+                ("Commissariat du 18e", "Métro Stalingrad", timedelta(hours=3)),
+                (None, None, timedelta(hours=4)),
+                ("Ancien service", "Vieux lieu", timedelta(days=200)),
+            ]
+            for number, (caller, place, ago) in enumerate(calls, start=1):
+                session.execute(
+                    insert(Incident),
+                    {
+                        "reference": f"OPL-2025-{number:06d}",  # the counter is not kept here
+                        "received_at": NOW - ago,
+                        "caller_service": caller,
+                        "sector_id": stalingrad.id,
+                        "location": place,
+                        "category": "other",
+                        "priority": "normal",
+                        "persons": 1,
+                        "status": "new",
+                        "team_on_duty_at_intake": False,
+                        "created_at": NOW - ago,
+                        "updated_at": NOW - ago,
+                        "version": 1,
+                    },
+                )
+            sector_id = stalingrad.id
+
+        report = upgrade_database(database, now=NOW)
+
+        assert (report.from_revision, report.to_revision) == ("0002", head_revision())
+        assert known_callers(database, now=NOW) == ["BAC 19", "Commissariat du 18e"]
+        assert known_locations(database, sector_id, now=NOW) == [
+            "Métro Stalingrad",
+            "Rotonde de Stalingrad",
+        ]
+        with database.read() as session:
+            uses = dict(session.execute(select(CallerSuggestion.name, CallerSuggestion.uses)).all())
+            seen = session.scalar(
+                select(CallerSuggestion.last_seen).where(CallerSuggestion.name == "BAC 19")
+            )
+        # Half a year before the latest call: never proposed again, so not copied.
+        assert uses == {"BAC 19": 2, "Commissariat du 18e": 1}
+        assert seen == NOW - timedelta(hours=1)
+        # The desk goes on counting from there.
+        form = CallForm(
+            received_at=NOW,
+            sector_id=sector_id,
+            category=Category.OTHER,
+            caller_service="Commissariat du 18e",
+            location="Rotonde de Stalingrad",
+        )
+        log_call(database, form, operator_id=None, now=NOW)
+        later = NOW + timedelta(minutes=1)
+        assert known_callers(database, now=later) == ["Commissariat du 18e", "BAC 19"]
+        assert known_locations(database, sector_id, now=later)[0] == "Rotonde de Stalingrad"
     finally:
         database.dispose()

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -329,3 +330,44 @@ class DeskSetting(Base):
     value: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_by: Mapped[str] = mapped_column(String(80))
+
+
+class CallerSuggestion(Base):
+    """A calling service typed on calls, with its use faded by age, for the form's type-ahead.
+
+    Kept up to date by the write that logs a call, so the form never recounts the history.
+    """
+
+    __tablename__ = "caller_suggestion"
+
+    name: Mapped[str] = mapped_column(String(120), primary_key=True)
+    #: Recency-weighted uses, on a scale where ordering is the same at any time (see
+    #: ``operline.incidents.suggestions``).
+    weight: Mapped[float] = mapped_column(Double)
+    uses: Mapped[int] = mapped_column(Integer)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    # Read in weight order, stopping at the form's limit, whatever the number of names;
+    # no index on last_seen, which the planner would prefer and then sort every name.
+    # Forgetting faded names scans the table: calling services are a few police units.
+    __table_args__ = (Index("ix_caller_suggestion_weight", "weight"),)
+
+
+class LocationSuggestion(Base):
+    """A place typed on calls of a sector, with its use faded by age, for the type-ahead."""
+
+    __tablename__ = "location_suggestion"
+
+    sector_id: Mapped[int] = mapped_column(ForeignKey("sector.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    weight: Mapped[float] = mapped_column(Double)
+    uses: Mapped[int] = mapped_column(Integer)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        # The form reads a sector's places in weight order and stops at its limit, however
+        # many places were typed in half a year; the window on last_seen filters on the way.
+        Index("ix_location_suggestion_sector_weight", "sector_id", "weight"),
+        # Forgetting the places unseen for half a year.
+        Index("ix_location_suggestion_last_seen", "last_seen"),
+    )

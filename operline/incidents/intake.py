@@ -19,6 +19,7 @@ from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent, Sector
 from operline.incidents.events import EventKind, IncidentRefused, Refusal
 from operline.incidents.references import next_reference
+from operline.incidents.suggestions import count_suggestions
 from operline.paris_time import to_paris
 from operline.phones import normalise_phone
 from operline.roster.engine import on_duty_teams
@@ -200,6 +201,14 @@ def log_call(
             updated_at=now,
         )
         session.add(incident)
+        count_suggestions(
+            session,
+            sector_id=form.sector_id,
+            caller_service=incident.caller_service,
+            location=incident.location,
+            at=form.received_at,
+            now=now,
+        )
         session.flush()
         session.add(
             IncidentEvent(
@@ -239,6 +248,15 @@ def link_call(
             raise IncidentRefused(Refusal.NOT_FOUND)
         if incident.status == Status.CLOSED.value:
             raise IncidentRefused(Refusal.ALREADY_CLOSED, reference=incident.reference)
+        # The service and place of a call linked in are as much "already seen" as any.
+        count_suggestions(
+            session,
+            sector_id=incident.sector_id,
+            caller_service=form.caller_service.strip() or None,
+            location=form.location.strip() or None,
+            at=form.received_at,
+            now=now,
+        )
         summary = ", ".join(
             part
             for part in (

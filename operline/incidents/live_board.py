@@ -10,14 +10,15 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Row, Select, case, func, select
 from sqlalchemy.orm import aliased
 
 from operline.codes import Category, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, Sector, Team
-from operline.roster.engine import OnDuty, on_duty_teams
+from operline.roster.engine import OnDuty, Roster, on_duty_teams
 from operline.roster.store import load_roster
 from operline.settings import DeskSettings
 
@@ -112,6 +113,15 @@ def open_incidents(
     Only the columns the board shows are read: building whole ORM objects for every
     open incident cost several times the query itself, at every refresh of every desk.
     """
+    with database.read() as session:
+        rows = session.execute(open_incidents_query(sector_id, incident_ids)).all()
+    return [board_incident(row, now=now, settings=settings) for row in rows]
+
+
+def open_incidents_query(
+    sector_id: int | None = None, incident_ids: Collection[int] | None = None
+) -> Select[*tuple[Any, ...]]:
+    """The board's one SELECT of open incidents, in the board's order (some of them)."""
     team = aliased(Team)
     query = (
         select(
@@ -143,34 +153,42 @@ def open_incidents(
         query = query.where(Incident.sector_id == sector_id)
     if incident_ids is not None:
         query = query.where(Incident.id.in_(list(incident_ids)))
-    with database.read() as session:
-        rows = session.execute(query).all()
-    return [
-        BoardIncident(
-            incident_id=row[0],
-            reference=row[1],
+    return query
+
+
+# Codes looked up in dicts: calling the enums costs more, at every row of every refresh.
+_PRIORITIES = {code.value: code for code in Priority}
+_CATEGORIES = {code.value: code for code in Category}
+_STATUSES = {code.value: code for code in Status}
+
+
+def board_incident(
+    row: Row[*tuple[Any, ...]], *, now: datetime, settings: DeskSettings
+) -> BoardIncident:
+    """A row of ``open_incidents_query`` as the board shows it, coloured at ``now``."""
+    return BoardIncident(
+        incident_id=row[0],
+        reference=row[1],
+        received_at=row[2],
+        priority=_PRIORITIES[row[3]],
+        category=_CATEGORIES[row[4]],
+        status=_STATUSES[row[5]],
+        sector_id=row[6],
+        sector=row[7],
+        location=row[8],
+        persons=row[9],
+        team_id=row[10],
+        team=row[11],
+        acknowledged_at=row[12],
+        version=row[13],
+        alert=alert_for(
+            urgent=row[3] == Priority.URGENT.value,
             received_at=row[2],
-            priority=Priority(row[3]),
-            category=Category(row[4]),
-            status=Status(row[5]),
-            sector_id=row[6],
-            sector=row[7],
-            location=row[8],
-            persons=row[9],
-            team_id=row[10],
-            team=row[11],
             acknowledged_at=row[12],
-            version=row[13],
-            alert=alert_for(
-                urgent=row[3] == Priority.URGENT.value,
-                received_at=row[2],
-                acknowledged_at=row[12],
-                now=now,
-                settings=settings,
-            ),
-        )
-        for row in rows
-    ]
+            now=now,
+            settings=settings,
+        ),
+    )
 
 
 def sector_strip(database: Database, *, now: datetime) -> list[SectorStrip]:
@@ -218,8 +236,15 @@ def next_contact(
     """The other teams on duty for the incident's sector (tier 2 first), then the supervisor."""
     with database.read() as session:
         roster = load_roster(session, changes_ending_after=now)
+    return next_contact_in(roster, incident, now=now, supervisor_phone=settings.supervisor_phone)
+
+
+def next_contact_in(
+    roster: Roster, incident: BoardIncident, *, now: datetime, supervisor_phone: str
+) -> NextContact:
+    """``next_contact`` from a roster already read."""
     others = [
         t for t in on_duty_teams(roster, incident.sector_id, now) if t.team_id != incident.team_id
     ]
     others.sort(key=lambda t: (t.tier != 2, t.tier, t.name))
-    return NextContact(tuple(others), settings.supervisor_phone)
+    return NextContact(tuple(others), supervisor_phone)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -30,20 +29,17 @@ from PySide6.QtWidgets import (
 
 from operline.changes import Changes
 from operline.codes import Category, Priority, Status
-from operline.db.engine import Database
 from operline.errors import OperlineError
+from operline.incidents.board_snapshot import BoardSnapshot, board_snapshot
 from operline.incidents.live_board import (
     Alert,
     BoardIncident,
     NextContact,
-    SectorStrip,
     alert_changes_at,
-    next_contact,
     open_incidents,
-    sector_strip,
 )
 from operline.paris_time import format_paris
-from operline.settings import DeskSettings, read_settings
+from operline.settings import DeskSettings
 from operline.ui.board.actions import StageKeys
 from operline.ui.board.alerts import AlertWatch, DeskAlarm, DesktopAlarm, NextContactPanel
 from operline.ui.board.model import AlertRowDelegate, BoardColumn, LiveBoardModel, alert_text
@@ -97,6 +93,9 @@ class LiveBoard(QWidget):
         #: The change of colour the single-shot timer is aimed at, if any.
         self.next_alert_at: datetime | None = None
         self._reading_failed = False
+        #: The last full read: the reference data and roster it holds are read again
+        #: only when the database says they changed.
+        self.snapshot: BoardSnapshot | None = None
         #: A full read is on the worker; another asked meanwhile waits for it.
         self._reading = False
         self._read_again = False
@@ -130,9 +129,10 @@ class LiveBoard(QWidget):
             return
         self._reading = True
         now = self.clock()
+        previous = self.snapshot
         self.desk.runner.run(
-            lambda database: _read_board(database, now),
-            lambda board: self._board_read(board, now),
+            lambda database: board_snapshot(database, now=now, previous=previous),
+            self._board_read,
             self._reading_refused,
             owner=self,
         )
@@ -154,11 +154,12 @@ class LiveBoard(QWidget):
             owner=self,
         )
 
-    def _board_read(self, board: _Board, now: datetime) -> None:
+    def _board_read(self, snapshot: BoardSnapshot) -> None:
         self._reading = False
-        self.settings = board.settings
-        self.strip.set_sectors(board.sectors)
-        self._show_incidents(board.incidents, now)
+        self.snapshot = snapshot
+        self.settings = snapshot.settings
+        self.strip.set_sectors(list(snapshot.sectors))
+        self._show_incidents(list(snapshot.incidents), snapshot.at)
         if self._read_again:
             self._read_again = False
             self.refresh()
@@ -392,13 +393,12 @@ class LiveBoard(QWidget):
         if row is None or self.model.alert(row) is not Alert.RED:
             self.next_contact.hide()
             return
-        settings = self.settings
-        self.desk.runner.run(
-            lambda database: next_contact(database, incident, now=now, settings=settings),
-            lambda contact: self._propose_contact(incident, contact, now),
-            lambda _error: self.next_contact.hide(),  # the board itself tells those
-            owner=self,
-        )
+        if self.snapshot is None:
+            self.next_contact.hide()
+            return
+        # The roster of the last read answers: no query while the cursor moves.
+        contact = self.snapshot.next_contact(incident)
+        self._propose_contact(incident, contact, now)
 
     def _propose_contact(
         self, incident: BoardIncident, contact: NextContact, now: datetime
@@ -427,22 +427,6 @@ class LiveBoard(QWidget):
             return
         wait = math.ceil((self.next_alert_at - now) / timedelta(milliseconds=1))
         self.alert_timer.start(max(0, min(wait, _LONGEST_WAIT_MS)))
-
-
-@dataclass(frozen=True)
-class _Board:
-    settings: DeskSettings
-    sectors: list[SectorStrip]
-    incidents: list[BoardIncident]
-
-
-def _read_board(database: Database, now: datetime) -> _Board:
-    settings = read_settings(database)
-    return _Board(
-        settings,
-        sector_strip(database, now=now),
-        open_incidents(database, now=now, settings=settings),
-    )
 
 
 def _board_order(incident: BoardIncident) -> tuple[int, datetime, int]:

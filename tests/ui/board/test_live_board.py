@@ -569,17 +569,17 @@ def test_a_database_out_of_reach_is_said_and_the_board_recovers(
 ) -> None:
     log(live_desk, 3)
     board = open_board(qtbot, live_desk, Clock(NOW))
-    real = live_board_module.open_incidents
+    real = live_board_module.board_snapshot
 
     def unreachable(*args: object, **kwargs: object) -> object:
         raise DatabaseError(DatabaseProblem.UNREACHABLE, "db.example", "timeout")
 
-    monkeypatch.setattr(live_board_module, "open_incidents", unreachable)
+    monkeypatch.setattr(live_board_module, "board_snapshot", unreachable)
     board.refresh()
     assert board.message.text() == "The database server db.example cannot be reached (timeout)."
     assert board.model.rowCount() == 1  # the last known calls stay in sight
     assert board.refresh_timer.isActive()
 
-    monkeypatch.setattr(live_board_module, "open_incidents", real)
+    monkeypatch.setattr(live_board_module, "board_snapshot", real)
     board.refresh()
     assert board.message.isHidden()
