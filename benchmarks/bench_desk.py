@@ -44,7 +44,7 @@ from operline.paris_time import now_utc
 from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
 from operline.settings import read_settings
-from operline.ui.live_board import LiveBoard
+from operline.ui.board.live_board import LiveBoard
 
 DEFAULT_FILE = Path("/tmp/bench1m.sqlite3")
 DEMO_INCIDENTS = 1_000_000
@@ -109,7 +109,7 @@ def save_calls_with_the_desk_view(
     """(a) through the desk view: Ctrl+Enter until the routing panel holds the call."""
     try:
         from operline.drafts import DraftStore
-        from operline.ui.desk_view import DeskView
+        from operline.ui.intake.desk_view import DeskView
     except ImportError:
         return save_calls_with_the_services(database, operator, times)
     desk_clock = Clock(times[0])

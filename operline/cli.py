@@ -120,7 +120,7 @@ def _open_prepared(arguments: argparse.Namespace) -> Database:
 
 
 def _open_window(arguments: argparse.Namespace) -> int:
-    from operline.ui.app import run_gui  # Qt loads only when a window is wanted
+    from operline.ui.shell.app import run_gui  # Qt loads only when a window is wanted
 
     if not arguments.demo:
         return run_gui(_url(arguments), smoke=arguments.smoke, lang=arguments.lang)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, Sector, Team
-from operline.ui.language import InstalledLanguage, install_language, translation_file
+from operline.ui.shell.language import InstalledLanguage, install_language, translation_file
 
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # 18:00 in Paris
 

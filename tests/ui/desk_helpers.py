@@ -18,7 +18,7 @@ from operline.db.models import Facility, Incident, Operator, Sector, Team
 from operline.demo import fill_demo_database
 from operline.drafts import DraftStore
 from operline.operators import OperatorInfo
-from operline.ui.desk_view import DeskView
+from operline.ui.intake.desk_view import DeskView
 from tests.incidents.conftest import NOW
 
 #: Sunday 29 November 2026, 10:00 in Paris: nobody covers the Quais du canal de l'Ourcq.

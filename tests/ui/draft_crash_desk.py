@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from operline.db.engine import open_database
 from operline.drafts import DraftStore
-from operline.ui.desk_view import DeskView
+from operline.ui.intake.desk_view import DeskView
 from tests.ui.desk_helpers import type_into
 
 

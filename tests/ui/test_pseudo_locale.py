@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 
 from operline.db.engine import Database
-from operline.ui.main_window import MainWindow
+from operline.ui.shell.main_window import MainWindow
 
 from .conftest import DESK_SCREEN_WIDTH, MARK, NOW
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication
 from operline.codes import Category, Outcome, Priority, Status
 from operline.errors import DatabaseError, DatabaseProblem
 from operline.ui import labels
-from operline.ui.language import InstalledLanguage, translation_file
 from operline.ui.messages import DATABASE_SENTENCES, database_sentence
+from operline.ui.shell.language import InstalledLanguage, translation_file
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"

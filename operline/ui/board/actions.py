@@ -1,0 +1,399 @@
+"""The stage keys of the live board: one key per step of a call, on the selected call.
+
+Each step is timed by the desk's clock, recorded with the operator signed in, and
+refused in one translated sentence when the desk's rules say no. After each step the
+board reads the open calls again and keeps the cursor on the same call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from operline.codes import Status
+from operline.errors import OperlineError
+from operline.incidents.events import IncidentChanged, IncidentRefused, Refusal
+from operline.incidents.live_board import BoardIncident
+from operline.incidents.places import places_with_room
+from operline.incidents.stages import (
+    Action,
+    add_note,
+    advance_incident,
+    close_incident,
+    reassign_incident,
+    route_incident,
+)
+from operline.incidents.timeline import read_incident
+from operline.operators import OperatorInfo
+from operline.paris_time import format_paris
+from operline.ui import shortcuts
+from operline.ui.board.incident_detail import IncidentDetailDialog
+from operline.ui.board.sector_strip import ALL_SECTORS_KEY, SECTOR_KEYS
+from operline.ui.board.stage_dialogs import (
+    Closing,
+    NoteDialog,
+    StageTime,
+    StageTimeDialog,
+    stage_refusal,
+)
+from operline.ui.board.team_choices import CloseDialog, TeamChange, TeamDialog, team_choices
+from operline.ui.labels import outcome_label, status_label
+
+if TYPE_CHECKING:
+    from operline.ui.board.live_board import LiveBoard
+
+# The board's keys, active while the focus is on the board; declared with every other
+# key in operline.ui.shortcuts.
+OPEN_DETAIL_KEYS = (shortcuts.OPEN_CALL.keys, *shortcuts.OPEN_CALL.more)
+ROUTE_KEY = shortcuts.ROUTE.keys
+ACKNOWLEDGED_KEY = shortcuts.ACKNOWLEDGED.keys
+ON_SCENE_KEY = shortcuts.ON_SCENE.keys
+CLOSE_KEY = shortcuts.CLOSE_CALL.keys
+REASSIGN_KEY = shortcuts.REASSIGN.keys
+NOTE_KEY = shortcuts.NOTE.keys
+ACKNOWLEDGED_EARLIER_KEY = shortcuts.ACKNOWLEDGED_EARLIER.keys
+ON_SCENE_EARLIER_KEY = shortcuts.ON_SCENE_EARLIER.keys
+
+#: The stage each stage key needs the call to be at.
+_NEEDS = {Status.ACKNOWLEDGED: Status.ROUTED, Status.ON_SCENE: Status.ACKNOWLEDGED}
+
+
+class StageKeys(QObject):
+    """The actions of the board's keys and the dialogs they open."""
+
+    def __init__(self, board: LiveBoard) -> None:
+        super().__init__(board)
+        self.setObjectName("stageKeys")
+        self.board = board
+        #: The dialog a key opened, while it is open.
+        self.dialog: QDialog | None = None
+        self._actions: list[QAction] = []
+        self.detail_action = self._action(
+            self.tr("Open the call"), "openDetailAction", OPEN_DETAIL_KEYS, self.open_detail
+        )
+        self.route_action = self._action(
+            self.tr("Route to a team…"), "routeAction", (ROUTE_KEY,), self.route
+        )
+        self.acknowledged_action = self._action(
+            self.tr("Acknowledged"),
+            "acknowledgedAction",
+            (ACKNOWLEDGED_KEY,),
+            lambda: self.advance(Status.ACKNOWLEDGED),
+        )
+        self.on_scene_action = self._action(
+            self.tr("On scene"),
+            "onSceneAction",
+            (ON_SCENE_KEY,),
+            lambda: self.advance(Status.ON_SCENE),
+        )
+        self.close_action = self._action(self.tr("Close…"), "closeAction", (CLOSE_KEY,), self.close)
+        self.reassign_action = self._action(
+            self.tr("Hand to another team…"), "reassignAction", (REASSIGN_KEY,), self.reassign
+        )
+        self.note_action = self._action(
+            self.tr("Add a note…"), "noteAction", (NOTE_KEY,), self.note
+        )
+        self.acknowledged_earlier_action = self._action(
+            self.tr("Acknowledged at an earlier time…"),
+            "acknowledgedEarlierAction",
+            (ACKNOWLEDGED_EARLIER_KEY,),
+            lambda: self.set_back(Status.ACKNOWLEDGED),
+        )
+        self.on_scene_earlier_action = self._action(
+            self.tr("On scene at an earlier time…"),
+            "onSceneEarlierAction",
+            (ON_SCENE_EARLIER_KEY,),
+            lambda: self.set_back(Status.ON_SCENE),
+        )
+        board.table.doubleClicked.connect(lambda _index: self.open_detail())
+
+    def actions(self) -> list[QAction]:
+        """Every key's action, in the order a menu lists them."""
+        return list(self._actions)
+
+    def hint(self) -> str:
+        return self.tr(
+            "Enter: open · {route}: route · {ack}: acknowledged · {scene}: on scene · "
+            "{close}: close · {reassign}: other team · {note}: note · "
+            "{ack_earlier}, {scene_earlier}: at an earlier time · "
+            "{first}…{last}: one sector, {all}: all"
+        ).format(
+            route=ROUTE_KEY,
+            ack=ACKNOWLEDGED_KEY,
+            scene=ON_SCENE_KEY,
+            close=CLOSE_KEY,
+            reassign=REASSIGN_KEY,
+            note=NOTE_KEY,
+            ack_earlier=_native(ACKNOWLEDGED_EARLIER_KEY),
+            scene_earlier=_native(ON_SCENE_EARLIER_KEY),
+            first=_native(SECTOR_KEYS[0]),
+            last=_native(SECTOR_KEYS[min(5, len(SECTOR_KEYS) - 1)]),
+            all=_native(ALL_SECTORS_KEY),
+        )
+
+    # The keys
+
+    def open_detail(self) -> None:
+        ready = self._ready(self.tr("Sign in before opening a call: each opening is recorded."))
+        if ready is None:
+            return
+        operator, incident = ready
+        now = self.board.clock()
+        try:
+            detail = read_incident(
+                self.board.database, incident.incident_id, actor=operator.name, now=now
+            )
+        except OperlineError as error:
+            self.board.say(stage_refusal(error), problem=True)
+            return
+        self._open(IncidentDetailDialog(detail, now=now, parent=self.board))
+
+    def advance(self, stage: Status) -> None:
+        """Record that the team acknowledged, or is on scene, now."""
+        ready = self._ready()
+        if ready is None:
+            return
+        operator, incident = ready
+        now = self.board.clock()
+        action = Action(operator.operator_id, now, now)
+        sentence = self._record(
+            incident,
+            lambda: advance_incident(
+                self.board.database,
+                incident.incident_id,
+                stage,
+                version=incident.version,
+                action=action,
+            ),
+            self._stage_done(incident, stage, action.at),
+        )
+        if sentence:
+            self.board.say(sentence, problem=True)
+
+    def set_back(self, stage: Status) -> None:
+        """Record a stage at an earlier time, with the reason it is recorded late."""
+        ready = self._ready()
+        if ready is None:
+            return
+        operator, incident = ready
+        if incident.status is not _NEEDS[stage]:
+            self._refuse_stage(incident, stage.value)
+            return
+
+        def submit(chosen: StageTime) -> str | None:
+            return self._record(
+                incident,
+                lambda: advance_incident(
+                    self.board.database,
+                    incident.incident_id,
+                    stage,
+                    version=incident.version,
+                    action=Action(
+                        operator.operator_id, chosen.at, self.board.clock(), chosen.reason
+                    ),
+                ),
+                self._stage_done(incident, stage, chosen.at),
+            )
+
+        self._open(StageTimeDialog(stage, incident, self.board.clock, submit, self.board))
+
+    def route(self) -> None:
+        """Give a new call to a team: those on duty first, first call first."""
+        self._team_step(reassign=False)
+
+    def reassign(self) -> None:
+        """Hand a call to another team, with the reason; the backups are proposed first."""
+        self._team_step(reassign=True)
+
+    def _team_step(self, *, reassign: bool) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        operator, incident = ready
+        if reassign == (incident.status is Status.NEW):
+            self._refuse_stage(incident, "reassigned" if reassign else Status.ROUTED.value)
+            return
+        try:
+            choices = team_choices(
+                self.board.database,
+                incident,
+                now=self.board.clock(),
+                routing=not reassign,
+            )
+        except OperlineError as error:
+            self.board.say(stage_refusal(error), problem=True)
+            return
+        names = {choice.team_id: choice.name for choice in choices}
+        service = reassign_incident if reassign else route_incident
+
+        def submit(change: TeamChange) -> str | None:
+            team = names.get(change.team_id, "")
+            if reassign:
+                done = self.tr("{reference} handed to {team}.")
+            else:
+                done = self.tr("{reference}: {team} contacted at {time}.")
+            return self._record(
+                incident,
+                lambda: service(
+                    self.board.database,
+                    incident.incident_id,
+                    change.team_id,
+                    version=incident.version,
+                    action=Action(
+                        operator.operator_id, change.at, self.board.clock(), change.reason
+                    ),
+                ),
+                done.format(
+                    reference=incident.reference,
+                    team=team,
+                    time=format_paris(change.at, "%H:%M"),
+                ),
+            )
+
+        if reassign:
+            title = self.tr("Hand {reference} to another team")
+        else:
+            title = self.tr("Route {reference} to a team")
+        dialog = TeamDialog(
+            title.format(reference=incident.reference),
+            incident,
+            choices,
+            self.board.clock,
+            submit,
+            reason_required=reassign,
+            parent=self.board,
+        )
+        self._open(dialog)
+
+    def close(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        operator, incident = ready
+        try:
+            places = places_with_room(self.board.database, now=self.board.clock())
+        except OperlineError as error:
+            self.board.say(stage_refusal(error), problem=True)
+            return
+
+        def submit(closing: Closing) -> str | None:
+            return self._record(
+                incident,
+                lambda: close_incident(
+                    self.board.database,
+                    incident.incident_id,
+                    closing.outcome,
+                    facility_id=closing.facility_id,
+                    version=incident.version,
+                    action=Action(
+                        operator.operator_id, closing.at, self.board.clock(), closing.reason
+                    ),
+                ),
+                self.tr("{reference} closed: {outcome}.").format(
+                    reference=incident.reference, outcome=outcome_label(closing.outcome)
+                ),
+            )
+
+        self._open(CloseDialog(incident, places, self.board.clock, submit, self.board))
+
+    def note(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        operator, incident = ready
+
+        def submit(text: str) -> str | None:
+            return self._record(
+                incident,
+                lambda: add_note(
+                    self.board.database,
+                    incident.incident_id,
+                    text,
+                    operator_id=operator.operator_id,
+                    now=self.board.clock(),
+                ),
+                self.tr("Note added to {reference}.").format(reference=incident.reference),
+            )
+
+        self._open(NoteDialog(incident, submit, self.board))
+
+    # Doing
+
+    def _ready(self, signed_out: str = "") -> tuple[OperatorInfo, BoardIncident] | None:
+        incident = self.board.selected_incident()
+        if incident is None:
+            self.board.say(self.tr("Select a call first (arrow keys)."), problem=True)
+            return None
+        operator = self.board.operator()
+        if operator is None:
+            self.board.say(
+                signed_out or self.tr("Nobody is signed in at this desk: sign in first."),
+                problem=True,
+            )
+            return None
+        return operator, incident
+
+    def _record(self, incident: BoardIncident, work: Callable[[], object], done: str) -> str | None:
+        """Run a step; the sentence of its refusal, or None once recorded and shown."""
+        try:
+            work()
+        except IncidentChanged as error:
+            self.board.reload_incidents()
+            self.board.say(stage_refusal(error), problem=True)
+            return None
+        except OperlineError as error:
+            return stage_refusal(error)
+        self.board.reload_incidents()
+        self.board.select_incident(incident.incident_id)
+        self.board.say(done)
+        self.board.incident_updated.emit(incident.incident_id)
+        return None
+
+    def _refuse_stage(self, incident: BoardIncident, wanted: str) -> None:
+        refused = IncidentRefused(
+            Refusal.WRONG_STAGE,
+            reference=incident.reference,
+            status=incident.status.value,
+            wanted=wanted,
+        )
+        self.board.say(stage_refusal(refused), problem=True)
+
+    def _stage_done(self, incident: BoardIncident, stage: Status, at: datetime) -> str:
+        when = format_paris(at, "%H:%M")
+        return self.tr("{reference}: {stage} at {time}.").format(
+            reference=incident.reference, stage=status_label(stage), time=when
+        )
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_closed)
+        self.dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self) -> None:
+        self.dialog = None
+        # Back to the board, keys and all, without reaching for the mouse.
+        self.board.activateWindow()
+        self.board.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _action(
+        self, text: str, name: str, keys: Sequence[str], triggered: Callable[[], None]
+    ) -> QAction:
+        action = QAction(text, self.board)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        # Only while the focus is on the board: a letter typed in a form stays a letter.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(triggered)
+        self.board.addAction(action)
+        self._actions.append(action)
+        return action
+
+
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)

@@ -1,0 +1,394 @@
+"""The live board: every open call, the ones left waiting first in sight, all night long.
+
+The board reads the open incidents (one indexed query) every ``REFRESH_MS`` and at the
+next change of colour, merges them into the rows shown so the selection stays on the
+same call, colours each row by how late it is, tells the desk once when a call turns
+amber or red, and proposes whom to call next for a call in red. The stage keys
+(``operline.ui.board.actions``) act on the selected call.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operline.codes import Category, Priority, Status
+from operline.db.engine import Database
+from operline.errors import OperlineError
+from operline.incidents.live_board import (
+    Alert,
+    BoardIncident,
+    alert_changes_at,
+    next_contact,
+    open_incidents,
+    sector_strip,
+)
+from operline.operators import OperatorSource
+from operline.paris_time import Clock, format_paris
+from operline.settings import DeskSettings, read_settings
+from operline.ui.board.actions import StageKeys
+from operline.ui.board.alerts import AlertWatch, DeskAlarm, DesktopAlarm, NextContactPanel
+from operline.ui.board.model import AlertRowDelegate, BoardColumn, LiveBoardModel, alert_text
+from operline.ui.board.sector_strip import SectorCounts, SectorStripBar
+from operline.ui.labels import category_label, priority_label, status_label
+from operline.ui.messages import error_sentence
+
+#: The board reads the open calls again this often: ages move, other desks log calls.
+REFRESH_MS = 15_000
+# A QTimer cannot wait for ever; the periodic refresh re-aims it long before then.
+_LONGEST_WAIT_MS = 3_600_000
+
+# Widest text a column usually holds, so widths never depend on the rows shown.
+_SAMPLES = {
+    BoardColumn.AGE: "12 h 59",
+    BoardColumn.SECTOR: "Quais du canal de l'Ourcq",
+    BoardColumn.PERSONS: "Pers.",
+    BoardColumn.TEAM: "Maraude de nuit Nord-Est",
+    BoardColumn.REFERENCE: "OPL-0000-000000",
+}
+
+
+class LiveBoard(QWidget):
+    """The sector strip over the table of open calls, with the stage keys on it."""
+
+    #: A sentence for the status bar: what was recorded, or why not.
+    notice = Signal(str)
+    #: The board was read again; carries the instant it shows.
+    refreshed = Signal(object)
+    #: A stage, a note or a team was recorded for this incident id.
+    incident_updated = Signal(int)
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        clock: Clock,
+        operator: OperatorSource,
+        alarm: DeskAlarm | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("liveBoard")
+        self.setAccessibleName(self.tr("Open calls"))
+        self.database = database
+        self.clock = clock
+        self.operator = operator
+        self.settings = DeskSettings()
+        #: Every open incident as last read, whatever the sector filter.
+        self.incidents: list[BoardIncident] = []
+        #: The instant the board was last read for.
+        self.shown_at: datetime | None = None
+        #: The change of colour the single-shot timer is aimed at, if any.
+        self.next_alert_at: datetime | None = None
+        self._reading_failed = False
+
+        self.model = LiveBoardModel(self)
+        self.watch = AlertWatch(alarm if alarm is not None else DesktopAlarm(parent=self), self)
+        self._build()
+        self.keys = StageKeys(self)
+        self.hint.setText(self.keys.hint())
+
+        self.alert_timer = QTimer(self)
+        self.alert_timer.setObjectName("alertTimer")
+        self.alert_timer.setSingleShot(True)
+        self.alert_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.alert_timer.timeout.connect(self.refresh)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setObjectName("refreshTimer")
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+
+        self.refresh()
+        self.refresh_timer.start()
+
+    # Reading
+
+    def refresh(self) -> None:
+        """Read the settings, the sectors with their teams, and the open calls."""
+        now = self.clock()
+        try:
+            self.settings = read_settings(self.database)
+            self.strip.set_sectors(sector_strip(self.database, now=now))
+        except OperlineError as error:
+            self._show_problem(error_sentence(error))
+            return
+        self.reload_incidents(now)
+
+    def reload_incidents(self, now: datetime | None = None) -> None:
+        """Read the open calls again (one indexed query) and redraw what changed."""
+        now = now if now is not None else self.clock()
+        try:
+            incidents = open_incidents(self.database, now=now, settings=self.settings)
+        except OperlineError as error:
+            self._show_problem(error_sentence(error))
+            return
+        if self._reading_failed:
+            self._reading_failed = False
+            self.say("")  # the database answers again: the problem is over
+        self.incidents = incidents
+        self.shown_at = now
+        self._show_rows(now)
+        self.watch.look(((incident, incident.alert) for incident in incidents), now)
+        self._aim_alert_timer(now)
+        self.refreshed.emit(now)
+
+    # The selection
+
+    def selected_incident(self) -> BoardIncident | None:
+        index = self.table.currentIndex()
+        return self.model.incident(index.row()) if index.isValid() else None
+
+    def select_incident(self, incident_id: int) -> bool:
+        """Put the cursor on an incident shown; False if the filter hides it or it closed."""
+        row = self.model.row_of(incident_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    def filter_sector(self, sector_id: int | None) -> None:
+        """Show one sector's calls (None: all), as Alt+1… and the strip do."""
+        if sector_id != self.strip.chosen:
+            self.strip.choose(sector_id)  # comes back through sector_chosen
+
+    # Telling
+
+    def say(self, sentence: str, *, problem: bool = False) -> None:
+        """Show a sentence above the table and in the status bar."""
+        self.message.setText(sentence)
+        self.message.setAccessibleName(sentence)
+        self.message.setProperty("problem", problem)
+        self.message.setStyleSheet(
+            "color: #b00020; font-weight: bold;" if problem else "color: #1b5e20;"
+        )
+        self.message.setVisible(bool(sentence))
+        self.notice.emit(sentence)
+
+    # Building
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Open calls"), self)
+        title.setObjectName("liveBoardTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        self.count = QLabel(self)
+        self.count.setObjectName("liveBoardCount")
+        self.count.setAccessibleName(self.tr("Number of open calls"))
+        self.as_of = QLabel(self)
+        self.as_of.setObjectName("liveBoardTime")
+        self.as_of.setAccessibleName(self.tr("Time the board shows"))
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addSpacing(24)
+        bar.addWidget(self.count)
+        bar.addStretch(1)
+        bar.addWidget(self.as_of)
+
+        self.strip = SectorStripBar(self)
+        self.strip.sector_chosen.connect(self._sector_chosen)
+        for action in self.strip.key_actions:
+            self.addAction(action)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("liveBoardMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+
+        self.table = QTableView(self)
+        self.table.setObjectName("liveBoardTable")
+        self.table.setAccessibleName(self.tr("Open calls, urgent first then oldest first"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        lines = self.table.verticalHeader()
+        lines.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        lines.setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 12)
+        self.table.setItemDelegate(AlertRowDelegate(self.table))
+        self._size_columns()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_moved())
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("liveBoardEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        empty_font = self.empty.font()
+        empty_font.setPointSizeF(empty_font.pointSizeF() * 1.3)
+        self.empty.setFont(empty_font)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+
+        self.next_contact = NextContactPanel(self)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("liveBoardHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.message)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.next_contact)
+        layout.addWidget(self.hint)
+        self.setFocusProxy(self.table)
+
+    def _size_columns(self) -> None:
+        # Widths come from sample texts and the translated labels, never from the rows.
+        metrics = self.table.fontMetrics()
+        bold = self.table.font()
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        samples: dict[BoardColumn, list[str]] = {
+            column: [text] for column, text in _SAMPLES.items()
+        }
+        samples[BoardColumn.ALERT] = [alert_text(level) for level in Alert]
+        samples[BoardColumn.PRIORITY] = [priority_label(code) for code in Priority]
+        samples[BoardColumn.CATEGORY] = [category_label(Category.WOMAN)]
+        samples[BoardColumn.STAGE] = [status_label(code) for code in Status]
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The location is the freest text: it takes the room left.
+        header.setSectionResizeMode(BoardColumn.LOCATION, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                *(bold_metrics.horizontalAdvance(text) for text in texts),
+                header.fontMetrics().horizontalAdvance(title),
+                metrics.horizontalAdvance(title),
+            )
+            header.resizeSection(column, width + 18)
+
+    # Showing
+
+    def _show_rows(self, now: datetime) -> None:
+        chosen = self.strip.chosen
+        shown = [i for i in self.incidents if chosen is None or i.sector_id == chosen]
+        had_row = self.table.currentIndex().row()
+        self.model.show(shown, now=now, settings=self.settings)
+        if shown and not self.table.currentIndex().isValid():
+            # The call under the cursor closed: the cursor stays at the same place.
+            self._select_row(min(max(had_row, 0), len(shown) - 1))
+        self.strip.set_counts(_counts(self.incidents))
+        late = sum(1 for i in self.incidents if i.alert is not Alert.NONE)
+        count = self.tr("%n open call(s)", "", len(self.incidents))
+        if late:
+            count += " · " + self.tr("%n late", "", late)
+        self.count.setText(count)
+        self.as_of.setText(self.tr("As of {time}").format(time=format_paris(now, "%H:%M")))
+        if shown:
+            self._show_page(self.table)
+        else:
+            sectors = {strip.sector_id: strip.name for strip in self.strip.sectors()}
+            if chosen is None:
+                self.empty.setText(self.tr("No open call"))
+            else:
+                self.empty.setText(
+                    self.tr("No open call in {sector} (Alt+0: every sector)").format(
+                        sector=sectors.get(chosen, "")
+                    )
+                )
+            self.empty.setAccessibleName(self.empty.text())
+            self._show_page(self.empty)
+        self._selection_moved()
+
+    def _show_page(self, page: QWidget) -> None:
+        shown = self.pages.currentWidget()
+        had_focus = shown is not None and shown.hasFocus()
+        self.pages.setCurrentWidget(page)
+        self.setFocusProxy(page)
+        if had_focus:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_problem(self, sentence: str) -> None:
+        # The rows shown stay (they are the last known state) and the periodic
+        # refresh keeps trying; the sentence says why they no longer move.
+        self._reading_failed = True
+        self.alert_timer.stop()
+        self.say(sentence, problem=True)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _sector_chosen(self, sector_id: int | None) -> None:
+        if self.shown_at is not None:
+            self._show_rows(self.shown_at)
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self._select_row(0)
+
+    def _selection_moved(self) -> None:
+        incident = self.selected_incident()
+        now = self.shown_at
+        if incident is None or now is None:
+            self.next_contact.hide()
+            return
+        row = self.model.row_of(incident.incident_id)
+        if row is None or self.model.alert(row) is not Alert.RED:
+            self.next_contact.hide()
+            return
+        try:
+            contact = next_contact(self.database, incident, now=now, settings=self.settings)
+        except OperlineError:
+            self.next_contact.hide()  # the board itself tells database problems
+            return
+        self.next_contact.propose(incident, contact, now)
+
+    def _aim_alert_timer(self, now: datetime) -> None:
+        changes = [
+            moment
+            for incident in self.incidents
+            if incident.acknowledged_at is None
+            and (
+                moment := alert_changes_at(
+                    urgent=incident.urgent,
+                    received_at=incident.received_at,
+                    now=now,
+                    settings=self.settings,
+                )
+            )
+            is not None
+        ]
+        self.next_alert_at = min(changes) if changes else None
+        if self.next_alert_at is None:
+            self.alert_timer.stop()
+            return
+        wait = math.ceil((self.next_alert_at - now) / timedelta(milliseconds=1))
+        self.alert_timer.start(max(0, min(wait, _LONGEST_WAIT_MS)))
+
+
+def _counts(incidents: list[BoardIncident]) -> dict[int, SectorCounts]:
+    open_calls = Counter(i.sector_id for i in incidents)
+    late = Counter(i.sector_id for i in incidents if i.alert is Alert.AMBER)
+    very_late = Counter(i.sector_id for i in incidents if i.alert is Alert.RED)
+    return {
+        sector: SectorCounts(count, late[sector], very_late[sector])
+        for sector, count in open_calls.items()
+    }

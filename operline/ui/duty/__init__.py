@@ -1,0 +1,1 @@
+"""Who is on duty: the duty board now and the coverage of the week."""

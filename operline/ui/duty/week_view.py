@@ -1,0 +1,95 @@
+"""The week view: the coverage chart of the next seven days, its legend and details."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QColor,
+)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from operline.db.engine import Database
+from operline.errors import OperlineError
+from operline.paris_time import Clock, paris_date
+from operline.roster.week import week_coverage
+from operline.ui.duty.duty_board import UNCOVERED
+from operline.ui.duty.week_chart import BACKUP_ONLY, FIRST_CALL, NO_PHONE, WeekChart
+from operline.ui.messages import error_sentence
+
+DAYS_SHOWN = 7
+
+
+class WeekView(QWidget):
+    """The chart of the coming week, its legend and the details under the cursor."""
+
+    def __init__(self, database: Database, *, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weekView")
+        self.setAccessibleName(self.tr("Coverage of the week"))
+        self._database = database
+        self._clock = clock
+
+        title = QLabel(self.tr("Coverage of the next 7 days"), self)
+        title.setObjectName("weekTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        legend = QLabel(self._legend(), self)
+        legend.setObjectName("weekLegend")
+        legend.setTextFormat(Qt.TextFormat.RichText)
+
+        self.chart = WeekChart(self)
+        self.chart.cursor_moved.connect(self._show_details)
+        self.details = QLabel(self)
+        self.details.setObjectName("weekDetails")
+        self.details.setAccessibleName(self.tr("Details under the cursor"))
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setMinimumHeight(self.fontMetrics().height() * 5)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("weekProblem")
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(legend)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.details)
+        self.setFocusProxy(self.chart)
+
+    def refresh(self) -> None:
+        """Read the coverage of the seven days from today's midnight in Paris."""
+        now = self._clock()
+        try:
+            coverage = week_coverage(self._database, paris_date(now), DAYS_SHOWN, now)
+        except OperlineError as error:
+            self.problem.setText(error_sentence(error))
+            self.problem.show()
+            return
+        self.problem.hide()
+        self.chart.set_coverage(coverage)
+
+    def _show_details(self) -> None:
+        chart = self.chart
+        if chart.coverage is None or chart.cursor_at is None or not chart.coverage.sectors:
+            self.details.clear()
+            return
+        self.details.setText(chart.describe(chart.cursor_row, chart.cursor_at))
+
+    def _legend(self) -> str:
+        def swatch(colour: QColor, text: str) -> str:
+            return f'<span style="color:{colour.name()}">■</span> {text}'
+
+        return "&nbsp;&nbsp;&nbsp;".join(
+            [
+                swatch(FIRST_CALL, self.tr("first-call team")),
+                swatch(BACKUP_ONLY, self.tr("backup only")),
+                swatch(UNCOVERED, self.tr("no team on duty")),
+                swatch(NO_PHONE, self.tr("team without a phone")),
+                self.tr("← → hour, ↑ ↓ sector, PgUp PgDn day, Home now"),
+            ]
+        )

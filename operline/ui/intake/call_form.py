@@ -1,0 +1,407 @@
+"""The new-call form: what a police crew says on the phone, typed in a few keys.
+
+The fields follow the order a crew speaks in: where (sector, then the precise place),
+what is needed, how urgent, how many people, then who calls and the number to call back.
+Problems are shown beside their field; nothing here writes to the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operline.codes import Priority
+from operline.incidents.intake import (
+    NOTES_LIMIT,
+    PERSONS_RANGE,
+    CallForm,
+    FieldProblem,
+    IntakeProblem,
+)
+from operline.incidents.routing import SectorChoice
+from operline.paris_time import Clock
+from operline.phones import normalise_phone
+from operline.ui import shortcuts
+from operline.ui.intake.fields import (
+    CATEGORY_ORDER,
+    ERROR_STYLE,
+    CategoryList,
+    DeskLineEdit,
+    FieldProblems,
+    NotesEdit,
+    ReceivedAtField,
+    SectorField,
+    UrgentBox,
+    buddy_label,
+    keys_action,
+    side_by_side,
+)
+
+# Keys of the form, declared with every other in operline.ui.shortcuts.
+SAVE_CALL_KEYS = (shortcuts.SAVE_CALL.keys, *shortcuts.SAVE_CALL.more)
+TOGGLE_URGENT_KEYS = shortcuts.TOGGLE_URGENT.keys
+#: Alt+1 … Alt+7 choose the need from any field.
+CATEGORY_KEYS = (shortcuts.CHOOSE_NEED.keys, *shortcuts.CHOOSE_NEED.more)
+
+
+class NewCallForm(QWidget):
+    """The fields of one call, their problems, and what a draft of them holds."""
+
+    #: The operator changed something.
+    changed = Signal()
+    #: The chosen sector's id, or None.
+    sector_changed = Signal(object)
+    #: When the call was received (UTC).
+    received_at_changed = Signal(object)
+    #: Ctrl+Enter or the Save button.
+    save_requested = Signal()
+
+    def __init__(self, *, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newCallForm")
+        self.setAccessibleName(self.tr("New call"))
+        self._clock = clock
+        # A call's time is the moment it is picked up (Ctrl+N) or, after the previous
+        # call was saved, the first key typed: never the moment the form was emptied.
+        self._stamped = False
+        self._filling = False
+        self._problems = FieldProblems(self)
+        self._build()
+        self._connect()
+        self.reset()
+
+    # What the form holds
+
+    @property
+    def received_at(self) -> datetime:
+        return self.received.instant
+
+    @property
+    def sector_id(self) -> int | None:
+        return self.sector.sector_id
+
+    def set_sectors(self, sectors: list[SectorChoice]) -> None:
+        self.sector.set_sectors(sectors)
+
+    def set_known_callers(self, names: list[str]) -> None:
+        self.caller_service.proposals.set_names(names)
+
+    def set_known_locations(self, names: list[str]) -> None:
+        self.location.proposals.set_names(names)
+
+    def call_form(self) -> CallForm:
+        """The call as typed, for the intake service to check and save."""
+        self.sector.resolve()
+        return CallForm(
+            received_at=self.received.instant,
+            sector_id=self.sector.sector_id,
+            category=self.category.category,
+            priority=Priority.URGENT if self.urgent.isChecked() else Priority.NORMAL,
+            persons=self.persons.value(),
+            caller_service=self.caller_service.text(),
+            callback_number=self.callback_number.text(),
+            location=self.location.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def problems(self, found: list[FieldProblem]) -> list[FieldProblem]:
+        """The service's problems, plus a sector typed that names none."""
+        if self.sector.typed_unknown:
+            found = [p for p in found if p.field != "sector_id"]
+            found.append(FieldProblem("sector_id", IntakeProblem.SECTOR_UNKNOWN))
+        return found
+
+    def has_content(self) -> bool:
+        """Whether anything of a call was typed (the time alone is not a call)."""
+        return bool(
+            self.sector.text().strip()
+            or self.location.text().strip()
+            or self.category.category is not None
+            or self.urgent.isChecked()
+            or self.persons.value() != 1
+            or self.caller_service.text().strip()
+            or self.callback_number.text().strip()
+            or self.notes.toPlainText().strip()
+        )
+
+    def fill(self, fill: Callable[[], None]) -> None:
+        """Change the fields from code (a draft given back): no change is reported."""
+        self._filling = True
+        try:
+            self.reset()
+            self._stamped = True
+            fill()
+        finally:
+            self._filling = False
+        self.sector_changed.emit(self.sector.sector_id)
+        self.received_at_changed.emit(self.received.instant)
+
+    def reset(self) -> None:
+        """Empty every field, for the next call."""
+        was_filling, self._filling = self._filling, True
+        try:
+            self.clear_problems()
+            for line in (self.sector, self.location, self.caller_service, self.callback_number):
+                line.clear()
+            self.sector.choose(None)
+            self.category.set_category(None)
+            self.category.setCurrentRow(-1)
+            self.urgent.setChecked(False)
+            self.persons.setValue(1)
+            self.notes.clear()
+            self._stamped = False
+            self.received.show_instant(self._clock())
+        finally:
+            self._filling = was_filling
+
+    def start(self) -> None:
+        """A call is picked up now: its time is now, the sector comes first."""
+        if not self.received.typed:
+            self.received.show_instant(self._clock())
+            self.received_at_changed.emit(self.received.instant)
+        self._stamped = True
+        self.sector.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sector.selectAll()
+
+    # Problems beside their fields
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        """Each problem under its field, in red; the first field with one gets the focus."""
+        self._problems.clear()
+        for problem in problems:
+            self._problems.show(problem)
+        for field, widget in self._fields_in_order():
+            if self._problems.shown(field):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                break
+
+    def clear_problems(self) -> None:
+        self._problems.clear()
+
+    def problem_shown(self, field: str) -> str:
+        """The sentence shown under a field, or ''."""
+        return self._problems.shown(field)
+
+    # Building
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("New call"), self)
+        title.setObjectName("newCallTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+
+        self.received = ReceivedAtField(self._clock, self)
+        self.received.setObjectName("receivedAt")
+        self.received.setAccessibleName(self.tr("Received at"))
+        self.received.setMaximumWidth(220)
+        self.sector = SectorField(self)
+        self.location = DeskLineEdit(self)
+        self.category = CategoryList(self)
+        self.urgent = UrgentBox(self.tr("Urgent (U)"), self)
+        self.persons = QSpinBox(self)
+        self.persons.setRange(PERSONS_RANGE.start, PERSONS_RANGE.stop - 1)
+        self.caller_service = DeskLineEdit(self)
+        self.callback_number = DeskLineEdit(self)
+        self.callback_number.setPlaceholderText(self.tr("e.g. 01 99 00 12 34"))
+        # Room for a number written the French way, or with its country code.
+        self.callback_number.setMinimumWidth(
+            self.callback_number.fontMetrics().horizontalAdvance("+33 1 99 00 12 34 · · · ·") + 16
+        )
+        self.notes = NotesEdit(self)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
+        self.notes_count = QLabel(self)
+        self.reminder = QLabel(self.tr("No name, no identity: only what coordination needs"), self)
+        self.reminder.setWordWrap(True)
+        self.reminder.setStyleSheet("color: #8a3c00; font-style: italic;")
+        named = {
+            self.sector: ("sector", self.tr("Sector")),
+            self.location: ("location", self.tr("Precise place")),
+            self.category: ("category", self.tr("Need")),
+            self.urgent: ("urgent", self.tr("Urgent")),
+            self.persons: ("persons", self.tr("Number of people")),
+            self.caller_service: ("callerService", self.tr("Calling service")),
+            self.callback_number: ("callbackNumber", self.tr("Callback number")),
+            self.notes: ("notes", self.tr("Notes")),
+            self.notes_count: ("notesCount", self.tr("Characters of the notes")),
+            self.reminder: ("privacyReminder", self.tr("Privacy reminder")),
+        }
+        for widget, (name, accessible) in named.items():
+            widget.setObjectName(name)
+            widget.setAccessibleName(accessible)
+        self.sector.setPlaceholderText(self.tr("Type a few letters, then Enter"))
+        self.location.setPlaceholderText(self.tr("Address, landmark"))
+
+        keys = QKeySequence(SAVE_CALL_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+        self.save_button = QPushButton(self.tr("Save the call ({keys})").format(keys=keys), self)
+        self.save_button.setObjectName("saveCallButton")
+        self.save_button.setAccessibleName(self.tr("Save the call"))
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(form, self.tr("&Sector *"), "sector_id", self.sector)
+        self._row(form, self.tr("&Precise place"), "location", self.location)
+        self._row(form, self.tr("Nee&d *"), "category", self.category)
+        people = buddy_label(self, self.tr("Peop&le"), "personsLabel", self.persons)
+        self._row(
+            form,
+            self.tr("Priority"),
+            "persons",
+            side_by_side(self, self.urgent, 24, people, self.persons, 1),
+            self.urgent,
+        )
+        callback = buddy_label(
+            self, self.tr("Call&back"), "callbackNumberLabel", self.callback_number
+        )
+        self._row(
+            form,
+            self.tr("Callin&g service"),
+            "caller_service",
+            side_by_side(
+                self,
+                self._problems.holding("caller_service", self.caller_service),
+                12,
+                callback,
+                self._problems.holding("callback_number", self.callback_number),
+                0,
+            ),
+            self.caller_service,
+            holds_problem=False,
+        )
+        notes = QVBoxLayout()
+        notes.setContentsMargins(0, 0, 0, 0)
+        notes.addWidget(self.notes)
+        under = QHBoxLayout()
+        under.addWidget(self.reminder, 1)
+        under.addWidget(self.notes_count, 0, Qt.AlignmentFlag.AlignTop)
+        notes.addLayout(under)
+        notes_holder = QWidget(self)
+        notes_holder.setLayout(notes)
+        self._row(form, self.tr("&Notes"), "notes", notes_holder, self.notes)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(buddy_label(self, self.tr("Received a&t"), "receivedAtLabel", self.received))
+        top.addWidget(self._problems.holding("received_at", self.received))
+        self.status = QLabel(self)
+        self.status.setObjectName("callStatus")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        for first, second in zip(
+            [w for _, w in self._fields_in_order()][:-1],
+            [w for _, w in self._fields_in_order()][1:],
+            strict=True,
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def _row(
+        self,
+        form: QFormLayout,
+        text: str,
+        field: str,
+        widget: QWidget,
+        focus: QWidget | None = None,
+        *,
+        holds_problem: bool = True,
+    ) -> None:
+        label = buddy_label(self, text, f"{field}Label", focus or widget)
+        form.addRow(label, self._problems.holding(field, widget) if holds_problem else widget)
+
+    def _fields_in_order(self) -> list[tuple[str, QWidget]]:
+        return [
+            ("sector_id", self.sector),
+            ("location", self.location),
+            ("category", self.category),
+            ("priority", self.urgent),
+            ("persons", self.persons),
+            ("caller_service", self.caller_service),
+            ("callback_number", self.callback_number),
+            ("notes", self.notes),
+            ("received_at", self.received),
+        ]
+
+    def _connect(self) -> None:
+        # Keys of the whole form, whatever field has the focus.
+        save = keys_action(self, "saveCallAction", SAVE_CALL_KEYS)
+        save.triggered.connect(self.save_requested)
+        self.save_button.clicked.connect(self.save_requested)
+        keys_action(self, "toggleUrgentAction", (TOGGLE_URGENT_KEYS,)).triggered.connect(
+            self.urgent.toggle
+        )
+        for keys, category in zip(CATEGORY_KEYS, CATEGORY_ORDER, strict=True):
+            choose = keys_action(self, f"category{category.value.title()}Action", (keys,))
+            choose.triggered.connect(lambda _=False, c=category: self.category.set_category(c))
+
+        self.sector.chosen.connect(self._sector_chosen)
+        self.sector.textEdited.connect(lambda: self._edited("sector_id"))
+        self.location.textEdited.connect(lambda: self._edited("location"))
+        self.category.chosen.connect(lambda: self._edited("category"))
+        self.urgent.toggled.connect(lambda: self._edited("priority"))
+        self.persons.valueChanged.connect(lambda: self._edited("persons"))
+        self.caller_service.textEdited.connect(lambda: self._edited("caller_service"))
+        self.callback_number.textEdited.connect(lambda: self._edited("callback_number"))
+        self.callback_number.editingFinished.connect(self._check_phone)
+        self.notes.textChanged.connect(self._notes_changed)
+        self.received.edited.connect(self._received_changed)
+
+    # Reacting to the operator
+
+    def _edited(self, field: str) -> None:
+        if self._filling:
+            return
+        self._problems.hide(field)
+        if not self._stamped and not self.received.typed:
+            self._stamped = True
+            self.received.show_instant(self._clock())
+            self.received_at_changed.emit(self.received.instant)
+        self.changed.emit()
+
+    def _sector_chosen(self, sector_id: int | None) -> None:
+        self.sector_changed.emit(sector_id)
+        self._edited("sector_id")
+
+    def _notes_changed(self) -> None:
+        count = len(self.notes.toPlainText().strip())
+        self.notes_count.setText(f"{count} / {NOTES_LIMIT}")
+        self.notes_count.setStyleSheet(ERROR_STYLE if count > NOTES_LIMIT else "color: #555;")
+        self._edited("notes")
+
+    def _check_phone(self) -> None:
+        typed = self.callback_number.text()
+        if not typed.strip():
+            return
+        try:
+            normalise_phone(typed)
+        except ValueError:
+            self._problems.show(FieldProblem("callback_number", IntakeProblem.PHONE_INVALID))
+
+    def _received_changed(self, instant: datetime) -> None:
+        if self._filling:
+            return
+        self._stamped = True
+        self._problems.hide("received_at")
+        self.received_at_changed.emit(instant)
+        self.changed.emit()

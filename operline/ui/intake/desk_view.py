@@ -1,0 +1,341 @@
+"""The operator's screen for a call: the form, the teams to route to, places with room.
+
+Ctrl+N picks up a call; Ctrl+Enter saves it (after asking about a possible duplicate);
+the focus then goes to the team to contact, and Enter records it. The call being typed is
+kept on this computer every few seconds, and offered back after a crash.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operline.db.engine import Database
+from operline.drafts import DraftStore
+from operline.errors import OperlineError
+from operline.incidents.intake import (
+    CallForm,
+    CallRefused,
+    PossibleDuplicate,
+    check_call,
+    link_call,
+    log_call,
+    possible_duplicates,
+)
+from operline.incidents.routing import intake_sectors
+from operline.incidents.suggestions import known_callers, known_locations
+from operline.operators import OperatorSource
+from operline.paris_time import Clock, format_paris, paris_date
+from operline.ui import shortcuts
+from operline.ui.intake.call_form import NewCallForm
+from operline.ui.intake.draft import DraftKeeper, restore_draft
+from operline.ui.intake.duplicate_prompt import DuplicateAnswer, DuplicateChoice, DuplicatePrompt
+from operline.ui.intake.places_panel import PlacesPanel
+from operline.ui.intake.routing_panel import RoutingPanel
+from operline.ui.refusals import action_problem
+
+# Keys of the desk, declared with every other in operline.ui.shortcuts.
+NEW_CALL_KEYS = shortcuts.NEW_CALL.keys
+FOCUS_ROUTING_KEYS = shortcuts.FOCUS_ROUTING.keys
+FOCUS_PLACES_KEYS = shortcuts.FOCUS_PLACES.keys
+
+#: Quiet time after the call's time is edited before its teams are read again.
+RECEIVED_AT_PAUSE_MS = 400
+
+_PROBLEM = "color: #b00020; font-weight: bold;"
+_DONE = "color: #1b5e20; font-weight: bold;"
+
+
+class DeskView(QWidget):
+    """The call form beside the routing panel and the places with room."""
+
+    #: A call became an incident: carries the LoggedCall.
+    call_logged = Signal(object)
+    #: A call was linked to an open incident: carries the incident id.
+    call_linked = Signal(object)
+    #: A call was routed to a team: carries the IncidentState.
+    call_routed = Signal(object)
+    #: A sentence for the status bar.
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        clock: Clock,
+        operator: OperatorSource,
+        drafts: DraftStore,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskView")
+        self.setAccessibleName(self.tr("Calls"))
+        self._database = database
+        self._clock = clock
+        self._operator = operator
+        self.form = NewCallForm(clock=clock, parent=self)
+        self.routing = RoutingPanel(database, clock=clock, operator=operator, parent=self)
+        self.places = PlacesPanel(database, clock=clock, operator=operator, parent=self)
+        self.keeper = DraftKeeper(self.form, drafts, clock=clock, parent=self)
+        #: The prompts while they are open (possible duplicate, draft found, new call).
+        self.duplicate_prompt: DuplicatePrompt | None = None
+        self.draft_prompt: QMessageBox | None = None
+        self.new_call_prompt: QMessageBox | None = None
+        self._build()
+        self._connect()
+        self.refresh_reference()
+
+    # Taking a call
+
+    def start_new_call(self) -> None:
+        """Pick up a call: an empty form timed now, the sector first.
+
+        A call typed and not saved is never dropped silently: the operator is asked.
+        """
+        if not self.form.has_content():
+            self._begin_call()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("newCallPrompt")
+        box.setAccessibleName(self.tr("A call is being typed"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("New call"))
+        box.setText(self.tr("A call is being typed and is not saved. Drop it to take a new call?"))
+        keep = box.addButton(self.tr("Keep typing"), QMessageBox.ButtonRole.RejectRole)
+        drop = box.addButton(self.tr("Drop it, new call"), QMessageBox.ButtonRole.DestructiveRole)
+        keep.setObjectName("keepTypingButton")
+        drop.setObjectName("dropCallButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered(button: QAbstractButton) -> None:
+            self.new_call_prompt = None
+            if button is drop:
+                self.keeper.discard()
+                self._begin_call()
+            else:
+                self.form.setFocus()
+
+        box.buttonClicked.connect(answered)
+        self.new_call_prompt = box
+        box.open()
+
+    def save_call(self) -> None:
+        """Check the call, ask about a possible duplicate, then save it and route it."""
+        if self.duplicate_prompt is not None:
+            return
+        form = self.form.call_form()
+        problems = self.form.problems(check_call(form, now=self._clock()))
+        if problems:
+            self.form.show_problems(problems)
+            self._say(self.tr("The call is not saved yet: correct the fields in red."), False)
+            return
+        assert form.sector_id is not None
+        try:
+            duplicates = possible_duplicates(self._database, form.sector_id, form.received_at)
+        except OperlineError as error:
+            self._say(action_problem(error), False)
+            return
+        if not duplicates:
+            self._log(form)
+            return
+        prompt = DuplicatePrompt(duplicates, self)
+        prompt.answered.connect(lambda answer: self._duplicate_answered(form, duplicates, answer))
+        self.duplicate_prompt = prompt
+        prompt.open()
+
+    def offer_saved_draft(self) -> bool:
+        """Offer back a call left unsaved by a crash; False when there is none."""
+        found = self.keeper.load()
+        if found is None:
+            return False
+        saved_at, fields = found
+        when = format_paris(saved_at, "%H:%M")
+        if paris_date(saved_at) != paris_date(self._clock()):
+            when = format_paris(saved_at, "%d/%m %H:%M")
+        box = QMessageBox(self)
+        box.setObjectName("draftPrompt")
+        box.setAccessibleName(self.tr("Unsaved call"))
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Unsaved call"))
+        box.setText(
+            self.tr("An unsaved call was found (typed at {time}). Resume it?").format(time=when)
+        )
+        resume = box.addButton(self.tr("Resume the call"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(self.tr("Drop it"), QMessageBox.ButtonRole.DestructiveRole)
+        resume.setObjectName("resumeDraftButton")
+        drop.setObjectName("dropDraftButton")
+        box.setDefaultButton(resume)
+
+        def answered(button: QAbstractButton) -> None:
+            self.draft_prompt = None
+            if button is resume:
+                restore_draft(self.form, fields)
+                self.form.sector.setFocus(Qt.FocusReason.OtherFocusReason)
+                self._say(self.tr("The unsaved call is back in the form."), True)
+            elif button is drop:
+                self.keeper.discard()
+
+        box.buttonClicked.connect(answered)
+        self.draft_prompt = box
+        box.open()
+        return True
+
+    def refresh_reference(self) -> None:
+        """Read the sectors and the services already seen again (after an edit elsewhere)."""
+        try:
+            self.form.set_sectors(intake_sectors(self._database))
+            self.form.set_known_callers(known_callers(self._database, now=self._clock()))
+        except OperlineError as error:
+            self._say(action_problem(error), False)
+
+    def focus_routing(self) -> None:
+        self.routing.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_places(self) -> None:
+        self.places.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # Inside
+
+    def _begin_call(self) -> None:
+        self.form.reset()
+        self.refresh_reference()
+        self.form.start()
+        self._message.clear()
+
+    def _duplicate_answered(
+        self, form: CallForm, duplicates: list[PossibleDuplicate], answer: DuplicateAnswer
+    ) -> None:
+        self.duplicate_prompt = None
+        if answer.choice is DuplicateChoice.NEW_INCIDENT:
+            self._log(form)
+        elif answer.choice is DuplicateChoice.LINK and answer.incident_id is not None:
+            reference = next(d.reference for d in duplicates if d.incident_id == answer.incident_id)
+            self._link(form, answer.incident_id, reference)
+        else:
+            self.form.setFocus()
+            self.form.sector.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _log(self, form: CallForm) -> None:
+        operator = self._operator()
+        try:
+            logged = log_call(
+                self._database,
+                form,
+                operator_id=operator.operator_id if operator else None,
+                now=self._clock(),
+            )
+        except CallRefused as refused:
+            self.form.show_problems(self.form.problems(refused.problems))
+            self._say(self.tr("The call is not saved yet: correct the fields in red."), False)
+            return
+        except OperlineError as error:
+            # The form and its draft stay: nothing typed is lost.
+            self._say(action_problem(error), False)
+            return
+        self.keeper.discard()
+        self.form.reset()
+        self._say(
+            self.tr("{reference} saved ({time}).").format(
+                reference=logged.reference, time=format_paris(logged.received_at, "%H:%M")
+            ),
+            True,
+        )
+        self.call_logged.emit(logged)
+        self.routing.route_call(logged)
+
+    def _link(self, form: CallForm, incident_id: int, reference: str) -> None:
+        operator = self._operator()
+        try:
+            link_call(
+                self._database,
+                incident_id,
+                form,
+                operator_id=operator.operator_id if operator else None,
+                now=self._clock(),
+            )
+        except OperlineError as error:
+            self._say(action_problem(error), False)
+            return
+        self.keeper.discard()
+        self.form.reset()
+        self._say(
+            self.tr("Call linked to {reference}: it is in its timeline.").format(
+                reference=reference
+            ),
+            True,
+        )
+        self.call_linked.emit(incident_id)
+        self.form.sector.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _sector_changed(self, sector_id: int | None) -> None:
+        self.routing.show_sector(sector_id, self.form.received_at)
+        if sector_id is None:
+            self.form.set_known_locations([])
+            return
+        try:
+            places = known_locations(self._database, sector_id, now=self._clock())
+        except OperlineError as error:
+            self._say(action_problem(error), False)
+            return
+        self.form.set_known_locations(places)
+
+    def _show_teams_at_received_time(self) -> None:
+        if self.form.sector_id is not None:
+            self.routing.show_sector(self.form.sector_id, self.form.received_at)
+
+    def _say(self, sentence: str, done: bool) -> None:
+        self._message.setText(sentence)
+        self._message.setStyleSheet(_DONE if done else _PROBLEM)
+        self._message.setAccessibleName(sentence)
+        self.notice.emit(sentence)
+
+    def _build(self) -> None:
+        self._message = self.form.status
+        # A short screen scrolls the form rather than squeezing its fields together.
+        scroller = QScrollArea(self)
+        scroller.setObjectName("callFormScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(self.form)
+        right = QVBoxLayout()
+        right.addWidget(self.routing, 3)
+        right.addWidget(self.places, 2)
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroller, 5)
+        layout.addLayout(right, 4)
+        self.setFocusProxy(self.form)
+
+    def _connect(self) -> None:
+        self.form.sector_changed.connect(self._sector_changed)
+        # The time is typed digit by digit: read the roster once the typing pauses.
+        self.received_at_pause = QTimer(self)
+        self.received_at_pause.setObjectName("receivedAtPause")
+        self.received_at_pause.setSingleShot(True)
+        self.received_at_pause.setInterval(RECEIVED_AT_PAUSE_MS)
+        self.received_at_pause.timeout.connect(self._show_teams_at_received_time)
+        self.form.received_at_changed.connect(lambda _: self.received_at_pause.start())
+        self.form.save_requested.connect(self.save_call)
+        self.routing.routed.connect(self.call_routed)
+        for panel in (self.routing, self.places):
+            panel.notice.connect(self.notice)
+        for keys, slot, name in (
+            (FOCUS_ROUTING_KEYS, self.focus_routing, "focusRoutingAction"),
+            (FOCUS_PLACES_KEYS, self.focus_places, "focusPlacesAction"),
+        ):
+            action = QAction(self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)

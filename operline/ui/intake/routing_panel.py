@@ -1,0 +1,377 @@
+"""Beside the call form: the teams on duty for the call's sector, and routing the call.
+
+As soon as a sector is chosen the panel shows its teams (first call first). Once the call
+is saved, the first team is selected: Enter records that the team was contacted. When no
+team covers the sector, the panel says so in red and offers the neighbours' teams, the
+backups on duty elsewhere, and any other team, with a short reason.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operline.db.engine import Database
+from operline.errors import OperlineError
+from operline.incidents.events import IncidentRefused, Refusal
+from operline.incidents.intake import LoggedCall
+from operline.incidents.routing import RoutingChoices, routing_choices
+from operline.incidents.stages import Action, route_incident
+from operline.operators import OperatorSource
+from operline.paris_time import Clock, format_paris
+from operline.phones import format_phone
+from operline.ui import shortcuts
+from operline.ui.intake.routing_panel_model import (
+    ROW_ROLE,
+    RoutingColumn,
+    RoutingModel,
+    RoutingRow,
+    routing_rows,
+)
+from operline.ui.refusals import action_problem
+
+# Keys of the panel, declared with every other in operline.ui.shortcuts.
+COPY_PHONE_KEYS = shortcuts.COPY_PHONE.keys
+ALL_TEAMS_KEYS = shortcuts.ALL_TEAMS.keys
+
+_WARNING = "color: white; background: #b71c1c; font-weight: bold; padding: 6px;"
+_CAUTION = "color: #5d3a00; background: #ffe0b2; font-weight: bold; padding: 6px;"
+_PENDING = "color: #0d3c61; background: #e3f2fd; font-weight: bold; padding: 6px;"
+_DONE = "color: #1b5e20; background: #e8f5e9; font-weight: bold; padding: 6px;"
+_PROBLEM = "color: #b00020; font-weight: bold;"
+
+
+class TeamTable(QTableView):
+    """The list of teams; Enter chooses the selected one."""
+
+    chosen = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            self.chosen.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class RoutingPanel(QWidget):
+    """Teams on duty for a sector at an instant; routes the saved call to one of them."""
+
+    #: The call was routed: carries the IncidentState the service returned.
+    routed = Signal(object)
+    #: A sentence for the status bar.
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        clock: Clock,
+        operator: OperatorSource,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("routingPanel")
+        self.setAccessibleName(self.tr("Teams to route the call to"))
+        self._database = database
+        self._clock = clock
+        self._operator = operator
+        self._sector_id: int | None = None
+        self._at: datetime | None = None
+        self._choices: RoutingChoices | None = None
+        #: The saved call waiting for its team, if any.
+        self.pending: LoggedCall | None = None
+        self.model = RoutingModel(self)
+        self._build()
+        self.show_sector(None, clock())
+
+    # What the panel shows
+
+    def show_sector(self, sector_id: int | None, at: datetime) -> None:
+        """Show the teams on duty for a sector at ``at`` (the call's time)."""
+        if self.pending is not None:
+            if sector_id is None or (sector_id, at) == (self._sector_id, self._at):
+                return  # the form was emptied: the saved call still waits for its team
+            self.notice.emit(
+                self.tr("{reference} was not routed: it waits on the live board.").format(
+                    reference=self.pending.reference
+                )
+            )
+            self.pending = None
+            self._show_pending()
+        self._sector_id, self._at = sector_id, at
+        self._outcome.hide()
+        self._load()
+
+    def route_call(self, call: LoggedCall) -> None:
+        """The call is saved: select its first team and wait for Enter."""
+        self.pending = None
+        self.show_sector(call.sector_id, call.received_at)
+        self.pending = call
+        self._show_pending()
+        self._outcome.hide()
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, RoutingColumn.TEAM))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected_row(self) -> RoutingRow | None:
+        row = self.table.currentIndex().data(ROW_ROLE)
+        return row if isinstance(row, RoutingRow) else None
+
+    @property
+    def choices(self) -> RoutingChoices | None:
+        return self._choices
+
+    # Actions
+
+    def route_selected(self) -> None:
+        """Record that the selected team was contacted for the saved call."""
+        team = self.selected_row()
+        if self.pending is None:
+            self._tell_problem(
+                self.tr("Save the call first ({keys}); then Enter records the team.").format(
+                    keys=QKeySequence("Ctrl+Return").toString(
+                        QKeySequence.SequenceFormat.NativeText
+                    )
+                )
+            )
+            return
+        if team is None:
+            self._tell_problem(self.tr("Choose a team in the list."))
+            return
+        now = self._clock()
+        operator = self._operator()
+        action = Action(
+            operator_id=operator.operator_id if operator else None,
+            at=now,
+            now=now,
+            reason=self.reason.text(),
+        )
+        try:
+            state = route_incident(
+                self._database,
+                self.pending.incident_id,
+                team.team_id,
+                version=self.pending.version,
+                action=action,
+            )
+        except OperlineError as error:
+            self._tell_problem(action_problem(error))
+            if isinstance(error, IncidentRefused) and error.code is Refusal.TEAM_NOT_ON_DUTY:
+                self._show_reason(True)
+                self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        call = self.pending
+        self.pending = None
+        self._show_pending()
+        self._problem.hide()
+        self.reason.clear()
+        self._show_reason(False)
+        sentence = self.tr("{reference}: {team} contacted at {time}.").format(
+            reference=call.reference, team=team.name, time=format_paris(now, "%H:%M")
+        )
+        self._outcome.setText("✔ " + sentence)
+        self._outcome.setAccessibleName(sentence)
+        self._outcome.show()
+        self.notice.emit(sentence)
+        self.routed.emit(state)
+
+    def copy_phone(self) -> None:
+        """Put the selected team's phone, as the desk reads it, on the clipboard."""
+        team = self.selected_row()
+        if team is None:
+            self.notice.emit(self.tr("No team selected: nothing was copied."))
+        elif team.phone is None:
+            self.notice.emit(self.tr("{team} has no phone number.").format(team=team.name))
+        else:
+            readable = format_phone(team.phone)
+            QGuiApplication.clipboard().setText(readable)
+            self.notice.emit(
+                self.tr("Phone of {team} copied: {phone}").format(team=team.name, phone=readable)
+            )
+
+    # Inside
+
+    def _load(self) -> None:
+        self._problem.hide()
+        if self._sector_id is None or self._at is None:
+            self._choices = None
+            self.model.set_rows([], None)
+            self._heading.setText(self.tr("Teams on duty"))
+            self._warning.setText(self.tr("Choose the sector: its teams on duty appear here."))
+            self._warning.setStyleSheet("color: #555; padding: 6px;")
+            self._warning.show()
+            self._show_reason(False)
+            return
+        try:
+            choices = routing_choices(self._database, self._sector_id, self._at)
+        except OperlineError as error:
+            self._choices = None
+            self.model.set_rows([], None)
+            self._tell_problem(action_problem(error))
+            return
+        self._choices = choices
+        self.model.set_rows(routing_rows(choices, everyone=self.all_teams.isChecked()), self._at)
+        self._heading.setText(
+            self.tr("Teams on duty at {time}").format(time=format_paris(self._at, "%H:%M"))
+        )
+        if choices.nobody_on_duty:
+            self._warning.setText("⚠ " + self.tr("No team on duty for this sector"))
+            self._warning.setStyleSheet(_WARNING)
+            self._warning.show()
+        elif not choices.first_call:
+            self._warning.setText(self.tr("No first-call team on duty: backups only"))
+            self._warning.setStyleSheet(_CAUTION)
+            self._warning.show()
+        else:
+            self._warning.hide()
+        self._warning.setAccessibleName(self._warning.text())
+        self._current_changed()
+
+    def _show_pending(self) -> None:
+        if self.pending is None:
+            self._pending.hide()
+            return
+        self._pending.setText(
+            self.tr("{reference} saved: call the team, then Enter to record it.").format(
+                reference=self.pending.reference
+            )
+        )
+        self._pending.setAccessibleName(self._pending.text())
+        self._pending.show()
+
+    def _current_changed(self, *_: object) -> None:
+        row = self.selected_row()
+        needs_reason = row is not None and not row.on_duty_here
+        self._show_reason(needs_reason or bool(self.reason.text().strip()))
+
+    def _show_reason(self, shown: bool) -> None:
+        self._reason_label.setVisible(shown)
+        self.reason.setVisible(shown)
+
+    def _tell_problem(self, sentence: str) -> None:
+        self._problem.setText("⚠ " + sentence)
+        self._problem.setAccessibleName(sentence)
+        self._problem.show()
+        self.notice.emit(sentence)
+
+    def _build(self) -> None:
+        self._heading = QLabel(self)
+        self._heading.setObjectName("routingHeading")
+        font = self._heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self._heading.setFont(font)
+        self._pending = self._banner("routingPending", _PENDING)
+        self._warning = self._banner("routingWarning", _WARNING)
+        self._outcome = self._banner("routingOutcome", _DONE)
+
+        self.table = TeamTable(self)
+        self.table.setObjectName("routingTeams")
+        self.table.setAccessibleName(self.tr("Teams"))
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        lines = self.table.verticalHeader()
+        lines.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(RoutingColumn.TEAM, QHeaderView.ResizeMode.Stretch)
+        for column in (RoutingColumn.STANDING, RoutingColumn.PHONE, RoutingColumn.UNTIL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.chosen.connect(self.route_selected)
+        self.table.doubleClicked.connect(lambda _: self.route_selected())
+        selection = self.table.selectionModel()
+        selection.currentChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._current_changed)
+
+        self._reason_label = QLabel(self.tr("&Reason (team not on duty here)"), self)
+        self._reason_label.setObjectName("routingReasonLabel")
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("routingReason")
+        self.reason.setAccessibleName(self.tr("Reason for a team not on duty here"))
+        self.reason.setMaxLength(300)
+        self.reason.setPlaceholderText(self.tr("e.g. no answer from the team on duty"))
+        self._reason_label.setBuddy(self.reason)
+        self.reason.returnPressed.connect(self.route_selected)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(self._reason_label)
+        reason_row.addWidget(self.reason, 1)
+
+        self._problem = QLabel(self)
+        self._problem.setObjectName("routingProblem")
+        self._problem.setWordWrap(True)
+        self._problem.setStyleSheet(_PROBLEM)
+        self._problem.hide()
+
+        self.all_teams = QCheckBox(self.tr("Show every team"), self)
+        self.all_teams.setObjectName("routingAllTeams")
+        self.all_teams.setAccessibleName(self.tr("Show every team"))
+        self.all_teams.toggled.connect(lambda _: self._load())
+        hint = QLabel(
+            self.tr("Enter: team contacted · {copy}: copy its phone · {all}: every team").format(
+                copy=_native(COPY_PHONE_KEYS), all=_native(ALL_TEAMS_KEYS)
+            ),
+            self,
+        )
+        hint.setObjectName("routingHint")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.all_teams)
+
+        copy = self._action("copyPhoneAction", self.tr("Copy the team's phone"), COPY_PHONE_KEYS)
+        copy.triggered.connect(self.copy_phone)
+        everyone = self._action("allTeamsAction", self.tr("Show every team"), ALL_TEAMS_KEYS)
+        everyone.triggered.connect(self.all_teams.toggle)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._heading)
+        layout.addWidget(self._pending)
+        layout.addWidget(self._warning)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(reason_row)
+        layout.addWidget(self._problem)
+        layout.addWidget(self._outcome)
+        layout.addLayout(bottom)
+        self.setFocusProxy(self.table)
+
+    def _banner(self, name: str, style: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(style)
+        label.hide()
+        return label
+
+    def _action(self, name: str, text: str, keys: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        # Only while the panel has the focus: elsewhere Ctrl+C copies text as usual.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
+
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)

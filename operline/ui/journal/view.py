@@ -1,0 +1,278 @@
+"""The journal of a day: pick a Paris calendar day, read its calls newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operline.codes import Category, Outcome, Status
+from operline.db.engine import Database
+from operline.errors import OperlineError
+from operline.journal import day_incident_ids, journal_rows
+from operline.paris_time import Clock, paris_date
+from operline.ui import shortcuts
+from operline.ui.journal.model import JournalColumn, JournalModel
+from operline.ui.labels import category_label, outcome_label, status_label
+from operline.ui.messages import error_sentence
+
+# Widest text a column usually holds, so widths are set without reading every row.
+_SAMPLES = {
+    JournalColumn.TIME: "00:00",
+    JournalColumn.REFERENCE: "OPL-0000-000000",
+    JournalColumn.SECTOR: "Quais du canal de l'Ourcq",
+    JournalColumn.TEAM: "Maraude Porte de la Chapelle",
+}
+
+
+class JournalView(QWidget):
+    """The day selector and the table of that day's incidents."""
+
+    #: The day now shown (a Paris calendar day).
+    day_shown = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        actor: str | Callable[[], str],
+        clock: Clock,
+        shown_at_once: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("journalView")
+        self.setAccessibleName(self.tr("Journal of a day"))
+        self._database = database
+        # Who consults the journal, asked at each consultation: the operator signed in then.
+        self._actor = actor if callable(actor) else lambda: actor
+        self._clock = clock
+        self._day = paris_date(clock())
+        self._on_today = True
+
+        self.model = JournalModel(lambda ids: journal_rows(database, ids), self)
+        self.model.fetch_failed.connect(self._show_problem, Qt.ConnectionType.QueuedConnection)
+
+        self.previous_day_action = self._action(
+            self.tr("&Previous day"), "previousDayAction", shortcuts.PREVIOUS_DAY
+        )
+        self.next_day_action = self._action(
+            self.tr("&Next day"), "nextDayAction", shortcuts.NEXT_DAY
+        )
+        self.today_action = self._action(self.tr("&Today"), "todayAction", shortcuts.TODAY)
+        self.choose_day_action = self._action(
+            self.tr("&Go to a date…"), "chooseDayAction", shortcuts.CHOOSE_DAY
+        )
+        self.reload_action = self._action(self.tr("&Reload"), "reloadAction", shortcuts.RELOAD)
+        self.previous_day_action.triggered.connect(lambda: self.show_day(self._day - _ONE_DAY))
+        self.next_day_action.triggered.connect(lambda: self.show_day(self._day + _ONE_DAY))
+        self.today_action.triggered.connect(lambda: self.show_day(paris_date(self._clock())))
+        self.choose_day_action.triggered.connect(self._focus_date)
+        self.reload_action.triggered.connect(lambda: self.show_day(self._day))
+
+        self._build()
+        if shown_at_once:
+            self.show_day(self._day)
+
+    @property
+    def day(self) -> date:
+        return self._day
+
+    def actions_for_menu(self) -> list[QAction]:
+        return [
+            self.previous_day_action,
+            self.next_day_action,
+            self.today_action,
+            self.choose_day_action,
+            self.reload_action,
+        ]
+
+    def show_current(self) -> None:
+        """Show the journal again: today if it was on today (the desk runs past midnight)."""
+        self.show_day(paris_date(self._clock()) if self._on_today else self._day)
+
+    def show_day(self, day: date) -> None:
+        """Read and show the incidents of a Paris day; the consultation is audited."""
+        now = self._clock()
+        today = paris_date(now)
+        day = min(day, today)
+        self._day = day
+        self._on_today = day == today
+        self._date_edit.blockSignals(True)
+        self._date_edit.setMaximumDate(_qdate(today))
+        self._date_edit.setDate(_qdate(day))
+        self._date_edit.blockSignals(False)
+        self.next_day_action.setEnabled(day < today)
+        self.today_action.setEnabled(day != today)
+        try:
+            ids = day_incident_ids(self._database, day, actor=self._actor(), now=now)
+        except OperlineError as error:
+            self.model.set_ids(())
+            self._count.clear()
+            self._show_problem(error_sentence(error))
+        else:
+            self.model.set_ids(ids)
+            # An empty day already says so in the middle of the screen.
+            self._count.setText(self.tr("%n call(s)", "", len(ids)) if ids else "")
+            self._show_page(self.table if ids else self._empty)
+            if ids:
+                self.table.scrollToTop()
+        self.day_shown.emit(day)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Focus goes to what the page shows, so the keys keep working on an empty day.
+        page = self._pages.currentWidget()
+        if page is not None:
+            page.setFocus(event.reason())
+
+    def _show_page(self, page: QWidget) -> None:
+        shown = self._pages.currentWidget()
+        had_focus = shown is not None and shown.hasFocus()
+        self._pages.setCurrentWidget(page)
+        if had_focus:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Journal of a day"), self)
+        title.setObjectName("journalTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+
+        self._date_edit = QDateEdit(self)
+        self._date_edit.setObjectName("journalDay")
+        self._date_edit.setAccessibleName(self.tr("Day shown"))
+        self._date_edit.setCalendarPopup(True)
+        self._date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        # Typing a date reads the day once, on Enter, not at every digit.
+        self._date_edit.setKeyboardTracking(False)
+        self._date_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 30)
+        self._date_edit.dateChanged.connect(lambda value: self.show_day(value.toPython()))
+
+        self._count = QLabel(self)
+        self._count.setObjectName("journalCount")
+        self._count.setAccessibleName(self.tr("Number of calls that day"))
+
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addSpacing(24)
+        bar.addWidget(self._button(self.previous_day_action, "◀ "))
+        bar.addWidget(self._date_edit)
+        bar.addWidget(self._button(self.next_day_action, "", " ▶"))
+        bar.addWidget(self._button(self.today_action))
+        bar.addWidget(self._button(self.reload_action))
+        bar.addStretch(1)
+        bar.addWidget(self._count)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("journalTable")
+        self.table.setAccessibleName(self.tr("Calls of the day, newest first"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._size_columns()
+
+        self._empty = self._sentence_label("journalEmpty", self.tr("No calls that day"))
+        self._problem = self._sentence_label("journalProblem", "")
+        self._problem.setStyleSheet("color: #b00020;")
+
+        self._pages = QStackedWidget(self)
+        for page in (self.table, self._empty, self._problem):
+            self._pages.addWidget(page)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self._pages, 1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def _sentence_label(self, name: str, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setAccessibleName(text or self.tr("Problem"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        # Focusable, so a screen reader reads it and the day keys still reach the window.
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        label.setFont(font)
+        return label
+
+    def _size_columns(self) -> None:
+        # Widths come from sample texts and the translated labels, never from the rows:
+        # measuring the rows would read the whole day.
+        metrics = self.table.fontMetrics()
+        samples: dict[JournalColumn, list[str]] = {
+            column: [text] for column, text in _SAMPLES.items()
+        }
+        samples[JournalColumn.CATEGORY] = [category_label(code) for code in Category]
+        samples[JournalColumn.PRIORITY] = []
+        samples[JournalColumn.STATUS] = [status_label(code) for code in Status]
+        samples[JournalColumn.OUTCOME] = [outcome_label(code) for code in Outcome]
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Team names are the longest free texts: that column takes the room left.
+        header.setSectionResizeMode(JournalColumn.TEAM, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column in JournalColumn:
+            texts = [
+                *samples[column],
+                str(self.model.headerData(column, Qt.Orientation.Horizontal)),
+            ]
+            width = max(metrics.horizontalAdvance(text) for text in texts)
+            header.resizeSection(column, width + 16)
+
+    def _action(self, text: str, name: str, shortcut: shortcuts.Shortcut) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        shortcut.bind(action)
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction, before: str = "", after: str = "") -> QToolButton:
+        # A tool button shows the action's icon text: the arrows are drawn on the
+        # button only, the menu keeps the plain text.
+        plain = action.text().replace("&", "")
+        action.setIconText(f"{before}{plain}{after}")
+        button = QToolButton(self)
+        button.setObjectName(f"{action.objectName()}Button")
+        button.setDefaultAction(action)
+        button.setAccessibleName(plain)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _focus_date(self) -> None:
+        self._date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._date_edit.selectAll()
+
+    def _show_problem(self, sentence: str) -> None:
+        self._problem.setText(sentence)
+        self._problem.setAccessibleName(sentence)
+        self._show_page(self._problem)
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

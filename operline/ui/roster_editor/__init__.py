@@ -1,0 +1,1 @@
+"""The supervisors' editor of teams, sectors, places, weekly shifts and exceptions."""

@@ -1,0 +1,153 @@
+"""Starting the desk's window: application, language, database, main window.
+
+A problem with the database is told in one translated sentence (a dialog, or stderr
+in smoke mode) and gives exit status 1; the user never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from importlib.resources import files
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+import operline
+from operline.db.engine import Database, open_database
+from operline.db.migrate import upgrade_database
+from operline.errors import OperlineError
+from operline.paris_time import now_utc
+from operline.ui.messages import error_sentence
+from operline.ui.shell.language import choose_language, install_language
+from operline.ui.shell.main_window import MainWindow
+
+#: How long smoke mode waits for the main window to be painted.
+SMOKE_TIMEOUT_S = 20
+
+_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) -> int:
+    """Show the main window on a database; the exit status (0 when all went well)."""
+    app = _application()
+    try:
+        language = install_language(choose_language(lang))
+    except OperlineError as error:
+        print(error, file=sys.stderr)
+        return error.exit_code
+    database: Database | None = None
+    try:
+        try:
+            database = open_database(database_url)
+            upgrade_database(database, now=now_utc())
+        except OperlineError as error:
+            return _tell_problem(error, smoke=smoke)
+        window = MainWindow(database, actor=desk_actor(), icon=app.windowIcon())
+        window.resize(1280, 720)
+        window.show()
+        if smoke:
+            return _wait_until_painted(window)
+        QTimer.singleShot(0, window.start_shift)
+        return app.exec()
+    finally:
+        if database is not None:
+            database.dispose()
+        language.uninstall()
+
+
+def desk_actor() -> str:
+    """Who consults the history, until operators sign in: the system user name."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the user database
+        return "unknown"
+
+
+def application_icon() -> QIcon:
+    """Operline's icon, drawn from the SVG at each usual size."""
+    data = files("operline.resources").joinpath("icons", "operline.svg").read_bytes()
+    icon = QIcon()
+    for size in _ICON_SIZES:
+        pixmap = QPixmap(size, size)
+        if pixmap.loadFromData(data, "SVG"):
+            icon.addPixmap(pixmap)
+    if icon.isNull():  # no SVG reader in this Qt: use the pre-drawn picture
+        fallback = QPixmap()
+        fallback.loadFromData(
+            files("operline.resources").joinpath("icons", "operline.png").read_bytes(), "PNG"
+        )
+        icon.addPixmap(fallback)
+    return icon
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    # Only the program name: Qt must not read Operline's own options as its own.
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Operline")
+    app.setApplicationDisplayName("Operline")
+    app.setOrganizationName("Operline")
+    app.setApplicationVersion(operline.__version__)
+    app.setDesktopFileName("operline")
+    app.setWindowIcon(application_icon())
+    return app
+
+
+def _tell_problem(error: OperlineError, *, smoke: bool) -> int:
+    sentence = error_sentence(error)
+    if smoke:
+        print(sentence, file=sys.stderr)
+    else:
+        box = QMessageBox(QMessageBox.Icon.Critical, "Operline", sentence)
+        box.setObjectName("startProblem")
+        box.setAccessibleName(sentence)
+        box.exec()
+    return error.exit_code
+
+
+class _PaintWatcher(QObject):
+    """Ends a wait once the watched widget has been painted on an exposed window."""
+
+    def __init__(self, watched: QWidget, loop: QEventLoop) -> None:
+        super().__init__(watched)
+        self._watched = watched
+        self._loop = loop
+        self.painted = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self._watched and event.type() == QEvent.Type.Paint and not self.painted:
+            handle = self._watched.window().windowHandle()
+            if handle is not None and handle.isExposed():
+                self.painted = True
+                # Let this paint finish before leaving the loop.
+                QTimer.singleShot(0, self._loop.quit)
+        return False
+
+
+def _wait_until_painted(window: MainWindow) -> int:
+    loop = QEventLoop()
+    central = window.centralWidget()
+    assert central is not None, "the main window always shows its screens"
+    watcher = _PaintWatcher(central, loop)
+    central.installEventFilter(watcher)
+    central.update()
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(SMOKE_TIMEOUT_S * 1000)
+    loop.exec()
+    deadline.stop()
+    central.removeEventFilter(watcher)
+    window.close()
+    window.deleteLater()
+    if not watcher.painted:
+        print(
+            f"Smoke test failed: the main window was not shown and painted within "
+            f"{SMOKE_TIMEOUT_S} s (Qt platform: {QApplication.platformName()}).",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Operline {operline.__version__}: the main window was shown and painted.")
+    return 0

@@ -1,0 +1,428 @@
+"""The main window of the desk: open calls, the call form, who is on duty, the week, the journal.
+
+The five screens sit in tabs reached by Ctrl+1 … Ctrl+5; Ctrl+N starts a call from
+anywhere. A warning across the top names the coverage gaps of the coming day whatever
+screen is shown, and the status bar names the operator signed in.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import operline
+from operline.db.backup import backup_database
+from operline.db.engine import Database
+from operline.drafts import DraftStore, default_drafts_folder
+from operline.errors import OperlineError
+from operline.operators import OperatorInfo
+from operline.paris_time import Clock, format_paris, now_utc
+from operline.roster.board import upcoming_gaps
+from operline.ui import shortcuts
+from operline.ui.board.alerts import DeskAlarm, DesktopAlarm
+from operline.ui.board.live_board import LiveBoard
+from operline.ui.duty.duty_board import DutyBoard
+from operline.ui.duty.week_view import WeekView
+from operline.ui.intake.desk_view import DeskView
+from operline.ui.journal.view import JournalView
+from operline.ui.messages import error_sentence
+from operline.ui.roster_editor.editor import RosterEditorDialog
+from operline.ui.shell.gap_banner import GapBanner
+from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
+from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
+
+
+class MainWindow(QMainWindow):
+    """Operline's window: the gap warning over five screens, the open calls first."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        actor: str,
+        clock: Clock = now_utc,
+        icon: QIcon | None = None,
+        session: DeskSession | None = None,
+        drafts: DraftStore | None = None,
+        alarm: DeskAlarm | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Operline"))
+        self.setAccessibleName(self.tr("Operline"))
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self._database = database
+        self._clock = clock
+        self._actor = actor
+        self.session = session if session is not None else DeskSession(self)
+
+        self.banner = GapBanner(self)
+        self.calls = LiveBoard(
+            database,
+            clock=clock,
+            operator=self.session,
+            alarm=alarm if alarm is not None else DesktopAlarm(icon, self),
+            parent=self,
+        )
+        self.desk = DeskView(
+            database,
+            clock=clock,
+            operator=self.session,
+            drafts=drafts if drafts is not None else DraftStore(default_drafts_folder()),
+            parent=self,
+        )
+        self.board = DutyBoard(database, clock=clock, parent=self)
+        self.week = WeekView(database, clock=clock, parent=self)
+        # Reading the journal is a consultation of the history, audited: only when shown.
+        self.journal = JournalView(
+            database, actor=self.who_acts, clock=clock, shown_at_once=False, parent=self
+        )
+        self.screens = QTabWidget(self)
+        self.screens.setObjectName("screens")
+        self.screens.setAccessibleName(self.tr("Screens"))
+        self.screens.setDocumentMode(True)
+        self._screen_tabs = [
+            (self.calls, self.tr("Open calls"), shortcuts.SHOW_CALLS),
+            (self.desk, self.tr("Call form"), shortcuts.SHOW_DESK),
+            (self.board, self.tr("On duty"), shortcuts.SHOW_BOARD),
+            (self.week, self.tr("Week"), shortcuts.SHOW_WEEK),
+            (self.journal, self.tr("Journal"), shortcuts.SHOW_JOURNAL),
+        ]
+        for page, title, key in self._screen_tabs:
+            self.screens.addTab(page, f"{title}  ({key.key_text()})")
+        central = QWidget(self)
+        central.setObjectName("centre")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
+
+        self._database_label = QLabel(self.tr("Database: {name}").format(name=database.name))
+        self._database_label.setObjectName("databaseInUse")
+        self._database_label.setAccessibleName(self._database_label.text())
+        self._database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._operator_label = QLabel(self)
+        self._operator_label.setObjectName("operatorSignedIn")
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().addPermanentWidget(self._operator_label)
+        self.statusBar().addPermanentWidget(self._database_label)
+
+        self._build_menus()
+        self.session.operator_changed.connect(self._operator_changed)
+        self._operator_changed(self.session.operator)
+        for screen in (self.board, self.calls, self.desk):
+            screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        for changed in (self.desk.call_logged, self.desk.call_routed, self.desk.call_linked):
+            changed.connect(lambda _: self.calls.reload_incidents())
+        self.board.refreshed.connect(self._board_refreshed)
+        self.banner.open_week.connect(self.show_week)
+        self.screens.currentChanged.connect(self._screen_changed)
+        self._board_refreshed(self.board.shown_at or clock())
+        self.calls.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Whatever the answer, the call being typed is on disk before anything closes.
+        self.desk.keeper.write()
+        if self.desk.form.has_content():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Quit Operline"),
+                self.tr(
+                    "A call is being typed and not saved. It is kept on this computer and "
+                    "will be offered back at the next start. Quit anyway?"
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+    # Screens
+
+    def show_calls(self) -> None:
+        self.screens.setCurrentWidget(self.calls)
+
+    def show_desk(self) -> None:
+        self.screens.setCurrentWidget(self.desk)
+
+    def new_call(self) -> None:
+        """Ctrl+N from anywhere: the call form, empty and ready, or the call being typed."""
+        self.show_desk()
+        self.desk.start_new_call()
+
+    def show_board(self) -> None:
+        self.screens.setCurrentWidget(self.board)
+
+    def show_week(self) -> None:
+        self.screens.setCurrentWidget(self.week)
+
+    def show_journal(self) -> None:
+        self.screens.setCurrentWidget(self.journal)
+
+    def refresh_duty(self) -> None:
+        """Read the roster again everywhere it shows, e.g. after it was edited."""
+        self.board.refresh()
+        if self.screens.currentWidget() is self.week:
+            self.week.refresh()
+
+    def _screen_changed(self, index: int) -> None:
+        page = self.screens.widget(index)
+        if page is self.calls:
+            self.calls.reload_incidents()
+        elif page is self.journal:
+            self.journal.show_current()
+        elif page is self.board:
+            self.board.refresh()
+        elif page is self.week:
+            self.week.refresh()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _board_refreshed(self, now: datetime) -> None:
+        # The warning and the week move with the board: at each handoff and every minute.
+        try:
+            gaps = upcoming_gaps(self._database, now)
+        except OperlineError:
+            gaps = []  # the board already tells the problem in one sentence
+        self.banner.show_gaps(gaps, now)
+        if self.screens.currentWidget() is self.week:
+            self.week.refresh()
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        menus.setObjectName("menuBar")
+
+        file_menu = menus.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        self.backup_action = self._action(self.tr("&Back up the database…"), "backupAction")
+        self.backup_action.triggered.connect(self.back_up_database)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("&Quit"), "quitAction", shortcuts.QUIT)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        calls_menu = menus.addMenu(self.tr("&Calls"))
+        calls_menu.setObjectName("callsMenu")
+        self.new_call_action = self._action(
+            self.tr("&New call"), "newCallAction", shortcuts.NEW_CALL
+        )
+        self.new_call_action.triggered.connect(self.new_call)
+        calls_menu.addAction(self.new_call_action)
+        calls_menu.addSeparator()
+        self.sign_in_action = self._action(
+            self.tr("&Change of operator…"), "signInAction", shortcuts.SIGN_IN
+        )
+        self.sign_in_action.triggered.connect(self.sign_in)
+        calls_menu.addAction(self.sign_in_action)
+
+        roster_menu = menus.addMenu(self.tr("&Roster"))
+        roster_menu.setObjectName("rosterMenu")
+        self.edit_roster_action = self._action(
+            self.tr("&Teams, sectors, places and roster…"),
+            "editRosterAction",
+            shortcuts.EDIT_ROSTER,
+        )
+        self.edit_roster_action.triggered.connect(self.edit_roster)
+        roster_menu.addAction(self.edit_roster_action)
+
+        view_menu = menus.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        self.show_calls_action = self._action(
+            self.tr("Open &calls"), "showCallsAction", shortcuts.SHOW_CALLS
+        )
+        self.show_calls_action.triggered.connect(self.show_calls)
+        self.show_desk_action = self._action(
+            self.tr("Call &form"), "showDeskAction", shortcuts.SHOW_DESK
+        )
+        self.show_desk_action.triggered.connect(self.show_desk)
+        self.show_board_action = self._action(
+            self.tr("&On duty now"), "showBoardAction", shortcuts.SHOW_BOARD
+        )
+        self.show_board_action.triggered.connect(self.show_board)
+        self.show_week_action = self._action(
+            self.tr("The &week"), "showWeekAction", shortcuts.SHOW_WEEK
+        )
+        self.show_week_action.triggered.connect(self.show_week)
+        self.show_journal_action = self._action(
+            self.tr("The &journal"), "showJournalAction", shortcuts.SHOW_JOURNAL
+        )
+        self.show_journal_action.triggered.connect(self.show_journal)
+        view_menu.addActions(
+            [
+                self.show_calls_action,
+                self.show_desk_action,
+                self.show_board_action,
+                self.show_week_action,
+                self.show_journal_action,
+            ]
+        )
+        for page, _, key in self._screen_tabs:
+            self.screens.setTabToolTip(self.screens.indexOf(page), key.description())
+
+        journal_menu = menus.addMenu(self.tr("&Journal"))
+        journal_menu.setObjectName("journalMenu")
+        actions = self.journal.actions_for_menu()
+        for action in actions:
+            # The day keys act on the journal only while it is the screen in use.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        journal_menu.addActions(actions[:3])
+        journal_menu.addAction(actions[3])
+        journal_menu.addSeparator()
+        journal_menu.addActions(actions[4:])
+
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"), "shortcutsAction", shortcuts.SHOW_SHORTCUTS
+        )
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        self.about_action = self._action(self.tr("&About Operline"), "aboutAction")
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _action(self, text: str, name: str, shortcut: shortcuts.Shortcut | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            shortcut.bind(action)
+        self.addAction(action)
+        return action
+
+    # Operators and roster
+
+    def start_shift(self) -> None:
+        """At start: who is at the desk, then any call a crash left unsaved."""
+        self.sign_in()
+        if self.desk.offer_saved_draft():
+            self.show_desk()
+        # The keyboard comes back to the desk once the prompts are closed.
+        self.activateWindow()
+        self.raise_()
+
+    def sign_in(self) -> OperatorInfo | None:
+        """Ask who works at the desk now (at start and at each change of shift)."""
+        dialog = OperatorSignIn(
+            self._database, clock=self._clock, session=self.session, parent=self
+        )
+        dialog.exec()
+        return self.session.operator
+
+    def _operator_changed(self, operator: OperatorInfo | None) -> None:
+        # Teams, sectors and the roster are a supervisor's to change.
+        self.edit_roster_action.setEnabled(operator is not None and operator.is_supervisor)
+        if operator is None:
+            text = self.tr("Nobody signed in ({key})").format(key=shortcuts.SIGN_IN.key_text())
+        else:
+            text = self.tr("Operator: {name}").format(name=operator.name)
+        self._operator_label.setText(text)
+        self._operator_label.setAccessibleName(text)
+
+    def who_acts(self) -> str:
+        """The name audit lines carry: the operator signed in, else the system user."""
+        operator = self.session.operator
+        return operator.name if operator is not None else self._actor
+
+    def edit_roster(self) -> None:
+        """The roster editor in its own window; every screen reads the roster again after."""
+        dialog = RosterEditorDialog(
+            self._database, actor=self.who_acts(), clock=self._clock, parent=self
+        )
+        dialog.editor.roster_changed.connect(self.refresh_duty)
+        dialog.exec()
+
+    # File
+
+    def back_up_database(self) -> None:
+        """Ask where to write a copy of the database, then write it."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up the database"),
+            str(self._suggested_backup_path()),
+            self._backup_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if chosen:
+            self.write_backup(Path(chosen))
+
+    def write_backup(self, target: Path) -> bool:
+        """Write the copy; tell the user the result in one sentence."""
+        if target.exists():
+            return self._backup_refused(
+                self.tr("{path} already exists; choose a new file name for the backup.").format(
+                    path=target
+                )
+            )
+        if not target.parent.is_dir():
+            return self._backup_refused(
+                self.tr("The folder {path} does not exist.").format(path=target.parent)
+            )
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = backup_database(self._database, target)
+        except OperlineError as error:
+            return self._backup_refused(error_sentence(error))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(
+            self.tr("Backup written to {path}.").format(path=written), 30_000
+        )
+        return True
+
+    def _backup_refused(self, sentence: str) -> bool:
+        QMessageBox.critical(self, self.tr("Backup not written"), sentence)
+        return False
+
+    def _suggested_backup_path(self) -> Path:
+        stamp = format_paris(self._clock(), "%Y%m%d-%H%M")
+        source = self._database.sqlite_path
+        if source is not None:
+            return source.with_name(f"{source.stem}-backup-{stamp}{source.suffix}")
+        return Path.home() / f"operline-backup-{stamp}.dump"
+
+    def _backup_filter(self) -> str:
+        if self._database.is_sqlite:
+            return self.tr("SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)")
+        return self.tr("PostgreSQL dumps (*.dump);;All files (*)")
+
+    # Help
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<p><b>Operline {version}</b></p>"
+            "<p>The desk tool of Paris's single operational line: log police calls, route "
+            "them to the field association team on duty, follow them to an outcome.</p>"
+            "<p>Database in use: {name}</p>"
+        ).format(version=html.escape(operline.__version__), name=html.escape(self._database.name))
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("About Operline"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.about_text())
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.exec()

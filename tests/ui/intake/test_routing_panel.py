@@ -1,0 +1,212 @@
+"""The routing panel: the sector's teams first call first, phones to read, one key to route."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from operline import reference_data as ref
+from operline.codes import Category, Status
+from operline.db.engine import Database
+from operline.incidents.intake import CallForm, LoggedCall, log_call
+from operline.incidents.stages import IncidentState
+from operline.ui.intake.routing_panel import RoutingPanel
+from operline.ui.intake.routing_panel_model import RoutingColumn
+from tests.incidents.conftest import NOW
+from tests.ui.desk_helpers import SUNDAY_MORNING, Clock, FilledDesk, Keyboard, fill_desk
+
+
+@pytest.fixture
+def desk(database: Database) -> FilledDesk:
+    return fill_desk(database)
+
+
+def _panel(qtbot: QtBot, desk: FilledDesk, clock: Clock) -> RoutingPanel:
+    panel = RoutingPanel(desk.database, clock=clock, operator=lambda: desk.operator)
+    qtbot.addWidget(panel)
+    panel.resize(560, 420)
+    with qtbot.waitActive(panel):
+        panel.show()
+        panel.activateWindow()
+    return panel
+
+
+def _lines(panel: RoutingPanel) -> list[list[str]]:
+    model = panel.model
+    return [
+        [model.index(row, column).data() for column in RoutingColumn]
+        for row in range(model.rowCount())
+    ]
+
+
+def _label(panel: RoutingPanel, name: str) -> QLabel:
+    found = panel.findChild(QLabel, name)
+    assert found is not None
+    return found
+
+
+def _log(desk: FilledDesk, sector: str, at: datetime = NOW) -> LoggedCall:
+    form = CallForm(received_at=at, sector_id=desk.sectors[sector], category=Category.DISTRESS)
+    return log_call(desk.database, form, operator_id=None, now=at)
+
+
+@pytest.mark.usefixtures("english")
+def test_the_sectors_teams_show_first_call_first_with_readable_phones(
+    qtbot: QtBot, desk: FilledDesk, qtmodeltester: ModelTester
+) -> None:
+    panel = _panel(qtbot, desk, Clock(NOW))
+    assert panel.model.rowCount() == 0
+    assert _label(panel, "routingWarning").text() == (
+        "Choose the sector: its teams on duty appear here."
+    )
+
+    panel.show_sector(desk.sectors[ref.STALINGRAD], NOW)
+
+    assert _lines(panel) == [
+        [ref.MARAUDE_NUIT, "first call", "01 99 00 51 03", "08:00"],
+        [ref.FLUID_CRACK, "backup", "01 99 00 01 42", "00:00"],
+    ]
+    assert _label(panel, "routingWarning").isHidden()
+    assert _label(panel, "routingHeading").text() == "Teams on duty at 22:00"
+    qtmodeltester.check(panel.model)
+
+
+@pytest.mark.usefixtures("english")
+def test_ctrl_c_copies_the_selected_teams_phone(qtbot: QtBot, desk: FilledDesk) -> None:
+    panel = _panel(qtbot, desk, Clock(NOW))
+    panel.show_sector(desk.sectors[ref.STALINGRAD], NOW)
+    notices: list[str] = []
+    panel.notice.connect(notices.append)
+    panel.table.setFocus()
+    keys = Keyboard(qtbot, panel)
+    keys.press(Qt.Key.Key_Down)
+    keys.press(Qt.Key.Key_Down)  # the backup
+
+    keys.press(Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+
+    assert QGuiApplication.clipboard().text() == "01 99 00 01 42"
+    assert notices == [f"Phone of {ref.FLUID_CRACK} copied: 01 99 00 01 42"]
+
+
+@pytest.mark.usefixtures("english")
+def test_every_team_can_be_shown_with_one_key(qtbot: QtBot, desk: FilledDesk) -> None:
+    panel = _panel(qtbot, desk, Clock(NOW))
+    panel.show_sector(desk.sectors[ref.STALINGRAD], NOW)
+    panel.table.setFocus()
+
+    Keyboard(qtbot, panel).press(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+
+    assert panel.all_teams.isChecked()
+    lines = _lines(panel)
+    assert len(lines) == len(ref.TEAMS)
+    assert lines[0][:2] == [ref.MARAUDE_NUIT, "first call"]
+    assert [ref.UASA_1, "not on duty"] in [line[:2] for line in lines]
+
+
+@pytest.mark.usefixtures("english")
+def test_nobody_on_duty_is_said_in_red_with_the_neighbours_teams(
+    qtbot: QtBot, desk: FilledDesk
+) -> None:
+    panel = _panel(qtbot, desk, Clock(SUNDAY_MORNING))
+
+    panel.show_sector(desk.sectors[ref.QUAIS_OURCQ], SUNDAY_MORNING)
+
+    warning = _label(panel, "routingWarning")
+    assert warning.isVisible()
+    assert warning.text() == "⚠ No team on duty for this sector"
+    lines = _lines(panel)
+    assert lines[:2] == [
+        [ref.MARAUDE_STALINGRAD, f"on duty in {ref.STALINGRAD}", "01 99 00 51 01", "20:00"],
+        [ref.MARAUDE_CHAPELLE, f"on duty in {ref.ROSA_PARKS}", "01 99 00 51 02", "20:00"],
+    ]
+    assert [ref.MARAUDE_NUIT, "not on duty", "01 99 00 51 03", ""] in lines
+
+
+@pytest.mark.usefixtures("english")
+def test_backups_only_is_said_apart(qtbot: QtBot, desk: FilledDesk) -> None:
+    panel = _panel(qtbot, desk, Clock(NOW))
+
+    panel.show_sector(desk.sectors[ref.HORS_SECTEUR], NOW)
+
+    warning = _label(panel, "routingWarning")
+    assert warning.text() == "No first-call team on duty: backups only"
+    assert _lines(panel)[0][:2] == [ref.FLUID_CRACK, "backup"]
+
+
+@pytest.mark.usefixtures("english")
+def test_enter_routes_the_saved_call_and_says_so(qtbot: QtBot, desk: FilledDesk) -> None:
+    clock = Clock(NOW + timedelta(minutes=1))
+    panel = _panel(qtbot, desk, clock)
+    call = _log(desk, ref.STALINGRAD)
+    routed: list[IncidentState] = []
+    panel.routed.connect(routed.append)
+
+    panel.route_call(call)
+    assert _label(panel, "routingPending").text() == (
+        f"{call.reference} saved: call the team, then Enter to record it."
+    )
+    Keyboard(qtbot, panel).press(Qt.Key.Key_Return)
+
+    [state] = routed
+    assert (state.status, state.assigned_team_id) == (
+        Status.ROUTED,
+        desk.teams[ref.MARAUDE_NUIT],
+    )
+    assert state.routed_at == clock.now
+    assert _label(panel, "routingOutcome").text() == (
+        f"✔ {call.reference}: {ref.MARAUDE_NUIT} contacted at 22:01."
+    )
+    assert _label(panel, "routingPending").isHidden()
+    assert panel.pending is None
+
+
+@pytest.mark.usefixtures("english")
+def test_enter_without_a_saved_call_routes_nothing(qtbot: QtBot, desk: FilledDesk) -> None:
+    panel = _panel(qtbot, desk, Clock(NOW))
+    panel.show_sector(desk.sectors[ref.STALINGRAD], NOW)
+    panel.table.setFocus()
+
+    Keyboard(qtbot, panel).press(Qt.Key.Key_Return)
+
+    assert _label(panel, "routingProblem").text().startswith("⚠ Save the call first")
+
+
+@pytest.mark.usefixtures("english")
+def test_a_call_changed_at_another_desk_is_not_routed_twice(qtbot: QtBot, desk: FilledDesk) -> None:
+    panel = _panel(qtbot, desk, Clock(NOW))
+    call = _log(desk, ref.STALINGRAD)
+    other = RoutingPanel(desk.database, clock=Clock(NOW), operator=lambda: None)
+    qtbot.addWidget(other)
+    other.route_call(call)
+    other.route_selected()  # another desk routed it meanwhile
+
+    panel.route_call(call)
+    Keyboard(qtbot, panel).press(Qt.Key.Key_Return)
+
+    assert _label(panel, "routingProblem").text() == (
+        f"⚠ {call.reference} was changed at another desk meanwhile; check it and try again."
+    )
+
+
+@pytest.mark.usefixtures("english")
+def test_typing_a_new_calls_sector_lets_the_unrouted_call_wait_on_the_board(
+    qtbot: QtBot, desk: FilledDesk
+) -> None:
+    panel = _panel(qtbot, desk, Clock(NOW))
+    call = _log(desk, ref.STALINGRAD)
+    notices: list[str] = []
+    panel.notice.connect(notices.append)
+    panel.route_call(call)
+
+    panel.show_sector(None, NOW)  # the form was emptied for the next call
+    assert panel.pending == call
+    panel.show_sector(desk.sectors[ref.EOLE], NOW)
+
+    assert panel.pending is None
+    assert notices == [f"{call.reference} was not routed: it waits on the live board."]
