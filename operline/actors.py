@@ -41,13 +41,16 @@ _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
 #: Rights only a person signed in holds: a call's timeline names who handled it.
 _PERSONAL_RIGHTS = frozenset({Right.HANDLE_CALLS})
 
-#: What the right lets do, for the sentence of a refusal.
-_WHAT: dict[Right, str] = {
-    Right.HANDLE_CALLS: "log or follow a call",
-    Right.CONSULT_HISTORY: "consult the history",
-    Right.EDIT_ROSTER: "change the roster (teams, sectors, places, shifts and exceptions)",
-    Right.EDIT_SETTINGS: "change the desk's settings",
-    Right.MANAGE_OPERATORS: "add, retire or bring back an operator",
+#: The sentence of a refusal for want of someone signed in; the window has its translation.
+NOBODY_SIGNED_IN = "Nobody is signed in at {workstation}: sign in to log or follow a call."
+#: The sentence of each refusal for want of a supervisor's role.
+SUPERVISOR_ONLY: dict[Right, str] = {
+    Right.EDIT_ROSTER: "{name} is signed in as an operator: only a supervisor may change "
+    "the roster (teams, sectors, places, shifts and exceptions).",
+    Right.EDIT_SETTINGS: "{name} is signed in as an operator: only a supervisor may change "
+    "the desk's settings.",
+    Right.MANAGE_OPERATORS: "{name} is signed in as an operator: only a supervisor may add, "
+    "retire or bring back an operator.",
 }
 
 #: The longest name the ``operator`` table holds.
@@ -122,22 +125,23 @@ def workstation_name() -> str:
 
 
 class ActionRefused(OperlineError):
-    """The actor's role does not allow the action; nothing was written."""
+    """The actor may not do this; nothing was written.
+
+    ``template`` is the English sentence before ``name`` and ``workstation`` are filled in,
+    so the window can show its translation with the same values.
+    """
 
     exit_code = 2
 
     def __init__(self, actor: Actor, right: Right) -> None:
         self.actor = actor
         self.right = right
-        super().__init__(refusal_sentence(actor, right))
-
-
-def refusal_sentence(actor: Actor, right: Right) -> str:
-    """The one sentence saying who may not do what, and what to do about it."""
-    what = _WHAT[right]
-    if right in _PERSONAL_RIGHTS and not actor.is_person:
-        return f"Nobody is signed in at {actor.workstation}: sign in to {what}."
-    return f"{actor.name} is signed in as an operator: only a supervisor may {what}."
+        if right in _PERSONAL_RIGHTS and not actor.is_person:
+            self.template = NOBODY_SIGNED_IN
+        else:
+            # Every other right an actor can lack is a supervisor's.
+            self.template = SUPERVISOR_ONLY[right]
+        super().__init__(self.template.format(name=actor.name, workstation=actor.workstation))
 
 
 def require(actor: Actor, right: Right) -> None:

@@ -8,7 +8,15 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from operline.actors import NAME_LIMIT, Actor, Right, require
+from operline.actors import (
+    NAME_LIMIT,
+    Actor,
+    Right,
+    require,
+    system_actor,
+    system_user,
+    workstation_name,
+)
 from operline.audit import AuditAction, write_audit
 from operline.codes import OperatorRole
 from operline.db.engine import Database
@@ -95,6 +103,18 @@ def all_operators(database: Database) -> list[tuple[OperatorInfo, bool]]:
     with database.read() as session:
         rows = session.scalars(select(Operator).order_by(Operator.name))
         return [(OperatorInfo(o.id, o.name, OperatorRole(o.role)), o.active) for o in rows]
+
+
+def acting(operator: OperatorInfo | None, workstation: str | None = None) -> Actor:
+    """Who acts at this desk: the operator signed in, else the computer's system user.
+
+    The system user may consult the history but neither log nor follow a call, so a call
+    saved with nobody signed in is refused by the service itself.
+    """
+    where = workstation if workstation is not None else workstation_name()
+    if operator is None:
+        return system_actor(system_user(), where)
+    return operator.at(where)
 
 
 #: Who is signed in at this desk now, asked at each action.

@@ -1799,6 +1799,25 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
 </context>
 <context>
+    <name>RightsMessages</name>
+    <message>
+        <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
+        <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may change the roster (teams, sectors, places, shifts and exceptions).</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier le planning (équipes, secteurs, lieux, créneaux et exceptions).</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may change the desk&apos;s settings.</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier les réglages du plateau.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may add, retire or bring back an operator.</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut ajouter, retirer ou faire revenir un opérateur.</translation>
+    </message>
+</context>
+<context>
     <name>RosterEditor</name>
     <message>
         <source>Roster editor</source>

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
+from operline.actors import Actor
 from operline.codes import Status
 from operline.errors import OperlineError
 from operline.incidents.events import IncidentChanged, IncidentRefused, Refusal
@@ -29,7 +30,7 @@ from operline.incidents.stages import (
     route_incident,
 )
 from operline.incidents.timeline import read_incident
-from operline.operators import OperatorInfo
+from operline.operators import acting
 from operline.paris_time import format_paris
 from operline.ui import shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
@@ -146,7 +147,7 @@ class StageKeys(QObject):
         now = self.board.clock()
         try:
             detail = read_incident(
-                self.board.database, incident.incident_id, actor=operator.name, now=now
+                self.board.database, incident.incident_id, actor=operator, now=now
             )
         except OperlineError as error:
             self.board.say(stage_refusal(error), problem=True)
@@ -160,7 +161,7 @@ class StageKeys(QObject):
             return
         operator, incident = ready
         now = self.board.clock()
-        action = Action(operator.operator_id, now, now)
+        action = Action(operator, now, now)
         sentence = self._record(
             incident,
             lambda: advance_incident(
@@ -193,9 +194,7 @@ class StageKeys(QObject):
                     incident.incident_id,
                     stage,
                     version=incident.version,
-                    action=Action(
-                        operator.operator_id, chosen.at, self.board.clock(), chosen.reason
-                    ),
+                    action=Action(operator, chosen.at, self.board.clock(), chosen.reason),
                 ),
                 self._stage_done(incident, stage, chosen.at),
             )
@@ -244,9 +243,7 @@ class StageKeys(QObject):
                     incident.incident_id,
                     change.team_id,
                     version=incident.version,
-                    action=Action(
-                        operator.operator_id, change.at, self.board.clock(), change.reason
-                    ),
+                    action=Action(operator, change.at, self.board.clock(), change.reason),
                 ),
                 done.format(
                     reference=incident.reference,
@@ -290,9 +287,7 @@ class StageKeys(QObject):
                     closing.outcome,
                     facility_id=closing.facility_id,
                     version=incident.version,
-                    action=Action(
-                        operator.operator_id, closing.at, self.board.clock(), closing.reason
-                    ),
+                    action=Action(operator, closing.at, self.board.clock(), closing.reason),
                 ),
                 self.tr("{reference} closed: {outcome}.").format(
                     reference=incident.reference, outcome=outcome_label(closing.outcome)
@@ -314,7 +309,7 @@ class StageKeys(QObject):
                     self.board.database,
                     incident.incident_id,
                     text,
-                    operator_id=operator.operator_id,
+                    actor=operator,
                     now=self.board.clock(),
                 ),
                 self.tr("Note added to {reference}.").format(reference=incident.reference),
@@ -324,7 +319,7 @@ class StageKeys(QObject):
 
     # Doing
 
-    def _ready(self, signed_out: str = "") -> tuple[OperatorInfo, BoardIncident] | None:
+    def _ready(self, signed_out: str = "") -> tuple[Actor, BoardIncident] | None:
         incident = self.board.selected_incident()
         if incident is None:
             self.board.say(self.tr("Select a call first (arrow keys)."), problem=True)
@@ -336,7 +331,7 @@ class StageKeys(QObject):
                 problem=True,
             )
             return None
-        return operator, incident
+        return acting(operator), incident
 
     def _record(self, incident: BoardIncident, work: Callable[[], object], done: str) -> str | None:
         """Run a step; the sentence of its refusal, or None once recorded and shown."""

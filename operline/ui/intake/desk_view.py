@@ -33,7 +33,7 @@ from operline.incidents.intake import (
 )
 from operline.incidents.routing import intake_sectors
 from operline.incidents.suggestions import known_callers, known_locations
-from operline.operators import OperatorSource
+from operline.operators import OperatorSource, acting
 from operline.paris_time import Clock, format_paris, paris_date
 from operline.ui import shortcuts
 from operline.ui.intake.call_form import NewCallForm
@@ -231,7 +231,7 @@ class DeskView(QWidget):
             logged = log_call(
                 self._database,
                 form,
-                operator_id=operator.operator_id if operator else None,
+                actor=acting(operator),
                 now=self._clock(),
             )
         except CallRefused as refused:
@@ -260,7 +260,7 @@ class DeskView(QWidget):
                 self._database,
                 incident_id,
                 form,
-                operator_id=operator.operator_id if operator else None,
+                actor=acting(operator),
                 now=self._clock(),
             )
         except OperlineError as error:

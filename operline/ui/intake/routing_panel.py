@@ -30,7 +30,7 @@ from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import LoggedCall
 from operline.incidents.routing import RoutingChoices, routing_choices
 from operline.incidents.stages import Action, route_incident
-from operline.operators import OperatorSource
+from operline.operators import OperatorSource, acting
 from operline.paris_time import Clock, format_paris
 from operline.phones import format_phone
 from operline.ui import shortcuts
@@ -157,7 +157,7 @@ class RoutingPanel(QWidget):
         now = self._clock()
         operator = self._operator()
         action = Action(
-            operator_id=operator.operator_id if operator else None,
+            actor=acting(operator),
             at=now,
             now=now,
             reason=self.reason.text(),

@@ -6,8 +6,6 @@ ignored) pick one, Enter signs in. The audit log keeps who signed in, when, and 
 
 from __future__ import annotations
 
-import socket
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operline.actors import workstation_name
 from operline.db.engine import Database
 from operline.errors import InvalidInput, OperlineError
 from operline.names import fold_name
@@ -38,9 +37,11 @@ class DeskSession(QObject):
 
     operator_changed = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, workstation: str | None = None) -> None:
         super().__init__(parent)
         self._operator: OperatorInfo | None = None
+        # This computer, as the audit log names where each action was done.
+        self.workstation = workstation or workstation_name()
 
     def __call__(self) -> OperatorInfo | None:
         return self._operator
@@ -53,14 +54,6 @@ class DeskSession(QObject):
         if operator != self._operator:
             self._operator = operator
             self.operator_changed.emit(operator)
-
-
-def workstation_name() -> str:
-    """This computer's name, as the audit log records where a shift started."""
-    try:
-        return socket.gethostname() or "?"
-    except OSError:
-        return "?"
 
 
 class OperatorSignIn(QDialog):
@@ -85,7 +78,9 @@ class OperatorSignIn(QDialog):
         self._database = database
         self._clock = clock
         self._session = session
-        self._workstation = workstation or workstation_name()
+        if workstation is None:
+            workstation = session.workstation if session is not None else workstation_name()
+        self._workstation = workstation
         self.operator: OperatorInfo | None = None
 
         intro = QLabel(self.tr("Who is at the desk? Type your name, then Enter."), self)
