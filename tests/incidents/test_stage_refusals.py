@@ -551,3 +551,39 @@ def test_a_team_on_duty_when_routed_but_not_when_the_call_came_in_needs_no_reaso
         action=Action(desk.actor, early, early),
     )  # fmt: skip
     assert state.assigned_team_id == desk.idle_team_id
+
+
+#: What the operator reads for some refusals: the call, its stage, the team, the limit.
+SENTENCES: dict[str, str] = {
+    "route an incident already routed": "{reference} is at stage routed: it cannot be routed now.",
+    "acknowledge a new incident": "{reference} is at stage new: it cannot be acknowledged now.",
+    "on scene before acknowledged": "{reference} is at stage routed: it cannot be on_scene now.",
+    "reassign a closed incident": "{reference} is at stage closed: it cannot be reassigned now.",
+    "close twice": "{reference} is closed.",
+    "reassign to the same team": "Maraude Nord already has this call.",
+    "route to a team off duty without a reason": (
+        "Équipe de jour is not on duty in this sector: give a short reason."
+    ),
+    "a note too long": f"A note holds at most {NOTES_LIMIT} characters.",
+    # 21:00 UTC is 22:00 in Paris: routed at 22:01, on scene at 22:03.
+    "acknowledge before routed": "This time is before the previous stage (22:01).",
+    "close before the team was on scene": "This time is before the previous stage (22:03).",
+    "reassign before it was routed": "This time is before the previous stage (22:01).",
+}
+
+
+@pytest.mark.parametrize("case", SENTENCES)
+def test_a_refusal_names_the_call_the_team_or_the_limit(desk: Desk, case: str) -> None:
+    stage, attempt, _ = REFUSED[case]
+    state = call_at(desk, stage)
+    with pytest.raises(IncidentRefused) as refused:
+        attempt(desk, state)
+    assert str(refused.value) == SENTENCES[case].format(reference=state.reference)
+
+
+def test_a_reassignment_counts_from_the_routing_not_from_later_stages(desk: Desk) -> None:
+    # The new team may have been called before the first one acknowledged or arrived.
+    state = call_at(desk, Status.ON_SCENE)
+    after = reassign(other, behind(1.5, timedelta(minutes=5), "injoignable"))(desk, state)
+    assert isinstance(after, IncidentState)
+    assert after.routed_at == at(1.5)
