@@ -46,6 +46,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import create_engine, delete, event, func, insert, select, text
 
+from operline.actors import workstation_name
 from operline.codes import Category, Status
 from operline.db.engine import Database, open_database, parse_database_url
 from operline.db.migrate import upgrade_database
@@ -203,7 +204,13 @@ def desk_keys(
     """Ctrl+N, a sector chosen, Ctrl+Enter on the desk view; the calls saved."""
     desk_clock = Clock(times[0])
     drafts = tempfile.TemporaryDirectory()
-    desk = DeskContext(ImmediateRunner(database), desk_clock, lambda: operator, ChangeBus())
+    desk = DeskContext(
+        ImmediateRunner(database),
+        desk_clock,
+        lambda: operator,
+        ChangeBus(),
+        lambda: operator.at(workstation_name()),
+    )
     view = DeskView(desk, drafts=DraftStore(Path(drafts.name)))
     show_active(app, view)
     sectors = active_sector_ids(database)
@@ -282,7 +289,13 @@ def board_keys(
     app: QApplication, database: Database, operator: OperatorInfo, ids: list[int], at: datetime
 ) -> list[Measure]:
     """A on the live board until it shows the call acknowledged; the board's refresh."""
-    desk = DeskContext(ImmediateRunner(database), Clock(at), lambda: operator, ChangeBus())
+    desk = DeskContext(
+        ImmediateRunner(database),
+        Clock(at),
+        lambda: operator,
+        ChangeBus(),
+        lambda: operator.at(workstation_name()),
+    )
     board = LiveBoard(desk, alarm=QuietAlarm())
     board.notice.connect(NOTICES.append)
     show_active(app, board)
@@ -316,7 +329,7 @@ def board_keys(
             shown.incident_id,
             Status.ON_SCENE,
             version=shown.version,
-            action=Action(operator.operator_id, at, at),
+            action=Action(operator.at(workstation_name()), at, at),
         )
         last[0] = last[0].with_change(state, now=at)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 from collections.abc import Callable
 from typing import Any
 
+from operline.actors import command_line_actor
 from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.operators import add_operator, all_operators, set_operator_active
@@ -56,7 +56,7 @@ def _with(open_database: OpenDatabase, run: Run, arguments: argparse.Namespace) 
 
 def _add(arguments: argparse.Namespace, database: Database) -> int:
     role = OperatorRole.SUPERVISOR if arguments.supervisor else OperatorRole.OPERATOR
-    added = add_operator(database, arguments.name, role, actor=getpass.getuser(), now=now_utc())
+    added = add_operator(database, arguments.name, role, actor=command_line_actor(), now=now_utc())
     print(f"{added.name};{added.role}")
     return 0
 
@@ -68,12 +68,12 @@ def _list(arguments: argparse.Namespace, database: Database) -> int:
 
 
 def _retire(arguments: argparse.Namespace, database: Database) -> int:
-    set_operator_active(database, arguments.name, False, actor=getpass.getuser(), now=now_utc())
+    set_operator_active(database, arguments.name, False, actor=command_line_actor(), now=now_utc())
     return 0
 
 
 def _restore(arguments: argparse.Namespace, database: Database) -> int:
-    set_operator_active(database, arguments.name, True, actor=getpass.getuser(), now=now_utc())
+    set_operator_active(database, arguments.name, True, actor=command_line_actor(), now=now_utc())
     return 0
 
 
@@ -86,5 +86,6 @@ def _settings_list(arguments: argparse.Namespace, database: Database) -> int:
 
 
 def _settings_set(arguments: argparse.Namespace, database: Database) -> int:
-    write_setting(database, arguments.key, arguments.value, actor=getpass.getuser(), now=now_utc())
+    actor = command_line_actor()
+    write_setting(database, arguments.key, arguments.value, actor=actor, now=now_utc())
     return 0

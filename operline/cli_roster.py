@@ -16,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from operline.actors import command_line_actor
 from operline.db.engine import Database
 from operline.errors import InvalidInput
 from operline.paris_time import InFold, isoformat_paris, now_utc, parse_instant
@@ -196,7 +197,7 @@ def _exception_add(arguments: argparse.Namespace, database: Database) -> int:
         starts_at=_instant(arguments.start, "--from"),
         ends_at=_instant(arguments.end, "--to"),
         reason=arguments.reason,
-        author=getpass.getuser(),
+        actor=command_line_actor(),
         now=now_utc(),
     )
     print(record.id)
@@ -224,5 +225,5 @@ def _exception_list(arguments: argparse.Namespace, database: Database) -> int:
 
 
 def _exception_remove(arguments: argparse.Namespace, database: Database) -> int:
-    remove_roster_exception(database, arguments.id, actor=getpass.getuser(), now=now_utc())
+    remove_roster_exception(database, arguments.id, actor=command_line_actor(), now=now_utc())
     return 0

@@ -14,17 +14,18 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
-from operline.db.models import AuditLog, Incident, Sector, Team
-from operline.paris_time import as_utc, paris_day_bounds
+from operline.db.models import Incident, Sector, Team
+from operline.paris_time import paris_day_bounds
 
-JOURNAL_VIEW = "journal.view"
+#: The audit action of listing a day (kept under this name for its readers).
+JOURNAL_VIEW = AuditAction.JOURNAL_VIEW
 
 #: Longest id list sent in one ``IN (...)``: far below SQLite's and PostgreSQL's limits.
 _IDS_PER_QUERY = 500
-
-_ACTOR_LENGTH = AuditLog.__table__.c.actor.type.length  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,10 @@ class JournalRow:
 
 
 def day_incident_ids(
-    database: Database, day: date, *, actor: str, now: datetime
+    database: Database, day: date, *, actor: Actor, now: datetime
 ) -> tuple[int, ...]:
     """The ids of the incidents received on a Paris day, newest first; audited."""
+    require(actor, Right.CONSULT_HISTORY)
     start, end = paris_day_bounds(day)
     query = (
         select(Incident.id)
@@ -54,14 +56,7 @@ def day_incident_ids(
     )
     with database.write() as session:
         ids = tuple(session.scalars(query))
-        session.add(
-            AuditLog(
-                at=as_utc(now),
-                actor=actor[:_ACTOR_LENGTH],
-                action=JOURNAL_VIEW,
-                target=day.isoformat(),
-            )
-        )
+        write_audit(session, actor, AuditAction.JOURNAL_VIEW, now=now, target=day.isoformat())
     return ids
 
 

@@ -8,9 +8,19 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from operline.actors import (
+    NAME_LIMIT,
+    Actor,
+    Right,
+    require,
+    system_actor,
+    system_user,
+    workstation_name,
+)
+from operline.audit import AuditAction, write_audit
 from operline.codes import OperatorRole
 from operline.db.engine import Database
-from operline.db.models import AuditLog, Operator
+from operline.db.models import Operator
 from operline.errors import InvalidInput
 from operline.names import find_by_name
 
@@ -24,6 +34,10 @@ class OperatorInfo:
     @property
     def is_supervisor(self) -> bool:
         return self.role is OperatorRole.SUPERVISOR
+
+    def at(self, workstation: str) -> Actor:
+        """This operator acting at ``workstation``: what the services are given."""
+        return Actor(self.operator_id, self.name, self.role, workstation)
 
 
 def active_operators(database: Database) -> list[OperatorInfo]:
@@ -41,25 +55,21 @@ def sign_in(
         operator = session.get(Operator, operator_id)
         if operator is None or not operator.active:
             raise InvalidInput("This operator does not exist or no longer works at the desk.")
-        session.add(
-            AuditLog(
-                at=now,
-                operator_id=operator.id,
-                actor=operator.name,
-                action="operator.sign_in",
-                target=workstation[:120],
-            )
+        info = OperatorInfo(operator.id, operator.name, OperatorRole(operator.role))
+        write_audit(
+            session, info.at(workstation), AuditAction.OPERATOR_SIGN_IN, now=now, target=workstation
         )
-        return OperatorInfo(operator.id, operator.name, OperatorRole(operator.role))
+        return info
 
 
 def add_operator(
-    database: Database, name: str, role: OperatorRole, *, actor: str, now: datetime
+    database: Database, name: str, role: OperatorRole, *, actor: Actor, now: datetime
 ) -> OperatorInfo:
     """Someone new at the desk; names are unique ignoring case and accents."""
+    require(actor, Right.MANAGE_OPERATORS)
     cleaned = " ".join(name.split())
-    if not cleaned or len(cleaned) > 80:
-        raise InvalidInput("An operator's name holds 1 to 80 characters.")
+    if not cleaned or len(cleaned) > NAME_LIMIT:
+        raise InvalidInput(f"An operator's name holds 1 to {NAME_LIMIT} characters.")
     with database.write() as session:
         everyone = session.scalars(select(Operator)).all()
         same = find_by_name(cleaned, ((o.name, o) for o in everyone))
@@ -68,24 +78,23 @@ def add_operator(
         operator = Operator(name=cleaned, role=role.value, active=True, created_at=now)
         session.add(operator)
         session.flush()
-        session.add(
-            AuditLog(at=now, actor=actor[:80], action="operator.add", target=cleaned, details=role)
-        )
+        write_audit(session, actor, AuditAction.OPERATOR_ADD, now=now, target=cleaned, details=role)
         return OperatorInfo(operator.id, operator.name, role)
 
 
 def set_operator_active(
-    database: Database, name: str, active: bool, *, actor: str, now: datetime
+    database: Database, name: str, active: bool, *, actor: Actor, now: datetime
 ) -> OperatorInfo:
     """Retire someone who left the desk, or bring them back; history keeps their name."""
+    require(actor, Right.MANAGE_OPERATORS)
     with database.write() as session:
         everyone = session.scalars(select(Operator)).all()
         operator = find_by_name(name, ((o.name, o) for o in everyone))
         if operator is None:
             raise InvalidInput(f"Nobody called {name!r} works at the desk.")
         operator.active = active
-        action = "operator.restore" if active else "operator.retire"
-        session.add(AuditLog(at=now, actor=actor[:80], action=action, target=operator.name))
+        action = AuditAction.OPERATOR_RESTORE if active else AuditAction.OPERATOR_RETIRE
+        write_audit(session, actor, action, now=now, target=operator.name)
         return OperatorInfo(operator.id, operator.name, OperatorRole(operator.role))
 
 
@@ -94,6 +103,18 @@ def all_operators(database: Database) -> list[tuple[OperatorInfo, bool]]:
     with database.read() as session:
         rows = session.scalars(select(Operator).order_by(Operator.name))
         return [(OperatorInfo(o.id, o.name, OperatorRole(o.role)), o.active) for o in rows]
+
+
+def acting(operator: OperatorInfo | None, workstation: str | None = None) -> Actor:
+    """Who acts at this desk: the operator signed in, else the computer's system user.
+
+    The system user may consult the history but neither log nor follow a call, so a call
+    saved with nobody signed in is refused by the service itself.
+    """
+    where = workstation if workstation is not None else workstation_name()
+    if operator is None:
+        return system_actor(system_user(), where)
+    return operator.at(where)
 
 
 #: Who is signed in at this desk now, asked at each action.

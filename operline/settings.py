@@ -13,8 +13,10 @@ from typing import Generic, TypeVar
 
 from sqlalchemy import select
 
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
-from operline.db.models import AuditLog, DeskSetting
+from operline.db.models import DeskSetting
 from operline.errors import InvalidInput
 from operline.phones import normalise_phone
 
@@ -99,9 +101,10 @@ def read_settings(database: Database) -> DeskSettings:
 
 
 def write_setting(
-    database: Database, key: str, value: str, *, actor: str, now: datetime
+    database: Database, key: str, value: str, *, actor: Actor, now: datetime
 ) -> DeskSettings:
     """Check and store one setting; the audit log keeps who changed it."""
+    require(actor, Right.EDIT_SETTINGS)
     setting = next((s for s in SETTINGS if s.key == key), None)
     if setting is None:
         known = ", ".join(s.key for s in SETTINGS)
@@ -110,14 +113,15 @@ def write_setting(
         parsed = setting.parse(value)
     except ValueError as error:
         raise InvalidInput(f"{key}: {error}") from None
+    author = actor.name[:80]
     with database.write() as session:
         row = session.get(DeskSetting, key)
         if row is None:
-            row = DeskSetting(key=key, value=str(parsed), updated_at=now, updated_by=actor)
+            row = DeskSetting(key=key, value=str(parsed), updated_at=now, updated_by=author)
             session.add(row)
         else:
-            row.value, row.updated_at, row.updated_by = str(parsed), now, actor
-        session.add(
-            AuditLog(at=now, actor=actor, action="settings.write", target=key, details=str(parsed))
+            row.value, row.updated_at, row.updated_by = str(parsed), now, author
+        write_audit(
+            session, actor, AuditAction.SETTINGS_WRITE, now=now, target=key, details=str(parsed)
         )
     return read_settings(database)

@@ -6,12 +6,15 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
+from operline.actors import system_actor
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Incident, Sector, Team
 from operline.journal import JOURNAL_VIEW, JournalRow, day_incident_ids, journal_rows
+from tests.actors import COMMAND_LINE, WORKSTATION
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+DURAND = system_actor("m.durand", WORKSTATION)
 
 
 def _add_incidents(database: Database, *received: datetime) -> list[int]:
@@ -49,10 +52,10 @@ def test_a_day_lists_its_calls_newest_first(database: Database) -> None:
         datetime(2026, 6, 11, 9, 0, tzinfo=UTC),
     )
 
-    listed = day_incident_ids(database, date(2026, 6, 10), actor="sup", now=NOW)
+    listed = day_incident_ids(database, date(2026, 6, 10), actor=COMMAND_LINE, now=NOW)
 
     assert listed == (ids[2], ids[0])  # 22:15 UTC is already 11 June in Paris (CEST)
-    assert day_incident_ids(database, date(2026, 6, 11), actor="sup", now=NOW) == (
+    assert day_incident_ids(database, date(2026, 6, 11), actor=COMMAND_LINE, now=NOW) == (
         ids[3],
         ids[1],
     )
@@ -67,7 +70,7 @@ def test_paris_midnight_bounds_the_day_not_utc_midnight(database: Database) -> N
         datetime(2026, 1, 15, 23, 0, tzinfo=UTC),  # 16 Jan in Paris
     )
 
-    assert day_incident_ids(database, date(2026, 1, 15), actor="sup", now=NOW) == (
+    assert day_incident_ids(database, date(2026, 1, 15), actor=COMMAND_LINE, now=NOW) == (
         ids[2],
         ids[1],
     )
@@ -86,7 +89,7 @@ def test_the_25_hour_autumn_day_holds_all_its_calls(database: Database) -> None:
         datetime(2026, 10, 25, 23, 0, tzinfo=UTC),  # midnight, 26 Oct in Paris
     )
 
-    listed = day_incident_ids(database, date(2026, 10, 25), actor="sup", now=NOW)
+    listed = day_incident_ids(database, date(2026, 10, 25), actor=COMMAND_LINE, now=NOW)
 
     assert listed == (ids[4], ids[3], ids[2], ids[1])
 
@@ -101,7 +104,7 @@ def test_the_23_hour_spring_day_holds_all_its_calls(database: Database) -> None:
         datetime(2026, 3, 29, 22, 0, tzinfo=UTC),
     )
 
-    listed = day_incident_ids(database, date(2026, 3, 29), actor="sup", now=NOW)
+    listed = day_incident_ids(database, date(2026, 3, 29), actor=COMMAND_LINE, now=NOW)
 
     assert listed == (ids[2], ids[1])
 
@@ -110,7 +113,7 @@ def test_calls_received_at_the_same_instant_keep_a_stable_order(database: Databa
     same = datetime(2026, 6, 10, 10, 0, tzinfo=UTC)
     ids = _add_incidents(database, same, same, same)
 
-    listed = day_incident_ids(database, date(2026, 6, 10), actor="sup", now=NOW)
+    listed = day_incident_ids(database, date(2026, 6, 10), actor=COMMAND_LINE, now=NOW)
 
     assert listed == tuple(reversed(ids))
 
@@ -118,20 +121,20 @@ def test_calls_received_at_the_same_instant_keep_a_stable_order(database: Databa
 def test_each_consultation_leaves_an_audit_row(database: Database) -> None:
     _add_incidents(database, datetime(2026, 6, 10, 10, 0, tzinfo=UTC))
 
-    day_incident_ids(database, date(2026, 6, 10), actor="m.durand", now=NOW)
-    day_incident_ids(database, date(2026, 6, 9), actor="m.durand", now=NOW + timedelta(1))
+    day_incident_ids(database, date(2026, 6, 10), actor=DURAND, now=NOW)
+    day_incident_ids(database, date(2026, 6, 9), actor=DURAND, now=NOW + timedelta(1))
 
     with database.read() as session:
         rows = session.scalars(select(AuditLog).order_by(AuditLog.id)).all()
         seen = [(row.actor, row.action, row.target, row.at) for row in rows]
     assert seen == [
-        ("m.durand", JOURNAL_VIEW, "2026-06-10", NOW),
-        ("m.durand", JOURNAL_VIEW, "2026-06-09", NOW + timedelta(1)),
+        (DURAND.audit_name, JOURNAL_VIEW, "2026-06-10", NOW),
+        (DURAND.audit_name, JOURNAL_VIEW, "2026-06-09", NOW + timedelta(1)),
     ]
 
 
 def test_an_empty_day_is_still_an_audited_consultation(database: Database) -> None:
-    assert day_incident_ids(database, date(2026, 6, 10), actor="sup", now=NOW) == ()
+    assert day_incident_ids(database, date(2026, 6, 10), actor=COMMAND_LINE, now=NOW) == ()
 
     with database.read() as session:
         targets = session.scalars(select(AuditLog.target)).all()

@@ -34,9 +34,10 @@ def test_only_active_operators_sign_in_and_each_sign_in_is_audited(database: Dat
     with database.read() as session:
         audit = session.scalars(select(AuditLog)).one()
         gone = session.scalars(select(Operator.id).where(Operator.name == "Parti")).one()
-    assert (audit.action, audit.actor, audit.target) == (
+    assert (audit.action, audit.operator_id, audit.actor, audit.target) == (
         "operator.sign_in",
-        "Zoé Martin",
+        signed.operator_id,
+        f"Zoé Martin (#{signed.operator_id}) @ poste-1",
         "poste-1",
     )
     with pytest.raises(InvalidInput, match="no longer works"):

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from sqlalchemy import select
 
+from operline.actors import system_actor
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Incident, Team
 from operline.roster.editing import (
@@ -44,9 +45,11 @@ from operline.roster.editing import (
 )
 from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
+from tests.actors import WORKSTATION
 
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
-ACTOR = "Claire Dumont"
+ACTOR = system_actor("Claire Dumont", WORKSTATION)
+KARIM = system_actor("Karim Haddad", WORKSTATION)
 EVERY_DAY = frozenset(range(7))
 
 
@@ -95,7 +98,7 @@ def test_a_team_is_saved_with_its_phone_in_e164_and_audited(database: Database) 
     assert (saved.name, saved.phone, saved.active) == ("Maraude Nord", "+33199001234", True)
     assert list_teams(database) == [saved]
     assert saved.draft().phone == "01 99 00 12 34"
-    assert audit_rows(database) == [(ACTOR, "roster.team.add", f"team {saved.id}")]
+    assert audit_rows(database) == [(ACTOR.audit_name, "roster.team.add", f"team {saved.id}")]
 
 
 def test_team_names_are_required_and_unique_ignoring_case_and_accents(
@@ -163,7 +166,7 @@ def test_updating_a_team_audits_what_changed_and_nothing_when_nothing_did(
     )  # fmt: skip
     updated = update_team(
         database, team_id, TeamDraft("Maraude Nord-Est", "Association", "01 99 00 55 66"),
-        actor="Karim Haddad", now=NOW,
+        actor=KARIM, now=NOW,
     )  # fmt: skip
 
     assert (updated.name, updated.phone) == ("Maraude Nord-Est", "+33199005566")
@@ -209,7 +212,7 @@ def test_retiring_a_team_keeps_its_calls_and_takes_it_off_duty(database: Databas
         assert session.get(Incident, incident_id).assigned_team.name == "Maraude de nuit"
         roster = load_roster(session)
     assert on_duty_teams(roster, stalingrad, datetime(2026, 11, 27, 22, tzinfo=UTC)) == []
-    assert audit_rows(database)[-1] == (ACTOR, "roster.team.retire", f"team {team_id}")
+    assert audit_rows(database)[-1] == (ACTOR.audit_name, "roster.team.retire", f"team {team_id}")
 
     restore_team(database, team_id, actor=ACTOR, now=NOW)
     with database.read() as session:
@@ -233,7 +236,11 @@ def test_a_renamed_sector_keeps_its_calls(database: Database) -> None:
     assert renamed.id == stalingrad
     with database.read() as session:
         assert session.get(Incident, incident_id).sector.name == "Stalingrad – Jaurès"
-    assert audit_rows(database)[-1] == (ACTOR, "roster.sector.update", f"sector {stalingrad}")
+    assert audit_rows(database)[-1] == (
+        ACTOR.audit_name,
+        "roster.sector.update",
+        f"sector {stalingrad}",
+    )
 
 
 def test_sector_names_are_checked_and_new_sectors_go_last(database: Database) -> None:
@@ -256,7 +263,11 @@ def test_retiring_a_sector_keeps_it_and_its_history(database: Database) -> None:
     assert (kept.name, kept.active) == ("Forceval", False)
     with database.read() as session:
         assert session.get(Incident, incident_id).sector_id == forceval
-    assert audit_rows(database)[-1] == (ACTOR, "roster.sector.retire", f"sector {forceval}")
+    assert audit_rows(database)[-1] == (
+        ACTOR.audit_name,
+        "roster.sector.retire",
+        f"sector {forceval}",
+    )
 
 
 def test_changing_what_someone_else_removed_is_refused(database: Database) -> None:
@@ -380,12 +391,12 @@ def test_an_exception_is_recorded_listed_and_removed_with_audit_rows(database: D
         "Maraude",
         "UASA binôme 2",
         ("Stalingrad",),
-        ACTOR,
+        ACTOR.name,
     )
     assert list_exceptions(database, now=NOW) == [saved]
-    remove_exception(database, saved.id, actor="Karim Haddad", now=NOW)
+    remove_exception(database, saved.id, actor=KARIM, now=NOW)
     assert list_exceptions(database, now=NOW, include_past=True) == []
     assert audit_rows(database, "roster.exception.") == [
-        (ACTOR, "roster.exception.add", f"exception {saved.id}"),
-        ("Karim Haddad", "roster.exception.remove", f"exception {saved.id}"),
+        (ACTOR.audit_name, "roster.exception.add", f"exception {saved.id}"),
+        (KARIM.audit_name, "roster.exception.remove", f"exception {saved.id}"),
     ]

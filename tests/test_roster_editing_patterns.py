@@ -32,6 +32,7 @@ from operline.roster.store import load_roster
 from .test_roster_editing import (
     ACTOR,
     EVERY_DAY,
+    KARIM,
     NOW,
     audit_rows,
     codes,
@@ -65,7 +66,11 @@ def test_a_night_pattern_puts_the_team_on_duty_past_midnight(database: Database)
         roster = load_roster(session)
     saturday_3am = datetime(2026, 11, 28, 2, tzinfo=UTC)
     assert [d.name for d in on_duty_teams(roster, stalingrad, saturday_3am)] == ["Maraude de nuit"]
-    assert audit_rows(database)[-1] == (ACTOR, "roster.pattern.add", f"pattern {saved.id}")
+    assert audit_rows(database)[-1] == (
+        ACTOR.audit_name,
+        "roster.pattern.add",
+        f"pattern {saved.id}",
+    )
 
 
 def test_pattern_fields_are_checked(database: Database) -> None:
@@ -193,7 +198,7 @@ def test_updating_and_deleting_a_pattern_are_audited_with_what_it_said(
         database, saved.id, night(team_id, frozenset({stalingrad}), tier=2),
         actor=ACTOR, now=NOW,
     )  # fmt: skip
-    deleted = delete_shift_pattern(database, saved.id, actor="Karim Haddad", now=NOW)
+    deleted = delete_shift_pattern(database, saved.id, actor=KARIM, now=NOW)
 
     assert (moved.tier, moved.sectors) == (2, ("Stalingrad",))
     assert deleted == moved
@@ -209,7 +214,7 @@ def test_updating_and_deleting_a_pattern_are_audited_with_what_it_said(
     assert details["roster.pattern.update"] == "tier: 1 → 2; sectors: '*' → 'Stalingrad'"
     assert "days: '*'; start: '20:00'; end: '08:00'" in details["roster.pattern.delete"]
     assert audit_rows(database)[-1] == (
-        "Karim Haddad",
+        KARIM.audit_name,
         "roster.pattern.delete",
         f"pattern {saved.id}",
     )

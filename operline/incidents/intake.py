@@ -13,6 +13,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from operline.actors import Actor, Right, require
 from operline.changes import Changes, IncidentChange
 from operline.codes import Category, Priority, Status
 from operline.db.engine import Database
@@ -170,10 +171,9 @@ def possible_duplicates(
         ]
 
 
-def log_call(
-    database: Database, form: CallForm, *, operator_id: int | None, now: datetime
-) -> LoggedCall:
+def log_call(database: Database, form: CallForm, *, actor: Actor, now: datetime) -> LoggedCall:
     """Write the call as a new incident, with its first line of timeline."""
+    require(actor, Right.HANDLE_CALLS)
     problems = check_call(form, now=now)
     if problems:
         raise CallRefused(problems)
@@ -196,7 +196,7 @@ def log_call(
             notes=form.notes.strip() or None,
             status=Status.NEW.value,
             team_on_duty_at_intake=on_duty,
-            created_by_operator_id=operator_id,
+            created_by_operator_id=actor.operator_id,
             created_at=now,
             updated_at=now,
         )
@@ -214,7 +214,7 @@ def log_call(
             IncidentEvent(
                 incident_id=incident.id,
                 at=form.received_at,
-                operator_id=operator_id,
+                operator_id=actor.operator_id,
                 kind=EventKind.CREATED.value,
                 field="status",
                 new_value=Status.NEW.value,
@@ -235,10 +235,11 @@ def link_call(
     incident_id: int,
     form: CallForm,
     *,
-    operator_id: int | None,
+    actor: Actor,
     now: datetime,
 ) -> Changes:
     """Record a new call about an incident already open, in its timeline."""
+    require(actor, Right.HANDLE_CALLS)
     problems = [p for p in check_call(form, now=now) if p.field not in ("category",)]
     if problems:
         raise CallRefused(problems)
@@ -272,7 +273,7 @@ def link_call(
             IncidentEvent(
                 incident_id=incident.id,
                 at=form.received_at,
-                operator_id=operator_id,
+                operator_id=actor.operator_id,
                 kind=EventKind.LINKED_CALL.value,
                 new_value=summary[:NOTES_LIMIT] or None,
             )

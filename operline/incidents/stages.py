@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from operline.actors import Actor, Right, require
 from operline.changes import Changes, IncidentChange
 from operline.codes import Outcome, Status
 from operline.db.engine import Database
@@ -63,7 +64,7 @@ class IncidentState:
 class Action:
     """Who acts, when the thing happened, and why when it needs saying."""
 
-    operator_id: int | None
+    actor: Actor
     at: datetime
     now: datetime
     reason: str = ""
@@ -73,6 +74,7 @@ def route_incident(
     database: Database, incident_id: int, team_id: int, *, version: int, action: Action
 ) -> IncidentState:
     """Record that a team was contacted; a team not on duty needs a reason."""
+    require(action.actor, Right.HANDLE_CALLS)
     with database.write() as session:
         incident = _incident(session, incident_id, version)
         _require_status(incident, (Status.NEW,), "routed")
@@ -98,6 +100,7 @@ def advance_incident(
     """Record that the team acknowledged, or is on scene."""
     if stage not in (Status.ACKNOWLEDGED, Status.ON_SCENE):
         raise ValueError(f"advance_incident moves to acknowledged or on_scene, not {stage}")
+    require(action.actor, Right.HANDLE_CALLS)
     with database.write() as session:
         incident = _incident(session, incident_id, version)
         _require_status(incident, (_COMES_AFTER[stage],), stage.value)
@@ -116,6 +119,7 @@ def close_incident(
     action: Action,
 ) -> IncidentState:
     """Close with an outcome; an orientation names the place the person was oriented to."""
+    require(action.actor, Right.HANDLE_CALLS)
     with database.write() as session:
         incident = _incident(session, incident_id, version)
         if incident.status == Status.CLOSED.value:
@@ -150,6 +154,7 @@ def reassign_incident(
     database: Database, incident_id: int, team_id: int, *, version: int, action: Action
 ) -> IncidentState:
     """Hand the incident to another team, with a reason; it waits for that team's answer."""
+    require(action.actor, Right.HANDLE_CALLS)
     if not _reason(action):
         raise IncidentRefused(Refusal.REASON_NEEDED)
     with database.write() as session:
@@ -184,9 +189,10 @@ def reassign_incident(
 
 
 def add_note(
-    database: Database, incident_id: int, text: str, *, operator_id: int | None, now: datetime
+    database: Database, incident_id: int, text: str, *, actor: Actor, now: datetime
 ) -> Changes:
     """Add a short note to the timeline, open or closed."""
+    require(actor, Right.HANDLE_CALLS)
     note = text.strip()
     if not note:
         raise IncidentRefused(Refusal.NOTE_EMPTY)
@@ -200,7 +206,7 @@ def add_note(
             IncidentEvent(
                 incident_id=incident_id,
                 at=now,
-                operator_id=operator_id,
+                operator_id=actor.operator_id,
                 kind=EventKind.NOTE.value,
                 new_value=note,
             )
@@ -287,7 +293,7 @@ def _event(
         IncidentEvent(
             incident_id=incident.id,
             at=action.at,
-            operator_id=action.operator_id,
+            operator_id=action.actor.operator_id,
             kind=kind.value,
             field=field,
             old_value=None if old is None else str(old),

@@ -10,10 +10,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import (
-    AuditLog,
     Facility,
     Incident,
     IncidentEvent,
@@ -70,9 +71,10 @@ class IncidentDetail:
 
 
 def read_incident(
-    database: Database, incident_id: int, *, actor: str, now: datetime
+    database: Database, incident_id: int, *, actor: Actor, now: datetime
 ) -> IncidentDetail:
     """The incident and its timeline in time order; the consultation is audited."""
+    require(actor, Right.CONSULT_HISTORY)
     with database.write() as session:
         incident = session.get(Incident, incident_id)
         if incident is None:
@@ -107,9 +109,7 @@ def read_incident(
             )
             for event in events
         )
-        session.add(
-            AuditLog(at=now, actor=actor, action="incident.view", target=incident.reference)
-        )
+        write_audit(session, actor, AuditAction.INCIDENT_VIEW, now=now, target=incident.reference)
         sector = session.get(Sector, incident.sector_id)
         return IncidentDetail(
             incident_id=incident.id,

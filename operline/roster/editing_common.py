@@ -16,10 +16,11 @@ import phonenumbers
 from sqlalchemy import String
 from sqlalchemy.orm import Session
 
-from operline.db.models import AuditLog, Base, Facility, Sector, Team
+from operline.actors import Actor
+from operline.audit import AuditAction, write_audit
+from operline.db.models import Base, Facility, Sector, Team
 from operline.errors import InvalidInput
 from operline.names import fold_name
-from operline.paris_time import as_utc
 from operline.phones import normalise_phone
 
 
@@ -196,32 +197,6 @@ def _loose_e164(text: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-_ACTOR_LENGTH = 80
-_TARGET_LENGTH = 120
-_DETAILS_LENGTH = 500
-
-
-def audit(
-    session: Session,
-    *,
-    now: datetime,
-    actor: str,
-    action: str,
-    target: str,
-    details: str | None = None,
-) -> None:
-    """Add the audit row of a roster change to the change's own transaction."""
-    session.add(
-        AuditLog(
-            at=as_utc(now),
-            actor=actor[:_ACTOR_LENGTH],
-            action=action,
-            target=target[:_TARGET_LENGTH],
-            details=details[:_DETAILS_LENGTH] if details else None,
-        )
-    )
-
-
 def describe_changes(before: Mapping[str, object], after: Mapping[str, object]) -> str:
     """``name: 'A' → 'B'; phone: None → '+331…'`` for the fields that changed."""
     return "; ".join(
@@ -236,24 +211,33 @@ def describe_values(values: Mapping[str, object]) -> str:
     return "; ".join(f"{field}: {value!r}" for field, value in values.items())
 
 
+#: The audit action of retiring, then of bringing back, each kind of entry.
+_RETIRE_RESTORE: dict[type[Base], tuple[AuditAction, AuditAction]] = {
+    Sector: (AuditAction.SECTOR_RETIRE, AuditAction.SECTOR_RESTORE),
+    Team: (AuditAction.TEAM_RETIRE, AuditAction.TEAM_RESTORE),
+    Facility: (AuditAction.FACILITY_RETIRE, AuditAction.FACILITY_RESTORE),
+}
+
+
 def set_active(
     session: Session,
     row: Sector | Team | Facility,
     active: bool,
     *,
     kind: str,
-    actor: str,
+    actor: Actor,
     now: datetime,
 ) -> None:
     """Retire a row or bring it back, with its audit line; nothing when it already is."""
     if row.active == active:
         return
     row.active = active
-    audit(
+    retire, restore = _RETIRE_RESTORE[type(row)]
+    write_audit(
         session,
+        actor,
+        restore if active else retire,
         now=now,
-        actor=actor,
-        action=f"roster.{kind}.{'restore' if active else 'retire'}",
         target=f"{kind} {row.id}",
         details=f"name: {row.name!r}",
     )

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from operline.actors import Actor, Right, require
 from operline.db.engine import Database
 from operline.db.models import RosterException, Sector, Team
 from operline.paris_time import as_utc
@@ -64,9 +65,10 @@ def check_exception(database: Database, draft: ExceptionDraft, *, now: datetime)
 
 
 def add_exception(
-    database: Database, draft: ExceptionDraft, *, actor: str, now: datetime
+    database: Database, draft: ExceptionDraft, *, actor: Actor, now: datetime
 ) -> RosterExceptionRecord:
     """Record an exception through the exceptions service, once the draft checks out."""
+    require(actor, Right.EDIT_ROSTER)
     with database.read() as session:
         refuse_on_errors(_check(session, draft, now))
         names = dict(session.execute(select(Team.id, Team.name)).all())
@@ -82,13 +84,13 @@ def add_exception(
         starts_at=draft.starts_at,
         ends_at=draft.ends_at,
         reason=draft.reason,
-        author=actor,
+        actor=actor,
         now=now,
     )
 
 
 def remove_exception(
-    database: Database, exception_id: int, *, actor: str, now: datetime
+    database: Database, exception_id: int, *, actor: Actor, now: datetime
 ) -> RosterExceptionRecord:
     """Remove an exception; the audit log keeps what it said."""
     return remove_roster_exception(database, exception_id, actor=actor, now=now)

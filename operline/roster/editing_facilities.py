@@ -11,6 +11,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
 from operline.db.models import Facility
 from operline.names import fold_name
@@ -20,7 +22,6 @@ from operline.roster.editing_common import (
     FieldProblem,
     Problem,
     RosterEditRefused,
-    audit,
     describe_changes,
     describe_values,
     field_problem,
@@ -97,9 +98,10 @@ def check_facility(
 
 
 def add_facility(
-    database: Database, draft: FacilityDraft, *, actor: str, now: datetime
+    database: Database, draft: FacilityDraft, *, actor: Actor, now: datetime
 ) -> FacilityRecord:
     """Create a place the desk can orient people to."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         check, phone = _check(session, draft, None)
         refuse_on_errors(check)
@@ -107,11 +109,11 @@ def add_facility(
         _fill(row, draft, phone)
         session.add(row)
         session.flush()
-        audit(
+        write_audit(
             session,
+            actor,
+            AuditAction.FACILITY_ADD,
             now=now,
-            actor=actor,
-            action="roster.facility.add",
             target=f"facility {row.id}",
             details=describe_values(_values(row)),
         )
@@ -119,9 +121,10 @@ def add_facility(
 
 
 def update_facility(
-    database: Database, facility_id: int, draft: FacilityDraft, *, actor: str, now: datetime
+    database: Database, facility_id: int, draft: FacilityDraft, *, actor: Actor, now: datetime
 ) -> FacilityRecord:
     """Correct a place's details."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         row = _existing(session, facility_id)
         check, phone = _check(session, draft, facility_id)
@@ -130,11 +133,11 @@ def update_facility(
         _fill(row, draft, phone)
         changes = describe_changes(before, _values(row))
         if changes:
-            audit(
+            write_audit(
                 session,
+                actor,
+                AuditAction.FACILITY_UPDATE,
                 now=now,
-                actor=actor,
-                action="roster.facility.update",
                 target=f"facility {facility_id}",
                 details=changes,
             )
@@ -142,22 +145,23 @@ def update_facility(
 
 
 def retire_facility(
-    database: Database, facility_id: int, *, actor: str, now: datetime
+    database: Database, facility_id: int, *, actor: Actor, now: datetime
 ) -> FacilityRecord:
     """Stop offering a place; the calls oriented there keep it."""
     return _set_active(database, facility_id, False, actor=actor, now=now)
 
 
 def restore_facility(
-    database: Database, facility_id: int, *, actor: str, now: datetime
+    database: Database, facility_id: int, *, actor: Actor, now: datetime
 ) -> FacilityRecord:
     """Offer a closed place again."""
     return _set_active(database, facility_id, True, actor=actor, now=now)
 
 
 def _set_active(
-    database: Database, facility_id: int, active: bool, *, actor: str, now: datetime
+    database: Database, facility_id: int, active: bool, *, actor: Actor, now: datetime
 ) -> FacilityRecord:
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         row = _existing(session, facility_id)
         set_active(session, row, active, kind="facility", actor=actor, now=now)

@@ -14,6 +14,8 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
 from operline.db.models import Sector, ShiftPattern, Team
 from operline.names import fold_name
@@ -23,7 +25,6 @@ from operline.roster.editing_common import (
     FieldProblem,
     Problem,
     RosterEditRefused,
-    audit,
     describe_changes,
     describe_values,
     field_problem,
@@ -98,9 +99,10 @@ def check_shift_pattern(
 
 
 def add_shift_pattern(
-    database: Database, draft: PatternDraft, *, actor: str, now: datetime
+    database: Database, draft: PatternDraft, *, actor: Actor, now: datetime
 ) -> PatternRecord:
     """Add a weekly shift to a team."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         known = _Known.read(session)
         refuse_on_errors(_check(known, draft, None))
@@ -109,11 +111,11 @@ def add_shift_pattern(
         session.add(row)
         session.flush()
         record = _record(row, known)
-        audit(
+        write_audit(
             session,
+            actor,
+            AuditAction.PATTERN_ADD,
             now=now,
-            actor=actor,
-            action="roster.pattern.add",
             target=f"pattern {row.id}",
             details=describe_values(_values(record)),
         )
@@ -121,9 +123,10 @@ def add_shift_pattern(
 
 
 def update_shift_pattern(
-    database: Database, pattern_id: int, draft: PatternDraft, *, actor: str, now: datetime
+    database: Database, pattern_id: int, draft: PatternDraft, *, actor: Actor, now: datetime
 ) -> PatternRecord:
     """Change a weekly shift: its team, tier, days, hours, sectors or validity."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         known = _Known.read(session)
         row = _existing(session, pattern_id)
@@ -134,11 +137,11 @@ def update_shift_pattern(
         record = _record(row, known)
         changes = describe_changes(before, _values(record))
         if changes:
-            audit(
+            write_audit(
                 session,
+                actor,
+                AuditAction.PATTERN_UPDATE,
                 now=now,
-                actor=actor,
-                action="roster.pattern.update",
                 target=f"pattern {pattern_id}",
                 details=changes,
             )
@@ -146,19 +149,20 @@ def update_shift_pattern(
 
 
 def delete_shift_pattern(
-    database: Database, pattern_id: int, *, actor: str, now: datetime
+    database: Database, pattern_id: int, *, actor: Actor, now: datetime
 ) -> PatternRecord:
     """Delete a weekly shift; the audit row keeps what it said."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         known = _Known.read(session)
         row = _existing(session, pattern_id)
         record = _record(row, known)
         session.delete(row)
-        audit(
+        write_audit(
             session,
+            actor,
+            AuditAction.PATTERN_DELETE,
             now=now,
-            actor=actor,
-            action="roster.pattern.delete",
             target=f"pattern {pattern_id}",
             details=describe_values(_values(record)),
         )

@@ -12,13 +12,14 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
 from operline.db.models import Sector, shift_pattern_sector
 from operline.roster.editing_common import (
     Check,
     Problem,
     RosterEditRefused,
-    audit,
     describe_changes,
     field_problem,
     name_problems,
@@ -68,9 +69,10 @@ def check_sector(database: Database, draft: SectorDraft, *, sector_id: int | Non
 
 
 def add_sector(
-    database: Database, draft: SectorDraft, *, actor: str, now: datetime
+    database: Database, draft: SectorDraft, *, actor: Actor, now: datetime
 ) -> SectorRecord:
     """Create a sector, placed after the others."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         refuse_on_errors(_check(session, draft, None))
         last = session.scalar(select(func.max(Sector.sort_order))) or 0
@@ -79,11 +81,11 @@ def add_sector(
         )
         session.add(row)
         session.flush()
-        audit(
+        write_audit(
             session,
+            actor,
+            AuditAction.SECTOR_ADD,
             now=now,
-            actor=actor,
-            action="roster.sector.add",
             target=f"sector {row.id}",
             details=f"name: {row.name!r}",
         )
@@ -91,9 +93,10 @@ def add_sector(
 
 
 def update_sector(
-    database: Database, sector_id: int, draft: SectorDraft, *, actor: str, now: datetime
+    database: Database, sector_id: int, draft: SectorDraft, *, actor: Actor, now: datetime
 ) -> SectorRecord:
     """Rename a sector; the calls logged with it follow the new name."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         row = _existing(session, sector_id)
         refuse_on_errors(_check(session, draft, sector_id))
@@ -101,32 +104,35 @@ def update_sector(
         row.name = draft.name.strip()
         changes = describe_changes(before, {"name": row.name})
         if changes:
-            audit(
+            write_audit(
                 session,
+                actor,
+                AuditAction.SECTOR_UPDATE,
                 now=now,
-                actor=actor,
-                action="roster.sector.update",
                 target=f"sector {sector_id}",
                 details=changes,
             )
         return _record(row, _patterns_per_sector(session))
 
 
-def retire_sector(database: Database, sector_id: int, *, actor: str, now: datetime) -> SectorRecord:
+def retire_sector(
+    database: Database, sector_id: int, *, actor: Actor, now: datetime
+) -> SectorRecord:
     """Stop offering a sector for new calls; its history stays."""
     return _set_active(database, sector_id, False, actor=actor, now=now)
 
 
 def restore_sector(
-    database: Database, sector_id: int, *, actor: str, now: datetime
+    database: Database, sector_id: int, *, actor: Actor, now: datetime
 ) -> SectorRecord:
     """Bring a retired sector back."""
     return _set_active(database, sector_id, True, actor=actor, now=now)
 
 
 def _set_active(
-    database: Database, sector_id: int, active: bool, *, actor: str, now: datetime
+    database: Database, sector_id: int, active: bool, *, actor: Actor, now: datetime
 ) -> SectorRecord:
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         row = _existing(session, sector_id)
         set_active(session, row, active, kind="sector", actor=actor, now=now)

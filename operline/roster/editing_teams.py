@@ -12,6 +12,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
 from operline.db.models import ShiftPattern, Team
 from operline.names import fold_name
@@ -21,7 +23,6 @@ from operline.roster.editing_common import (
     FieldProblem,
     Problem,
     RosterEditRefused,
-    audit,
     describe_changes,
     describe_values,
     field_problem,
@@ -79,8 +80,9 @@ def check_team(database: Database, draft: TeamDraft, *, team_id: int | None = No
         return _check(session, draft, team_id)[0]
 
 
-def add_team(database: Database, draft: TeamDraft, *, actor: str, now: datetime) -> TeamRecord:
+def add_team(database: Database, draft: TeamDraft, *, actor: Actor, now: datetime) -> TeamRecord:
     """Create a team; it is on duty once it has weekly shifts."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         check, phone = _check(session, draft, None)
         refuse_on_errors(check)
@@ -93,11 +95,11 @@ def add_team(database: Database, draft: TeamDraft, *, actor: str, now: datetime)
         )
         session.add(row)
         session.flush()
-        audit(
+        write_audit(
             session,
+            actor,
+            AuditAction.TEAM_ADD,
             now=now,
-            actor=actor,
-            action="roster.team.add",
             target=f"team {row.id}",
             details=describe_values(_values(row)),
         )
@@ -105,9 +107,10 @@ def add_team(database: Database, draft: TeamDraft, *, actor: str, now: datetime)
 
 
 def update_team(
-    database: Database, team_id: int, draft: TeamDraft, *, actor: str, now: datetime
+    database: Database, team_id: int, draft: TeamDraft, *, actor: Actor, now: datetime
 ) -> TeamRecord:
     """Correct a team's name, organisation or duty phone."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         row = _existing(session, team_id)
         check, phone = _check(session, draft, team_id)
@@ -117,30 +120,31 @@ def update_team(
         row.phone = phone
         changes = describe_changes(before, _values(row))
         if changes:
-            audit(
+            write_audit(
                 session,
+                actor,
+                AuditAction.TEAM_UPDATE,
                 now=now,
-                actor=actor,
-                action="roster.team.update",
                 target=f"team {team_id}",
                 details=changes,
             )
         return _record(row, _patterns_per_team(session))
 
 
-def retire_team(database: Database, team_id: int, *, actor: str, now: datetime) -> TeamRecord:
+def retire_team(database: Database, team_id: int, *, actor: Actor, now: datetime) -> TeamRecord:
     """Take a team off the roster for good; its weekly shifts stop counting."""
     return _set_active(database, team_id, False, actor=actor, now=now)
 
 
-def restore_team(database: Database, team_id: int, *, actor: str, now: datetime) -> TeamRecord:
+def restore_team(database: Database, team_id: int, *, actor: Actor, now: datetime) -> TeamRecord:
     """Bring a retired team back, with the weekly shifts it still has."""
     return _set_active(database, team_id, True, actor=actor, now=now)
 
 
 def _set_active(
-    database: Database, team_id: int, active: bool, *, actor: str, now: datetime
+    database: Database, team_id: int, active: bool, *, actor: Actor, now: datetime
 ) -> TeamRecord:
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         row = _existing(session, team_id)
         set_active(session, row, active, kind="team", actor=actor, now=now)

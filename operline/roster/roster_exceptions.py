@@ -10,8 +10,10 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
-from operline.db.models import AuditLog, RosterException, Sector, Team
+from operline.db.models import RosterException, Sector, Team
 from operline.errors import InvalidInput
 from operline.names import find_by_name
 from operline.paris_time import isoformat_paris
@@ -44,10 +46,11 @@ def add_roster_exception(
     starts_at: datetime,
     ends_at: datetime,
     reason: str,
-    author: str,
+    actor: Actor,
     now: datetime,
 ) -> RosterExceptionRecord:
     """Record an exception; names are matched ignoring case and accents."""
+    require(actor, Right.EDIT_ROSTER)
     if starts_at >= ends_at:
         raise InvalidInput(
             f"the exception ends ({isoformat_paris(ends_at)}) before it starts "
@@ -71,19 +74,14 @@ def add_roster_exception(
             all_sectors=not sectors,
             sectors=[_sector(session, name) for name in sectors],
             reason=reason.strip()[:300],
-            author=author[:80],
+            author=actor.name[:80],
             created_at=now,
         )
         session.add(row)
         session.flush()
         record = _record(row, {the_team.id: the_team.name} | _names(the_replacement))
-        session.add(
-            AuditLog(
-                at=now,
-                actor=author[:80],
-                action="roster.exception.add",
-                target=f"exception {row.id}",
-            )
+        write_audit(
+            session, actor, AuditAction.EXCEPTION_ADD, now=now, target=f"exception {row.id}"
         )
     return record
 
@@ -102,9 +100,10 @@ def list_roster_exceptions(
 
 
 def remove_roster_exception(
-    database: Database, exception_id: int, *, actor: str, now: datetime
+    database: Database, exception_id: int, *, actor: Actor, now: datetime
 ) -> RosterExceptionRecord:
     """Delete an exception; the audit log keeps that it existed and who removed it."""
+    require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
         row = session.get(RosterException, exception_id)
         if row is None:
@@ -112,15 +111,14 @@ def remove_roster_exception(
         names = dict(session.execute(select(Team.id, Team.name)).all())
         record = _record(row, names)
         session.delete(row)
-        session.add(
-            AuditLog(
-                at=now,
-                actor=actor[:80],
-                action="roster.exception.remove",
-                target=f"exception {exception_id}",
-                details=f"{record.kind} {record.team} {isoformat_paris(record.starts_at)}"
-                f"/{isoformat_paris(record.ends_at)}: {record.reason}"[:500],
-            )
+        write_audit(
+            session,
+            actor,
+            AuditAction.EXCEPTION_REMOVE,
+            now=now,
+            target=f"exception {exception_id}",
+            details=f"{record.kind} {record.team} {isoformat_paris(record.starts_at)}"
+            f"/{isoformat_paris(record.ends_at)}: {record.reason}",
         )
     return record
 

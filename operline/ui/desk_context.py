@@ -6,10 +6,12 @@ GUI thread, and learn what changed from the bus instead of reading everything ag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from operline.actors import Actor
 from operline.changes import Changes
 from operline.operators import OperatorSource
 from operline.paris_time import Clock
@@ -34,6 +36,9 @@ class DeskContext:
     clock: Clock
     operator: OperatorSource
     changes: ChangeBus
+    #: Who the services are told acts now: the operator signed in at this workstation,
+    #: else the system user, who may consult but neither log nor follow a call.
+    actor: Callable[[], Actor]
 
     @property
     def database_name(self) -> str:

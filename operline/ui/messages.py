@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from operline import actors
+from operline.actors import ActionRefused, Right
 from operline.errors import DatabaseError, DatabaseProblem, OperlineError
 
 _CONTEXT = "DatabaseMessages"
@@ -109,6 +111,48 @@ DATABASE_SENTENCES: dict[DatabaseProblem, str] = {
 }
 
 
+# The translated sources of the sentences of ``operline.actors`` (a test keeps them equal).
+NOBODY_SIGNED_IN = str(
+    QT_TRANSLATE_NOOP(
+        "RightsMessages", "Nobody is signed in at {workstation}: sign in to log or follow a call."
+    )
+)
+SUPERVISOR_ONLY: dict[Right, str] = {
+    Right.EDIT_ROSTER: str(
+        QT_TRANSLATE_NOOP(
+            "RightsMessages",
+            "{name} is signed in as an operator: only a supervisor may change the roster "
+            "(teams, sectors, places, shifts and exceptions).",
+        )
+    ),
+    Right.EDIT_SETTINGS: str(
+        QT_TRANSLATE_NOOP(
+            "RightsMessages",
+            "{name} is signed in as an operator: only a supervisor may change the desk's settings.",
+        )
+    ),
+    Right.MANAGE_OPERATORS: str(
+        QT_TRANSLATE_NOOP(
+            "RightsMessages",
+            "{name} is signed in as an operator: only a supervisor may add, retire or bring "
+            "back an operator.",
+        )
+    ),
+}
+
+
+def rights_sentence(error: ActionRefused) -> str:
+    """The translated sentence of a refusal for want of a right, with who and where."""
+    nobody = error.template == actors.NOBODY_SIGNED_IN
+    source = NOBODY_SIGNED_IN if nobody else SUPERVISOR_ONLY[error.right]
+    template = QCoreApplication.translate("RightsMessages", source)
+    try:
+        return template.format(name=error.actor.name, workstation=error.actor.workstation)
+    except (KeyError, IndexError, ValueError):
+        # A translation naming a value the refusal does not give must not hide it.
+        return str(error)
+
+
 def database_sentence(error: DatabaseError) -> str:
     """The translated sentence for a database problem, with its place and detail."""
     template = QCoreApplication.translate(_CONTEXT, DATABASE_SENTENCES[error.problem])
@@ -119,5 +163,7 @@ def error_sentence(error: OperlineError) -> str:
     """One sentence for any problem the user can act on."""
     if isinstance(error, DatabaseError):
         return database_sentence(error)
+    if isinstance(error, ActionRefused):
+        return rights_sentence(error)
     # Other problems carry no code yet: their English sentence is the best we have.
     return str(error)

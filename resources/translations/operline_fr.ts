@@ -861,7 +861,7 @@
     <name>JournalModel</name>
     <message>
         <source>Time</source>
-        <extracomment>Rows read in one query when the view reaches a row not yet read. Rows kept in memory; the oldest pages read are dropped first. A page of rows could not be read; carries the sentence to show.</extracomment>
+        <extracomment>Asks for the rows of these ids; the answer comes to one callback or the other. Rows read in one query when the view reaches a row not yet read. Rows kept in memory; the oldest pages read are dropped first. A page of rows could not be read; carries the sentence to show. The first rows of the pages asked and not answered yet. Grows at each new day shown: a page of an earlier day arriving late is dropped.</extracomment>
         <translation>Heure</translation>
     </message>
     <message>
@@ -1037,7 +1037,7 @@
         <source>Open calls</source>
         <extracomment>The board reads the open calls again this often: ages move, and other desks&apos; calls are seen this way until the database tells each desk of the others&apos; changes. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows.
 ----------
-Every open incident as last read, whatever the sector filter. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
+Every open incident as last read, whatever the sector filter. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
     </message>
     <message>
@@ -1804,6 +1804,25 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>{reference} was changed at another desk meanwhile; check it and try again.</source>
         <translation>{reference} a été modifié à un autre poste entre-temps&#xa0;; vérifiez-le et réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>RightsMessages</name>
+    <message>
+        <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
+        <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may change the roster (teams, sectors, places, shifts and exceptions).</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier le planning (équipes, secteurs, lieux, créneaux et exceptions).</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may change the desk&apos;s settings.</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier les réglages du plateau.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may add, retire or bring back an operator.</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut ajouter, retirer ou faire revenir un opérateur.</translation>
     </message>
 </context>
 <context>

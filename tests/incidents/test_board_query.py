@@ -27,10 +27,12 @@ def test_the_board_reads_every_open_call_in_one_query(desk: Desk) -> None:
             persons=3,
             location="Rue de Tanger",
         )
-        ids.append(log_call(desk.database, form, operator_id=None, now=at).incident_id)
+        ids.append(log_call(desk.database, form, actor=desk.actor, now=at).incident_id)
     team = desk.on_duty(ref.STALINGRAD)[0]
     at = NOW - timedelta(minutes=39)
-    route_incident(desk.database, ids[0], team.team_id, version=1, action=Action(None, at, at))
+    route_incident(
+        desk.database, ids[0], team.team_id, version=1, action=Action(desk.actor, at, at)
+    )
     statements: list[str] = []
 
     def count(*args: object) -> None:

@@ -39,7 +39,7 @@ def call(desk: Desk, **changes: object) -> CallForm:
 
 
 def test_a_call_becomes_an_incident_with_its_first_timeline_line(desk: Desk) -> None:
-    logged = log_call(desk.database, call(desk), operator_id=desk.operator_id, now=NOW)
+    logged = log_call(desk.database, call(desk), actor=desk.actor, now=NOW)
     assert logged.reference == "OPL-2026-000001"
     assert logged.team_on_duty
     with desk.database.read() as session:
@@ -54,12 +54,12 @@ def test_a_call_becomes_an_incident_with_its_first_timeline_line(desk: Desk) -> 
 
 
 def test_references_follow_each_other_and_restart_with_the_paris_year(desk: Desk) -> None:
-    first = log_call(desk.database, call(desk), operator_id=None, now=NOW)
-    second = log_call(desk.database, call(desk), operator_id=None, now=NOW)
+    first = log_call(desk.database, call(desk), actor=desk.actor, now=NOW)
+    second = log_call(desk.database, call(desk), actor=desk.actor, now=NOW)
     # 00:30 on 1 January in Paris is still 31 December in UTC.
     new_year = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
     third = log_call(
-        desk.database, call(desk, received_at=new_year), operator_id=None, now=new_year
+        desk.database, call(desk, received_at=new_year), actor=desk.actor, now=new_year
     )
     assert [first.reference, second.reference, third.reference] == [
         "OPL-2026-000001",
@@ -90,7 +90,7 @@ def test_every_problem_is_named_beside_its_field() -> None:
 
 def test_a_refused_call_writes_nothing(desk: Desk) -> None:
     with pytest.raises(CallRefused) as refused:
-        log_call(desk.database, call(desk, category=None), operator_id=None, now=NOW)
+        log_call(desk.database, call(desk, category=None), actor=desk.actor, now=NOW)
     assert [p.field for p in refused.value.problems] == ["category"]
     with desk.database.read() as session:
         assert session.scalars(select(Incident)).all() == []
@@ -101,7 +101,7 @@ def test_a_call_where_nobody_is_on_duty_says_so(desk: Desk) -> None:
     sunday = datetime(2026, 11, 29, 13, 0, tzinfo=UTC)
     assert [t for t in desk.on_duty(ref.QUAIS_OURCQ, sunday) if t.tier == 1] == []
     form = call(desk, sector_id=desk.sectors[ref.QUAIS_OURCQ], received_at=sunday)
-    logged = log_call(desk.database, form, operator_id=None, now=sunday)
+    logged = log_call(desk.database, form, actor=desk.actor, now=sunday)
     assert logged.team_on_duty is bool(desk.on_duty(ref.QUAIS_OURCQ, sunday))
 
 
@@ -109,15 +109,15 @@ def test_an_open_incident_of_the_same_sector_within_half_an_hour_may_be_the_same
     desk: Desk,
 ) -> None:
     earlier = NOW - timedelta(minutes=20)
-    first = log_call(desk.database, call(desk, received_at=earlier), operator_id=None, now=earlier)
+    first = log_call(desk.database, call(desk, received_at=earlier), actor=desk.actor, now=earlier)
     log_call(
         desk.database,
         call(desk, sector_id=desk.sectors[ref.EOLE], received_at=earlier),
-        operator_id=None,
+        actor=desk.actor,
         now=earlier,
     )
     old = NOW - timedelta(minutes=45)
-    log_call(desk.database, call(desk, received_at=old), operator_id=None, now=old)
+    log_call(desk.database, call(desk, received_at=old), actor=desk.actor, now=old)
 
     found = possible_duplicates(desk.database, desk.sectors[ref.STALINGRAD], NOW)
 
@@ -126,7 +126,7 @@ def test_an_open_incident_of_the_same_sector_within_half_an_hour_may_be_the_same
 
 
 def test_a_linked_call_appears_in_the_incidents_timeline(desk: Desk) -> None:
-    first = log_call(desk.database, call(desk), operator_id=None, now=NOW)
+    first = log_call(desk.database, call(desk), actor=desk.actor, now=NOW)
     later = NOW + timedelta(minutes=4)
     second_call = call(
         desk,
@@ -136,9 +136,7 @@ def test_a_linked_call_appears_in_the_incidents_timeline(desk: Desk) -> None:
         persons=2,
         notes="Toujours sur place",
     )
-    link_call(
-        desk.database, first.incident_id, second_call, operator_id=desk.operator_id, now=later
-    )
+    link_call(desk.database, first.incident_id, second_call, actor=desk.actor, now=later)
     with desk.database.read() as session:
         events = session.scalars(
             select(IncidentEvent).where(IncidentEvent.kind == "linked_call")
@@ -152,4 +150,4 @@ def test_a_linked_call_appears_in_the_incidents_timeline(desk: Desk) -> None:
 
 def test_a_call_cannot_be_linked_to_a_missing_incident(desk: Desk) -> None:
     with pytest.raises(IncidentRefused, match="no such incident"):
-        link_call(desk.database, 999, call(desk), operator_id=None, now=NOW)
+        link_call(desk.database, 999, call(desk), actor=desk.actor, now=NOW)

@@ -22,6 +22,7 @@ from operline.incidents.live_board import (
 from operline.incidents.places import places_with_room, report_free_places
 from operline.incidents.stages import Action, advance_incident, close_incident, route_incident
 from operline.settings import DeskSettings, read_settings, write_setting
+from tests.actors import COMMAND_LINE
 from tests.incidents.conftest import NOW, Desk
 
 SETTINGS = DeskSettings()
@@ -32,7 +33,7 @@ def call(desk: Desk, minutes_ago: float, priority: Priority, sector: str = ref.S
     form = CallForm(
         received_at=at, sector_id=desk.sectors[sector], category=Category.SHELTER, priority=priority
     )
-    return log_call(desk.database, form, operator_id=None, now=at).incident_id
+    return log_call(desk.database, form, actor=desk.actor, now=at).incident_id
 
 
 @pytest.mark.parametrize(
@@ -71,7 +72,7 @@ def test_the_next_change_of_colour_is_known_in_advance() -> None:
 
 
 def test_thresholds_are_settings(desk: Desk) -> None:
-    write_setting(desk.database, "alerts.urgent_ack_minutes", "2", actor="superviseur", now=NOW)
+    write_setting(desk.database, "alerts.urgent_ack_minutes", "2", actor=COMMAND_LINE, now=NOW)
     settings = read_settings(desk.database)
     assert settings.urgent_ack_minutes == 2
     received = NOW - timedelta(minutes=3)
@@ -80,7 +81,7 @@ def test_thresholds_are_settings(desk: Desk) -> None:
     )
     assert level is Alert.AMBER
     with pytest.raises(InvalidInput, match="not between 1 and 240"):
-        write_setting(desk.database, "alerts.urgent_ack_minutes", "0", actor="x", now=NOW)
+        write_setting(desk.database, "alerts.urgent_ack_minutes", "0", actor=COMMAND_LINE, now=NOW)
 
 
 def test_the_board_shows_urgent_first_then_oldest_with_colours_from_stored_times(
@@ -96,7 +97,7 @@ def test_the_board_shows_urgent_first_then_oldest_with_colours_from_stored_times
         Outcome.CANCELLED,
         facility_id=None,
         version=1,
-        action=Action(None, NOW - timedelta(minutes=45), NOW, "saisie après coup"),
+        action=Action(desk.actor, NOW - timedelta(minutes=45), NOW, "saisie après coup"),
     )
     board = open_incidents(desk.database, now=NOW, settings=SETTINGS)
     assert [(b.incident_id, b.alert) for b in board] == [
@@ -117,14 +118,14 @@ def test_an_acknowledged_call_stays_on_the_board_without_alert(desk: Desk) -> No
         incident,
         team.team_id,
         version=1,
-        action=Action(None, NOW - timedelta(minutes=29), NOW, "saisie après coup"),
+        action=Action(desk.actor, NOW - timedelta(minutes=29), NOW, "saisie après coup"),
     )
     advance_incident(
         desk.database,
         incident,
         Status.ACKNOWLEDGED,
         version=state.version,
-        action=Action(None, NOW - timedelta(minutes=28), NOW, "saisie après coup"),
+        action=Action(desk.actor, NOW - timedelta(minutes=28), NOW, "saisie après coup"),
     )
     (shown,) = open_incidents(desk.database, now=NOW, settings=SETTINGS)
     assert (shown.status, shown.alert, shown.team) == (Status.ACKNOWLEDGED, Alert.NONE, team.name)
@@ -153,7 +154,9 @@ def test_the_sector_strip_counts_open_calls_and_names_who_is_on_duty(desk: Desk)
 def test_when_a_team_does_not_answer_the_backup_then_the_supervisor_are_proposed(
     desk: Desk,
 ) -> None:
-    write_setting(desk.database, "desk.supervisor_phone", "01 99 00 77 77", actor="sup", now=NOW)
+    write_setting(
+        desk.database, "desk.supervisor_phone", "01 99 00 77 77", actor=COMMAND_LINE, now=NOW
+    )
     incident = call(desk, 12, Priority.URGENT)
     first = desk.on_duty(ref.STALINGRAD)[0]
     route_incident(
@@ -161,7 +164,7 @@ def test_when_a_team_does_not_answer_the_backup_then_the_supervisor_are_proposed
         incident,
         first.team_id,
         version=1,
-        action=Action(None, NOW - timedelta(minutes=11), NOW, "saisie après coup"),
+        action=Action(desk.actor, NOW - timedelta(minutes=11), NOW, "saisie après coup"),
     )
     (shown,) = open_incidents(desk.database, now=NOW, settings=read_settings(desk.database))
     assert shown.alert is Alert.RED

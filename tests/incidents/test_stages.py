@@ -32,13 +32,13 @@ def logged(desk: Desk, sector: str = ref.STALINGRAD) -> LoggedCall:
         category=Category.DISTRESS,
         priority=Priority.URGENT,
     )
-    return log_call(desk.database, form, operator_id=desk.operator_id, now=NOW)
+    return log_call(desk.database, form, actor=desk.actor, now=NOW)
 
 
 def act(desk: Desk, minutes: float, reason: str = "", late: float = 0) -> Action:
     """An action done ``minutes`` after the call, recorded ``late`` minutes after that."""
     at = NOW + timedelta(minutes=minutes)
-    return Action(desk.operator_id, at, at + timedelta(minutes=late), reason)
+    return Action(desk.actor, at, at + timedelta(minutes=late), reason)
 
 
 def routed(desk: Desk) -> IncidentState:
@@ -78,7 +78,7 @@ def test_a_call_followed_to_an_orientation_keeps_every_stage_in_its_timeline(
     assert (state.status, state.outcome) == (Status.CLOSED, Outcome.ORIENTED)
     assert state.closed_at == NOW + timedelta(minutes=40)
 
-    detail = read_incident(desk.database, state.incident_id, actor="superviseur", now=NOW)
+    detail = read_incident(desk.database, state.incident_id, actor=desk.actor, now=NOW)
     with desk.database.read() as session:
         operator = session.get(Operator, desk.operator_id)
         assert operator is not None
@@ -157,7 +157,7 @@ def test_an_orientation_needs_a_place_and_only_an_orientation_has_one(desk: Desk
 
 def test_times_are_never_in_the_future_nor_before_the_previous_stage(desk: Desk) -> None:
     state = routed(desk)
-    future = Action(desk.operator_id, NOW + timedelta(minutes=30), NOW + timedelta(minutes=5))
+    future = Action(desk.actor, NOW + timedelta(minutes=30), NOW + timedelta(minutes=5))
     with pytest.raises(IncidentRefused) as refused:
         advance_incident(
             desk.database,
@@ -167,7 +167,7 @@ def test_times_are_never_in_the_future_nor_before_the_previous_stage(desk: Desk)
             action=future,
         )
     assert refused.value.code is Refusal.IN_FUTURE
-    before = Action(desk.operator_id, NOW, NOW + timedelta(minutes=1), "saisie tardive")
+    before = Action(desk.actor, NOW, NOW + timedelta(minutes=1), "saisie tardive")
     with pytest.raises(IncidentRefused) as refused:
         advance_incident(
             desk.database,
@@ -273,7 +273,7 @@ def test_reassignment_needs_a_reason_and_the_timeline_keeps_both_teams(desk: Des
         backup.team_id,
         None,
     )
-    detail = read_incident(desk.database, state.incident_id, actor="test", now=NOW)
+    detail = read_incident(desk.database, state.incident_id, actor=desk.actor, now=NOW)
     reassigned = [line for line in detail.timeline if line.kind == "reassigned"]
     first_name = next(name for name, team_id in desk.teams.items() if team_id == first_team)
     assert [(line.old_value, line.new_value, line.reason) for line in reassigned] == [
@@ -293,10 +293,10 @@ def test_a_note_is_added_to_the_timeline_even_once_closed(desk: Desk) -> None:
         action=act(desk, 1),
     )
     later = NOW + timedelta(minutes=2)
-    add_note(desk.database, call.incident_id, "  Équipage rappelé  ", operator_id=None, now=later)
+    add_note(desk.database, call.incident_id, "  Équipage rappelé  ", actor=desk.actor, now=later)
     with pytest.raises(IncidentRefused, match="empty"):
-        add_note(desk.database, call.incident_id, "   ", operator_id=None, now=NOW)
-    detail = read_incident(desk.database, call.incident_id, actor="test", now=NOW)
+        add_note(desk.database, call.incident_id, "   ", actor=desk.actor, now=NOW)
+    detail = read_incident(desk.database, call.incident_id, actor=desk.actor, now=NOW)
     assert detail.timeline[-1].new_value == "Équipage rappelé"
 
 
@@ -312,13 +312,13 @@ def test_a_team_on_duty_when_the_call_came_in_is_routed_after_its_handoff_withou
     form = CallForm(
         received_at=came_in, sector_id=desk.sectors[ref.STALINGRAD], category=Category.OTHER
     )
-    call = log_call(desk.database, form, operator_id=None, now=came_in)
+    call = log_call(desk.database, form, actor=desk.actor, now=came_in)
     state = route_incident(
         desk.database,
         call.incident_id,
         min(leaving),
         version=call.version,
-        action=Action(None, routed_at, routed_at),
+        action=Action(desk.actor, routed_at, routed_at),
     )
     assert state.status is Status.ROUTED
 
@@ -343,6 +343,6 @@ def test_after_a_reassignment_delays_count_from_the_new_team_contacted(desk: Des
             action=act(desk, 5, late=6, reason="noté après coup"),
         )
     assert refused.value.code is Refusal.BEFORE_PREVIOUS_STAGE
-    detail = read_incident(desk.database, state.incident_id, actor="test", now=NOW)
+    detail = read_incident(desk.database, state.incident_id, actor=desk.actor, now=NOW)
     routed_lines = [line.at for line in detail.timeline if line.new_value == "routed"]
     assert routed_lines[0] == NOW + timedelta(minutes=1)  # the first contact stays on record

@@ -33,7 +33,7 @@ def test_services_and_places_already_seen_are_proposed_most_frequent_first(desk:
             caller_service=caller,
             location=place,
         )
-        log_call(desk.database, form, operator_id=None, now=at)
+        log_call(desk.database, form, actor=desk.actor, now=at)
     assert known_callers(desk.database, now=NOW) == ["BAC 19", "Commissariat du 18e"]
     stalingrad = known_locations(desk.database, desk.sectors[ref.STALINGRAD], now=NOW)
     assert stalingrad == ["Métro Stalingrad", "Rotonde de Stalingrad"]

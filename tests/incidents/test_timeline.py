@@ -19,8 +19,8 @@ def test_the_detail_names_the_sector_the_team_and_the_place(desk: Desk) -> None:
         category=Category.SHELTER,
         priority=Priority.NORMAL,
     )
-    call = log_call(desk.database, form, operator_id=desk.operator_id, now=NOW)
-    fresh = read_incident(desk.database, call.incident_id, actor="test", now=NOW)
+    call = log_call(desk.database, form, actor=desk.actor, now=NOW)
+    fresh = read_incident(desk.database, call.incident_id, actor=desk.actor, now=NOW)
     assert (fresh.sector, fresh.team, fresh.facility) == (ref.EOLE, None, None)
 
     team = desk.on_duty(ref.EOLE)[0]
@@ -30,7 +30,7 @@ def test_the_detail_names_the_sector_the_team_and_the_place(desk: Desk) -> None:
         call.incident_id,
         team.team_id,
         version=call.version,
-        action=Action(desk.operator_id, later, later),
+        action=Action(desk.actor, later, later),
     )
     close_incident(
         desk.database,
@@ -38,9 +38,9 @@ def test_the_detail_names_the_sector_the_team_and_the_place(desk: Desk) -> None:
         Outcome.ORIENTED,
         facility_id=desk.places[ref.HALTE_DE_NUIT],
         version=state.version,
-        action=Action(desk.operator_id, later, later),
+        action=Action(desk.actor, later, later),
     )
-    closed = read_incident(desk.database, call.incident_id, actor="test", now=later)
+    closed = read_incident(desk.database, call.incident_id, actor=desk.actor, now=later)
     assert (closed.sector, closed.team, closed.facility) == (
         ref.EOLE,
         team.name,

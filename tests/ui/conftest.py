@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, Sector, Team
-from operline.operators import OperatorInfo
+from operline.operators import OperatorInfo, acting
 from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.shell.language import InstalledLanguage, install_language, translation_file
 from operline.ui.tasks import ImmediateRunner
@@ -179,4 +179,7 @@ def desk_context(
     operator: Callable[[], OperatorInfo | None] = lambda: None,
 ) -> DeskContext:
     """A desk whose database work runs at once, so a test reads the screen straight after."""
-    return DeskContext(ImmediateRunner(database), clock, operator, ChangeBus())
+
+    return DeskContext(
+        ImmediateRunner(database), clock, operator, ChangeBus(), lambda: acting(operator())
+    )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from operline.actors import Actor
 from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, Operator, Sector, Team
@@ -19,6 +20,7 @@ from operline.demo import fill_demo_database
 from operline.drafts import DraftStore
 from operline.operators import OperatorInfo
 from operline.ui.intake.desk_view import DeskView
+from tests.actors import WORKSTATION
 from tests.incidents.conftest import NOW
 from tests.ui.conftest import desk_context
 
@@ -49,6 +51,11 @@ class FilledDesk:
     teams: dict[str, int]
     places: dict[str, int]
     operator: OperatorInfo
+
+    @property
+    def actor(self) -> Actor:
+        """The operator, signed in at the test workstation."""
+        return self.operator.at(WORKSTATION)
 
 
 def fill_desk(database: Database, now: datetime = NOW) -> FilledDesk:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from operline.actors import command_line_actor
 from operline.db.engine import open_database
 from operline.drafts import DraftStore
 from operline.ui.desk_context import ChangeBus, DeskContext
@@ -27,7 +28,11 @@ def main(database_url: str, drafts: str, now: str) -> int:
     instant = datetime.fromisoformat(now)
     view = DeskView(
         DeskContext(
-            TaskRunner(open_database(database_url)), lambda: instant, lambda: None, ChangeBus()
+            TaskRunner(open_database(database_url)),
+            lambda: instant,
+            lambda: None,
+            ChangeBus(),
+            command_line_actor,
         ),
         drafts=DraftStore(Path(drafts)),
     )

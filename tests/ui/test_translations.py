@@ -12,10 +12,11 @@ from types import ModuleType
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from operline.codes import Category, Outcome, Priority, Status
+from operline.actors import ActionRefused, Actor, Right, system_actor
+from operline.codes import Category, OperatorRole, Outcome, Priority, Status
 from operline.errors import DatabaseError, DatabaseProblem
 from operline.ui import labels
-from operline.ui.messages import DATABASE_SENTENCES, database_sentence
+from operline.ui.messages import DATABASE_SENTENCES, database_sentence, error_sentence
 from operline.ui.shell.language import InstalledLanguage, translation_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,3 +135,25 @@ def test_every_database_problem_has_a_french_sentence(french: InstalledLanguage)
         assert sentence != str(error)
         assert "/srv/operline.sqlite3" in sentence
         assert QCoreApplication.translate("DatabaseMessages", DATABASE_SENTENCES[problem])
+
+
+def _rights_refusals() -> list[ActionRefused]:
+    operator = Actor(7, "Zoé Martin", OperatorRole.OPERATOR, "poste-2")
+    nobody = ActionRefused(system_actor("claire", "poste-2"), Right.HANDLE_CALLS)
+    lacking = [right for right in Right if not operator.may(right)]
+    assert lacking, "an operator lacks some right"
+    return [nobody, *(ActionRefused(operator, right) for right in lacking)]
+
+
+def test_english_rights_refusals_say_what_the_command_line_says(
+    english: InstalledLanguage,
+) -> None:
+    for refused in _rights_refusals():
+        assert error_sentence(refused) == str(refused)
+
+
+def test_every_rights_refusal_has_a_french_sentence(french: InstalledLanguage) -> None:
+    for refused in _rights_refusals():
+        sentence = error_sentence(refused)
+        assert sentence != str(refused)
+        assert "poste-2" in sentence or "Zoé Martin" in sentence

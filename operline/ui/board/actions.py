@@ -154,12 +154,11 @@ class StageKeys(QObject):
         ready = self._ready(self.tr("Sign in before opening a call: each opening is recorded."))
         if ready is None:
             return
-        operator, incident = ready
+        _signed_in, incident = ready
         now = self.board.clock()
+        actor = self.board.desk.actor()
         self._read(
-            lambda database: read_incident(
-                database, incident.incident_id, actor=operator.name, now=now
-            ),
+            lambda database: read_incident(database, incident.incident_id, actor=actor, now=now),
             lambda detail: self._open(IncidentDetailDialog(detail, now=now, parent=self.board)),
         )
 
@@ -168,9 +167,9 @@ class StageKeys(QObject):
         ready = self._ready()
         if ready is None:
             return
-        operator, incident = ready
+        _signed_in, incident = ready
         now = self.board.clock()
-        action = Action(operator.operator_id, now, now)
+        action = Action(self.board.desk.actor(), now, now)
         self._record(
             incident,
             lambda database: advance_incident(
@@ -184,13 +183,13 @@ class StageKeys(QObject):
         ready = self._ready()
         if ready is None:
             return
-        operator, incident = ready
+        _signed_in, incident = ready
         if incident.status is not _NEEDS[stage]:
             self._refuse_stage(incident, stage.value)
             return
 
         def submit(chosen: StageTime, reply: Reply) -> None:
-            action = Action(operator.operator_id, chosen.at, self.board.clock(), chosen.reason)
+            action = Action(self.board.desk.actor(), chosen.at, self.board.clock(), chosen.reason)
             self._record(
                 incident,
                 lambda database: advance_incident(
@@ -214,19 +213,18 @@ class StageKeys(QObject):
         ready = self._ready()
         if ready is None:
             return
-        operator, incident = ready
+        _signed_in, incident = ready
         if reassign == (incident.status is Status.NEW):
             self._refuse_stage(incident, "reassigned" if reassign else Status.ROUTED.value)
             return
         now = self.board.clock()
         self._read(
             lambda database: team_choices(database, incident, now=now, routing=not reassign),
-            lambda choices: self._choose_team(operator, incident, choices, reassign=reassign),
+            lambda choices: self._choose_team(incident, choices, reassign=reassign),
         )
 
     def _choose_team(
         self,
-        operator: OperatorInfo,
         incident: BoardIncident,
         choices: list[TeamChoice],
         *,
@@ -241,7 +239,7 @@ class StageKeys(QObject):
                 done = self.tr("{reference} handed to {team}.")
             else:
                 done = self.tr("{reference}: {team} contacted at {time}.")
-            action = Action(operator.operator_id, change.at, self.board.clock(), change.reason)
+            action = Action(self.board.desk.actor(), change.at, self.board.clock(), change.reason)
             self._record(
                 incident,
                 lambda database: service(
@@ -278,18 +276,16 @@ class StageKeys(QObject):
         ready = self._ready()
         if ready is None:
             return
-        operator, incident = ready
+        _signed_in, incident = ready
         now = self.board.clock()
         self._read(
             lambda database: places_with_room(database, now=now),
-            lambda places: self._close_with(operator, incident, places),
+            lambda places: self._close_with(incident, places),
         )
 
-    def _close_with(
-        self, operator: OperatorInfo, incident: BoardIncident, places: list[PlaceRoom]
-    ) -> None:
+    def _close_with(self, incident: BoardIncident, places: list[PlaceRoom]) -> None:
         def submit(closing: Closing, reply: Reply) -> None:
-            action = Action(operator.operator_id, closing.at, self.board.clock(), closing.reason)
+            action = Action(self.board.desk.actor(), closing.at, self.board.clock(), closing.reason)
             self._record(
                 incident,
                 lambda database: close_incident(
@@ -312,14 +308,14 @@ class StageKeys(QObject):
         ready = self._ready()
         if ready is None:
             return
-        operator, incident = ready
+        _signed_in, incident = ready
 
         def submit(text: str, reply: Reply) -> None:
-            now = self.board.clock()
+            now, actor = self.board.clock(), self.board.desk.actor()
             self._record(
                 incident,
                 lambda database: add_note(
-                    database, incident.incident_id, text, operator_id=operator.operator_id, now=now
+                    database, incident.incident_id, text, actor=actor, now=now
                 ),
                 self.tr("Note added to {reference}.").format(reference=incident.reference),
                 reply,

@@ -241,12 +241,10 @@ class DeskView(QWidget):
             self.form.sector.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _log(self, form: CallForm) -> None:
-        operator = self._operator()
-        operator_id = operator.operator_id if operator else None
-        now = self._clock()
+        actor, now = self._desk.actor(), self._clock()
         self._saving(True)
         self._runner.run(
-            lambda database: log_call(database, form, operator_id=operator_id, now=now),
+            lambda database: log_call(database, form, actor=actor, now=now),
             self._logged,
             self._not_saved,
             owner=self,
@@ -281,14 +279,10 @@ class DeskView(QWidget):
         self.routing.route_call(logged)
 
     def _link(self, form: CallForm, incident_id: int, reference: str) -> None:
-        operator = self._operator()
-        operator_id = operator.operator_id if operator else None
-        now = self._clock()
+        actor, now = self._desk.actor(), self._clock()
         self._saving(True)
         self._runner.run(
-            lambda database: link_call(
-                database, incident_id, form, operator_id=operator_id, now=now
-            ),
+            lambda database: link_call(database, incident_id, form, actor=actor, now=now),
             lambda changes: self._linked(changes, incident_id, reference),
             self._not_saved,
             owner=self,

@@ -159,9 +159,8 @@ class RoutingPanel(QWidget):
             self._tell_problem(self.tr("Choose a team in the list."))
             return
         now = self._clock()
-        operator = self._operator()
         action = Action(
-            operator_id=operator.operator_id if operator else None,
+            actor=self._desk.actor(),
             at=now,
             now=now,
             reason=self.reason.text(),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operline.actors import Actor
 from operline.codes import Category, Outcome, Status
 from operline.errors import OperlineError
 from operline.journal import day_incident_ids, journal_rows
@@ -49,7 +50,7 @@ class JournalView(QWidget):
         self,
         runner: TaskRunner,
         *,
-        actor: str | Callable[[], str],
+        actor: Actor | Callable[[], Actor],
         clock: Clock,
         shown_at_once: bool = True,
         parent: QWidget | None = None,

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
+from operline.actors import Actor
 from operline.db.engine import Database
 from operline.paris_time import Clock
 from operline.ui.roster_editor.exceptions import ExceptionsPage
@@ -33,7 +34,7 @@ class RosterEditor(QWidget):
         self,
         database: Database,
         *,
-        actor: str,
+        actor: Actor,
         clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
@@ -106,7 +107,7 @@ class RosterEditorDialog(QDialog):
     """The roster editor in its own window, asking before unsaved changes are lost."""
 
     def __init__(
-        self, database: Database, *, actor: str, clock: Clock, parent: QWidget | None = None
+        self, database: Database, *, actor: Actor, clock: Clock, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rosterEditorDialog")

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operline.actors import Actor
 from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.roster.editing import Check, RosterEditRefused
@@ -60,7 +61,7 @@ class EditorContext:
     """What every tab needs: the database, who is editing, and the time."""
 
     database: Database
-    actor: str
+    actor: Actor
     clock: Callable[[], datetime]
 
 

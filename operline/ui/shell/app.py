@@ -6,7 +6,6 @@ in smoke mode) and gives exit status 1; the user never sees a traceback.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from importlib.resources import files
 
@@ -15,6 +14,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import operline
+from operline.actors import system_user
 from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
@@ -64,10 +64,7 @@ def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) 
 
 def desk_actor() -> str:
     """Who consults the history, until operators sign in: the system user name."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment or the user database
-        return "unknown"
+    return system_user()
 
 
 def application_icon() -> QIcon:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 import operline
+from operline.actors import Actor, system_actor
 from operline.changes import Changes
 from operline.db.backup import backup_database
 from operline.db.engine import Database
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self._actor = actor
         self.session = session if session is not None else DeskSession(self)
         self.changes = ChangeBus(self)
-        self.context = DeskContext(runner, clock, self.session, self.changes)
+        self.context = DeskContext(runner, clock, self.session, self.changes, self.who_acts)
 
         self.banner = GapBanner(self)
         self.calls = LiveBoard(
@@ -337,15 +338,26 @@ class MainWindow(QMainWindow):
         self._operator_label.setText(text)
         self._operator_label.setAccessibleName(text)
 
-    def who_acts(self) -> str:
-        """The name audit lines carry: the operator signed in, else the system user."""
+    def who_acts(self) -> Actor:
+        """Who the services are told acts: the operator signed in, else the system user.
+
+        The system user may consult the journal, never log nor follow a call.
+        """
         operator = self.session.operator
-        return operator.name if operator is not None else self._actor
+        if operator is not None:
+            return operator.at(self.session.workstation)
+        return system_actor(self._actor, self.session.workstation)
 
     def edit_roster(self) -> None:
         """The roster editor in its own window; every screen reads the roster again after."""
+        operator = self.session.operator
+        if operator is None:  # the menu entry is greyed then; the services refuse anyway
+            return
         dialog = RosterEditorDialog(
-            self._database, actor=self.who_acts(), clock=self._clock, parent=self
+            self._database,
+            actor=operator.at(self.session.workstation),
+            clock=self._clock,
+            parent=self,
         )
         dialog.editor.roster_changed.connect(self.refresh_duty)
         dialog.exec()

@@ -6,8 +6,6 @@ ignored) pick one, Enter signs in. The audit log keeps who signed in, when, and 
 
 from __future__ import annotations
 
-import socket
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operline.actors import workstation_name
 from operline.errors import InvalidInput, OperlineError
 from operline.names import fold_name
 from operline.operators import OperatorInfo, active_operators, sign_in
@@ -38,9 +37,11 @@ class DeskSession(QObject):
 
     operator_changed = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, workstation: str | None = None) -> None:
         super().__init__(parent)
         self._operator: OperatorInfo | None = None
+        # This computer, as the audit log names where each action was done.
+        self.workstation = workstation or workstation_name()
 
     def __call__(self) -> OperatorInfo | None:
         return self._operator
@@ -53,14 +54,6 @@ class DeskSession(QObject):
         if operator != self._operator:
             self._operator = operator
             self.operator_changed.emit(operator)
-
-
-def workstation_name() -> str:
-    """This computer's name, as the audit log records where a shift started."""
-    try:
-        return socket.gethostname() or "?"
-    except OSError:
-        return "?"
 
 
 class OperatorSignIn(QDialog):

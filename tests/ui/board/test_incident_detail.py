@@ -17,6 +17,7 @@ from operline.db.models import AuditLog
 from operline.incidents.events import EventKind
 from operline.incidents.stages import Action, add_note, advance_incident
 from operline.incidents.timeline import TimelineLine, read_incident
+from operline.operators import acting
 from operline.ui.board.incident_detail import (
     IncidentDetailDialog,
     TimelineColumn,
@@ -59,7 +60,7 @@ def test_enter_opens_the_call_with_its_timeline_in_french(qtbot: QtBot, live_des
         Status.ACKNOWLEDGED,
         version=2,
         action=Action(
-            operator.operator_id,
+            live_desk.actor,
             NOW - timedelta(minutes=15),
             NOW - timedelta(minutes=5),
             "saisi après coup",
@@ -69,7 +70,7 @@ def test_enter_opens_the_call_with_its_timeline_in_french(qtbot: QtBot, live_des
         live_desk.database,
         incident,
         "Deux personnes, une blessée à la main",
-        operator_id=operator.operator_id,
+        actor=live_desk.actor,
         now=NOW - timedelta(minutes=4),
     )
     board = open_board(qtbot, live_desk, Clock(NOW))
@@ -97,7 +98,8 @@ def test_enter_opens_the_call_with_its_timeline_in_french(qtbot: QtBot, live_des
         "Deux personnes, une blessée à la main",
     ]
     operators = [line[TimelineColumn.OPERATOR] for line in lines]
-    assert operators == [operator.name, "—", "—", operator.name, operator.name]
+    # Routing needs someone signed in, so every line of the timeline names its operator.
+    assert operators == [operator.name] * 5
     assert lines[3][TimelineColumn.REASON] == "saisi après coup"
     assert dialog.timeline.hasFocus()
 
@@ -107,7 +109,9 @@ def test_enter_opens_the_call_with_its_timeline_in_french(qtbot: QtBot, live_des
                 AuditLog.action == "incident.view"
             )
         ).all()
-    assert audits == [(operator.name, "incident.view", board.selected_incident().reference)]
+    assert audits == [
+        (acting(operator).audit_name, "incident.view", board.selected_incident().reference)
+    ]
 
     press(qtbot, dialog, Qt.Key.Key_Escape)
     assert board.keys.dialog is None
@@ -134,7 +138,7 @@ def test_the_timeline_model_passes_the_model_tester(
 ) -> None:
     incident = log(live_desk, 20)
     route(live_desk, incident, 18)
-    detail = read_incident(live_desk.database, incident, actor="test", now=NOW)
+    detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=NOW)
     model = TimelineModel()
     qtmodeltester.check(model)
     model.set_lines(detail.timeline)

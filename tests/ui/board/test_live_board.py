@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from operline import reference_data as ref
-from operline.codes import Category, Outcome, Priority, Status
+from operline.actors import Actor
+from operline.codes import Category, OperatorRole, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, IncidentEvent, Operator, Sector, Team
 from operline.demo import fill_demo_database
@@ -36,6 +37,7 @@ from operline.ui.board.model import (
 from operline.ui.board.stage_dialogs import NoteDialog
 from operline.ui.board.team_choices import CloseDialog, TeamDialog
 from operline.ui.labels import priority_label, status_label
+from tests.actors import COMMAND_LINE, WORKSTATION
 from tests.incidents.conftest import NOW, Desk
 from tests.ui.conftest import desk_context
 
@@ -75,9 +77,10 @@ def make_live_desk(database: Database) -> Desk:
         sectors = dict(session.execute(select(Sector.name, Sector.id)).all())
         teams = dict(session.execute(select(Team.name, Team.id)).all())
         places = dict(session.execute(select(Facility.name, Facility.id)).all())
-        operator = session.scalars(select(Operator.id).order_by(Operator.id)).first()
-    assert operator is not None
-    return Desk(database, sectors, teams, places, operator)
+        operator = session.scalars(select(Operator).order_by(Operator.id)).first()
+        assert operator is not None
+        actor = Actor(operator.id, operator.name, OperatorRole(operator.role), WORKSTATION)
+    return Desk(database, sectors, teams, places, operator.id, actor)
 
 
 @pytest.fixture
@@ -105,14 +108,16 @@ def log(
         persons=2,
         location=location,
     )
-    return log_call(desk.database, form, operator_id=desk.operator_id, now=at).incident_id
+    return log_call(desk.database, form, actor=desk.actor, now=at).incident_id
 
 
 def route(desk: Desk, incident_id: int, minutes_ago: float, sector: str = ref.STALINGRAD) -> str:
     """Route with the service, as another desk would; the team's name."""
     at = NOW - timedelta(minutes=minutes_ago)
     team = desk.on_duty(sector)[0]
-    route_incident(desk.database, incident_id, team.team_id, version=1, action=Action(None, at, at))
+    route_incident(
+        desk.database, incident_id, team.team_id, version=1, action=Action(desk.actor, at, at)
+    )
     return team.name
 
 
@@ -162,7 +167,7 @@ def selected_id(board: LiveBoard) -> int | None:
 
 def status_of(desk: Desk, incident_id: int) -> tuple[Status, int, int]:
     """Stage, version and number of timeline lines, as stored."""
-    detail = read_incident(desk.database, incident_id, actor="test", now=NOW)
+    detail = read_incident(desk.database, incident_id, actor=desk.actor, now=NOW)
     return detail.status, detail.version, len(detail.timeline)
 
 
@@ -180,7 +185,7 @@ def test_urgent_calls_first_then_the_oldest_with_ages_and_colours(
         acknowledged,
         Status.ACKNOWLEDGED,
         version=2,
-        action=Action(None, NOW - timedelta(minutes=68), NOW - timedelta(minutes=68)),
+        action=Action(live_desk.actor, NOW - timedelta(minutes=68), NOW - timedelta(minutes=68)),
     )
 
     board = open_board(qtbot, live_desk, Clock(NOW))
@@ -289,7 +294,7 @@ def test_a_red_call_proposes_the_next_team_then_the_supervisor(
     qtbot: QtBot, live_desk: Desk
 ) -> None:
     write_setting(
-        live_desk.database, "desk.supervisor_phone", "01 99 00 01 99", actor="test", now=NOW
+        live_desk.database, "desk.supervisor_phone", "01 99 00 01 99", actor=COMMAND_LINE, now=NOW
     )
     red = log(live_desk, 35)
     team = route(live_desk, red, 34)
@@ -360,7 +365,7 @@ def test_stage_keys_walk_a_call_from_routed_to_oriented_to_the_espace_de_repos(
     assert board.model.rowCount() == 0
     assert board.empty.isVisible()
     assert notices[-1].endswith("closed: Oriented to a facility.")
-    detail = read_incident(live_desk.database, incident, actor="test", now=closed_at)
+    detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=closed_at)
     assert (detail.status, detail.outcome, detail.facility) == (
         Status.CLOSED,
         Outcome.ORIENTED,
@@ -434,7 +439,7 @@ def test_a_call_changed_at_another_desk_is_reloaded_and_said(qtbot: QtBot, live_
         incident,
         Status.ACKNOWLEDGED,
         version=2,
-        action=Action(None, NOW, NOW),
+        action=Action(live_desk.actor, NOW, NOW),
     )
 
     press(qtbot, board, Qt.Key.Key_A)

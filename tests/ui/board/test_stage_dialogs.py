@@ -61,7 +61,7 @@ def test_handing_a_call_to_another_team_needs_a_reason(qtbot: QtBot, live_desk: 
     assert board.keys.dialog is None
     assert column(board, BoardColumn.TEAM) == [ref.FLUID_CRACK]
     assert column(board, BoardColumn.STAGE) == ["Team contacted"]
-    detail = read_incident(live_desk.database, incident, actor="test", now=NOW)
+    detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=NOW)
     handed = [line for line in detail.timeline if line.kind.value == "reassigned"]
     assert [(h.old_value, h.new_value, h.reason) for h in handed] == [
         (first, ref.FLUID_CRACK, "Maraude injoignable")
@@ -99,7 +99,7 @@ def test_a_stage_set_back_in_time_needs_a_reason_and_keeps_its_time(
     press(qtbot, dialog, Qt.Key.Key_Return)
 
     assert board.keys.dialog is None
-    detail = read_incident(live_desk.database, incident, actor="test", now=NOW)
+    detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=NOW)
     assert detail.status is Status.ACKNOWLEDGED
     assert detail.acknowledged_at == NOW - timedelta(minutes=10)
     last = detail.timeline[-1]
@@ -150,7 +150,7 @@ def test_closing_asks_for_the_outcome_then_closes_with_the_digit_chosen(
     press(qtbot, dialog, Qt.Key.Key_Return)
 
     assert board.keys.dialog is None
-    detail = read_incident(live_desk.database, incident, actor="test", now=NOW)
+    detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=NOW)
     assert (detail.status, detail.outcome, detail.facility) == (
         Status.CLOSED,
         Outcome.NOT_FOUND,
@@ -226,7 +226,7 @@ def test_the_time_left_as_shown_is_when_the_key_is_pressed(
         incident,
         Status.ACKNOWLEDGED,
         version=2,
-        action=Action(None, NOW - timedelta(minutes=15), NOW - timedelta(minutes=15)),
+        action=Action(live_desk.actor, NOW - timedelta(minutes=15), NOW - timedelta(minutes=15)),
     )
     clock = Clock(NOW)
     board = open_board(qtbot, live_desk, clock)
@@ -238,5 +238,5 @@ def test_the_time_left_as_shown_is_when_the_key_is_pressed(
     press(qtbot, dialog, Qt.Key.Key_Return)
 
     assert board.keys.dialog is None
-    detail = read_incident(live_desk.database, incident, actor="test", now=clock.now)
+    detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=clock.now)
     assert detail.on_scene_at == clock.now  # no reason needed for "now"

@@ -19,7 +19,7 @@ def test_a_call_nobody_covers_proposes_the_neighbours_teams_before_the_rest(
     desk = fill_desk(sqlite_database, SUNDAY_MORNING)
     quais = desk.sectors[ref.QUAIS_OURCQ]
     form = CallForm(received_at=SUNDAY_MORNING, sector_id=quais, category=Category.SHELTER)
-    log_call(sqlite_database, form, operator_id=None, now=SUNDAY_MORNING)
+    log_call(sqlite_database, form, actor=desk.actor, now=SUNDAY_MORNING)
     (incident,) = open_incidents(sqlite_database, now=SUNDAY_MORNING, settings=DeskSettings())
 
     choices = team_choices(sqlite_database, incident, now=SUNDAY_MORNING, routing=True)

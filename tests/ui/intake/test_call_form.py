@@ -303,7 +303,7 @@ def test_places_and_services_already_logged_are_proposed(
             location=place,
             caller_service=caller,
         )
-        log_call(database, form, operator_id=None, now=NOW)
+        log_call(database, form, actor=desk.actor, now=NOW)
     view = open_desk_view(qtbot, desk, Clock(NOW), tmp_path / "drafts")
     keys = Keyboard(qtbot, view)
     view.start_new_call()

@@ -114,7 +114,7 @@ def _log_earlier_call(desk: FilledDesk, minutes_ago: int, location: str) -> str:
         category=Category.SHELTER,
         location=location,
     )
-    return log_call(desk.database, form, operator_id=None, now=NOW).reference
+    return log_call(desk.database, form, actor=desk.actor, now=NOW).reference
 
 
 @pytest.mark.usefixtures("english")
@@ -384,3 +384,24 @@ def test_f6_and_f7_reach_the_teams_and_the_places(qtbot: QtBot, view: DeskView) 
     assert focused() is view.places.table
     keys.press(Qt.Key.Key_F6)
     assert focused() is view.routing.table
+
+
+@pytest.mark.usefixtures("french")
+def test_nobody_signed_in_cannot_save_a_call_and_keeps_what_was_typed(
+    qtbot: QtBot, desk: FilledDesk, clock: Clock, tmp_path: Path
+) -> None:
+    view = open_desk_view(qtbot, desk, clock, tmp_path / "drafts", signed_in=False)
+    keys = Keyboard(qtbot, view)
+    view.start_new_call()
+    keys.type("st")
+    keys.press(Qt.Key.Key_Return)  # Stalingrad
+    keys.type("Rotonde", free_text=True)
+    keys.press(Qt.Key.Key_Tab)
+    keys.press(Qt.Key.Key_1)
+
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert incident_count(desk.database) == 0
+    assert view.form.status.text().startswith("Personne n'est connecté au poste ")
+    assert view.form.location.text() == "Rotonde"
+    assert view.form.sector_id == desk.sectors[ref.STALINGRAD]

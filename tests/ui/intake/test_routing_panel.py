@@ -54,7 +54,7 @@ def _label(panel: RoutingPanel, name: str) -> QLabel:
 
 def _log(desk: FilledDesk, sector: str, at: datetime = NOW) -> LoggedCall:
     form = CallForm(received_at=at, sector_id=desk.sectors[sector], category=Category.DISTRESS)
-    return log_call(desk.database, form, operator_id=None, now=at)
+    return log_call(desk.database, form, actor=desk.actor, now=at)
 
 
 @pytest.mark.usefixtures("english")
@@ -182,7 +182,7 @@ def test_enter_without_a_saved_call_routes_nothing(qtbot: QtBot, desk: FilledDes
 def test_a_call_changed_at_another_desk_is_not_routed_twice(qtbot: QtBot, desk: FilledDesk) -> None:
     panel = _panel(qtbot, desk, Clock(NOW))
     call = _log(desk, ref.STALINGRAD)
-    other = RoutingPanel(desk_context(desk.database, Clock(NOW)))
+    other = RoutingPanel(desk_context(desk.database, Clock(NOW), lambda: desk.operator))
     qtbot.addWidget(other)
     other.route_call(call)
     other.route_selected()  # another desk routed it meanwhile

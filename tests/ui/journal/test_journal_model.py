@@ -24,6 +24,7 @@ from operline.ui.journal.model import (
 from operline.ui.journal.view import JournalView
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.tasks import ImmediateRunner
+from tests.actors import COMMAND_LINE
 from tests.ui.conftest import NOW, Call, store_calls
 
 START = datetime(2026, 11, 27, 0, 0, tzinfo=UTC)
@@ -75,7 +76,7 @@ def test_the_model_passes_qt_model_checks(
         ),
     )
     model = JournalModel(lambda ids, done, _failed: done(journal_rows(sqlite_database, ids)))
-    ids = day_incident_ids(sqlite_database, NOW.date(), actor="test", now=NOW)
+    ids = day_incident_ids(sqlite_database, NOW.date(), actor=COMMAND_LINE, now=NOW)
     model.set_ids(ids)
 
     qtmodeltester.check(model, force_py=True)
@@ -121,7 +122,7 @@ def test_rows_that_cannot_be_read_are_told_once_not_at_each_repaint(
     qtbot: QtBot, sqlite_database: Database, english: InstalledLanguage
 ) -> None:
     store_calls(sqlite_database, Call(datetime(2026, 11, 27, 9, 0, tzinfo=UTC)))
-    view = JournalView(ImmediateRunner(sqlite_database), actor="test", clock=lambda: NOW)
+    view = JournalView(ImmediateRunner(sqlite_database), actor=COMMAND_LINE, clock=lambda: NOW)
     qtbot.addWidget(view)
     attempts = []
 

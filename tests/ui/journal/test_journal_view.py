@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from operline.actors import system_actor
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import AuditLog
@@ -17,14 +18,17 @@ from operline.ui.journal.model import JournalColumn
 from operline.ui.journal.view import JournalView
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.tasks import ImmediateRunner
+from tests.actors import WORKSTATION
 from tests.ui.conftest import NOW, Call, store_calls
+
+NIGHT_SUPERVISOR = system_actor("superviseur.nuit", WORKSTATION)
 
 TODAY = date(2026, 11, 27)
 YESTERDAY = TODAY - timedelta(days=1)
 
 
 def _open_view(qtbot: QtBot, database: Database) -> JournalView:
-    view = JournalView(ImmediateRunner(database), actor="superviseur.nuit", clock=lambda: NOW)
+    view = JournalView(ImmediateRunner(database), actor=NIGHT_SUPERVISOR, clock=lambda: NOW)
     qtbot.addWidget(view)
     view.resize(1366, 700)
     with qtbot.waitActive(view):
@@ -205,7 +209,7 @@ def test_each_consultation_is_audited(
     assert _audited_days(database) == ["2026-11-27", "2026-11-26", "2026-11-26"]
     with database.read() as session:
         actors = set(session.scalars(select(AuditLog.actor)))
-    assert actors == {"superviseur.nuit"}
+    assert actors == {NIGHT_SUPERVISOR.audit_name}
 
 
 def test_reload_shows_calls_logged_since(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from operline.actors import system_actor
 from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.roster import editing
@@ -20,9 +21,10 @@ from operline.roster.store import load_roster
 from operline.ui.roster_editor.editor import RosterEditor, RosterEditorDialog
 from operline.ui.roster_editor.texts import PROBLEM_SOURCES
 from operline.ui.shell.language import InstalledLanguage
+from tests.actors import WORKSTATION
 from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK, NOW
 
-ACTOR = "Claire Dumont"
+ACTOR = system_actor("Claire Dumont", WORKSTATION)
 
 
 def open_editor(qtbot: QtBot, database: Database) -> RosterEditor:

@@ -94,7 +94,7 @@ def test_an_urgent_call_in_stalingrad_is_logged_routed_and_closed_from_the_keybo
     with sqlite_database.read() as reading:
         (incident_id,) = reading.scalars(select(Incident.id)).all()
         first_call = on_duty_teams(load_roster(reading), desk.sectors[ref.STALINGRAD], NOW)[0]
-    detail = read_incident(sqlite_database, incident_id, actor="test", now=closed_at)
+    detail = read_incident(sqlite_database, incident_id, actor=desk.actor, now=closed_at)
     assert (detail.status, detail.outcome, detail.facility) == (
         Status.CLOSED,
         Outcome.ORIENTED,

@@ -19,7 +19,7 @@ from operline.db.engine import Database, open_database
 from operline.db.models import AuditLog, Incident
 from operline.demo import fill_demo_database
 from operline.drafts import DraftStore
-from operline.operators import OperatorInfo
+from operline.operators import OperatorInfo, add_operator
 from operline.roster.board import UpcomingGap
 from operline.roster.gaps import GapKind
 from operline.ui import shortcuts
@@ -27,6 +27,7 @@ from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.tasks import ImmediateRunner
+from tests.actors import COMMAND_LINE
 from tests.test_roster_board import at
 from tests.ui.conftest import NOW, Call, close_next_modal, store_calls
 
@@ -358,10 +359,17 @@ def test_the_journal_is_consulted_in_the_name_of_the_operator_signed_in(
 
     assert consulted_by() == []  # the journal is not read until it is shown
     window.show_journal()
-    window.session.set_operator(OperatorInfo(1, "Aminata Koné", OperatorRole.OPERATOR))
+    aminata = add_operator(
+        sqlite_database, "Aminata Koné", OperatorRole.OPERATOR, actor=COMMAND_LINE, now=NOW
+    )
+    window.session.set_operator(aminata)
     window.journal.reload_action.trigger()
-    # Before anyone signed in, the system user is named.
-    assert consulted_by() == ["superviseur", "Aminata Koné"]
+    # Before anyone signed in, the system user is named; then the operator, by id too.
+    where = window.session.workstation
+    assert consulted_by() == [
+        f"superviseur (system) @ {where}",
+        f"Aminata Koné (#{aminata.operator_id}) @ {where}",
+    ]
 
 
 def test_only_a_supervisor_signed_in_may_edit_the_roster(window: MainWindow) -> None:

@@ -75,7 +75,9 @@ def test_a_few_letters_and_enter_sign_in(qtbot: QtBot, desk: FilledDesk) -> None
                 AuditLog.action == "operator.sign_in"
             )
         ).all()
-    assert [tuple(row) for row in rows] == [("operator.sign_in", "Élodie Martin", "poste-2", NOW)]
+    assert [tuple(row) for row in rows] == [
+        ("operator.sign_in", f"Élodie Martin (#{signed.operator_id}) @ poste-2", "poste-2", NOW)
+    ]
 
 
 @pytest.mark.usefixtures("english")

@@ -1,0 +1,84 @@
+"""The audit log: who did or consulted what, when, and from where; one writer, one list.
+
+Every audited action is declared once below, and ``write_audit`` is the only way rows are
+added: the row keeps the actor's operator id (the same id the call's timeline keeps) and
+a readable name with the workstation.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import String
+from sqlalchemy.orm import Session
+
+from operline.actors import Actor
+from operline.db.models import AuditLog
+from operline.paris_time import as_utc
+
+
+class AuditAction(StrEnum):
+    """What an ``audit_log`` row records; the codes are stored, so they never change."""
+
+    OPERATOR_SIGN_IN = "operator.sign_in"
+    OPERATOR_ADD = "operator.add"
+    OPERATOR_RETIRE = "operator.retire"
+    OPERATOR_RESTORE = "operator.restore"
+    SETTINGS_WRITE = "settings.write"
+    INCIDENT_VIEW = "incident.view"
+    JOURNAL_VIEW = "journal.view"
+    ROSTER_IMPORT = "roster.import"
+    EXCEPTION_ADD = "roster.exception.add"
+    EXCEPTION_REMOVE = "roster.exception.remove"
+    TEAM_ADD = "roster.team.add"
+    TEAM_UPDATE = "roster.team.update"
+    TEAM_RETIRE = "roster.team.retire"
+    TEAM_RESTORE = "roster.team.restore"
+    SECTOR_ADD = "roster.sector.add"
+    SECTOR_UPDATE = "roster.sector.update"
+    SECTOR_RETIRE = "roster.sector.retire"
+    SECTOR_RESTORE = "roster.sector.restore"
+    FACILITY_ADD = "roster.facility.add"
+    FACILITY_UPDATE = "roster.facility.update"
+    FACILITY_RETIRE = "roster.facility.retire"
+    FACILITY_RESTORE = "roster.facility.restore"
+    PATTERN_ADD = "roster.pattern.add"
+    PATTERN_UPDATE = "roster.pattern.update"
+    PATTERN_DELETE = "roster.pattern.delete"
+    #: The demo history was written (by bulk insert, with no actor of the desk).
+    DEMO_FILLED = "demo_filled"
+
+
+def _length(column: str) -> int:
+    column_type = AuditLog.__table__.c[column].type
+    assert isinstance(column_type, String)
+    assert column_type.length is not None
+    return column_type.length
+
+
+_ACTOR_LENGTH = _length("actor")
+_TARGET_LENGTH = _length("target")
+_DETAILS_LENGTH = _length("details")
+
+
+def write_audit(
+    session: Session,
+    actor: Actor,
+    action: AuditAction,
+    *,
+    now: datetime,
+    target: str | None = None,
+    details: str | None = None,
+) -> None:
+    """Add one audit row to the session's transaction, so it commits with the change."""
+    session.add(
+        AuditLog(
+            at=as_utc(now),
+            operator_id=actor.operator_id,
+            actor=actor.audit_name[:_ACTOR_LENGTH],
+            action=action.value,
+            target=target[:_TARGET_LENGTH] if target else None,
+            details=details[:_DETAILS_LENGTH] if details else None,
+        )
+    )

@@ -1,0 +1,370 @@
+"""Rights live in the services: each guarded service refuses an actor whose role may not act.
+
+Every refused call is made on a desk where the same call by a supervisor (or an operator
+signed in) succeeds, and must leave every table as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from operline.actors import ActionRefused, Actor, Right, system_actor
+from operline.codes import Category, OperatorRole, Outcome, Status
+from operline.db.engine import Database
+from operline.db.models import AuditLog, Base, IncidentEvent
+from operline.incidents.intake import CallForm, link_call, log_call
+from operline.incidents.stages import (
+    Action,
+    add_note,
+    advance_incident,
+    close_incident,
+    reassign_incident,
+    route_incident,
+)
+from operline.incidents.timeline import read_incident
+from operline.journal import day_incident_ids
+from operline.operators import add_operator, set_operator_active
+from operline.roster import editing
+from operline.roster.roster_exceptions import add_roster_exception, remove_roster_exception
+from operline.settings import write_setting
+from tests.actors import COMMAND_LINE, WORKSTATION, signed_in
+
+NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+EVERY_DAY = frozenset(range(7))
+
+
+@dataclass(frozen=True)
+class Desk:
+    """One of everything a guarded service acts on, and who may act."""
+
+    database: Database
+    supervisor: Actor
+    operator: Actor
+    sector_id: int
+    team_id: int
+    other_team_id: int
+    facility_id: int
+    pattern_id: int
+    exception_id: int
+    #: A new call, a routed one and one on scene, each at version 1, 2 and 4.
+    new_call: int
+    routed_call: int
+    on_scene_call: int
+
+
+@pytest.fixture
+def desk(sqlite_database: Database) -> Desk:
+    database = sqlite_database
+    supervisor = signed_in(database, "Amine Benali", OperatorRole.SUPERVISOR)
+    operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
+    sector = editing.add_sector(
+        database, editing.SectorDraft("Stalingrad"), actor=supervisor, now=NOW
+    )
+    team, other = (
+        editing.add_team(
+            database, editing.TeamDraft(name, "Association", ""), actor=supervisor, now=NOW
+        )
+        for name in ("Maraude Nord", "Maraude Sud")
+    )
+    place = editing.add_facility(
+        database, editing.FacilityDraft("Halte de nuit", "Hébergement"), actor=supervisor, now=NOW
+    )
+    pattern = editing.add_shift_pattern(
+        database,
+        editing.PatternDraft(team.id, 1, EVERY_DAY, time(0), time(0), None),
+        actor=supervisor,
+        now=NOW,
+    )
+    exception = editing.add_exception(
+        database,
+        editing.ExceptionDraft(
+            other.id, "add", None, None, NOW + timedelta(days=1), NOW + timedelta(days=2), "Renfort"
+        ),
+        actor=supervisor,
+        now=NOW,
+    )
+    form = CallForm(received_at=NOW, sector_id=sector.id, category=Category.DISTRESS)
+    calls = [log_call(database, form, actor=operator, now=NOW).incident_id for _ in range(3)]
+    for incident_id, stages in zip(calls[1:], (1, 3), strict=True):
+        route_incident(database, incident_id, team.id, version=1, action=Action(operator, NOW, NOW))
+        for version, stage in enumerate((Status.ACKNOWLEDGED, Status.ON_SCENE)[: stages - 1]):
+            advance_incident(
+                database, incident_id, stage, version=version + 2, action=Action(operator, NOW, NOW)
+            )
+    return Desk(
+        database, supervisor, operator, sector.id, team.id, other.id, place.id, pattern.id,
+        exception.id, *calls,
+    )  # fmt: skip
+
+
+def counts(database: Database) -> dict[str, int]:
+    with database.read() as session:
+        return {
+            table.name: session.scalar(select(func.count()).select_from(table)) or 0
+            for table in Base.metadata.sorted_tables
+        }
+
+
+Service = Callable[[Desk, Actor], object]
+
+#: What only a supervisor may do, each with the right it needs.
+SUPERVISOR_ONLY: dict[str, tuple[Right, Service]] = {
+    "add_team": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.add_team(
+            d.database, editing.TeamDraft("ELA", "GHU", ""), actor=a, now=NOW
+        ),
+    ),
+    "update_team": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.update_team(
+            d.database, d.team_id, editing.TeamDraft("Maraude N.", "Asso", ""), actor=a, now=NOW
+        ),
+    ),
+    "retire_team": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.retire_team(d.database, d.other_team_id, actor=a, now=NOW),
+    ),
+    "restore_team": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.restore_team(d.database, d.team_id, actor=a, now=NOW),
+    ),
+    "add_sector": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.add_sector(d.database, editing.SectorDraft("Éole"), actor=a, now=NOW),
+    ),
+    "update_sector": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.update_sector(
+            d.database, d.sector_id, editing.SectorDraft("Stalingrad – Jaurès"), actor=a, now=NOW
+        ),
+    ),
+    "retire_sector": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.retire_sector(d.database, d.sector_id, actor=a, now=NOW),
+    ),
+    "restore_sector": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.restore_sector(d.database, d.sector_id, actor=a, now=NOW),
+    ),
+    "add_facility": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.add_facility(
+            d.database, editing.FacilityDraft("ASSORE", "Logement"), actor=a, now=NOW
+        ),
+    ),
+    "update_facility": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.update_facility(
+            d.database,
+            d.facility_id,
+            editing.FacilityDraft("Halte", "Hébergement"),
+            actor=a,
+            now=NOW,
+        ),
+    ),
+    "retire_facility": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.retire_facility(d.database, d.facility_id, actor=a, now=NOW),
+    ),
+    "restore_facility": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.restore_facility(d.database, d.facility_id, actor=a, now=NOW),
+    ),
+    "add_shift_pattern": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.add_shift_pattern(
+            d.database,
+            editing.PatternDraft(d.other_team_id, 2, EVERY_DAY, time(8), time(20), None),
+            actor=a,
+            now=NOW,
+        ),
+    ),
+    "update_shift_pattern": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.update_shift_pattern(
+            d.database,
+            d.pattern_id,
+            editing.PatternDraft(d.team_id, 2, EVERY_DAY, time(0), time(0), None),
+            actor=a,
+            now=NOW,
+        ),
+    ),
+    "delete_shift_pattern": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.delete_shift_pattern(d.database, d.pattern_id, actor=a, now=NOW),
+    ),
+    "add_exception": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.add_exception(
+            d.database,
+            editing.ExceptionDraft(
+                d.team_id,
+                "off",
+                None,
+                None,
+                NOW + timedelta(hours=1),
+                NOW + timedelta(hours=2),
+                "Formation",
+            ),
+            actor=a,
+            now=NOW,
+        ),
+    ),
+    "remove_exception": (
+        Right.EDIT_ROSTER,
+        lambda d, a: editing.remove_exception(d.database, d.exception_id, actor=a, now=NOW),
+    ),
+    "add_roster_exception": (
+        Right.EDIT_ROSTER,
+        lambda d, a: add_roster_exception(
+            d.database,
+            team="Maraude Nord",
+            kind="off",
+            replacement=None,
+            sectors=[],
+            starts_at=NOW + timedelta(hours=1),
+            ends_at=NOW + timedelta(hours=2),
+            reason="Formation",
+            actor=a,
+            now=NOW,
+        ),
+    ),
+    "remove_roster_exception": (
+        Right.EDIT_ROSTER,
+        lambda d, a: remove_roster_exception(d.database, d.exception_id, actor=a, now=NOW),
+    ),
+    "write_setting": (
+        Right.EDIT_SETTINGS,
+        lambda d, a: write_setting(d.database, "alerts.urgent_ack_minutes", "3", actor=a, now=NOW),
+    ),
+    "add_operator": (
+        Right.MANAGE_OPERATORS,
+        lambda d, a: add_operator(
+            d.database, "Karim Haddad", OperatorRole.OPERATOR, actor=a, now=NOW
+        ),
+    ),
+    "retire_operator": (
+        Right.MANAGE_OPERATORS,
+        lambda d, a: set_operator_active(d.database, "Zoé Martin", False, actor=a, now=NOW),
+    ),
+    "restore_operator": (
+        Right.MANAGE_OPERATORS,
+        lambda d, a: set_operator_active(d.database, "Zoé Martin", True, actor=a, now=NOW),
+    ),
+}
+
+
+def _action(actor: Actor) -> Action:
+    return Action(actor, NOW + timedelta(minutes=1), NOW + timedelta(minutes=1))
+
+
+#: What only a person signed in may do: the timeline names who did it.
+PERSON_ONLY: dict[str, Service] = {
+    "log_call": lambda d, a: log_call(
+        d.database, CallForm(NOW, d.sector_id, Category.CARE), actor=a, now=NOW
+    ),
+    "link_call": lambda d, a: link_call(
+        d.database, d.new_call, CallForm(NOW, d.sector_id, None), actor=a, now=NOW
+    ),
+    "route_incident": lambda d, a: route_incident(
+        d.database, d.new_call, d.team_id, version=1, action=_action(a)
+    ),
+    "advance_incident": lambda d, a: advance_incident(
+        d.database, d.routed_call, Status.ACKNOWLEDGED, version=2, action=_action(a)
+    ),
+    "close_incident": lambda d, a: close_incident(
+        d.database,
+        d.on_scene_call,
+        Outcome.TAKEN_IN_CHARGE,
+        facility_id=None,
+        version=4,
+        action=_action(a),
+    ),
+    "reassign_incident": lambda d, a: reassign_incident(
+        d.database,
+        d.routed_call,
+        d.other_team_id,
+        version=2,
+        action=Action(a, NOW + timedelta(minutes=1), NOW + timedelta(minutes=1), "Injoignable"),
+    ),
+    "add_note": lambda d, a: add_note(d.database, d.new_call, "Rappel", actor=a, now=NOW),
+}
+
+
+@pytest.mark.parametrize("name", SUPERVISOR_ONLY)
+def test_an_operator_is_refused_what_only_a_supervisor_may_do(desk: Desk, name: str) -> None:
+    right, service = SUPERVISOR_ONLY[name]
+    before = counts(desk.database)
+
+    with pytest.raises(ActionRefused) as refused:
+        service(desk, desk.operator)
+
+    assert refused.value.right is right
+    assert str(refused.value).startswith(
+        "Zoé Martin is signed in as an operator: only a supervisor may "
+    )
+    assert counts(desk.database) == before
+    service(desk, desk.supervisor)  # the same call by a supervisor goes through
+
+
+@pytest.mark.parametrize("name", PERSON_ONLY)
+def test_nobody_signed_in_can_log_route_or_follow_a_call(desk: Desk, name: str) -> None:
+    service = PERSON_ONLY[name]
+    before = counts(desk.database)
+
+    with pytest.raises(ActionRefused) as refused:
+        service(desk, COMMAND_LINE)
+
+    assert str(refused.value) == (
+        f"Nobody is signed in at {WORKSTATION}: sign in to log or follow a call."
+    )
+    assert counts(desk.database) == before
+    service(desk, desk.operator)  # an operator signed in may
+    assert counts(desk.database) != before
+
+
+def test_an_operator_consults_the_history_in_their_own_name(desk: Desk) -> None:
+    """The audit row and the timeline name the same operator, by the same id."""
+    read_incident(desk.database, desk.new_call, actor=desk.operator, now=NOW)
+    day_incident_ids(desk.database, NOW.date(), actor=desk.operator, now=NOW)
+    with desk.database.read() as session:
+        audited = session.execute(
+            select(AuditLog.operator_id, AuditLog.actor, AuditLog.action)
+            .where(AuditLog.action.in_(("incident.view", "journal.view")))
+            .order_by(AuditLog.id)
+        ).all()
+        timeline = session.scalars(
+            select(IncidentEvent.operator_id).where(IncidentEvent.incident_id == desk.new_call)
+        ).all()
+    label = f"Zoé Martin (#{desk.operator.operator_id}) @ {WORKSTATION}"
+    assert audited == [
+        (desk.operator.operator_id, label, "incident.view"),
+        (desk.operator.operator_id, label, "journal.view"),
+    ]
+    assert timeline == [desk.operator.operator_id]
+
+
+def test_the_command_line_acts_as_a_supervisor_who_is_nobody_at_the_desk() -> None:
+    actor = system_actor("  ", "")
+    assert (actor.name, actor.workstation, actor.operator_id) == ("unknown", "?", None)
+    assert actor.may(Right.EDIT_ROSTER)
+    assert not actor.may(Right.HANDLE_CALLS)
+    assert actor.audit_name == "unknown (system) @ ?"
+    with pytest.raises(ValueError, match="has a name"):
+        Actor(1, " ", OperatorRole.OPERATOR, WORKSTATION)
+
+
+def test_every_right_is_held_by_a_supervisor_signed_in_and_some_by_an_operator() -> None:
+    supervisor = Actor(1, "Amine", OperatorRole.SUPERVISOR, WORKSTATION)
+    operator = Actor(2, "Zoé", OperatorRole.OPERATOR, WORKSTATION)
+    assert all(supervisor.may(right) for right in Right)
+    assert {right for right in Right if operator.may(right)} == {
+        Right.HANDLE_CALLS,
+        Right.CONSULT_HISTORY,
+    }
