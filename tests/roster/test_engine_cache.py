@@ -111,6 +111,15 @@ def test_a_shift_starting_monday_at_one_in_paris_starts_a_cached_week() -> None:
     assert summer.since == datetime(2026, 6, 14, 23, tzinfo=UTC)
 
 
+def test_a_duty_after_a_break_at_the_week_bound_starts_after_the_break() -> None:
+    # On duty until Monday 00:00 UTC, off for an hour, on again: the second duty is its own.
+    the_roster = roster(shift(1, "sun", "20:00", "01:00"), shift(1, "mon", "02:00", "09:00"))
+    [duty] = on_duty_teams(the_roster, 1, MONDAY + timedelta(hours=3))
+    assert (duty.since, duty.until) == (MONDAY + timedelta(hours=1), at("2026-01-12T09:00"))
+    [before] = on_duty_teams(the_roster, 1, MONDAY - timedelta(hours=1))
+    assert (before.since, before.until) == (at("2026-01-11T20:00"), MONDAY)
+
+
 def test_a_duty_around_the_clock_is_cut_beyond_the_look_out_either_side() -> None:
     the_roster = roster(shift(1, EVERY_DAY, "00:00", "00:00"))
     [duty] = on_duty_teams(the_roster, 1, MONDAY + timedelta(days=3))
@@ -151,15 +160,18 @@ def test_the_week_view_merges_a_duty_across_the_week_bound() -> None:
 
 
 SHIFT_ERRORS = {
-    "no day": (dict(weekdays=frozenset()), "weekdays"),
+    "no day": (dict(weekdays=frozenset()), r"^weekdays must be a non-empty set of 0\.\.6, not "),
     "a day past Sunday": (dict(weekdays=frozenset({0, 7})), "weekdays"),
     "a day before Monday": (dict(weekdays=frozenset({-1})), "weekdays"),
-    "tier 0": (dict(tier=0), "tier"),
-    "a start with a zone": (dict(start=time(8, tzinfo=UTC)), "naive"),
-    "an end with a zone": (dict(end=time(20, tzinfo=UTC)), "naive"),
+    "tier 0": (dict(tier=0), "^tier must be 1 or more, not 0$"),
+    "a start with a zone": (
+        dict(start=time(8, tzinfo=UTC)),
+        "^shift times are naive Paris wall-clock times$",
+    ),
+    "an end with a zone": (dict(end=time(20, tzinfo=UTC)), "^shift times are naive"),
     "valid until before valid from": (
         dict(valid_from=MONDAY.date(), valid_until=MONDAY.date() - timedelta(days=1)),
-        "valid_from",
+        "^valid_from is after valid_until$",
     ),
 }
 
@@ -184,12 +196,15 @@ def test_the_edges_of_a_weekly_shift_are_allowed() -> None:
 
 
 CHANGE_ERRORS = {
-    "ends when it starts": (dict(ends_at=MONDAY), "end after"),
-    "ends before it starts": (dict(ends_at=MONDAY - TICK), "end after"),
-    "an unknown kind": (dict(kind="swap"), "unknown roster change"),
-    "a replace without a replacement": (dict(kind="replace"), "replacement"),
-    "an add with a replacement": (dict(replacement_team_id=2), "replacement"),
-    "tier 0": (dict(tier=0), "tier"),
+    "ends when it starts": (dict(ends_at=MONDAY), "^a roster change must end after it starts$"),
+    "ends before it starts": (dict(ends_at=MONDAY - TICK), "^a roster change must end after it"),
+    "an unknown kind": (dict(kind="swap"), "^unknown roster change 'swap'$"),
+    "a replace without a replacement": (
+        dict(kind="replace"),
+        "^a replacement team is given exactly for a replace$",
+    ),
+    "an add with a replacement": (dict(replacement_team_id=2), "^a replacement team is given"),
+    "tier 0": (dict(tier=0), "^tier must be 1 or more, not 0$"),
     "a naive start": (dict(starts_at=datetime(2026, 1, 12)), "naive"),
     "a naive end": (dict(ends_at=datetime(2026, 1, 13)), "naive"),
 }
