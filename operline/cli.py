@@ -6,9 +6,7 @@ Problems a user can cause end as one sentence on stderr and a non-zero exit code
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -125,22 +123,24 @@ def _open_prepared(arguments: argparse.Namespace) -> Database:
 
 
 def _open_window(arguments: argparse.Namespace) -> int:
+    window_options = ["--smoke"] if arguments.smoke else []
+    if arguments.lang:
+        window_options += ["--lang", arguments.lang]
+    if arguments.demo:
+        from operline.demo_window import run_demo_window
+
+        def fill(url: str) -> None:
+            database = open_database(url)
+            try:
+                upgrade_database(database, now=now_utc())
+                _fill_demo(database, incidents=2000, weeks=8, seed=1)
+            finally:
+                database.dispose()
+
+        return run_demo_window(fill, window_options)
     from operline.ui.app import run_gui  # Qt loads only when a window is wanted
 
-    if not arguments.demo:
-        return run_gui(_url(arguments), smoke=arguments.smoke, lang=arguments.lang)
-    folder = Path(tempfile.mkdtemp(prefix="operline-demo-"))
-    try:
-        url = f"sqlite:///{folder / 'demo.sqlite3'}"
-        database = open_database(url)
-        try:
-            upgrade_database(database, now=now_utc())
-            _fill_demo(database, incidents=2000, weeks=8, seed=1)
-        finally:
-            database.dispose()
-        return run_gui(url, smoke=arguments.smoke, lang=arguments.lang)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    return run_gui(_url(arguments), smoke=arguments.smoke, lang=arguments.lang)
 
 
 def _fill_demo(database: Database, *, incidents: int, weeks: int, seed: int) -> str:
