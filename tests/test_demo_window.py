@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from operline.demo_window import DEMO_PREFIX
+from operline.cli.demo_window import DEMO_PREFIX
 
 
 def demo_folders(temp: Path) -> list[Path]:
