@@ -16,9 +16,9 @@ from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Generic, TypeVar
 
-from operline import demo_profile as profile
 from operline import reference_data as ref
 from operline.codes import Category, Outcome, Status
+from operline.demo import profile
 from operline.paris_time import InFold, InGap, paris_date, paris_to_utc, to_paris
 from operline.roster.engine import OnDuty, Roster, on_duty_teams
 

@@ -6,20 +6,16 @@ Problems a user can cause end as one sentence on stderr and a non-zero exit code
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from operline import __version__
-from operline.cli_desk import add_desk_commands
-from operline.cli_roster import add_roster_commands
-from operline.db.backup import backup_database
-from operline.db.check import check_database
-from operline.db.engine import Database, choose_database_url, open_database
+from operline.cli.database import add_database_commands, database_url
+from operline.cli.desk import add_desk_commands
+from operline.cli.roster import add_roster_commands
+from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
-from operline.errors import InvalidInput, OperlineError
+from operline.errors import OperlineError
 from operline.paris_time import now_utc
 
 Command = Callable[[argparse.Namespace], int]
@@ -74,22 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     demo.set_defaults(command=_demo)
 
-    db = commands.add_parser("db", help="upgrade, check or back up the database")
-    db_commands = db.add_subparsers(title="database commands", metavar="ACTION", required=True)
-    upgrade = db_commands.add_parser(
-        "upgrade", parents=[database], help="bring the schema up to date (copies SQLite first)"
-    )
-    upgrade.set_defaults(command=_db_upgrade)
-    check = db_commands.add_parser(
-        "check", parents=[database], help="check integrity, references and the desk's rules"
-    )
-    check.set_defaults(command=_db_check)
-    backup = db_commands.add_parser(
-        "backup", parents=[database], help="write a copy of the live database to PATH"
-    )
-    backup.add_argument("path", type=Path, metavar="PATH")
-    backup.set_defaults(command=_db_backup)
-
+    add_database_commands(commands, database)
     add_roster_commands(commands, database, _open_prepared)
     add_desk_commands(commands, database, _open_prepared)
     return parser
@@ -109,38 +90,31 @@ def _positive(text: str) -> int:
     return value
 
 
-def _url(arguments: argparse.Namespace, *, create_folder: bool = True) -> str:
-    return choose_database_url(getattr(arguments, "db", None), create_folder=create_folder)
-
-
-def _open_existing(arguments: argparse.Namespace) -> Database:
-    """For commands that read or copy a database: a mistyped path creates nothing."""
-    return open_database(_url(arguments, create_folder=False), must_exist=True)
-
-
 def _open_prepared(arguments: argparse.Namespace) -> Database:
-    database = open_database(_url(arguments))
+    database = open_database(database_url(arguments))
     upgrade_database(database, now=now_utc())
     return database
 
 
 def _open_window(arguments: argparse.Namespace) -> int:
+    window_options = ["--smoke"] if arguments.smoke else []
+    if arguments.lang:
+        window_options += ["--lang", arguments.lang]
+    if arguments.demo:
+        from operline.cli.demo_window import run_demo_window
+
+        def fill(url: str) -> None:
+            database = open_database(url)
+            try:
+                upgrade_database(database, now=now_utc())
+                _fill_demo(database, incidents=2000, weeks=8, seed=1)
+            finally:
+                database.dispose()
+
+        return run_demo_window(fill, window_options)
     from operline.ui.shell.app import run_gui  # Qt loads only when a window is wanted
 
-    if not arguments.demo:
-        return run_gui(_url(arguments), smoke=arguments.smoke, lang=arguments.lang)
-    folder = Path(tempfile.mkdtemp(prefix="operline-demo-"))
-    try:
-        url = f"sqlite:///{folder / 'demo.sqlite3'}"
-        database = open_database(url)
-        try:
-            upgrade_database(database, now=now_utc())
-            _fill_demo(database, incidents=2000, weeks=8, seed=1)
-        finally:
-            database.dispose()
-        return run_gui(url, smoke=arguments.smoke, lang=arguments.lang)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    return run_gui(database_url(arguments), smoke=arguments.smoke, lang=arguments.lang)
 
 
 def _fill_demo(database: Database, *, incidents: int, weeks: int, seed: int) -> str:
@@ -169,49 +143,6 @@ def _demo(arguments: argparse.Namespace) -> int:
         )
     finally:
         database.dispose()
-    return 0
-
-
-def _db_upgrade(arguments: argparse.Namespace) -> int:
-    database = open_database(_url(arguments))
-    try:
-        report = upgrade_database(database, now=now_utc())
-    finally:
-        database.dispose()
-    if not report.changed:
-        print(f"{database.name}: already at schema {report.to_revision}")
-        return 0
-    print(f"{database.name}: schema {report.from_revision or 'none'} → {report.to_revision}")
-    if report.backup is not None:
-        print(f"copy of the previous database: {report.backup}")
-    return 0
-
-
-def _db_check(arguments: argparse.Namespace) -> int:
-    database = _open_existing(arguments)
-    try:
-        report = check_database(database, now=now_utc())
-    finally:
-        database.dispose()
-    if report.ok:
-        print(f"{report.database}: OK, {report.incidents} incidents checked")
-        return 0
-    print(f"{report.database}: {len(report.problems)} problem(s) found", file=sys.stderr)
-    for problem in report.problems:
-        print(f"  - {problem}", file=sys.stderr)
-    return 1
-
-
-def _db_backup(arguments: argparse.Namespace) -> int:
-    target: Path = arguments.path
-    if target.exists():
-        raise InvalidInput(f"{target} already exists; choose a new file name for the backup.")
-    database = _open_existing(arguments)
-    try:
-        written = backup_database(database, target.resolve())
-    finally:
-        database.dispose()
-    print(f"{database.name}: copied to {written}")
     return 0
 
 

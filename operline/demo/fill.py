@@ -9,11 +9,11 @@ database as it was.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from operline import reference_data as ref
@@ -24,15 +24,13 @@ from operline.db.models import (
     Facility,
     Incident,
     IncidentEvent,
-    Operator,
     ReferenceCounter,
     Sector,
     ShiftPattern,
     Team,
-    sector_neighbour,
-    shift_pattern_sector,
 )
-from operline.demo_incidents import DemoSetting, IncidentPlanner, PlannedIncident
+from operline.demo.incidents import DemoSetting, IncidentPlanner, PlannedIncident
+from operline.demo.reference import LoadedReference, load_reference_data, table_of
 from operline.errors import InvalidInput
 from operline.incidents.suggestions import SuggestionTally
 from operline.paris_time import as_utc
@@ -58,16 +56,6 @@ class DemoSummary:
     open_incidents: int
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    sector_ids: Mapping[str, int]
-    team_ids: Mapping[str, int]
-    facility_ids: Mapping[str, int]
-    operator_ids: Mapping[str, int]
-    operators_added: int
-    shift_patterns: int
-
-
 def fill_demo_database(
     database: Database, *, incidents: int = 2000, weeks: int = 8, seed: int = 1, now: datetime
 ) -> DemoSummary:
@@ -84,12 +72,12 @@ def fill_demo_database(
     with database.write() as session:
         _refuse_filled(session, database.name)
         # The reference data existed before the first call of the demo history.
-        loaded = _load_reference_data(session, created_at=now - timedelta(weeks=weeks, days=1))
+        loaded = load_reference_data(session, created_at=now - timedelta(weeks=weeks, days=1))
         setting = _setting(loaded, load_roster(session))
         planner = IncidentPlanner(setting, rng, now)
         written, events, still_open = _write_incidents(session, planner.plan(incidents, weeks))
         session.execute(
-            insert(_table(AuditLog)).values(
+            insert(table_of(AuditLog)).values(
                 at=now,
                 operator_id=None,
                 actor=DEMO_ACTOR,
@@ -136,142 +124,7 @@ def _refuse_filled(session: Session, where: str) -> None:
         )
 
 
-def _table(model: type[object]) -> Table:
-    table = getattr(model, "__table__")  # noqa: B009 - mapped classes carry their Table
-    assert isinstance(table, Table)
-    return table
-
-
-def _insert_ids(session: Session, table: Table, rows: Sequence[Mapping[str, object]]) -> list[int]:
-    """Insert a few reference rows and return their new ids, in the rows' order."""
-    if not rows:
-        return []
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.execute(statement, rows).scalars())
-
-
-def _load_reference_data(session: Session, *, created_at: datetime) -> _Loaded:
-    sector_ids = _named_ids(
-        ref.SECTORS,
-        _insert_ids(
-            session,
-            _table(Sector),
-            [
-                {
-                    "name": s.name,
-                    "active": True,
-                    "sort_order": s.sort_order,
-                    "created_at": created_at,
-                }
-                for s in ref.SECTORS
-            ],
-        ),
-    )
-    neighbours = [
-        {"sector_id": sector_ids[s.name], "neighbour_id": sector_ids[other]}
-        for s in ref.SECTORS
-        for other in s.neighbours
-    ]
-    if neighbours:
-        session.execute(insert(sector_neighbour), neighbours)
-    team_rows = [
-        {
-            "name": team.name,
-            "organisation": team.organisation,
-            "phone": team.phone,
-            "active": True,
-            "created_at": created_at,
-        }
-        for team in ref.TEAMS
-    ]
-    team_ids = _named_ids(ref.TEAMS, _insert_ids(session, _table(Team), team_rows))
-    facility_rows = [
-        {
-            "name": place.name,
-            "kind": place.kind,
-            "address": place.address,
-            "phone": place.phone,
-            "capacity": place.capacity,
-            "opening_hours": place.opening_hours,
-            "active": place.active,
-            "created_at": created_at,
-        }
-        for place in ref.FACILITIES
-    ]
-    facility_ids = _named_ids(ref.FACILITIES, _insert_ids(session, _table(Facility), facility_rows))
-    operator_ids, operators_added = _load_operators(session, created_at)
-    _load_shifts(session, created_at, sector_ids, team_ids)
-    return _Loaded(
-        sector_ids=sector_ids,
-        team_ids=team_ids,
-        facility_ids=facility_ids,
-        operator_ids=operator_ids,
-        operators_added=operators_added,
-        shift_patterns=len(ref.SHIFTS),
-    )
-
-
-def _named_ids(
-    specs: Iterable[ref.SectorSpec | ref.TeamSpec | ref.FacilitySpec], ids: list[int]
-) -> dict[str, int]:
-    return {spec.name: id_ for spec, id_ in zip(specs, ids, strict=True)}
-
-
-def _load_operators(session: Session, created_at: datetime) -> tuple[dict[str, int], int]:
-    """Add the demo desk staff; someone already signed up under a name is kept as is."""
-    existing = {name: id_ for name, id_ in session.execute(select(Operator.name, Operator.id))}
-    missing = [spec for spec in ref.OPERATORS if spec.name not in existing]
-    rows = [
-        {
-            "name": spec.name,
-            "role": spec.role.value,
-            "active": True,
-            "password_hash": None,
-            "created_at": created_at,
-        }
-        for spec in missing
-    ]
-    added = dict(
-        zip(
-            (spec.name for spec in missing),
-            _insert_ids(session, _table(Operator), rows),
-            strict=True,
-        )
-    )
-    return {**existing, **added}, len(missing)
-
-
-def _load_shifts(
-    session: Session,
-    created_at: datetime,
-    sector_ids: Mapping[str, int],
-    team_ids: Mapping[str, int],
-) -> None:
-    rows = [
-        {
-            "team_id": team_ids[shift.team],
-            "tier": shift.tier,
-            "days": shift.days_mask,
-            "start_time": shift.start,
-            "end_time": shift.end,
-            "all_sectors": shift.sectors is None,
-            "valid_from": None,
-            "valid_until": None,
-            "created_at": created_at,
-        }
-        for shift in ref.SHIFTS
-    ]
-    pattern_ids = _insert_ids(session, _table(ShiftPattern), rows)
-    links = [
-        {"pattern_id": pattern_id, "sector_id": sector_ids[name]}
-        for pattern_id, shift in zip(pattern_ids, ref.SHIFTS, strict=True)
-        for name in shift.sectors or ()
-    ]
-    if links:
-        session.execute(insert(shift_pattern_sector), links)
-
-
-def _setting(loaded: _Loaded, roster: Roster) -> DemoSetting:
+def _setting(loaded: LoadedReference, roster: Roster) -> DemoSetting:
     by_order = sorted(ref.SECTORS, key=lambda s: s.sort_order)
     order = {s.name: s.sort_order for s in ref.SECTORS}
     ids = loaded.sector_ids
@@ -327,13 +180,13 @@ def _write_incidents(session: Session, plans: Iterable[PlannedIncident]) -> tupl
         ids = range(next_id, next_id + len(rows))
         for row, incident_id in zip(rows, ids, strict=True):
             row["id"] = incident_id
-        session.execute(insert(_table(Incident)), rows)
+        session.execute(insert(table_of(Incident)), rows)
         timeline = [
             {**event, "incident_id": incident_id}
             for planned, incident_id in zip(batch, ids, strict=True)
             for event in planned.events
         ]
-        session.execute(insert(_table(IncidentEvent)), timeline)
+        session.execute(insert(table_of(IncidentEvent)), timeline)
         incidents += len(batch)
         events += len(timeline)
         still_open += sum(1 for planned in batch if planned.is_open)
@@ -353,7 +206,7 @@ def _write_incidents(session: Session, plans: Iterable[PlannedIncident]) -> tupl
             text("SELECT setval(pg_get_serial_sequence('incident', 'id'), :last)"),
             {"last": next_id - 1},
         )
-    counter = _table(ReferenceCounter)
+    counter = table_of(ReferenceCounter)
     for year, last in sorted(counters.items()):
         if year in known_years:
             session.execute(update(counter).where(counter.c.year == year).values(last_number=last))

@@ -1,6 +1,6 @@
 """What demo calls look like: when they come, from where, what they need, how they end.
 
-Weights and short texts only; ``operline.demo_incidents`` draws from them. Locations and
+Weights and short texts only; ``operline.demo.incidents`` draws from them. Locations and
 notes describe public places and situations, never who a person is.
 """
 
