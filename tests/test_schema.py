@@ -13,12 +13,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, inspect, select, text
 
-from operline.codes import Category
+from operline.codes import Category, OperatorRole
 from operline.db.engine import Database, open_database
 from operline.db.migrate import alembic_config, head_revision, schema_state, upgrade_database
 from operline.db.models import Base, CallerSuggestion, Incident, Sector
 from operline.incidents.intake import CallForm, log_call
 from operline.incidents.suggestions import known_callers, known_locations
+from tests.actors import signed_in
 
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 MIGRATIONS_FOLDER = Path(__file__).parents[1] / "operline" / "db" / "migrations"
@@ -179,7 +180,7 @@ def test_the_upgrade_to_kept_suggestions_counts_the_calls_already_logged(
             caller_service="Commissariat du 18e",
             location="Rotonde de Stalingrad",
         )
-        log_call(database, form, operator_id=None, now=NOW)
+        log_call(database, form, actor=signed_in(database, "Inès", OperatorRole.OPERATOR), now=NOW)
         later = NOW + timedelta(minutes=1)
         assert known_callers(database, now=later) == ["Commissariat du 18e", "BAC 19"]
         assert known_locations(database, sector_id, now=later)[0] == "Rotonde de Stalingrad"

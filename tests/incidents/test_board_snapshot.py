@@ -27,6 +27,7 @@ from operline.incidents.stages import (
 )
 from operline.roster.roster_exceptions import add_roster_exception
 from operline.settings import read_settings, write_setting
+from tests.actors import COMMAND_LINE
 from tests.incidents.conftest import NOW, Desk
 from tests.incidents.round_trips import RoundTripRelay
 
@@ -36,7 +37,7 @@ def call(desk: Desk, minutes_ago: float, priority: Priority, sector: str = ref.S
     form = CallForm(
         received_at=at, sector_id=desk.sectors[sector], category=Category.SHELTER, priority=priority
     )
-    return log_call(desk.database, form, operator_id=None, now=at).incident_id
+    return log_call(desk.database, form, actor=desk.actor, now=at).incident_id
 
 
 @contextmanager
@@ -87,7 +88,7 @@ def test_a_new_setting_or_roster_exception_is_seen_at_the_next_refresh(desk: Des
     call(desk, 12, Priority.URGENT)
     before = board_snapshot(desk.database, now=NOW)
     assert before.incidents[0].alert is Alert.RED
-    write_setting(desk.database, "alerts.urgent_ack_minutes", "20", actor="sup", now=NOW)
+    write_setting(desk.database, "alerts.urgent_ack_minutes", "20", actor=COMMAND_LINE, now=NOW)
     after = board_snapshot(desk.database, now=NOW, previous=before)
     assert after.settings.urgent_ack_minutes == 20
     assert after.incidents[0].alert is Alert.NONE
@@ -107,7 +108,7 @@ def test_a_new_setting_or_roster_exception_is_seen_at_the_next_refresh(desk: Des
         starts_at=NOW - timedelta(hours=1),
         ends_at=NOW + timedelta(hours=2),
         reason="véhicule en panne",
-        author="sup",
+        actor=COMMAND_LINE,
         now=NOW,
     )
     later = board_snapshot(desk.database, now=NOW, previous=after)
@@ -116,7 +117,9 @@ def test_a_new_setting_or_roster_exception_is_seen_at_the_next_refresh(desk: Des
 
 
 def test_whom_to_call_next_comes_from_the_snapshot_without_a_read(desk: Desk) -> None:
-    write_setting(desk.database, "desk.supervisor_phone", "01 99 00 77 77", actor="sup", now=NOW)
+    write_setting(
+        desk.database, "desk.supervisor_phone", "01 99 00 77 77", actor=COMMAND_LINE, now=NOW
+    )
     incident = call(desk, 12, Priority.URGENT)
     first = desk.on_duty(ref.STALINGRAD)[0]
     route_incident(
@@ -124,7 +127,7 @@ def test_whom_to_call_next_comes_from_the_snapshot_without_a_read(desk: Desk) ->
         incident,
         first.team_id,
         version=1,
-        action=Action(None, NOW - timedelta(minutes=11), NOW, "saisie après coup"),
+        action=Action(desk.actor, NOW - timedelta(minutes=11), NOW, "saisie après coup"),
     )
     snapshot = board_snapshot(desk.database, now=NOW)
     (shown,) = snapshot.incidents
@@ -164,14 +167,14 @@ def test_a_stage_recorded_here_reaches_the_snapshot_without_a_read(desk: Desk) -
     before = board_snapshot(desk.database, now=NOW)
     team = desk.on_duty(ref.STALINGRAD)[0]
     routed = route_incident(
-        desk.database, urgent, team.team_id, version=1, action=Action(None, NOW, NOW)
+        desk.database, urgent, team.team_id, version=1, action=Action(desk.actor, NOW, NOW)
     )
     acknowledged = advance_incident(
         desk.database,
         urgent,
         Status.ACKNOWLEDGED,
         version=routed.version,
-        action=Action(None, NOW, NOW),
+        action=Action(desk.actor, NOW, NOW),
     )
     with statements(desk.database) as seen:
         after = before.with_change(routed, now=NOW).with_change(acknowledged, now=NOW)
@@ -187,7 +190,7 @@ def test_a_stage_recorded_here_reaches_the_snapshot_without_a_read(desk: Desk) -
         Outcome.TAKEN_IN_CHARGE,
         facility_id=None,
         version=acknowledged.version,
-        action=Action(None, NOW, NOW),
+        action=Action(desk.actor, NOW, NOW),
     )
     gone = after.with_change(closed, now=NOW)
     assert [i.incident_id for i in gone.incidents] == [other]
@@ -200,7 +203,7 @@ def test_a_call_not_on_the_board_waits_for_the_next_refresh(desk: Desk) -> None:
     incident = call(desk, 2, Priority.NORMAL)
     team = desk.on_duty(ref.STALINGRAD)[0]
     routed = route_incident(
-        desk.database, incident, team.team_id, version=1, action=Action(None, NOW, NOW)
+        desk.database, incident, team.team_id, version=1, action=Action(desk.actor, NOW, NOW)
     )
     assert before.with_change(routed, now=NOW) is before
     refreshed = board_snapshot(desk.database, now=NOW, previous=before)

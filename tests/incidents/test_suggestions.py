@@ -48,7 +48,7 @@ def _log(desk: Desk, caller: str, place: str, at: datetime, sector: str = ref.ST
         caller_service=caller,
         location=place,
     )
-    log_call(desk.database, form, operator_id=desk.operator_id, now=at)
+    log_call(desk.database, form, actor=desk.actor, now=at)
 
 
 def test_a_call_just_logged_is_proposed_at_the_next_one(desk: Desk) -> None:
@@ -61,7 +61,7 @@ def test_a_call_just_logged_is_proposed_at_the_next_one(desk: Desk) -> None:
 
 def test_a_call_linked_to_an_open_one_counts_its_service_and_place(desk: Desk) -> None:
     form = CallForm(received_at=NOW, sector_id=desk.sectors[ref.EOLE], category=Category.OTHER)
-    logged = log_call(desk.database, form, operator_id=desk.operator_id, now=NOW)
+    logged = log_call(desk.database, form, actor=desk.actor, now=NOW)
     later = NOW + timedelta(minutes=5)
     linked = CallForm(
         received_at=later,
@@ -70,7 +70,7 @@ def test_a_call_linked_to_an_open_one_counts_its_service_and_place(desk: Desk) -
         caller_service="Police municipale",
         location="Rue d'Aubervilliers",
     )
-    link_call(desk.database, logged.incident_id, linked, operator_id=None, now=later)
+    link_call(desk.database, logged.incident_id, linked, actor=desk.actor, now=later)
     assert known_callers(desk.database, now=later) == ["Police municipale"]
     eole = desk.sectors[ref.EOLE]
     assert known_locations(desk.database, eole, now=later) == ["Rue d'Aubervilliers"]
