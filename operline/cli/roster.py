@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import getpass
 import json
 import sys
 from collections.abc import Callable
@@ -127,7 +126,7 @@ def _import(arguments: argparse.Namespace, database: Database) -> int:
         database,
         rows,
         create_sectors=arguments.create_sectors,
-        actor=getpass.getuser(),
+        actor=command_line_actor(),
         now=now_utc(),
         replace_all=arguments.replace_all,
     )

@@ -16,8 +16,10 @@ from datetime import datetime
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
-from operline.db.models import AuditLog, Sector, ShiftPattern, Team, shift_pattern_sector
+from operline.db.models import Sector, ShiftPattern, Team, shift_pattern_sector
 from operline.errors import InvalidInput
 from operline.names import fold_name
 from operline.roster.csv_format import RosterRow, shift_key
@@ -50,11 +52,12 @@ def import_roster(
     rows: list[RosterRow],
     *,
     create_sectors: bool,
-    actor: str,
+    actor: Actor,
     now: datetime,
     replace_all: bool = False,
 ) -> RosterImport:
     """Replace the weekly roster by ``rows``; nothing changes if a sector is unknown."""
+    require(actor, Right.EDIT_ROSTER)
     current = export_roster(database)
     _refuse_large_removal(current, rows, replace_all=replace_all)
     with database.read() as session:
@@ -67,13 +70,12 @@ def import_roster(
         teams, created, updated = _teams_for(session, rows, now=now)
         session.execute(delete(ShiftPattern))
         _insert_patterns(session, rows, teams=teams, sectors=sectors, now=now)
-        session.add(
-            AuditLog(
-                at=now,
-                actor=actor,
-                action="roster.import",
-                details=f"{len(rows)} shift patterns, {len(created)} new teams",
-            )
+        write_audit(
+            session,
+            actor,
+            AuditAction.ROSTER_IMPORT,
+            now=now,
+            details=f"{len(rows)} shift patterns, {len(created)} new teams",
         )
     return RosterImport(len(rows), created, updated, new_sectors)
 

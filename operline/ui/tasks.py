@@ -6,7 +6,10 @@ and its result, or the ``OperlineError`` that refused it, comes back to a callba
 GUI thread. Widgets never hold the database: the runner gives it to the work only.
 
 While a write is in flight the widgets named ``busy`` are disabled, so nothing is
-submitted twice. Tests swap in ``ImmediateRunner``, which does the same on the spot.
+submitted twice. Once the database reports damage, the runner sends it nothing more:
+every later task is refused with that same error, so what the screens show stays and
+nothing is written into a damaged file. Tests swap in ``ImmediateRunner``, which does the
+same on the spot.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from operline.db.engine import Database
-from operline.errors import OperlineError
+from operline.errors import DatabaseDamaged, OperlineError
 
 T = TypeVar("T")
 #: What runs on the worker: a function of the database.
@@ -52,12 +55,17 @@ class TaskRunner(QObject):
     _finished = Signal(object)
     #: The number of tasks asked and not answered yet changed.
     pending_changed = Signal(int)
+    #: The database reported damage (carries the DatabaseDamaged): nothing more is sent.
+    damaged = Signal(object)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._database = database
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="operline-database")
         self._pending = 0
+        #: The damage reported, once it was: every later task is refused with it.
+        self.damage: DatabaseDamaged | None = None
+        self._damage_told = False
         self._finished.connect(self._answer)
 
     @property
@@ -96,8 +104,22 @@ class TaskRunner(QObject):
         self._pool.submit(self._work, task)
 
     def _work(self, task: _Task[Any]) -> None:
-        _perform(task, self._database)
+        self._perform(task)
         self._finished.emit(task)
+
+    def _perform(self, task: _Task[Any]) -> None:
+        if self.damage is not None:
+            task.error = self.damage
+            return
+        try:
+            task.result = task.work(self._database)
+        except DatabaseDamaged as error:
+            task.error = error
+            self.damage = error  # before the next task starts, on this same worker
+        except OperlineError as error:
+            task.error = error
+        except Exception as error:  # carried to the GUI thread and raised there
+            task.unexpected = error
 
     def _answer(self, task: _Task[Any]) -> None:
         self._pending -= 1
@@ -109,6 +131,9 @@ class TaskRunner(QObject):
             return
         if task.unexpected is not None:
             raise task.unexpected  # a bug, not a refusal: Qt's handler reports it
+        if self.damage is not None and not self._damage_told:
+            self._damage_told = True
+            self.damaged.emit(self.damage)
         if task.error is not None:
             task.failed(task.error)
         else:
@@ -119,17 +144,8 @@ class ImmediateRunner(TaskRunner):
     """Runs the work at once on the calling thread, for tests that need no waiting."""
 
     def _start(self, task: _Task[Any]) -> None:
-        _perform(task, self._database)
+        self._perform(task)
         self._answer(task)
-
-
-def _perform(task: _Task[Any], database: Database) -> None:
-    try:
-        task.result = task.work(database)
-    except OperlineError as error:
-        task.error = error
-    except Exception as error:  # carried to the GUI thread and raised there
-        task.unexpected = error
 
 
 def on_gui_thread() -> bool:

@@ -1198,6 +1198,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Un appel est en cours de saisie et n&apos;est pas enregistré. Il est gardé sur cet ordinateur et sera proposé au prochain démarrage. Quitter quand même&#xa0;?</translation>
     </message>
     <message>
+        <source>Operline writes nothing more to it; the calls shown stay in sight. Note new calls on paper, close Operline and restore the last good backup.</source>
+        <translation>Operline n&apos;y écrit plus rien&#xa0;; les appels affichés restent visibles. Notez les nouveaux appels sur papier, fermez Operline et restaurez la dernière bonne sauvegarde.</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>

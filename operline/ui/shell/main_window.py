@@ -29,6 +29,7 @@ from operline.changes import Changes
 from operline.db.backup import backup_database
 from operline.db.engine import Database
 from operline.drafts import DraftStore, default_drafts_folder
+from operline.errors import OperlineError
 from operline.operators import OperatorInfo
 from operline.paris_time import Clock, format_paris, now_utc
 from operline.roster.board import upcoming_gaps
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("Operline"))
         if icon is not None:
             self.setWindowIcon(icon)
-        # Only the journal and the roster editor still read on the GUI thread, from here.
+        # The roster editor still reads on the GUI thread, from here.
         self._database = database
         self._runner = runner
         self._clock = clock
@@ -79,6 +80,14 @@ class MainWindow(QMainWindow):
         self.context = DeskContext(runner, clock, self.session, self.changes, self.who_acts)
 
         self.banner = GapBanner(self)
+        self.damage_banner = QLabel(self)
+        self.damage_banner.setObjectName("damageBanner")
+        self.damage_banner.setWordWrap(True)
+        self.damage_banner.setStyleSheet(
+            "background: #b00020; color: white; font-weight: bold; padding: 8px;"
+        )
+        self.damage_banner.hide()
+        runner.damaged.connect(self._database_damaged)
         self.calls = LiveBoard(
             self.context,
             alarm=alarm if alarm is not None else DesktopAlarm(icon, self),
@@ -113,6 +122,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.damage_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.screens, 1)
         self.setCentralWidget(central)
@@ -208,6 +218,22 @@ class MainWindow(QMainWindow):
         )
         if self.screens.currentWidget() is self.week:
             self.week.refresh()
+
+    def _database_damaged(self, error: OperlineError) -> None:
+        # Writing on would spread the damage: the runner sends nothing more, the screens
+        # keep what they show, and the desk is told what to do, once and in sight.
+        sentence = " ".join(
+            (
+                error_sentence(error),
+                self.tr(
+                    "Operline writes nothing more to it; the calls shown stay in sight. "
+                    "Note new calls on paper, close Operline and restore the last good backup."
+                ),
+            )
+        )
+        self.damage_banner.setText(sentence)
+        self.damage_banner.setAccessibleName(sentence)
+        self.damage_banner.show()
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
