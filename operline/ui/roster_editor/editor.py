@@ -2,12 +2,14 @@
 
 Each tab is a list beside a form checked as the supervisor types. Ctrl+S saves the form
 shown, Ctrl+N starts a new entry, Del in a list retires or deletes the selected entry after
-asking. Every saved change is written with its audit row, and ``roster_changed`` tells the
-other screens to read the roster again.
+asking. Every read and write goes through the desk's task runner, off the GUI thread; each
+change is written with its audit row and put on the desk's change bus, so the other
+screens redraw what it touches.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -15,8 +17,8 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from operline.actors import Actor
-from operline.db.engine import Database
-from operline.paris_time import Clock
+from operline.changes import Changes
+from operline.ui.desk_context import DeskContext
 from operline.ui.roster_editor.exceptions import ExceptionsPage
 from operline.ui.roster_editor.page import NEW, SAVE, EditorContext, EditorPage
 from operline.ui.roster_editor.pages import FacilitiesPage, SectorsPage, TeamsPage
@@ -27,21 +29,16 @@ from operline.ui.shortcuts import Shortcut
 class RosterEditor(QWidget):
     """Five tabs of roster data a supervisor keeps; can be shown alone or in a dialog."""
 
-    #: A change was saved: teams, sectors, places, shifts or exceptions differ now.
+    #: A change to the roster was saved (teams, sectors, shifts or exceptions), after it
+    #: went on the change bus: for screens that read the roster only when shown.
     roster_changed = Signal()
 
-    def __init__(
-        self,
-        database: Database,
-        *,
-        actor: Actor,
-        clock: Clock,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: DeskContext, *, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterEditor")
         self.setAccessibleName(self.tr("Roster editor"))
-        context = EditorContext(database, actor, clock)
+        self._desk = desk
+        context = EditorContext(desk.runner, actor, desk.clock)
         self.teams = TeamsPage(context, self)
         self.sectors = SectorsPage(context, self)
         self.facilities = FacilitiesPage(context, self)
@@ -90,12 +87,14 @@ class RosterEditor(QWidget):
         self.addAction(action)
         return action
 
-    def _page_saved(self) -> None:
+    def _page_saved(self, changes: Changes) -> None:
         # The other tabs read their lists again when next shown: a renamed team must
         # appear in the weekly shifts, a retired sector leave the choices.
         sender = self.sender()
         self._stale = {i for i, page in enumerate(self.pages) if page is not sender}
-        self.roster_changed.emit()
+        self._desk.changes.publish(changes)
+        if changes.roster:
+            self.roster_changed.emit()
 
     def _tab_shown(self, index: int) -> None:
         if index in self._stale:
@@ -106,33 +105,37 @@ class RosterEditor(QWidget):
 class RosterEditorDialog(QDialog):
     """The roster editor in its own window, asking before unsaved changes are lost."""
 
-    def __init__(
-        self, database: Database, *, actor: Actor, clock: Clock, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, desk: DeskContext, *, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterEditorDialog")
         self.setWindowTitle(self.tr("Teams and roster"))
         self.setAccessibleName(self.tr("Teams and roster"))
-        self.editor = RosterEditor(database, actor=actor, clock=clock, parent=self)
+        self.editor = RosterEditor(desk, actor=actor, parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor)
         self.resize(1280, 700)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._may_close():
+        if self._unsaved_page() is None:
             super().closeEvent(event)
         else:
             event.ignore()
+            self._close_once_left(self.close)
 
     def reject(self) -> None:
         # Escape closes the dialog: it asks first, like the window's close button.
-        if self._may_close():
-            super().reject()
+        self._close_once_left(lambda: QDialog.reject(self))
 
-    def _may_close(self) -> bool:
-        page = next((p for p in self.editor.pages if p.has_unsaved_changes()), None)
+    def _unsaved_page(self) -> EditorPage[Any, Any] | None:
+        return next((p for p in self.editor.pages if p.has_unsaved_changes()), None)
+
+    def _close_once_left(self, close: Callable[[], object]) -> None:
+        """Ask about each tab holding unsaved changes; ``close`` once none is left."""
+        page = self._unsaved_page()
         if page is None:
-            return True
+            close()
+            return
         self.editor.tabs.setCurrentWidget(page)
-        return page.confirm_leaving()
+        # A save answers later, from the runner: the next tab is asked about then.
+        page.leave(lambda: self._close_once_left(close))

@@ -11,15 +11,17 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QLineEdit, QWidget
 
+from operline.db.engine import Database
 from operline.names import find_by_name
 from operline.paris_time import InFold, InGap, format_paris, paris_to_utc, to_paris
 from operline.roster import editing
 from operline.roster.editing import Check, ExceptionDraft, ExceptionKind, RosterExceptionRecord
 from operline.ui.roster_editor.model import Column
-from operline.ui.roster_editor.page import EditorContext, EditorPage
+from operline.ui.roster_editor.page import EditorContext, EditorPage, ShowChoices
 from operline.ui.roster_editor.patterns import combo_id, fill_team_combo, select_data, team_combo
 from operline.ui.roster_editor.texts import kind_text
 from operline.ui.roster_editor.widgets import SectorChoice
+from operline.ui.tasks import Work
 
 _KINDS: tuple[ExceptionKind, ...] = ("off", "replace", "add")
 #: How long a new exception lasts until the supervisor says otherwise: one shift.
@@ -109,16 +111,24 @@ class ExceptionsPage(EditorPage[RosterExceptionRecord, ExceptionDraft]):
             return self.tr("Replaced by {team}").format(team=record.replacement)
         return kind_text(record.kind)
 
-    def load(self) -> list[RosterExceptionRecord]:
-        return editing.list_exceptions(
-            self.context.database,
-            now=self.context.clock(),
-            include_past=self.show_past.isChecked(),
+    def load(self) -> Work[list[RosterExceptionRecord]]:
+        now, include_past = self.context.clock(), self.show_past.isChecked()
+        return lambda database: editing.list_exceptions(
+            database, now=now, include_past=include_past
         )
 
-    def refresh_choices(self) -> None:
-        self._teams = editing.list_teams(self.context.database)
-        self._sectors = editing.list_sectors(self.context.database)
+    def load_choices(self) -> Work[ShowChoices]:
+        def read(database: Database) -> ShowChoices:
+            teams, sectors = editing.list_teams(database), editing.list_sectors(database)
+            return lambda: self._show_choices(teams, sectors)
+
+        return read
+
+    def _show_choices(
+        self, teams: list[editing.TeamRecord], sectors: list[editing.SectorRecord]
+    ) -> None:
+        self._teams = teams
+        self._sectors = sectors
         retired = self.tr("{name} (retired)")
         fill_team_combo(self.team, self._teams, combo_id(self.team), retired)
         fill_team_combo(self.replacement, self._teams, combo_id(self.replacement), retired)
@@ -181,21 +191,22 @@ class ExceptionsPage(EditorPage[RosterExceptionRecord, ExceptionDraft]):
     def _kind_changed(self) -> None:
         self.replacement.setEnabled(self.kind.currentData() == "replace")
 
-    def check(self, draft: ExceptionDraft, record: RosterExceptionRecord | None) -> Check:
+    def check(self, draft: ExceptionDraft, record: RosterExceptionRecord | None) -> Work[Check]:
         if record is not None:
-            return Check()  # recorded already; it can only be removed
-        return editing.check_exception(self.context.database, draft, now=self.context.clock())
+            return lambda _database: Check()  # recorded already; it can only be removed
+        now = self.context.clock()
+        return lambda database: editing.check_exception(database, draft, now=now)
 
     def store(
         self, draft: ExceptionDraft, record: RosterExceptionRecord | None
-    ) -> RosterExceptionRecord:
-        return editing.add_exception(
-            self.context.database, draft, actor=self.context.actor, now=self.context.clock()
-        )
+    ) -> Work[RosterExceptionRecord]:
+        actor, now = self.context.actor, self.context.clock()
+        return lambda database: editing.add_exception(database, draft, actor=actor, now=now)
 
-    def remove(self, record: RosterExceptionRecord) -> None:
-        editing.remove_exception(
-            self.context.database, record.id, actor=self.context.actor, now=self.context.clock()
+    def remove(self, record: RosterExceptionRecord) -> Work[object]:
+        exception_id, actor, now = record.id, self.context.actor, self.context.clock()
+        return lambda database: editing.remove_exception(
+            database, exception_id, actor=actor, now=now
         )
 
     def removal_question(self, record: RosterExceptionRecord) -> str:

@@ -1,53 +1,40 @@
 """One tab of the roster editor: the list of one kind of entry beside the form that edits it.
 
-The form is checked by the service at every change; each problem shows under its field
-(errors in red, warnings in amber) and Save stays disabled while an error remains or
-nothing changed. Leaving a changed form asks first, so nothing typed is lost unnoticed.
-Texts of this base class use the "EditorPage" context explicitly: Qt would otherwise look
-them up under each tab's own class name.
+The list is read, the form checked at every change and saved through the desk's task
+runner, off the GUI thread: a tab says what to read or write as a function of the database,
+built here from the form and run on the worker. Each problem shows under its field (errors
+in red, warnings in amber); only the answer about the latest draft counts, and Save stays
+disabled while an error remains, nothing changed or a write is in flight. Leaving a changed
+form asks first, so nothing typed is lost unnoticed. Texts of this base class use the
+"EditorPage" context explicitly: Qt would otherwise look them up under each tab's own class.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Generic, TypeVar
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QItemSelectionModel,
-    QModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from operline.actors import Actor
 from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.roster.editing import Check, RosterEditRefused
 from operline.ui import shortcuts
 from operline.ui.messages import error_sentence
-from operline.ui.roster_editor.form import CheckedForm
-from operline.ui.roster_editor.model import Column, RecordTableModel
+from operline.ui.roster_editor.tab import D, EditorContext, EditorTab, R, ShowChoices
+from operline.ui.tasks import Work
 
-R = TypeVar("R")
-D = TypeVar("D")
+__all__ = ["NEW", "SAVE", "SHORTCUTS", "EditorContext", "EditorPage", "ShowChoices"]
 
 # Declared with every other key in operline.ui.shortcuts.
 SAVE = shortcuts.EDITOR_SAVE
@@ -56,121 +43,25 @@ REMOVE = shortcuts.EDITOR_REMOVE
 SHORTCUTS = (SAVE, NEW, REMOVE)
 
 
-@dataclass(frozen=True)
-class EditorContext:
-    """What every tab needs: the database, who is editing, and the time."""
+class EditorPage(EditorTab[R, D]):
+    """A tab that reads, checks and writes through the runner, and asks before leaving."""
 
-    database: Database
-    actor: Actor
-    clock: Callable[[], datetime]
-
-
-class EditorPage(QWidget, Generic[R, D]):
-    """A list and its form; subclasses say what a record, a draft and the fields are."""
-
-    #: Something was saved, retired or removed: other screens may need to refresh.
-    saved = Signal()
+    #: Something was saved, retired or removed; it carries what changed (a ``Changes``).
+    saved = Signal(object)
 
     def __init__(self, context: EditorContext, *, name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.context = context
+        super().__init__(context, name=name, parent=parent)
         self._current: R | None = None
         self._baseline: D | None = None
         self._selecting = False
-
-        self.model: RecordTableModel[R] = RecordTableModel(
-            self.columns(), self.record_id, self.is_active, self
-        )
-        self.table = QTableView(self)
-        self.table.setObjectName(f"{name}Table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        #: How many reads and checks were asked: only the latest one's answer counts.
+        self._reads = 0
+        self._checks = 0
+        self._after_read: list[Callable[[], None]] = []
+        self._check_ok = False
+        self._writing = False
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.table.activated.connect(lambda _index: self.focus_form())
-
-        self.title = QLabel(self)
-        self.title.setObjectName(f"{name}FormTitle")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
-        self.title.setWordWrap(True)
-        self.form_widget = CheckedForm(f"{name}Form", self)
-        self.form_widget.edited.connect(self.revalidate)
-
-    # What each tab says
-
-    def columns(self) -> list[Column[R]]:
-        raise NotImplementedError
-
-    def load(self) -> list[R]:
-        raise NotImplementedError
-
-    def record_id(self, record: R) -> int:
-        raise NotImplementedError
-
-    def is_active(self, record: R) -> bool:
-        """Whether an entry is in force; retired ones are greyed and can be brought back."""
-        return True
-
-    def can_remove(self, record: R) -> bool:
-        """Whether Del may act on an entry: retiring what is retired already does nothing."""
-        return self.is_active(record)
-
-    def blank(self) -> D:
-        raise NotImplementedError
-
-    def draft_of(self, record: R) -> D:
-        raise NotImplementedError
-
-    def read_form(self) -> D:
-        raise NotImplementedError
-
-    def fill_form(self, draft: D, record: R | None) -> None:
-        raise NotImplementedError
-
-    def check(self, draft: D, record: R | None) -> Check:
-        raise NotImplementedError
-
-    def store(self, draft: D, record: R | None) -> R:
-        raise NotImplementedError
-
-    def remove(self, record: R) -> None:
-        raise NotImplementedError
-
-    def removal_question(self, record: R) -> str:
-        raise NotImplementedError
-
-    def restore(self, record: R) -> None:
-        """Bring a retired entry back; only tabs whose entries retire offer it."""
-        raise NotImplementedError
-
-    def form_title(self, record: R | None) -> str:
-        raise NotImplementedError
-
-    def editable(self, record: R | None) -> bool:
-        return True
-
-    def refresh_choices(self) -> None:
-        """Reload what the form's lists offer (teams, sectors); most forms have none."""
-
-    # Building the form
-
-    def add_field(self, label: str, widget: QWidget, *fields: str) -> None:
-        """Add a form row for ``fields``; their problems show under the widget."""
-        self.form_widget.add_field(label, widget, *fields)
-
-    def watch(self, signal: object, *fields: str) -> None:
-        """Check the form again whenever ``signal`` fires; it means ``fields`` changed."""
-        self.form_widget.watch(signal, *fields)
+        self.form_widget.edited.connect(self._edited)
 
     def finish_setup(
         self, remove_text: str, *, can_restore: bool, above_list: QWidget | None = None
@@ -227,18 +118,6 @@ class EditorPage(QWidget, Generic[R, D]):
         self.refresh()
         self._show(None)
 
-    def size_columns(self, samples: list[list[str]]) -> None:
-        """Widths from sample texts and the translated titles, never cut in either."""
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        for column, texts in enumerate(samples):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(
-                *(metrics.horizontalAdvance(text) for text in texts),
-                header.fontMetrics().horizontalAdvance(title) + 8,
-            )
-            self.table.setColumnWidth(column, width + 18)
-
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(f"{self.objectName()}{name[0].upper()}{name[1:]}")
@@ -252,14 +131,30 @@ class EditorPage(QWidget, Generic[R, D]):
     def current(self) -> R | None:
         return self._current
 
-    def refresh(self) -> None:
-        """Read the list again; an unchanged form shows the fresh entry."""
-        try:
-            records = self.load()
-            self.refresh_choices()
-        except OperlineError as error:
-            self.form_widget.show_sentence(error_sentence(error))
-            return
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read the list again; an unchanged form shows the fresh entry, then ``then`` runs."""
+        if then is not None:
+            self._after_read.append(then)
+        self._reads += 1
+        asked = self._reads
+        load, load_choices = self.load(), self.load_choices()
+
+        def read(database: Database) -> tuple[list[R], ShowChoices | None]:
+            records = load(database)
+            return records, load_choices(database) if load_choices is not None else None
+
+        self.context.runner.run(
+            read,
+            lambda answer: self._read(asked, *answer),
+            lambda error: self._read_refused(asked, error),
+            owner=self,
+        )
+
+    def _read(self, asked: int, records: list[R], show_choices: ShowChoices | None) -> None:
+        if asked != self._reads:
+            return  # a later read is on its way, and the waiting steps with it
+        if show_choices is not None:
+            show_choices()
         current_id = self.record_id(self._current) if self._current is not None else None
         dirty = self.has_unsaved_changes()
         self._selecting = True
@@ -273,6 +168,14 @@ class EditorPage(QWidget, Generic[R, D]):
         elif current_id is not None and row is None:
             self._current = None  # removed meanwhile: saving would add it again
             self.revalidate()
+        waiting, self._after_read = self._after_read, []
+        for step in waiting:
+            step()
+
+    def _read_refused(self, asked: int, error: OperlineError) -> None:
+        if asked == self._reads:
+            self._after_read.clear()
+            self.form_widget.show_sentence(error_sentence(error))
 
     def focus_form(self) -> None:
         self.form_widget.focus_first()
@@ -291,26 +194,53 @@ class EditorPage(QWidget, Generic[R, D]):
         self.form_widget.new_entry = record is None
         self.title.setText(self.form_title(record))
         self.form_widget.setEnabled(self.editable(record))
+        self.status.clear()
         retired = record is not None and not self.is_active(record)
         self.restore_button.setVisible(self._can_restore and retired)
-        removable = record is not None and self.can_remove(record)
+        self._set_removable(record is not None and self.can_remove(record))
+        self._check_ok = False  # until the service has said so of this entry
+        self.revalidate()
+
+    def _set_removable(self, removable: bool) -> None:
         self.remove_button.setEnabled(removable)
         self.remove_action.setEnabled(removable)
+
+    def _edited(self) -> None:
+        self.status.clear()
         self.revalidate()
 
     def revalidate(self) -> None:
         """Ask the service what is wrong with the form as it stands, and show it."""
-        self.status.clear()
-        draft = self.read_form()
-        try:
-            check = self.check(draft, self._current)
-        except OperlineError as error:
-            self.save_button.setEnabled(False)
-            self.form_widget.show_sentence(error_sentence(error))
-            return
+        self._checks += 1
+        asked = self._checks
+        # Until the answer comes, Save keeps what the previous draft's check said.
+        self._update_save()
+        self.context.runner.run(
+            self.check(self.read_form(), self._current),
+            lambda check: self._checked(asked, check),
+            lambda error: self._check_refused(asked, error),
+            owner=self,
+        )
+
+    def _checked(self, asked: int, check: Check) -> None:
+        if asked != self._checks:
+            return  # about a draft typed over since
+        self._check_ok = check.ok
         self.form_widget.show_check(check)
-        dirty = draft != self._baseline
-        self.save_button.setEnabled(check.ok and dirty and self.editable(self._current))
+        self._update_save()
+
+    def _check_refused(self, asked: int, error: OperlineError) -> None:
+        if asked != self._checks:
+            return
+        self._check_ok = False
+        self.form_widget.show_sentence(error_sentence(error))
+        self._update_save()
+
+    def _update_save(self) -> None:
+        dirty = self._baseline is not None and self.read_form() != self._baseline
+        self.save_button.setEnabled(
+            self._check_ok and dirty and self.editable(self._current) and not self._writing
+        )
 
     def problems_of(self, field_name: str) -> list[str]:
         """The sentences shown under a field, errors first (for tests and screen readers)."""
@@ -320,41 +250,60 @@ class EditorPage(QWidget, Generic[R, D]):
 
     def start_new(self) -> None:
         """An empty form for a new entry, focused; a changed form is asked about first."""
-        if not self.confirm_leaving():
-            return
-        self._selecting = True
-        self.table.selectionModel().clearCurrentIndex()
-        self.table.clearSelection()
-        self._selecting = False
+        self.leave(self._new_entry)
+
+    def _new_entry(self) -> None:
+        self._clear_selection()
         self._show(None)
         self.focus_form()
 
-    def save(self) -> bool:
-        """Save the form; the list then shows the saved entry, selected."""
-        saved = self._store_form()
-        if saved is not None:
-            self._current = saved
-            self._baseline = None  # the form now matches what was saved
-            self.refresh()
-            self.status.setText(QCoreApplication.translate("EditorPage", "Saved."))
-        return saved is not None
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Save the form; the list then shows the saved entry, selected, and ``then`` runs.
 
-    def _store_form(self) -> R | None:
+        False when there is nothing to save (an error shown, nothing changed, a save
+        already in flight).
+        """
         if not self.save_button.isEnabled():
-            return None
-        try:
-            record = self.store(self.read_form(), self._current)
-        except RosterEditRefused as refused:
-            self.form_widget.show_check(Check(errors=refused.errors))
-            self.save_button.setEnabled(False)
-            return None
-        except OperlineError as error:
-            QMessageBox.critical(
-                self, QCoreApplication.translate("EditorPage", "Not saved"), error_sentence(error)
-            )
-            return None
-        self.saved.emit()
-        return record
+            return False
+        draft, record = self.read_form(), self._current
+        self._writing = True
+        self.context.runner.run(
+            self.store(draft, record),
+            lambda saved: self._stored(draft, saved, then),
+            self._store_refused,
+            owner=self,
+            busy=(self.save_button, self.new_button),
+        )
+        return True
+
+    def _stored(self, draft: D, saved: R, then: Callable[[], None] | None) -> None:
+        self._writing = False
+        self._current = saved
+        # What was saved is the form's new starting point; typing since stays unsaved.
+        self._baseline = draft
+        self._update_save()
+        self.saved.emit(self.changes)
+
+        def shown() -> None:
+            self.status.setText(QCoreApplication.translate("EditorPage", "Saved."))
+            if then is not None:
+                then()
+
+        self.refresh(then=shown)
+
+    def _store_refused(self, error: OperlineError) -> None:
+        self._writing = False
+        if isinstance(error, RosterEditRefused):
+            self._check_ok = False
+            self.form_widget.show_check(Check(errors=error.errors))
+        else:
+            self._not_saved(error)
+        self._update_save()
+
+    def _not_saved(self, error: OperlineError) -> None:
+        QMessageBox.critical(
+            self, QCoreApplication.translate("EditorPage", "Not saved"), error_sentence(error)
+        )
 
     def remove_selected(self) -> None:
         record = self._current
@@ -370,30 +319,37 @@ class EditorPage(QWidget, Generic[R, D]):
         # Back to the list either way, so the arrows and Del keep working.
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         if answer == QMessageBox.StandardButton.Yes:
-            self._act(lambda: self.remove(record))
+            self._act(self.remove(record))
 
     def _restore(self) -> None:
         if self._current is not None:
-            record = self._current
-            self._act(lambda: self.restore(record))
+            self._act(self.restore(self._current))
 
-    def _act(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except OperlineError as error:
-            QMessageBox.critical(
-                self, QCoreApplication.translate("EditorPage", "Not saved"), error_sentence(error)
-            )
-            return
+    def _act(self, work: Work[object]) -> None:
+        self.context.runner.run(
+            work,
+            lambda _done: self._acted(),
+            self._not_saved,
+            owner=self,
+            busy=(self.remove_button, self.remove_action, self.restore_button),
+        )
+
+    def _acted(self) -> None:
+        # Nothing more to retire or bring back until the list says what the entry is now.
+        self._set_removable(False)
+        self.restore_button.setVisible(False)
         self._baseline = None
-        self.saved.emit()
-        self.refresh()
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.saved.emit(self.changes)
+        self.refresh(then=lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
-    def confirm_leaving(self) -> bool:
-        """True when the form may be left: unchanged, saved now, or its changes dropped."""
+    def leave(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the form may be left: unchanged, saved, or its changes dropped.
+
+        A changed form is asked about; Cancel, or a save refused, keeps it as typed.
+        """
         if not self.has_unsaved_changes():
-            return True
+            then()
+            return
         answer = QMessageBox.question(
             self,
             QCoreApplication.translate("EditorPage", "Unsaved changes"),
@@ -404,26 +360,44 @@ class EditorPage(QWidget, Generic[R, D]):
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
-            if self._store_form() is None:
-                return False
-            # The list is read again once the selection has settled.
-            QTimer.singleShot(0, self, self.refresh)
-            return True
-        return answer == QMessageBox.StandardButton.Discard
+            self.save(then=then)
+        elif answer == QMessageBox.StandardButton.Discard:
+            self._show(self._current)
+            then()
 
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._selecting:
             return
-        if not self.confirm_leaving():
-            self._selecting = True
-            if previous.isValid():
-                self._select_row(previous.row())
-            else:
-                self.table.selectionModel().clearCurrentIndex()
-                self.table.clearSelection()
-            self._selecting = False
+        chosen = self.model.record(current.row()) if current.isValid() else None
+        if not self.has_unsaved_changes():
+            self._show(chosen)
             return
-        self._show(self.model.record(current.row()) if current.isValid() else None)
+        # The entry being edited stays selected while the question is asked and any save
+        # runs; the one chosen is shown after, found again by id in the list read then.
+        self._selecting = True
+        if previous.isValid():
+            self._select_row(previous.row())
+        else:
+            self._clear_selection()
+        self._selecting = False
+        chosen_id = self.record_id(chosen) if chosen is not None else None
+        self.leave(lambda: self._go_to(chosen_id))
+
+    def _go_to(self, record_id: int | None) -> None:
+        row = self.model.row_of(record_id) if record_id is not None else None
+        self._selecting = True
+        if row is None:
+            self._clear_selection()
+        else:
+            self._select_row(row)
+        self._selecting = False
+        self._show(self.model.record(row) if row is not None else None)
+
+    def _clear_selection(self) -> None:
+        selecting, self._selecting = self._selecting, True
+        self.table.selectionModel().clearCurrentIndex()
+        self.table.clearSelection()
+        self._selecting = selecting
 
     def _select_row(self, row: int) -> None:
         flags = (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCompleter, QLineEdit, QSpinBox, QWidget
 
+from operline.changes import Changes
+from operline.db.engine import Database
 from operline.phones import format_phone
 from operline.roster import editing
 from operline.roster.editing import (
@@ -16,7 +18,8 @@ from operline.roster.editing import (
     TeamRecord,
 )
 from operline.ui.roster_editor.model import Column
-from operline.ui.roster_editor.page import EditorContext, EditorPage
+from operline.ui.roster_editor.page import EditorContext, EditorPage, ShowChoices
+from operline.ui.tasks import Work
 
 _NONE = "—"
 #: The spin box value that stands for "no number of places given".
@@ -68,8 +71,8 @@ class TeamsPage(EditorPage[TeamRecord, TeamDraft]):
     def _status(self, team: TeamRecord) -> str:
         return self.tr("Active") if team.active else self.tr("Retired")
 
-    def load(self) -> list[TeamRecord]:
-        return editing.list_teams(self.context.database)
+    def load(self) -> Work[list[TeamRecord]]:
+        return editing.list_teams
 
     def record_id(self, record: TeamRecord) -> int:
         return record.id
@@ -91,25 +94,24 @@ class TeamsPage(EditorPage[TeamRecord, TeamDraft]):
         self.organisation.setText(draft.organisation)
         self.phone.setText(draft.phone)
 
-    def check(self, draft: TeamDraft, record: TeamRecord | None) -> Check:
+    def check(self, draft: TeamDraft, record: TeamRecord | None) -> Work[Check]:
         team_id = record.id if record is not None else None
-        return editing.check_team(self.context.database, draft, team_id=team_id)
+        return lambda database: editing.check_team(database, draft, team_id=team_id)
 
-    def store(self, draft: TeamDraft, record: TeamRecord | None) -> TeamRecord:
-        database, actor, now = self.context.database, self.context.actor, self.context.clock()
+    def store(self, draft: TeamDraft, record: TeamRecord | None) -> Work[TeamRecord]:
+        actor, now = self.context.actor, self.context.clock()
         if record is None:
-            return editing.add_team(database, draft, actor=actor, now=now)
-        return editing.update_team(database, record.id, draft, actor=actor, now=now)
+            return lambda database: editing.add_team(database, draft, actor=actor, now=now)
+        team_id = record.id
+        return lambda database: editing.update_team(database, team_id, draft, actor=actor, now=now)
 
-    def remove(self, record: TeamRecord) -> None:
-        editing.retire_team(
-            self.context.database, record.id, actor=self.context.actor, now=self.context.clock()
-        )
+    def remove(self, record: TeamRecord) -> Work[object]:
+        team_id, actor, now = record.id, self.context.actor, self.context.clock()
+        return lambda database: editing.retire_team(database, team_id, actor=actor, now=now)
 
-    def restore(self, record: TeamRecord) -> None:
-        editing.restore_team(
-            self.context.database, record.id, actor=self.context.actor, now=self.context.clock()
-        )
+    def restore(self, record: TeamRecord) -> Work[object]:
+        team_id, actor, now = record.id, self.context.actor, self.context.clock()
+        return lambda database: editing.restore_team(database, team_id, actor=actor, now=now)
 
     def removal_question(self, record: TeamRecord) -> str:
         return self.tr(
@@ -149,8 +151,8 @@ class SectorsPage(EditorPage[SectorRecord, SectorDraft]):
             ),
         ]
 
-    def load(self) -> list[SectorRecord]:
-        return editing.list_sectors(self.context.database)
+    def load(self) -> Work[list[SectorRecord]]:
+        return editing.list_sectors
 
     def record_id(self, record: SectorRecord) -> int:
         return record.id
@@ -170,25 +172,26 @@ class SectorsPage(EditorPage[SectorRecord, SectorDraft]):
     def fill_form(self, draft: SectorDraft, record: SectorRecord | None) -> None:
         self.name.setText(draft.name)
 
-    def check(self, draft: SectorDraft, record: SectorRecord | None) -> Check:
+    def check(self, draft: SectorDraft, record: SectorRecord | None) -> Work[Check]:
         sector_id = record.id if record is not None else None
-        return editing.check_sector(self.context.database, draft, sector_id=sector_id)
+        return lambda database: editing.check_sector(database, draft, sector_id=sector_id)
 
-    def store(self, draft: SectorDraft, record: SectorRecord | None) -> SectorRecord:
-        database, actor, now = self.context.database, self.context.actor, self.context.clock()
+    def store(self, draft: SectorDraft, record: SectorRecord | None) -> Work[SectorRecord]:
+        actor, now = self.context.actor, self.context.clock()
         if record is None:
-            return editing.add_sector(database, draft, actor=actor, now=now)
-        return editing.update_sector(database, record.id, draft, actor=actor, now=now)
-
-    def remove(self, record: SectorRecord) -> None:
-        editing.retire_sector(
-            self.context.database, record.id, actor=self.context.actor, now=self.context.clock()
+            return lambda database: editing.add_sector(database, draft, actor=actor, now=now)
+        sector_id = record.id
+        return lambda database: editing.update_sector(
+            database, sector_id, draft, actor=actor, now=now
         )
 
-    def restore(self, record: SectorRecord) -> None:
-        editing.restore_sector(
-            self.context.database, record.id, actor=self.context.actor, now=self.context.clock()
-        )
+    def remove(self, record: SectorRecord) -> Work[object]:
+        sector_id, actor, now = record.id, self.context.actor, self.context.clock()
+        return lambda database: editing.retire_sector(database, sector_id, actor=actor, now=now)
+
+    def restore(self, record: SectorRecord) -> Work[object]:
+        sector_id, actor, now = record.id, self.context.actor, self.context.clock()
+        return lambda database: editing.restore_sector(database, sector_id, actor=actor, now=now)
 
     def removal_question(self, record: SectorRecord) -> str:
         return self.tr(
@@ -206,6 +209,9 @@ class SectorsPage(EditorPage[SectorRecord, SectorDraft]):
 
 class FacilitiesPage(EditorPage[FacilityRecord, FacilityDraft]):
     """Places people can be oriented to: kind, address, phone, places, opening hours."""
+
+    #: Places are no part of the roster: the call form's list of places redraws instead.
+    changes = Changes(places=True)
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, name="facilitiesPage", parent=parent)
@@ -256,12 +262,15 @@ class FacilitiesPage(EditorPage[FacilityRecord, FacilityDraft]):
             ),
         ]
 
-    def load(self) -> list[FacilityRecord]:
-        return editing.list_facilities(self.context.database)
+    def load(self) -> Work[list[FacilityRecord]]:
+        return editing.list_facilities
 
-    def refresh_choices(self) -> None:
-        kinds = editing.facility_kinds(self.context.database)
-        self.kinds.model().setStringList(kinds)  # type: ignore[attr-defined]
+    def load_choices(self) -> Work[ShowChoices]:
+        def read(database: Database) -> ShowChoices:
+            kinds = editing.facility_kinds(database)
+            return lambda: self.kinds.model().setStringList(kinds)  # type: ignore[attr-defined]
+
+        return read
 
     def record_id(self, record: FacilityRecord) -> int:
         return record.id
@@ -294,24 +303,27 @@ class FacilitiesPage(EditorPage[FacilityRecord, FacilityDraft]):
         self.capacity.setValue(_NO_CAPACITY if draft.capacity is None else draft.capacity)
         self.hours.setText(draft.opening_hours)
 
-    def check(self, draft: FacilityDraft, record: FacilityRecord | None) -> Check:
+    def check(self, draft: FacilityDraft, record: FacilityRecord | None) -> Work[Check]:
         facility_id = record.id if record is not None else None
-        return editing.check_facility(self.context.database, draft, facility_id=facility_id)
+        return lambda database: editing.check_facility(database, draft, facility_id=facility_id)
 
-    def store(self, draft: FacilityDraft, record: FacilityRecord | None) -> FacilityRecord:
-        database, actor, now = self.context.database, self.context.actor, self.context.clock()
+    def store(self, draft: FacilityDraft, record: FacilityRecord | None) -> Work[FacilityRecord]:
+        actor, now = self.context.actor, self.context.clock()
         if record is None:
-            return editing.add_facility(database, draft, actor=actor, now=now)
-        return editing.update_facility(database, record.id, draft, actor=actor, now=now)
-
-    def remove(self, record: FacilityRecord) -> None:
-        editing.retire_facility(
-            self.context.database, record.id, actor=self.context.actor, now=self.context.clock()
+            return lambda database: editing.add_facility(database, draft, actor=actor, now=now)
+        facility_id = record.id
+        return lambda database: editing.update_facility(
+            database, facility_id, draft, actor=actor, now=now
         )
 
-    def restore(self, record: FacilityRecord) -> None:
-        editing.restore_facility(
-            self.context.database, record.id, actor=self.context.actor, now=self.context.clock()
+    def remove(self, record: FacilityRecord) -> Work[object]:
+        facility_id, actor, now = record.id, self.context.actor, self.context.clock()
+        return lambda database: editing.retire_facility(database, facility_id, actor=actor, now=now)
+
+    def restore(self, record: FacilityRecord) -> Work[object]:
+        facility_id, actor, now = record.id, self.context.actor, self.context.clock()
+        return lambda database: editing.restore_facility(
+            database, facility_id, actor=actor, now=now
         )
 
     def removal_question(self, record: FacilityRecord) -> str:

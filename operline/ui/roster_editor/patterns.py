@@ -7,11 +7,12 @@ from datetime import date, time
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTimeEdit, QWidget
 
+from operline.db.engine import Database
 from operline.paris_time import paris_date
 from operline.roster import editing
 from operline.roster.editing import Check, PatternDraft, PatternRecord
 from operline.ui.roster_editor.model import Column
-from operline.ui.roster_editor.page import EditorContext, EditorPage
+from operline.ui.roster_editor.page import EditorContext, EditorPage, ShowChoices
 from operline.ui.roster_editor.texts import days_text, hours_text, short_date, tier_text
 from operline.ui.roster_editor.widgets import (
     DayButtons,
@@ -19,6 +20,7 @@ from operline.ui.roster_editor.widgets import (
     SectorChoice,
     note_label,
 )
+from operline.ui.tasks import Work
 
 _NONE = "—"
 
@@ -169,13 +171,21 @@ class PatternsPage(EditorPage[PatternRecord, PatternDraft]):
             return self.tr("until {day}").format(day=short_date(last))
         return _NONE
 
-    def load(self) -> list[PatternRecord]:
-        return editing.list_shift_patterns(self.context.database)
+    def load(self) -> Work[list[PatternRecord]]:
+        return editing.list_shift_patterns
 
-    def refresh_choices(self) -> None:
-        self._teams = editing.list_teams(self.context.database)
+    def load_choices(self) -> Work[ShowChoices]:
+        def read(database: Database) -> ShowChoices:
+            teams, sectors = editing.list_teams(database), editing.list_sectors(database)
+            return lambda: self._show_choices(teams, sectors)
+
+        return read
+
+    def _show_choices(
+        self, teams: list[editing.TeamRecord], sectors: list[editing.SectorRecord]
+    ) -> None:
+        self._teams = teams
         fill_team_combo(self.team, self._teams, combo_id(self.team), self._retired())
-        sectors = editing.list_sectors(self.context.database)
         self.sectors.set_choices([(s.id, s.name, s.active) for s in sectors])
 
     def record_id(self, record: PatternRecord) -> int:
@@ -229,19 +239,23 @@ class PatternsPage(EditorPage[PatternRecord, PatternDraft]):
         else:
             self.hours_note.clear()
 
-    def check(self, draft: PatternDraft, record: PatternRecord | None) -> Check:
+    def check(self, draft: PatternDraft, record: PatternRecord | None) -> Work[Check]:
         pattern_id = record.id if record is not None else None
-        return editing.check_shift_pattern(self.context.database, draft, pattern_id=pattern_id)
+        return lambda database: editing.check_shift_pattern(database, draft, pattern_id=pattern_id)
 
-    def store(self, draft: PatternDraft, record: PatternRecord | None) -> PatternRecord:
-        database, actor, now = self.context.database, self.context.actor, self.context.clock()
+    def store(self, draft: PatternDraft, record: PatternRecord | None) -> Work[PatternRecord]:
+        actor, now = self.context.actor, self.context.clock()
         if record is None:
-            return editing.add_shift_pattern(database, draft, actor=actor, now=now)
-        return editing.update_shift_pattern(database, record.id, draft, actor=actor, now=now)
+            return lambda database: editing.add_shift_pattern(database, draft, actor=actor, now=now)
+        pattern_id = record.id
+        return lambda database: editing.update_shift_pattern(
+            database, pattern_id, draft, actor=actor, now=now
+        )
 
-    def remove(self, record: PatternRecord) -> None:
-        editing.delete_shift_pattern(
-            self.context.database, record.id, actor=self.context.actor, now=self.context.clock()
+    def remove(self, record: PatternRecord) -> Work[object]:
+        pattern_id, actor, now = record.id, self.context.actor, self.context.clock()
+        return lambda database: editing.delete_shift_pattern(
+            database, pattern_id, actor=actor, now=now
         )
 
     def removal_question(self, record: PatternRecord) -> str:

@@ -375,17 +375,20 @@ class MainWindow(QMainWindow):
         return system_actor(self._actor, self.session.workstation)
 
     def edit_roster(self) -> None:
-        """The roster editor in its own window; every screen reads the roster again after."""
+        """The roster editor in its own window; each change it saves goes on the change bus."""
         operator = self.session.operator
         if operator is None:  # the menu entry is greyed then; the services refuse anyway
             return
         dialog = RosterEditorDialog(
-            self._database,
-            actor=operator.at(self.session.workstation),
-            clock=self._clock,
-            parent=self,
+            self.context, actor=operator.at(self.session.workstation), parent=self
         )
-        dialog.editor.roster_changed.connect(self.refresh_duty)
+
+        def week_again() -> None:
+            # The week hears no bus: it reads the roster when shown, so now if it is.
+            if self.screens.currentWidget() is self.week:
+                self.week.refresh()
+
+        dialog.editor.roster_changed.connect(week_again)
         dialog.exec()
 
     # File

@@ -22,13 +22,13 @@ from operline.ui.roster_editor.editor import RosterEditor, RosterEditorDialog
 from operline.ui.roster_editor.texts import PROBLEM_SOURCES
 from operline.ui.shell.language import InstalledLanguage
 from tests.actors import WORKSTATION
-from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK, NOW
+from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK, NOW, desk_context
 
 ACTOR = system_actor("Claire Dumont", WORKSTATION)
 
 
 def open_editor(qtbot: QtBot, database: Database) -> RosterEditor:
-    editor = RosterEditor(database, actor=ACTOR, clock=lambda: NOW)
+    editor = RosterEditor(desk_context(database, lambda: NOW), actor=ACTOR)
     qtbot.addWidget(editor)
     editor.resize(1366, 768)
     with qtbot.waitActive(editor):
@@ -387,7 +387,7 @@ def test_french_a_third_longer_still_fits_the_desk_screen(
 def test_closing_the_dialog_with_unsaved_typing_asks_first(
     qtbot: QtBot, database: Database, english: InstalledLanguage
 ) -> None:
-    dialog = RosterEditorDialog(database, actor=ACTOR, clock=lambda: NOW)
+    dialog = RosterEditorDialog(desk_context(database, lambda: NOW), actor=ACTOR)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.editor.tabs.setCurrentWidget(dialog.editor.sectors)
