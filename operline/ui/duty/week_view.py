@@ -8,6 +8,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from operline.changes import Changes
 from operline.errors import OperlineError
 from operline.paris_time import paris_date
 from operline.roster.week import WeekCoverage, week_coverage
@@ -28,6 +29,7 @@ class WeekView(QWidget):
         self.setAccessibleName(self.tr("Coverage of the week"))
         self._desk = desk
         self._clock = desk.clock
+        desk.changes.changed.connect(self._changed)
 
         title = QLabel(self.tr("Coverage of the next 7 days"), self)
         title.setObjectName("weekTitle")
@@ -70,6 +72,11 @@ class WeekView(QWidget):
             self._refused,
             owner=self,
         )
+
+    def _changed(self, changes: Changes) -> None:
+        # Read when shown; a roster edited meanwhile is read again at once if it is.
+        if changes.roster and self.isVisible():
+            self.refresh()
 
     def _show(self, coverage: WeekCoverage) -> None:
         self.problem.hide()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 import operline
 from operline.actors import Actor, system_actor
-from operline.changes import Changes
 from operline.db.backup import backup_database
 from operline.db.engine import Database
 from operline.drafts import DraftStore, default_drafts_folder
@@ -70,7 +69,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("Operline"))
         if icon is not None:
             self.setWindowIcon(icon)
-        # The roster editor still reads on the GUI thread, from here.
+        # Only the backup's file dialog needs to know where the database is.
         self._database = database
         self._runner = runner
         self._clock = clock
@@ -188,12 +187,6 @@ class MainWindow(QMainWindow):
 
     def show_journal(self) -> None:
         self.screens.setCurrentWidget(self.journal)
-
-    def refresh_duty(self) -> None:
-        """Read the roster again everywhere it shows, e.g. after it was edited."""
-        self.changes.publish(Changes(roster=True))
-        if self.screens.currentWidget() is self.week:
-            self.week.refresh()
 
     def _screen_changed(self, index: int) -> None:
         page = self.screens.widget(index)
@@ -382,13 +375,6 @@ class MainWindow(QMainWindow):
         dialog = RosterEditorDialog(
             self.context, actor=operator.at(self.session.workstation), parent=self
         )
-
-        def week_again() -> None:
-            # The week hears no bus: it reads the roster when shown, so now if it is.
-            if self.screens.currentWidget() is self.week:
-                self.week.refresh()
-
-        dialog.editor.roster_changed.connect(week_again)
         dialog.exec()
 
     # File

@@ -19,7 +19,7 @@ from operline.roster.editing import SectorDraft, TeamDraft
 from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.roster_editor.editor import RosterEditor
 from operline.ui.shell.language import InstalledLanguage
-from operline.ui.tasks import TaskRunner, _perform, _Task
+from operline.ui.tasks import TaskRunner, _Task
 from tests.actors import WORKSTATION
 from tests.ui.conftest import NOW
 
@@ -57,7 +57,7 @@ class HeldRunner(TaskRunner):
 
     def answer(self, index: int = 0) -> None:
         task = self.held.pop(index)
-        _perform(task, self._database)
+        self._perform(task)
         self._answer(task)
 
     def answer_all(self) -> None:
