@@ -233,7 +233,7 @@ class NextContact:
 def next_contact(
     database: Database, incident: BoardIncident, *, now: datetime, settings: DeskSettings
 ) -> NextContact:
-    """The other teams on duty for the incident's sector (tier 2 first), then the supervisor."""
+    """The other teams on duty for the incident's sector, first call first, then the supervisor."""
     with database.read() as session:
         roster = load_roster(session, changes_ending_after=now)
     return next_contact_in(roster, incident, now=now, supervisor_phone=settings.supervisor_phone)
@@ -246,5 +246,6 @@ def next_contact_in(
     others = [
         t for t in on_duty_teams(roster, incident.sector_id, now) if t.team_id != incident.team_id
     ]
-    others.sort(key=lambda t: (t.tier != 2, t.tier, t.name))
+    # First-call teams before backups: the call goes where the desk would route it first.
+    others.sort(key=lambda t: (t.tier, t.name))
     return NextContact(tuple(others), supervisor_phone)

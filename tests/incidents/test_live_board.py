@@ -202,3 +202,29 @@ def test_a_report_from_yesterday_says_nothing_about_tonight(desk: Desk) -> None:
     place = next(p for p in places_with_room(desk.database, now=NOW) if p.facility_id == repos)
     assert place.free_places is None
     assert place.has_room is None
+
+
+def test_whom_to_call_next_lists_first_call_teams_before_backups(desk: Desk) -> None:
+    sector = next(
+        name for name in desk.sectors if {1, 2} <= {team.tier for team in desk.on_duty(name)}
+    )
+    here = {team.team_id for team in desk.on_duty(sector)}
+    # The call went to a team from elsewhere: every team on duty here is still to call.
+    elsewhere = next(team_id for team_id in desk.teams.values() if team_id not in here)
+    form = CallForm(received_at=NOW, sector_id=desk.sectors[sector], category=Category.DISTRESS)
+    incident = log_call(desk.database, form, actor=desk.actor, now=NOW).incident_id
+    route_incident(
+        desk.database,
+        incident,
+        elsewhere,
+        version=1,
+        action=Action(desk.actor, NOW, NOW, "the sector's teams did not answer"),
+    )
+    (shown,) = open_incidents(desk.database, now=NOW, settings=read_settings(desk.database))
+
+    contact = next_contact(desk.database, shown, now=NOW, settings=read_settings(desk.database))
+
+    tiers = [team.tier for team in contact.teams]
+    assert {team.team_id for team in contact.teams} == here
+    assert tiers == sorted(tiers)
+    assert tiers[0] == 1
