@@ -10,9 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, Column, Connection, Integer, String, Table, text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Connection,
+    Float,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    text,
+)
 
 from operline.db.models import Base
 from operline.db.types import StoredValueError, checked_result_processor
@@ -89,9 +101,15 @@ def _raw_rows(connection: Connection, table: Table) -> Iterator[tuple[Any, ...]]
 
 def _reader(column: Column[Any], connection: Connection) -> Callable[[Any], bool]:
     """Whether a raw value reads back as the column's type says."""
-    processor = checked_result_processor(column.type, connection.dialect, None)
-    nullable = bool(column.nullable)
     column_type = column.type
+    # A number's processor depends on the driver's type code, which a raw read does not
+    # carry (PostgreSQL's refuses to be built without it): the value's kind is checked.
+    processor = (
+        None
+        if isinstance(column_type, Numeric | Float)
+        else checked_result_processor(column_type, connection.dialect, None)
+    )
+    nullable = bool(column.nullable)
     length = column_type.length if isinstance(column_type, String) else None
 
     def readable(value: Any) -> bool:
@@ -108,6 +126,8 @@ def _reader(column: Column[Any], connection: Connection) -> Callable[[Any], bool
             return isinstance(value, int)
         if isinstance(column_type, String):
             return isinstance(value, str) and (length is None or len(value) <= length)
+        if isinstance(column_type, Numeric | Float):
+            return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
         return True
 
     return readable
