@@ -228,4 +228,3 @@ def test_the_shortcuts_list_fits_a_1366_by_768_screen_in_french(
     assert listed == [(s.key_text(), s.description()) for s in shortcuts.ALL]
     assert ("Ctrl+Entrée", "Nouvel appel\u00a0: enregistrer") in listed
     assert ("Ctrl+G", "Ouvrir un appel par sa référence ou son numéro") in listed
-    dialog.grab().save("/tmp/operline-f1.png")
