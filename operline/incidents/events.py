@@ -18,6 +18,8 @@ class EventKind(StrEnum):
     UPDATED = "updated"
     NOTE = "note"
     LINKED_CALL = "linked_call"
+    #: The last step recorded was undone: ``field`` changed back from old to new value.
+    UNDO = "undo"
 
 
 class Refusal(StrEnum):

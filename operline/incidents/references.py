@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
+import re
+
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from operline.db.models import ReferenceCounter
+from operline.db.engine import Database
+from operline.db.models import Incident, ReferenceCounter
 
 
 def format_reference(year: int, number: int) -> str:
@@ -29,3 +32,36 @@ def next_reference(session: Session, year: int) -> str:
         return format_reference(year, 1)
     except IntegrityError:
         return next_reference(session, year)
+
+
+_TYPED = re.compile(r"(?:OPL[-\s]*)?(?:(\d{4})[-\s/]+)?0*(\d{1,6})", re.IGNORECASE)
+
+
+def parse_reference(typed: str, *, year: int) -> str | None:
+    """The reference meant by what was typed: ``OPL-2026-000123``, ``2026-123``, or ``123``.
+
+    A bare number is one of ``year`` (the desk's Paris year); None if it is no reference.
+    """
+    match = _TYPED.fullmatch(typed.strip())
+    if match is None:
+        return None
+    number = int(match.group(2))
+    if number == 0:
+        return None
+    return format_reference(int(match.group(1) or year), number)
+
+
+def find_incident_id(session: Session, reference: str) -> int | None:
+    """The id of the incident with this exact reference, if any (one indexed look-up)."""
+    return session.execute(
+        select(Incident.id).where(Incident.reference == reference)
+    ).scalar_one_or_none()
+
+
+def incident_id_by_reference(database: Database, typed: str, *, year: int) -> int | None:
+    """The incident a typed reference names, or None if it names none."""
+    reference = parse_reference(typed, year=year)
+    if reference is None:
+        return None
+    with database.read() as session:
+        return find_incident_id(session, reference)

@@ -32,11 +32,10 @@ class Shortcut:
         return [QKeySequence(keys) for keys in (self.keys, *self.more)]
 
     def key_text(self) -> str:
-        """The keys as this platform writes them (e.g. Ctrl+Q, ⌘Q; Alt+1 … Alt+7)."""
-        first = self.sequence().toString(QKeySequence.SequenceFormat.NativeText)
+        """The keys as the desk writes them (e.g. Ctrl+Q, Ctrl+Entrée; Alt+1 … Alt+7)."""
+        first = key_text(self.keys)
         if len(self.more) > 1:
-            last = QKeySequence(self.more[-1]).toString(QKeySequence.SequenceFormat.NativeText)
-            return f"{first} … {last}"
+            return f"{first} … {key_text(self.more[-1])}"
         return first
 
     def description(self) -> str:
@@ -47,6 +46,22 @@ class Shortcut:
         action.setShortcuts(self.sequences())
         action.setToolTip(f"{action.text().replace('&', '')} ({self.key_text()})")
         return action
+
+
+#: Qt writes the Enter key "Return" or "Enter" in every language; the desk says one word.
+_ENTER = str(QT_TRANSLATE_NOOP("Shortcuts", "Enter"))
+
+
+def key_text(keys: str) -> str:
+    """Keys as this platform writes them, the Enter key by its name in the desk's language."""
+    native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    # Qt's own translations name the key too ("Retour" in French): every name of it goes.
+    names = {"Return", "Enter"} | {
+        QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        for key in ("Return", "Enter")
+    }
+    enter = QCoreApplication.translate(_CONTEXT, _ENTER)
+    return "+".join(enter if part in names else part for part in native.split("+"))
 
 
 def _alt_digits(first: int, last: int) -> tuple[str, ...]:
@@ -65,6 +80,9 @@ SIGN_IN = Shortcut(
 )
 EDIT_ROSTER = Shortcut(
     "Ctrl+E", str(QT_TRANSLATE_NOOP("Shortcuts", "Edit teams, sectors, places and the roster"))
+)
+GO_TO_CALL = Shortcut(
+    "Ctrl+G", str(QT_TRANSLATE_NOOP("Shortcuts", "Open a call by its reference or number"))
 )
 SHOW_SHORTCUTS = Shortcut("F1", str(QT_TRANSLATE_NOOP("Shortcuts", "List the keyboard shortcuts")))
 QUIT = Shortcut("Ctrl+Q", str(QT_TRANSLATE_NOOP("Shortcuts", "Quit Operline")))
@@ -91,7 +109,7 @@ ALL_TEAMS = Shortcut("Ctrl+T", str(QT_TRANSLATE_NOOP("Shortcuts", "Routing: show
 # The open calls: one key a stage, on the selected call.
 OPEN_CALL = Shortcut(
     "Return",
-    str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: open the call and its history")),
+    str(QT_TRANSLATE_NOOP("Shortcuts", "Calls, journal: open the call and its history")),
     ("Enter",),
 )
 ROUTE = Shortcut("T", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: route to a team")))
@@ -108,6 +126,9 @@ REASSIGN = Shortcut(
     "R", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: hand to another team (with a reason)"))
 )
 NOTE = Shortcut("N", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: add a note")))
+UNDO_STEP = Shortcut(
+    "Ctrl+Z", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: undo my last step (5 minutes)"))
+)
 ALL_SECTORS = Shortcut("Alt+0", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: every sector")))
 ONE_SECTOR = Shortcut(
     "Alt+1", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: only one sector")), _alt_digits(2, 9)
@@ -117,7 +138,8 @@ ONE_SECTOR = Shortcut(
 PREVIOUS_DAY = Shortcut("Alt+Left", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: previous day")))
 NEXT_DAY = Shortcut("Alt+Right", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: next day")))
 TODAY = Shortcut("Alt+Home", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: back to today")))
-CHOOSE_DAY = Shortcut("Ctrl+G", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: type a date")))
+# Ctrl+G opens a call from anywhere, so the journal's date takes Ctrl+D.
+CHOOSE_DAY = Shortcut("Ctrl+D", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: type a date")))
 RELOAD = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: reload the day")))
 
 # The roster editor, in its own window.
@@ -139,6 +161,9 @@ ALL: tuple[Shortcut, ...] = (
     NEW_CALL,
     SIGN_IN,
     EDIT_ROSTER,
+    GO_TO_CALL,
+    SHOW_SHORTCUTS,
+    QUIT,
     SAVE_CALL,
     TOGGLE_URGENT,
     CHOOSE_NEED,
@@ -155,6 +180,7 @@ ALL: tuple[Shortcut, ...] = (
     CLOSE_CALL,
     REASSIGN,
     NOTE,
+    UNDO_STEP,
     ALL_SECTORS,
     ONE_SECTOR,
     PREVIOUS_DAY,
@@ -165,6 +191,20 @@ ALL: tuple[Shortcut, ...] = (
     EDITOR_SAVE,
     EDITOR_NEW,
     EDITOR_REMOVE,
+)
+#: Where the shortcuts list starts its second column: the keys of the open calls.
+SECOND_COLUMN = ALL.index(OPEN_CALL)
+#: Keys of the whole window, that a field must not take for its own editing keys.
+WINDOW_WIDE: tuple[Shortcut, ...] = (
+    SHOW_CALLS,
+    SHOW_DESK,
+    SHOW_BOARD,
+    SHOW_WEEK,
+    SHOW_JOURNAL,
+    NEW_CALL,
+    SIGN_IN,
+    EDIT_ROSTER,
+    GO_TO_CALL,
     SHOW_SHORTCUTS,
     QUIT,
 )

@@ -392,7 +392,7 @@
     <name>EditorPage</name>
     <message>
         <source>New</source>
-        <extracomment>Something was saved, retired or removed: other screens may need to refresh.</extracomment>
+        <extracomment>Something was saved, retired or removed; it carries what changed (a ``Changes``). How many reads and checks were asked: only the latest one&apos;s answer counts.</extracomment>
         <translation>Nouveau</translation>
     </message>
     <message>
@@ -532,6 +532,7 @@
     <name>FacilitiesPage</name>
     <message>
         <source>Places</source>
+        <extracomment>Places are no part of the roster: the call form&apos;s list of places redraws instead.</extracomment>
         <translation>Lieux</translation>
     </message>
     <message>
@@ -691,6 +692,38 @@
     </message>
 </context>
 <context>
+    <name>GoToCallDialog</name>
+    <message>
+        <source>Go to a call</source>
+        <extracomment>The call found and read; the dialog has closed.</extracomment>
+        <translation>Aller à un appel</translation>
+    </message>
+    <message>
+        <source>Reference of the call, or its number this year:</source>
+        <translation>Référence de l&apos;appel, ou son numéro de cette année&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reference of the call</source>
+        <translation>Référence de l&apos;appel</translation>
+    </message>
+    <message>
+        <source>OPL-2026-000123 or 123</source>
+        <translation>OPL-2026-000123 ou 123</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Type a reference such as OPL-{year}-000123, or just its number.</source>
+        <translation>Tapez une référence comme OPL-{year}-000123, ou seulement son numéro.</translation>
+    </message>
+    <message>
+        <source>No call has the reference {reference}.</source>
+        <translation>Aucun appel n&apos;a la référence {reference}.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDetailDialog</name>
     <message>
         <source>Call {reference}</source>
@@ -828,6 +861,10 @@
         <translation>Autre appel à ce sujet</translation>
     </message>
     <message>
+        <source>Step undone</source>
+        <translation>Étape annulée</translation>
+    </message>
+    <message>
         <source>Place</source>
         <extracomment>Fields a correction may name, as the desk calls them.</extracomment>
         <translation>Lieu d&apos;orientation</translation>
@@ -897,7 +934,7 @@
     <name>JournalView</name>
     <message>
         <source>Journal of a day</source>
-        <extracomment>The day now shown (a Paris calendar day).</extracomment>
+        <extracomment>The day now shown (a Paris calendar day). A sentence for the status bar: why a call could not be opened.</extracomment>
         <translation>Journal de la journée</translation>
     </message>
     <message>
@@ -920,12 +957,21 @@
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
+    <message>
+        <source>Open the call</source>
+        <translation>Ouvrir l&apos;appel</translation>
+    </message>
     <message numerus="yes">
         <source>%n call(s)</source>
+        <extracomment>The detail opened from the journal, while it is open.</extracomment>
         <translation>
             <numerusform>%n appel</numerusform>
             <numerusform>%n appels</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select a call first (arrow keys).</source>
+        <translation>Choisissez d&apos;abord un appel (flèches).</translation>
     </message>
     <message>
         <source>Day shown</source>
@@ -1191,6 +1237,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
     <message>
         <source>Quit Operline</source>
+        <extracomment>The dialogs of Ctrl+G and the call it opened, while they are open.</extracomment>
         <translation>Quitter Operline</translation>
     </message>
     <message>
@@ -1220,6 +1267,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>&amp;New call</source>
         <translation>&amp;Nouvel appel</translation>
+    </message>
+    <message>
+        <source>&amp;Go to a call…</source>
+        <translation>&amp;Aller à un appel…</translation>
     </message>
     <message>
         <source>&amp;Change of operator…</source>
@@ -1272,6 +1323,14 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>&amp;About Operline</source>
         <translation>À &amp;propos d&apos;Operline</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: a supervisor signs in ({key}) to edit the roster.</source>
+        <translation>Personne n&apos;est connecté&#xa0;: un superviseur se connecte ({key}) pour modifier le tableau de garde.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may edit the roster.</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier le tableau de garde.</translation>
     </message>
     <message>
         <source>Nobody signed in ({key})</source>
@@ -1833,7 +1892,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <name>RosterEditor</name>
     <message>
         <source>Roster editor</source>
-        <extracomment>A change was saved: teams, sectors, places, shifts or exceptions differ now.</extracomment>
+        <extracomment>A change to the roster was saved (teams, sectors, shifts or exceptions), after it went on the change bus: for screens that read the roster only when shown.</extracomment>
         <translation>Planning des équipes</translation>
     </message>
     <message>
@@ -2345,10 +2404,6 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Transmission&#xa0;: afficher toutes les équipes</translation>
     </message>
     <message>
-        <source>Calls: open the call and its history</source>
-        <translation>Appels&#xa0;: ouvrir l&apos;appel et son historique</translation>
-    </message>
-    <message>
         <source>Calls: route to a team</source>
         <translation>Appels&#xa0;: transmettre à une équipe</translation>
     </message>
@@ -2379,6 +2434,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>Calls: add a note</source>
         <translation>Appels&#xa0;: ajouter une note</translation>
+    </message>
+    <message>
+        <source>Calls: undo my last step (5 minutes)</source>
+        <translation>Appels&#xa0;: annuler ma dernière étape (5 minutes)</translation>
     </message>
     <message>
         <source>Calls: every sector</source>
@@ -2413,8 +2472,12 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Afficher les équipes de garde maintenant</translation>
     </message>
     <message>
+        <source>Enter</source>
+        <extracomment>English source text, translated when shown. Further keys doing the same (Ctrl+Enter beside Ctrl+Return), or the rest of a family (Alt+2 … Alt+7 after Alt+1); the list shows them as one line. Qt writes the Enter key &quot;Return&quot; or &quot;Enter&quot; in every language; the desk says one word.</extracomment>
+        <translation>Entrée</translation>
+    </message>
+    <message>
         <source>Show the open calls</source>
-        <extracomment>English source text, translated when shown. Further keys doing the same (Ctrl+Enter beside Ctrl+Return), or the rest of a family (Alt+2 … Alt+7 after Alt+1); the list shows them as one line.</extracomment>
         <translation>Afficher les appels en cours</translation>
     </message>
     <message>
@@ -2430,12 +2493,20 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Afficher le journal d&apos;une journée</translation>
     </message>
     <message>
+        <source>Open a call by its reference or number</source>
+        <translation>Ouvrir un appel par sa référence ou son numéro</translation>
+    </message>
+    <message>
         <source>List the keyboard shortcuts</source>
         <translation>Lister les raccourcis clavier</translation>
     </message>
     <message>
         <source>Quit Operline</source>
         <translation>Quitter Operline</translation>
+    </message>
+    <message>
+        <source>Calls, journal: open the call and its history</source>
+        <translation>Appels, journal&#xa0;: ouvrir l&apos;appel et son historique</translation>
     </message>
     <message>
         <source>Roster editor: save the form</source>
@@ -2454,6 +2525,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
+        <extracomment>The two tables, first the one on the left.</extracomment>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
@@ -2476,7 +2548,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <name>StageKeys</name>
     <message>
         <source>Open the call</source>
-        <extracomment>The stage each stage key needs the call to be at. The dialog a key opened, while it is open.</extracomment>
+        <extracomment>The stage each stage key needs the call to be at. The dialog a key opened, while it is open. The last step this desk recorded and the sentence that told it, for Ctrl+Z.</extracomment>
         <translation>Ouvrir l&apos;appel</translation>
     </message>
     <message>
@@ -2730,6 +2802,45 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>{name} (retired)</source>
         <translation>{name} (retirée)</translation>
+    </message>
+</context>
+<context>
+    <name>UndoKey</name>
+    <message>
+        <source>Undo my last step</source>
+        <translation>Annuler ma dernière étape</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in at this desk: sign in first.</source>
+        <translation>Personne n&apos;est connecté à ce poste&#xa0;: connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>No step recorded here to undo.</source>
+        <translation>Aucune étape enregistrée ici à annuler.</translation>
+    </message>
+    <message>
+        <source>Undone: {step} {reference} is back at stage {stage}.</source>
+        <translation>Annulé&#xa0;: {step} {reference} revient à l&apos;étape «&#xa0;{stage}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Last step undone: {reference} is back at stage {stage}.</source>
+        <translation>Dernière étape annulée&#xa0;: {reference} revient à l&apos;étape «&#xa0;{stage}&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRefusals</name>
+    <message>
+        <source>{reference} has no step to undo.</source>
+        <extracomment>The sentence of each refusal, with the ``{names}`` of the service&apos;s own sentence.</extracomment>
+        <translation>{reference} n&apos;a aucune étape à annuler.</translation>
+    </message>
+    <message>
+        <source>{reference}: the last step was recorded at {time}; a step can be undone for {minutes} minutes only.</source>
+        <translation>{reference}&#xa0;: la dernière étape a été enregistrée à {time}&#xa0;; une étape ne s&apos;annule que pendant {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>{reference}: the last step was recorded by {name}; only they can undo it.</source>
+        <translation>{reference}&#xa0;: la dernière étape a été enregistrée par {name}&#xa0;; seule cette personne peut l&apos;annuler.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from operline.actors import Actor
+from operline.changes import Changes
 from operline.codes import Category, OperatorRole, Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent
@@ -53,7 +54,11 @@ class Desk:
 
 @pytest.fixture
 def desk(sqlite_database: Database) -> Desk:
-    database = sqlite_database
+    return small_desk(sqlite_database)
+
+
+def small_desk(database: Database) -> Desk:
+    """The desk of these tables, for other tables of the same rules."""
     boss = signed_in(database, "Amine Benali", OperatorRole.SUPERVISOR)
     sector = editing.add_sector(
         database, editing.SectorDraft("Stalingrad"), actor=boss, now=RECEIVED
@@ -108,7 +113,7 @@ def new_call(desk: Desk) -> IncidentState:
         assert incident is not None
         return IncidentState(
             logged.incident_id, logged.reference, Status.NEW, logged.version, None,
-            RECEIVED, None, None, None, None, None,
+            RECEIVED, None, None, None, None, None, Changes(),
         )  # fmt: skip
 
 

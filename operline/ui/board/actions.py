@@ -84,6 +84,8 @@ class StageKeys(QObject):
         self.board = board
         #: The dialog a key opened, while it is open.
         self.dialog: QDialog | None = None
+        #: The last step this desk recorded and the sentence that told it, for Ctrl+Z.
+        self.last_step: tuple[IncidentState, str] | None = None
         self._actions: list[QAction] = []
         self.detail_action = self._action(
             self.tr("Open the call"), "openDetailAction", OPEN_DETAIL_KEYS, self.open_detail
@@ -354,6 +356,8 @@ class StageKeys(QObject):
         changes = self.board.desk.changes
 
         def recorded(result: IncidentState | Changes) -> None:
+            if isinstance(result, IncidentState):
+                self.last_step = (result, done)
             changes.publish(result if isinstance(result, Changes) else result.changes)
             self.board.say(done)
             if reply is not None:

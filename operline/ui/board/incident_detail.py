@@ -71,6 +71,7 @@ _KINDS = {
     EventKind.UPDATED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Changed")),
     EventKind.NOTE: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Note")),
     EventKind.LINKED_CALL: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Another call about it")),
+    EventKind.UNDO: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Step undone")),
 }
 
 #: Fields a correction may name, as the desk calls them.

@@ -44,6 +44,7 @@ from operline.ui.board.actions import StageKeys
 from operline.ui.board.alerts import AlertWatch, DeskAlarm, DesktopAlarm, NextContactPanel
 from operline.ui.board.model import AlertRowDelegate, BoardColumn, LiveBoardModel, alert_text
 from operline.ui.board.sector_strip import SectorCounts, SectorStripBar
+from operline.ui.board.undo_key import UndoKey
 from operline.ui.desk_context import DeskContext
 from operline.ui.labels import category_label, priority_label, status_label
 from operline.ui.messages import error_sentence
@@ -104,6 +105,7 @@ class LiveBoard(QWidget):
         self.watch = AlertWatch(alarm if alarm is not None else DesktopAlarm(parent=self), self)
         self._build()
         self.keys = StageKeys(self)
+        self.undo_key = UndoKey(self)
         self.hint.setText(self.keys.hint())
 
         self.alert_timer = QTimer(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QFocusEvent
@@ -23,12 +23,16 @@ from PySide6.QtWidgets import (
 from operline.actors import Actor
 from operline.codes import Category, Outcome, Status
 from operline.errors import OperlineError
+from operline.incidents.timeline import IncidentDetail, read_incident
 from operline.journal import day_incident_ids, journal_rows
 from operline.paris_time import Clock, paris_date
 from operline.ui import shortcuts
+from operline.ui.board.incident_detail import IncidentDetailDialog
 from operline.ui.journal.model import JournalColumn, JournalModel
 from operline.ui.labels import category_label, outcome_label, status_label
 from operline.ui.messages import error_sentence
+from operline.ui.refusals import action_problem
+from operline.ui.table_model import INCIDENT_ID_ROLE
 from operline.ui.tasks import TaskRunner
 
 # Widest text a column usually holds, so widths are set without reading every row.
@@ -45,6 +49,8 @@ class JournalView(QWidget):
 
     #: The day now shown (a Paris calendar day).
     day_shown = Signal(object)
+    #: A sentence for the status bar: why a call could not be opened.
+    notice = Signal(str)
 
     def __init__(
         self,
@@ -91,6 +97,16 @@ class JournalView(QWidget):
         self.reload_action.triggered.connect(lambda: self.show_day(self._day))
 
         self._build()
+        # Enter on a row opens that call, closed or not, as on the board.
+        self.open_action = QAction(self.tr("Open the call"), self.table)
+        self.open_action.setObjectName("openJournalCallAction")
+        self.open_action.setShortcuts(shortcuts.OPEN_CALL.sequences())
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.open_selected)
+        self.table.addAction(self.open_action)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        #: The detail opened from the journal, while it is open.
+        self.detail: IncidentDetailDialog | None = None
         if shown_at_once:
             self.show_day(self._day)
 
@@ -142,6 +158,32 @@ class JournalView(QWidget):
         if ids:
             self.table.scrollToTop()
         self.day_shown.emit(day)
+
+    def open_selected(self) -> None:
+        """Open the call under the cursor with its timeline; the reading is audited."""
+        incident_id = self.model.data(self.table.currentIndex(), INCIDENT_ID_ROLE)
+        if not isinstance(incident_id, int):
+            self.notice.emit(self.tr("Select a call first (arrow keys)."))
+            return
+        now, actor = self._clock(), self._actor()
+        self._runner.run(
+            lambda database: read_incident(database, incident_id, actor=actor, now=now),
+            lambda detail: self._show_detail(detail, now),
+            lambda error: self.notice.emit(action_problem(error)),
+            owner=self,
+            busy=(self.open_action,),
+        )
+
+    def _show_detail(self, detail: IncidentDetail, now: datetime) -> None:
+        dialog = IncidentDetailDialog(detail, now=now, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._detail_closed)
+        self.detail = dialog
+        dialog.open()
+
+    def _detail_closed(self) -> None:
+        self.detail = None
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _refused(self, day: date, error: OperlineError) -> None:
         if day != self._day:

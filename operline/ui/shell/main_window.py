@@ -1,5 +1,7 @@
 """The main window of the desk: open calls, the call form, who is on duty, the week, the journal.
 
+(Over 400 lines: it wires every screen, menu and window-wide key of the desk in one place.)
+
 The five screens sit in tabs reached by Ctrl+1 … Ctrl+5; Ctrl+N starts a call from
 anywhere. A warning across the top names the coverage gaps of the coming day whatever
 screen is shown, and the status bar names the operator signed in.
@@ -29,11 +31,13 @@ from operline.db.backup import backup_database
 from operline.db.engine import Database
 from operline.drafts import DraftStore, default_drafts_folder
 from operline.errors import OperlineError
+from operline.incidents.timeline import IncidentDetail
 from operline.operators import OperatorInfo
 from operline.paris_time import Clock, format_paris, now_utc
 from operline.roster.board import upcoming_gaps
 from operline.ui import shortcuts
 from operline.ui.board.alerts import DeskAlarm, DesktopAlarm
+from operline.ui.board.incident_detail import IncidentDetailDialog
 from operline.ui.board.live_board import LiveBoard
 from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.duty.duty_board import DutyBoard
@@ -42,7 +46,9 @@ from operline.ui.intake.desk_view import DeskView
 from operline.ui.journal.view import JournalView
 from operline.ui.messages import error_sentence
 from operline.ui.roster_editor.editor import RosterEditorDialog
+from operline.ui.shell.focus import DeskKeyboard, explain_greyed
 from operline.ui.shell.gap_banner import GapBanner
+from operline.ui.shell.go_to_call import GoToCallDialog
 from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
 from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
 from operline.ui.tasks import TaskRunner
@@ -139,12 +145,20 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.session.operator_changed.connect(self._operator_changed)
         self._operator_changed(self.session.operator)
-        for screen in (self.board, self.calls, self.desk):
+        for screen in (self.board, self.calls, self.desk, self.journal):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.board.refreshed.connect(self._board_refreshed)
         self.banner.open_week.connect(self.show_week)
         self.screens.currentChanged.connect(self._screen_changed)
         self._board_refreshed(self.board.shown_at or clock())
+        self.keyboard = DeskKeyboard(
+            self,
+            self.screens.currentWidget,
+            lambda reason: self.statusBar().showMessage(reason, 15_000),
+        )
+        #: The dialogs of Ctrl+G and the call it opened, while they are open.
+        self.go_to_dialog: GoToCallDialog | None = None
+        self.detail_dialog: IncidentDetailDialog | None = None
         self.calls.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -249,6 +263,11 @@ class MainWindow(QMainWindow):
         )
         self.new_call_action.triggered.connect(self.new_call)
         calls_menu.addAction(self.new_call_action)
+        self.go_to_call_action = self._action(
+            self.tr("&Go to a call…"), "goToCallAction", shortcuts.GO_TO_CALL
+        )
+        self.go_to_call_action.triggered.connect(self.go_to_call)
+        calls_menu.addAction(self.go_to_call_action)
         calls_menu.addSeparator()
         self.sign_in_action = self._action(
             self.tr("&Change of operator…"), "signInAction", shortcuts.SIGN_IN
@@ -258,11 +277,14 @@ class MainWindow(QMainWindow):
 
         roster_menu = menus.addMenu(self.tr("&Roster"))
         roster_menu.setObjectName("rosterMenu")
+        # A greyed entry's tooltip says why it is greyed.
+        roster_menu.setToolTipsVisible(True)
         self.edit_roster_action = self._action(
             self.tr("&Teams, sectors, places and roster…"),
             "editRosterAction",
             shortcuts.EDIT_ROSTER,
         )
+        self._edit_roster_tooltip = self.edit_roster_action.toolTip()
         self.edit_roster_action.triggered.connect(self.edit_roster)
         roster_menu.addAction(self.edit_roster_action)
 
@@ -349,7 +371,19 @@ class MainWindow(QMainWindow):
 
     def _operator_changed(self, operator: OperatorInfo | None) -> None:
         # Teams, sectors and the roster are a supervisor's to change.
-        self.edit_roster_action.setEnabled(operator is not None and operator.is_supervisor)
+        if operator is None:
+            why = self.tr("Nobody is signed in: a supervisor signs in ({key}) to edit the roster.")
+        elif not operator.is_supervisor:
+            why = self.tr(
+                "{name} is signed in as an operator: only a supervisor may edit the roster."
+            )
+        else:
+            why = ""
+        explain_greyed(
+            self.edit_roster_action,
+            why.format(key=shortcuts.SIGN_IN.key_text(), name=operator.name if operator else ""),
+            tooltip=self._edit_roster_tooltip,
+        )
         if operator is None:
             text = self.tr("Nobody signed in ({key})").format(key=shortcuts.SIGN_IN.key_text())
         else:
@@ -366,6 +400,25 @@ class MainWindow(QMainWindow):
         if operator is not None:
             return operator.at(self.session.workstation)
         return system_actor(self._actor, self.session.workstation)
+
+    def go_to_call(self) -> None:
+        """Ctrl+G from anywhere: a reference typed in, then the call and its timeline."""
+        if self.go_to_dialog is not None:
+            self.go_to_dialog.raise_()
+            return
+        dialog = GoToCallDialog(self._runner, actor=self.who_acts, clock=self._clock, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.found.connect(self._show_call)
+        dialog.finished.connect(lambda _result: setattr(self, "go_to_dialog", None))
+        self.go_to_dialog = dialog
+        dialog.open()
+
+    def _show_call(self, detail: IncidentDetail) -> None:
+        dialog = IncidentDetailDialog(detail, now=self._clock(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "detail_dialog", None))
+        self.detail_dialog = dialog
+        dialog.open()
 
     def edit_roster(self) -> None:
         """The roster editor in its own window; each change it saves goes on the change bus."""

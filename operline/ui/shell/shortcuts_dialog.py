@@ -1,11 +1,19 @@
-"""The list of every keyboard shortcut (F1), read from the one table that declares them."""
+"""The list of every keyboard shortcut (F1), read from the one table that declares them.
+
+Two columns side by side (the window's and the call form's keys, then the board's, the
+journal's and the roster editor's), so the whole list fits a 1366×768 screen unscrolled.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -25,25 +33,73 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setAccessibleName(self.tr("Keyboard shortcuts"))
 
-        self.table = QTableWidget(len(shortcuts.ALL), 2, self)
-        self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for row, shortcut in enumerate(shortcuts.ALL):
-            self.table.setItem(row, 0, QTableWidgetItem(shortcut.key_text()))
-            self.table.setItem(row, 1, QTableWidgetItem(shortcut.description()))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        halves = (
+            shortcuts.ALL[: shortcuts.SECOND_COLUMN],
+            shortcuts.ALL[shortcuts.SECOND_COLUMN :],
+        )
+        #: The two tables, first the one on the left.
+        self.tables = [
+            self._table(half, f"shortcutsTable{n or ''}") for n, half in enumerate(halves)
+        ]
+        # Both tables are as tall as the longer one, so their lines stay level.
+        height = max(_full_height(table) for table in self.tables)
+        columns = QHBoxLayout()
+        for table in self.tables:
+            table.setFixedHeight(height)
+            columns.addWidget(table, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.setObjectName("shortcutsButtons")
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addLayout(columns)
         layout.addWidget(buttons)
-        self.resize(520, 340)
+
+    @property
+    def table(self) -> QTableWidget:
+        return self.tables[0]
+
+    def listed(self) -> list[tuple[str, str]]:
+        """The keys and actions shown, left column first."""
+        return [
+            (_text(table, row, 0), _text(table, row, 1))
+            for table in self.tables
+            for row in range(table.rowCount())
+        ]
+
+    def _table(self, listed: Sequence[shortcuts.Shortcut], name: str) -> QTableWidget:
+        table = QTableWidget(len(listed), 2, self)
+        table.setObjectName(name)
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setWordWrap(False)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        for row, shortcut in enumerate(listed):
+            table.setItem(row, 0, QTableWidgetItem(shortcut.key_text()))
+            table.setItem(row, 1, QTableWidgetItem(shortcut.description()))
+        table.resizeColumnsToContents()
+        # As wide as its texts: the stretched last column never cuts an action short.
+        widths = table.columnWidth(0) + table.columnWidth(1)
+        table.setMinimumWidth(widths + 2 * table.frameWidth() + 4)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return table
+
+
+def _full_height(table: QTableWidget) -> int:
+    rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+    return rows + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""

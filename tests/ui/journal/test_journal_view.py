@@ -188,7 +188,7 @@ def test_typing_a_date_shows_that_day(
     refs = store_calls(database, Call(datetime(2026, 3, 29, 1, 30, tzinfo=UTC)))
     view = _open_view(qtbot, database)
 
-    _press(qtbot, view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    _press(qtbot, view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     day_field = view.findChild(type(view._date_edit), "journalDay")
     assert day_field.hasFocus()
     day_field.setDate(day_field.date().addDays(-(TODAY - date(2026, 3, 29)).days))

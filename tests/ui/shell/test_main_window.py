@@ -66,7 +66,7 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
     assert window.windowTitle() == "Operline"
     assert _menus(window) == {
         "&Fichier": ["&Sauvegarder la base de données…", "&Quitter"],
-        "Appe&ls": ["&Nouvel appel", "&Changement d'opérateur…"],
+        "Appe&ls": ["&Nouvel appel", "&Aller à un appel…", "&Changement d'opérateur…"],
         "Tableau de &garde": ["Équipes, secteurs, lieux et &gardes…"],
         "Affic&hage": [
             "&Appels en cours",
@@ -98,7 +98,7 @@ def test_french_menus_have_one_access_key_each(window: MainWindow) -> None:
 def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> None:
     assert _menus(window) == {
         "&File": ["&Back up the database…", "&Quit"],
-        "&Calls": ["&New call", "&Change of operator…"],
+        "&Calls": ["&New call", "&Go to a call…", "&Change of operator…"],
         "&Roster": ["&Teams, sectors, places and roster…"],
         "&View": ["Open &calls", "Call &form", "&On duty now", "The &week", "The &journal"],
         "&Journal": ["&Previous day", "&Next day", "&Today", "&Go to a date…", "&Reload"],
@@ -121,9 +121,9 @@ def test_f1_lists_every_declared_shortcut(
     listed: list[tuple[str, str]] = []
 
     def read(dialog: QDialog) -> None:
-        table = dialog.findChild(QTableWidget, "shortcutsTable")
-        for row in range(table.rowCount()):
-            listed.append((table.item(row, 0).text(), table.item(row, 1).text()))
+        for table in dialog.findChildren(QTableWidget):
+            for row in range(table.rowCount()):
+                listed.append((table.item(row, 0).text(), table.item(row, 1).text()))
 
     seen = close_next_modal(inspect=read)
     _press(qtbot, window, Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier)

@@ -1,0 +1,249 @@
+"""Undoing a step recorded by mistake: one key on the wrong row, noticed within minutes.
+
+Only the last step of an incident (route, acknowledged, on scene, close, reassign) can be
+undone, by the operator who recorded it, within ``UNDO_WINDOW`` of recording it. The
+timeline stays append-only: the undo is one more line, and the incident's state before
+the step is found by replaying the timeline, since a step does not keep what it replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from operline.actors import Actor, Right, require
+from operline.changes import Changes, IncidentChange
+from operline.codes import Outcome, Status
+from operline.db.engine import Database
+from operline.db.models import Incident, IncidentEvent, Operator
+from operline.errors import OperlineError
+from operline.incidents.events import EventKind, IncidentChanged, IncidentRefused, Refusal
+from operline.incidents.stages import IncidentState
+from operline.paris_time import format_paris
+
+#: How long after recording a step its operator may still undo it.
+UNDO_WINDOW = timedelta(minutes=5)
+
+#: Lines that are no step: a note or a call linked in can follow a step and leave it undoable.
+_NOT_STEPS = (EventKind.NOTE.value, EventKind.LINKED_CALL.value)
+
+
+class UndoRefusal(StrEnum):
+    """Why the last step of an incident cannot be undone."""
+
+    NOTHING = "nothing"
+    TOO_LATE = "too_late"
+    NOT_YOURS = "not_yours"
+
+
+#: The English sentence of each refusal; the window shows its own translation.
+UNDO_REFUSALS: dict[UndoRefusal, str] = {
+    UndoRefusal.NOTHING: "{reference} has no step to undo.",
+    UndoRefusal.TOO_LATE: "{reference}: the last step was recorded at {time}; "
+    "a step can be undone for {minutes} minutes only.",
+    UndoRefusal.NOT_YOURS: "{reference}: the last step was recorded by {name}; "
+    "only they can undo it.",
+}
+
+
+class UndoRefused(OperlineError):
+    """The last step cannot be undone; nothing was written."""
+
+    exit_code = 2
+
+    def __init__(self, code: UndoRefusal, **values: object) -> None:
+        self.code = code
+        self.values = {name: str(value) for name, value in values.items()}
+        super().__init__(UNDO_REFUSALS[code].format(**self.values))
+
+
+@dataclass(frozen=True)
+class _Stages:
+    """What the steps of the timeline set on the incident."""
+
+    status: Status = Status.NEW
+    team_id: int | None = None
+    routed_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+    on_scene_at: datetime | None = None
+    closed_at: datetime | None = None
+    outcome: Outcome | None = None
+    facility_id: int | None = None
+
+
+def undo_last_stage(
+    database: Database, incident_id: int, *, version: int, actor: Actor, now: datetime
+) -> IncidentState:
+    """Put the incident back as it was before its last step, and say so in its timeline."""
+    require(actor, Right.HANDLE_CALLS)
+    with database.write() as session:
+        incident = session.get(Incident, incident_id, with_for_update=True)
+        if incident is None:
+            raise IncidentRefused(Refusal.NOT_FOUND)
+        if incident.version != version:
+            raise IncidentChanged(incident.reference)
+        events = session.scalars(
+            select(IncidentEvent)
+            .where(IncidentEvent.incident_id == incident_id)
+            .order_by(IncidentEvent.id)
+        ).all()
+        steps = [event for event in events if event.kind not in _NOT_STEPS]
+        before = _state_before_last_step(steps)
+        if before is None or Status(incident.status) is not _replay(steps).status:
+            # Nothing but the intake, the last step already undone, or a row changed
+            # outside the timeline: there is no step this service could take back.
+            raise UndoRefused(UndoRefusal.NOTHING, reference=incident.reference)
+        restored, leading = before
+        if leading.operator_id != actor.operator_id:
+            name = session.get(Operator, leading.operator_id) if leading.operator_id else None
+            raise UndoRefused(
+                UndoRefusal.NOT_YOURS,
+                reference=incident.reference,
+                name=name.name if name is not None else "?",
+            )
+        recorded_at = _recorded_at(incident, leading, events)
+        if now - recorded_at > UNDO_WINDOW:
+            raise UndoRefused(
+                UndoRefusal.TOO_LATE,
+                reference=incident.reference,
+                time=format_paris(recorded_at, "%H:%M"),
+                minutes=int(UNDO_WINDOW / timedelta(minutes=1)),
+            )
+        incident.status = restored.status.value
+        incident.assigned_team_id = restored.team_id
+        incident.routed_at = restored.routed_at
+        incident.acknowledged_at = restored.acknowledged_at
+        incident.on_scene_at = restored.on_scene_at
+        incident.closed_at = restored.closed_at
+        incident.outcome = restored.outcome.value if restored.outcome else None
+        incident.orientation_facility_id = restored.facility_id
+        incident.updated_at = now
+        session.add(
+            IncidentEvent(
+                incident_id=incident.id,
+                at=now,
+                operator_id=actor.operator_id,
+                kind=EventKind.UNDO.value,
+                field=leading.field,
+                old_value=leading.new_value,
+                new_value=leading.old_value,
+            )
+        )
+        session.flush()
+        kind = (
+            IncidentChange.TEAM
+            if leading.kind == EventKind.REASSIGNED.value
+            else IncidentChange.STAGE
+        )
+        return IncidentState(
+            incident_id=incident.id,
+            reference=incident.reference,
+            status=Status(incident.status),
+            version=incident.version,
+            assigned_team_id=incident.assigned_team_id,
+            received_at=incident.received_at,
+            routed_at=incident.routed_at,
+            acknowledged_at=incident.acknowledged_at,
+            on_scene_at=incident.on_scene_at,
+            closed_at=incident.closed_at,
+            outcome=Outcome(incident.outcome) if incident.outcome else None,
+            changes=Changes.of_incident(incident.id, kind),
+        )
+
+
+def _recorded_at(
+    incident: Incident, leading: IncidentEvent, events: Sequence[IncidentEvent]
+) -> datetime:
+    """When the last step was typed in: its line holds the stage time, maybe set back."""
+    later_lines = [event for event in events if event.id > leading.id]
+    if all(event.kind not in _NOT_STEPS for event in later_lines):
+        # Nothing but the step itself touched the incident since: its last update is it.
+        return incident.updated_at
+    return leading.at
+
+
+def _state_before_last_step(
+    steps: Sequence[IncidentEvent],
+) -> tuple[_Stages, IncidentEvent] | None:
+    """The state before the last step still standing, with that step's first line."""
+    if not steps or steps[-1].kind in (EventKind.UNDO.value, EventKind.CREATED.value):
+        return None  # one undo at a time: a second Ctrl+Z must not take back more
+    standing = _replay_with_stack(steps)[1]
+    return standing[-1] if standing else None
+
+
+def _replay(steps: Sequence[IncidentEvent]) -> _Stages:
+    return _replay_with_stack(steps)[0]
+
+
+def _replay_with_stack(
+    steps: Sequence[IncidentEvent],
+) -> tuple[_Stages, list[tuple[_Stages, IncidentEvent]]]:
+    """Apply the timeline's lines in order; each undo puts back the state its step replaced."""
+    state = _Stages()
+    standing: list[tuple[_Stages, IncidentEvent]] = []
+    for event in steps:
+        if event.kind == EventKind.UNDO.value:
+            if standing:
+                state = standing.pop()[0]
+            continue
+        if _starts_a_step(event):
+            standing.append((state, event))
+        state = _apply(state, event)
+    return state, standing
+
+
+def _starts_a_step(event: IncidentEvent) -> bool:
+    if event.kind == EventKind.REASSIGNED.value:
+        return True
+    if event.kind != EventKind.STAGE.value:
+        return False  # the team of a route, the place and outcome of a close follow it
+    # A reassignment from a later stage back to "routed" writes this line after its own.
+    return not (event.new_value == Status.ROUTED.value and event.old_value != Status.NEW.value)
+
+
+def _apply(state: _Stages, event: IncidentEvent) -> _Stages:
+    kind, field, value = event.kind, event.field, event.new_value
+    if kind == EventKind.STAGE.value and value in _STATUSES:
+        return _at_stage(state, Status(value), event.at)
+    if kind == EventKind.ASSIGNED.value:
+        return replace(state, team_id=_id(value))
+    if kind == EventKind.REASSIGNED.value:
+        # As the service does: the new team has neither accepted nor arrived.
+        return replace(
+            state,
+            team_id=_id(value),
+            status=Status.ROUTED,
+            routed_at=event.at,
+            acknowledged_at=None,
+            on_scene_at=None,
+        )
+    if kind == EventKind.CLOSED.value and value in _OUTCOMES:
+        return replace(state, outcome=Outcome(value))
+    if kind == EventKind.UPDATED.value and field == "orientation_facility_id":
+        return replace(state, facility_id=_id(value))
+    return state
+
+
+def _at_stage(state: _Stages, status: Status, at: datetime) -> _Stages:
+    if status is Status.ROUTED:
+        return replace(state, status=status, routed_at=at)
+    if status is Status.ACKNOWLEDGED:
+        return replace(state, status=status, acknowledged_at=at)
+    if status is Status.ON_SCENE:
+        return replace(state, status=status, on_scene_at=at)
+    if status is Status.CLOSED:
+        return replace(state, status=status, closed_at=at)
+    return replace(state, status=status)
+
+
+_STATUSES = frozenset(code.value for code in Status)
+_OUTCOMES = frozenset(code.value for code in Outcome)
+
+
+def _id(value: str | None) -> int | None:
+    return int(value) if value is not None and value.isdigit() else None

@@ -1,0 +1,115 @@
+"""Ctrl+Z on the board: take back the last step recorded here, within a few minutes.
+
+The step undone is the last one this desk recorded (the call may have left the board if
+it was a close), else the last step of the call under the cursor. The service decides
+whether it may still be undone; its refusal is one translated sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
+
+from operline.changes import Changes, IncidentChange
+from operline.errors import OperlineError
+from operline.incidents.events import IncidentChanged
+from operline.incidents.stages import IncidentState
+from operline.incidents.undo import UndoRefusal, UndoRefused, undo_last_stage
+from operline.ui import shortcuts
+from operline.ui.board.stage_dialogs import stage_refusal
+from operline.ui.labels import status_label
+
+if TYPE_CHECKING:
+    from operline.ui.board.live_board import LiveBoard
+
+_CONTEXT = "UndoRefusals"
+
+#: The sentence of each refusal, with the ``{names}`` of the service's own sentence.
+UNDO_SENTENCES: dict[UndoRefusal, str] = {
+    UndoRefusal.NOTHING: str(QT_TRANSLATE_NOOP("UndoRefusals", "{reference} has no step to undo.")),
+    UndoRefusal.TOO_LATE: str(
+        QT_TRANSLATE_NOOP(
+            "UndoRefusals",
+            "{reference}: the last step was recorded at {time}; "
+            "a step can be undone for {minutes} minutes only.",
+        )
+    ),
+    UndoRefusal.NOT_YOURS: str(
+        QT_TRANSLATE_NOOP(
+            "UndoRefusals",
+            "{reference}: the last step was recorded by {name}; only they can undo it.",
+        )
+    ),
+}
+
+
+def undo_refusal(error: OperlineError) -> str:
+    """One sentence for what stopped an undo."""
+    if isinstance(error, UndoRefused):
+        template = QCoreApplication.translate(_CONTEXT, UNDO_SENTENCES[error.code])
+        try:
+            return template.format(**error.values)
+        except (KeyError, IndexError, ValueError):
+            return str(error)
+    return stage_refusal(error)
+
+
+class UndoKey(QObject):
+    """The board's Ctrl+Z."""
+
+    def __init__(self, board: LiveBoard) -> None:
+        super().__init__(board)
+        self.setObjectName("undoKey")
+        self.board = board
+        self.action = QAction(self.tr("Undo my last step"), board)
+        self.action.setObjectName("undoStepAction")
+        shortcuts.UNDO_STEP.bind(self.action)
+        # Only while the focus is on the board: Ctrl+Z in a form's field undoes typing.
+        self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.action.triggered.connect(self.undo)
+        board.addAction(self.action)
+
+    def undo(self) -> None:
+        """Ask the service to take back the last step, then say what was undone."""
+        board = self.board
+        if board.operator() is None:
+            board.say(self.tr("Nobody is signed in at this desk: sign in first."), problem=True)
+            return
+        last = board.keys.last_step
+        if last is not None:
+            incident_id, version, told = last[0].incident_id, last[0].version, last[1]
+        else:
+            selected = board.selected_incident()
+            if selected is None:
+                board.say(self.tr("No step recorded here to undo."), problem=True)
+                return
+            incident_id, version, told = selected.incident_id, selected.version, ""
+        actor, now = board.desk.actor(), board.clock()
+        changes = board.desk.changes
+
+        def undone(state: IncidentState) -> None:
+            board.keys.last_step = None
+            changes.publish(state.changes)
+            stage = status_label(state.status)
+            if told:
+                sentence = self.tr("Undone: {step} {reference} is back at stage {stage}.")
+            else:
+                sentence = self.tr("Last step undone: {reference} is back at stage {stage}.")
+            board.say(sentence.format(step=told, reference=state.reference, stage=stage))
+
+        def refused(error: OperlineError) -> None:
+            if isinstance(error, IncidentChanged):
+                changes.publish(Changes.of_incident(incident_id, IncidentChange.STAGE))
+            board.say(undo_refusal(error), problem=True)
+
+        board.desk.runner.run(
+            lambda database: undo_last_stage(
+                database, incident_id, version=version, actor=actor, now=now
+            ),
+            undone,
+            refused,
+            owner=board,
+            busy=(*board.keys.actions(), self.action),
+        )
