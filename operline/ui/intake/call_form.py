@@ -1,5 +1,7 @@
 """The new-call form: what a police crew says on the phone, typed in a few keys.
 
+(Over 400 lines: one form, its fields in the crew's order; split, it would read in two places.)
+
 The fields follow the order a crew speaks in: where (sector, then the precise place),
 what is needed, how urgent, how many people, then who calls and the number to call back.
 Problems are shown beside their field; nothing here writes to the database.
