@@ -114,7 +114,7 @@ class DuplicatePrompt(QDialog):
         buttons = QDialogButtonBox(self)
         buttons.setObjectName("duplicateButtons")
         self.new_button = self._button(
-            buttons, "newIncidentButton", self.tr("New incident"), NEW_INCIDENT_KEYS[0]
+            buttons, "newIncidentButton", self.tr("New incident"), NEW_INCIDENT_KEYS[1]
         )
         self.link_button = self._button(
             buttons, "linkButton", self.tr("Same call: link to the highlighted incident"), LINK_KEYS

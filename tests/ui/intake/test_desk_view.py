@@ -241,6 +241,25 @@ def test_a_possible_duplicate_can_still_become_a_new_incident(
     assert focused() is view.routing.table
 
 
+@pytest.mark.usefixtures("french")
+def test_the_duplicate_prompt_reads_in_french_and_names_its_keys(
+    qtbot: QtBot, view: DeskView, desk: FilledDesk
+) -> None:
+    _log_earlier_call(desk, 10, "Rotonde")
+    keys = Keyboard(qtbot, view)
+    _type_call(keys, view, "st", Qt.Key.Key_1)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    prompt = view.duplicate_prompt
+    assert prompt is not None
+    assert prompt.new_button.text() == "Nouvel incident (Entrée)"
+    assert prompt.link_button.text() == (
+        "Même appel\u00a0: le rattacher à l'incident en surbrillance (L)"
+    )
+    assert prompt.row_texts(0)[0] == "Cet appel"
+    assert prompt.row_texts(0)[-1] == "en cours de saisie"
+
+
 @pytest.mark.usefixtures("english")
 def test_escape_from_the_duplicate_prompt_goes_back_to_the_call(
     qtbot: QtBot, view: DeskView, desk: FilledDesk
