@@ -43,6 +43,13 @@ def _minutes(text: str) -> int:
     return value
 
 
+def _hours(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 72:
+        raise ValueError(f"{value} is not between 1 and 72 hours")
+    return value
+
+
 def _phone_or_empty(text: str) -> str:
     return normalise_phone(text) if text.strip() else ""
 
@@ -66,10 +73,18 @@ SUPERVISOR_PHONE = Setting(
     "the supervisor on call, proposed when no team answers",
 )
 
+LATE_ENTRY_HOURS = Setting(
+    "desk.late_entry_hours",
+    6,
+    _hours,
+    "hours back beyond which a call's time asks for a confirmation before it is saved",
+)
+
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
     NORMAL_ACK_MINUTES,
     SUPERVISOR_PHONE,
+    LATE_ENTRY_HOURS,
 )
 
 
@@ -80,11 +95,16 @@ class DeskSettings:
     urgent_ack_minutes: int = URGENT_ACK_MINUTES.default
     normal_ack_minutes: int = NORMAL_ACK_MINUTES.default
     supervisor_phone: str = SUPERVISOR_PHONE.default
+    late_entry_hours: int = LATE_ENTRY_HOURS.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""
         minutes = self.urgent_ack_minutes if urgent else self.normal_ack_minutes
         return timedelta(minutes=minutes)
+
+    def late_entry(self, received_at: datetime, now: datetime) -> bool:
+        """Whether a call's time is so far back it may be a slip (a wrong day or hour)."""
+        return now - received_at > timedelta(hours=self.late_entry_hours)
 
 
 def read_settings(database: Database) -> DeskSettings:

@@ -8,14 +8,17 @@ list, the board and the routing rule never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from difflib import SequenceMatcher
 
 from sqlalchemy import select
 
 from operline.db.engine import Database
 from operline.db.models import Sector, sector_neighbour
 from operline.names import fold_name
+from operline.reference_data import HORS_SECTEUR
 from operline.roster.board import active_sectors
 from operline.roster.engine import OnDuty, TeamContact, on_duty_teams
 from operline.roster.store import load_roster
@@ -66,6 +69,58 @@ def intake_sectors(database: Database) -> list[SectorChoice]:
     """The active sectors, in the desk's order."""
     with database.read() as session:
         return [SectorChoice(sector_id, name) for sector_id, name in active_sectors(session)]
+
+
+#: How alike a typed name and a sector's must be (difflib's ratio) to propose the sector.
+CLOSE_ENOUGH = 0.7
+#: At most this many sectors are proposed for a name that names none.
+NEAREST_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class SectorSuggestions:
+    """What to propose for a typed name that names no sector.
+
+    ``nearest`` holds the closest active sectors, nearest first; when none is close,
+    ``outside`` is the active "Hors secteur" (a call can come from outside the sectors).
+    """
+
+    nearest: tuple[SectorChoice, ...]
+    outside: SectorChoice | None
+
+
+def nearest_sectors(typed: str, sectors: Sequence[SectorChoice]) -> SectorSuggestions:
+    """The active sectors closest to a mistyped name, accents and case ignored."""
+    wanted = fold_name(typed)
+    scored: list[tuple[float, float, int, SectorChoice]] = []
+    for position, sector in enumerate(sectors):
+        name = fold_name(sector.name)
+        score = _closeness(wanted, name)
+        if score >= CLOSE_ENOUGH:
+            # Equally close by a word, the name closest as a whole comes first.
+            whole = SequenceMatcher(None, wanted, name).ratio()
+            scored.append((score, whole, position, sector))
+    scored.sort(key=lambda found: (-found[0], -found[1], found[2]))
+    nearest = tuple(found[3] for found in scored[:NEAREST_LIMIT])
+    if nearest:
+        return SectorSuggestions(nearest, None)
+    outside = fold_name(HORS_SECTEUR)
+    return SectorSuggestions((), next((s for s in sectors if fold_name(s.name) == outside), None))
+
+
+def _closeness(wanted: str, name: str) -> float:
+    """The best likeness of ``wanted`` to the name, one of its words, or its start.
+
+    A crew says "la Chapelle" or "Ourcq" as often as the whole name, and an operator
+    types the first letters: each of those is compared, the best counts.
+    """
+    if len(wanted) < 2:
+        return 0.0
+    words = name.replace("'", " ").replace("-", " ").split()
+    compared = {name, name[: len(wanted)]}
+    compared.update(" ".join(words[start:]) for start in range(len(words)))
+    compared.update(word for word in words if len(word) >= 3)
+    return max(SequenceMatcher(None, wanted, other).ratio() for other in compared)
 
 
 def routing_choices(database: Database, sector_id: int, at: datetime) -> RoutingChoices:

@@ -165,7 +165,7 @@
     </message>
     <message>
         <source>A call is being typed</source>
-        <extracomment>A call is being checked or saved: Ctrl+Enter again does nothing meanwhile. The prompts while they are open (possible duplicate, draft found, new call).</extracomment>
+        <extracomment>A call is being checked or saved: Ctrl+Enter again does nothing meanwhile. The prompts while they are open (time far back, possible duplicate, draft found, new call).</extracomment>
         <translation>Appel en cours de saisie</translation>
     </message>
     <message>
@@ -189,12 +189,12 @@
         <translation>L&apos;appel n&apos;est pas encore enregistré&#xa0;: corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <source>Unsaved call</source>
-        <translation>Appel non enregistré</translation>
+        <source>The call is not saved yet: check its time.</source>
+        <translation>L&apos;appel n&apos;est pas encore enregistré&#xa0;: vérifiez son heure.</translation>
     </message>
     <message>
-        <source>An unsaved call was found (typed at {time}). Resume it?</source>
-        <translation>Un appel non enregistré a été retrouvé (saisi à {time}). Le reprendre&#xa0;?</translation>
+        <source>Unsaved call</source>
+        <translation>Appel non enregistré</translation>
     </message>
     <message>
         <source>Resume the call</source>
@@ -229,6 +229,22 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>no sector</source>
+        <extracomment>Quiet time after a change before the draft is written. The draft is written at least this often while a change is left unwritten. The last problem writing the draft (a full disk…), or None.</extracomment>
+        <translation>secteur non choisi</translation>
+    </message>
+    <message>
+        <source>no place given</source>
+        <translation>lieu non précisé</translation>
+    </message>
+    <message>
+        <source>An unsaved call was found: {sector}, {place}, received at {received} (typed at {typed}). Resume it?</source>
+        <translation>Un appel non enregistré a été trouvé&#xa0;: {sector}, {place}, reçu à {received} (saisi à {typed}). Le reprendre&#xa0;?</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePrompt</name>
     <message>
         <source>Same call already open?</source>
@@ -247,24 +263,56 @@
         </translation>
     </message>
     <message>
-        <source>Open incidents of the sector</source>
-        <translation>Appels en cours du secteur</translation>
+        <source>New incident</source>
+        <translation>Nouvel incident</translation>
     </message>
     <message>
-        <source>Link to this incident</source>
-        <translation>Rattacher à cet appel</translation>
-    </message>
-    <message>
-        <source>New incident anyway</source>
-        <translation>Nouvel appel malgré tout</translation>
+        <source>Same call: link to the highlighted incident</source>
+        <translation>Même appel&#xa0;: le rattacher à l&apos;incident en surbrillance</translation>
     </message>
     <message>
         <source>Back to the call</source>
         <translation>Retour à la saisie</translation>
     </message>
     <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>The call being typed and the open incidents</source>
+        <translation>L&apos;appel en cours de saisie et les incidents ouverts</translation>
+    </message>
+    <message>
+        <source>This call</source>
+        <translation>Cet appel</translation>
+    </message>
+    <message>
         <source>no place given</source>
         <translation>lieu non précisé</translation>
+    </message>
+    <message>
+        <source>being typed</source>
+        <translation>en cours de saisie</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1123,29 @@
     <message>
         <source>No follow-up</source>
         <translation>Sans suite</translation>
+    </message>
+</context>
+<context>
+    <name>LateEntryPrompt</name>
+    <message>
+        <source>Call time far back</source>
+        <translation>Heure d&apos;appel lointaine</translation>
+    </message>
+    <message>
+        <source>This call was received at {when}, {hours} h {minutes:02d} ago.</source>
+        <translation>Cet appel a été reçu à {when}, il y a {hours} h {minutes:02d}.</translation>
+    </message>
+    <message>
+        <source>Is this the right time? Save it with this time?</source>
+        <translation>Est-ce la bonne heure&#xa0;? L&apos;enregistrer avec cette heure&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Correct the time</source>
+        <translation>Corriger l&apos;heure</translation>
+    </message>
+    <message>
+        <source>Save with this time</source>
+        <translation>Enregistrer avec cette heure</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2337,35 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>{name} (retired)</source>
         <translation>{name} (retiré)</translation>
+    </message>
+</context>
+<context>
+    <name>SectorRefusal</name>
+    <message>
+        <source>No sector is called {typed}. Did you mean {names}?</source>
+        <translation>Aucun secteur ne s&apos;appelle {typed}. Vouliez-vous dire {names}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>No sector is called {typed}, nor anything near. A call from outside the sectors goes in {outside}.</source>
+        <translation>Aucun secteur ne s&apos;appelle {typed}, ni rien d&apos;approchant. Un appel venu d&apos;ailleurs va dans {outside}.</translation>
+    </message>
+    <message>
+        <source>No sector is called {typed}: type a few letters of an active sector.</source>
+        <translation>Aucun secteur ne s&apos;appelle {typed}&#xa0;: tapez quelques lettres d&apos;un secteur actif.</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <extracomment>A name as the sentence quotes it.</extracomment>
+        <translation>«&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between the names proposed, and before the last one.</extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 """The new-call form: what a police crew says on the phone, typed in a few keys.
 
+(Over 400 lines: one form, its fields in the crew's order; split, it would read in two places.)
+
 The fields follow the order a crew speaks in: where (sector, then the precise place),
 what is needed, how urgent, how many people, then who calls and the number to call back.
 Problems are shown beside their field; nothing here writes to the database.
@@ -30,24 +32,28 @@ from operline.incidents.intake import (
     FieldProblem,
     IntakeProblem,
 )
-from operline.incidents.routing import SectorChoice
+from operline.incidents.routing import SectorChoice, SectorSuggestions
 from operline.paris_time import Clock
 from operline.phones import normalise_phone
 from operline.ui import shortcuts
 from operline.ui.intake.fields import (
     CATEGORY_ORDER,
-    ERROR_STYLE,
     CategoryList,
     DeskLineEdit,
-    FieldProblems,
     NotesEdit,
     ReceivedAtField,
     SectorField,
     UrgentBox,
+)
+from operline.ui.intake.form_rows import (
+    ERROR_STYLE,
+    FieldProblems,
     buddy_label,
+    chain_tab_order,
     keys_action,
     side_by_side,
 )
+from operline.ui.intake.sector_refusal import sector_refusal
 
 # Keys of the form, declared with every other in operline.ui.shortcuts.
 SAVE_CALL_KEYS = (shortcuts.SAVE_CALL.keys, *shortcuts.SAVE_CALL.more)
@@ -181,7 +187,10 @@ class NewCallForm(QWidget):
         """Each problem under its field, in red; the first field with one gets the focus."""
         self._problems.clear()
         for problem in problems:
-            self._problems.show(problem)
+            if problem.code is IntakeProblem.SECTOR_UNKNOWN and self.sector.typed_unknown:
+                self._sector_refused(self.sector.suggestions())
+            else:
+                self._problems.show(problem)
         for field, widget in self._fields_in_order():
             if self._problems.shown(field):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -310,12 +319,7 @@ class NewCallForm(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-        for first, second in zip(
-            [w for _, w in self._fields_in_order()][:-1],
-            [w for _, w in self._fields_in_order()][1:],
-            strict=True,
-        ):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order([widget for _, widget in self._fields_in_order()])
 
     def _row(
         self,
@@ -356,6 +360,7 @@ class NewCallForm(QWidget):
             choose.triggered.connect(lambda _=False, c=category: self.category.set_category(c))
 
         self.sector.chosen.connect(self._sector_chosen)
+        self.sector.refused.connect(self._sector_refused)
         self.sector.textEdited.connect(lambda: self._edited("sector_id"))
         self.location.textEdited.connect(lambda: self._edited("location"))
         self.category.chosen.connect(lambda: self._edited("category"))
@@ -382,6 +387,10 @@ class NewCallForm(QWidget):
     def _sector_chosen(self, sector_id: int | None) -> None:
         self.sector_changed.emit(sector_id)
         self._edited("sector_id")
+
+    def _sector_refused(self, suggestions: SectorSuggestions) -> None:
+        sentence = sector_refusal(self.sector.text(), suggestions)
+        self._problems.show_sentence("sector_id", sentence)
 
     def _notes_changed(self) -> None:
         count = len(self.notes.toPlainText().strip())

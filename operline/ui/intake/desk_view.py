@@ -1,11 +1,14 @@
 """The operator's screen for a call: the form, the teams to route to, places with room.
 
-Ctrl+N picks up a call; Ctrl+Enter saves it (after asking about a possible duplicate);
+Ctrl+N picks up a call; Ctrl+Enter saves it (after asking about a time far back and a
+possible duplicate);
 the focus then goes to the team to contact, and Enter records it. The call being typed is
 kept on this computer every few seconds, and offered back after a crash.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,17 +29,17 @@ from operline.incidents.intake import (
     CallForm,
     CallRefused,
     LoggedCall,
-    PossibleDuplicate,
     check_call,
     link_call,
     log_call,
-    possible_duplicates,
 )
+from operline.incidents.live_board import BoardIncident
 from operline.incidents.routing import SectorChoice, intake_sectors
 from operline.incidents.suggestions import known_callers, known_locations
-from operline.paris_time import format_paris, paris_date
+from operline.paris_time import format_paris
 from operline.ui import shortcuts
 from operline.ui.desk_context import DeskContext
+from operline.ui.intake.before_saving import BeforeSaving, LateEntryPrompt, read_before_saving
 from operline.ui.intake.call_form import NewCallForm
 from operline.ui.intake.draft import DraftKeeper, restore_draft
 from operline.ui.intake.duplicate_prompt import DuplicateAnswer, DuplicateChoice, DuplicatePrompt
@@ -87,8 +90,12 @@ class DeskView(QWidget):
         self.form = NewCallForm(clock=clock, parent=self)
         self.routing = RoutingPanel(desk, parent=self)
         self.places = PlacesPanel(desk, parent=self)
+        # A draft is offered back only on the database it was typed for.
+        drafts.belong_to(desk.database_name)
         self.keeper = DraftKeeper(self.form, drafts, clock=clock, parent=self)
-        #: The prompts while they are open (possible duplicate, draft found, new call).
+        #: The prompts while they are open (time far back, possible duplicate, draft found,
+        #: new call).
+        self.late_prompt: LateEntryPrompt | None = None
         self.duplicate_prompt: DuplicatePrompt | None = None
         self.draft_prompt: QMessageBox | None = None
         self.new_call_prompt: QMessageBox | None = None
@@ -132,11 +139,12 @@ class DeskView(QWidget):
         box.open()
 
     def save_call(self) -> None:
-        """Check the call, ask about a possible duplicate, then save it and route it."""
-        if self.duplicate_prompt is not None or self.saving:
+        """Check the call, ask about a time far back and a possible duplicate, then save it."""
+        if self.duplicate_prompt is not None or self.late_prompt is not None or self.saving:
             return
         form = self.form.call_form()
-        problems = self.form.problems(check_call(form, now=self._clock()))
+        now = self._clock()
+        problems = self.form.problems(check_call(form, now=now))
         if problems:
             self.form.show_problems(problems)
             self._say(self.tr("The call is not saved yet: correct the fields in red."), False)
@@ -145,19 +153,37 @@ class DeskView(QWidget):
         assert sector_id is not None
         self._saving(True)
         self._runner.run(
-            lambda database: possible_duplicates(database, sector_id, form.received_at),
-            lambda duplicates: self._duplicates_read(form, duplicates),
+            lambda database: read_before_saving(database, sector_id, form.received_at, now=now),
+            lambda found: self._before_saving_read(form, now, found),
             self._not_saved,
             owner=self,
         )
 
-    def _duplicates_read(self, form: CallForm, duplicates: list[PossibleDuplicate]) -> None:
-        if not duplicates:
+    def _before_saving_read(self, form: CallForm, now: datetime, found: BeforeSaving) -> None:
+        self._saving(False)
+        if not found.settings.late_entry(form.received_at, now):
+            self._ask_about_duplicates(form, found.possible_duplicates)
+            return
+        prompt = LateEntryPrompt(form.received_at, now, self)
+
+        def answered() -> None:
+            self.late_prompt = None
+            if prompt.confirmed:
+                self._ask_about_duplicates(form, found.possible_duplicates)
+            else:
+                self.form.received.setFocus(Qt.FocusReason.OtherFocusReason)
+                self._say(self.tr("The call is not saved yet: check its time."), False)
+
+        prompt.finished.connect(lambda _: answered())
+        self.late_prompt = prompt
+        prompt.open()
+
+    def _ask_about_duplicates(self, form: CallForm, incidents: list[BoardIncident]) -> None:
+        if not incidents:
             self._log(form)
             return
-        self._saving(False)
-        prompt = DuplicatePrompt(duplicates, self)
-        prompt.answered.connect(lambda answer: self._duplicate_answered(form, duplicates, answer))
+        prompt = DuplicatePrompt(form, incidents, self)
+        prompt.answered.connect(lambda answer: self._duplicate_answered(form, incidents, answer))
         self.duplicate_prompt = prompt
         prompt.open()
 
@@ -167,17 +193,13 @@ class DeskView(QWidget):
         if found is None:
             return False
         saved_at, fields = found
-        when = format_paris(saved_at, "%H:%M")
-        if paris_date(saved_at) != paris_date(self._clock()):
-            when = format_paris(saved_at, "%d/%m %H:%M")
         box = QMessageBox(self)
         box.setObjectName("draftPrompt")
         box.setAccessibleName(self.tr("Unsaved call"))
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unsaved call"))
-        box.setText(
-            self.tr("An unsaved call was found (typed at {time}). Resume it?").format(time=when)
-        )
+        sector = self.form.sector.name_of(fields.get("sector_id"))
+        box.setText(self.keeper.describe(saved_at, fields, now=self._clock(), sector=sector))
         resume = box.addButton(self.tr("Resume the call"), QMessageBox.ButtonRole.AcceptRole)
         drop = box.addButton(self.tr("Drop it"), QMessageBox.ButtonRole.DestructiveRole)
         resume.setObjectName("resumeDraftButton")
@@ -228,7 +250,7 @@ class DeskView(QWidget):
         self._message.clear()
 
     def _duplicate_answered(
-        self, form: CallForm, duplicates: list[PossibleDuplicate], answer: DuplicateAnswer
+        self, form: CallForm, duplicates: list[BoardIncident], answer: DuplicateAnswer
     ) -> None:
         self.duplicate_prompt = None
         if answer.choice is DuplicateChoice.NEW_INCIDENT:

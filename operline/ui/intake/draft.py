@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from operline.codes import Category, Priority
 from operline.drafts import DraftStore
+from operline.paris_time import format_paris, paris_date
 from operline.ui.intake.call_form import NewCallForm
 
 #: Quiet time after a change before the draft is written.
@@ -85,6 +86,27 @@ class DraftKeeper(QObject):
     def load(self) -> tuple[datetime, dict[str, Any]] | None:
         return self.store.load()
 
+    def describe(
+        self, saved_at: datetime, fields: dict[str, Any], *, now: datetime, sector: str | None
+    ) -> str:
+        """The question asked about a draft found: its sector, place and time.
+
+        ``sector`` is the name of the sector the draft chose, if it is still active; else
+        the letters typed are shown.
+        """
+        sector = sector or " ".join(_text(fields, "sector_text").split()) or self.tr("no sector")
+        place = " ".join(_text(fields, "location").split()) or self.tr("no place given")
+        received = _instant(fields.get("received_at")) or saved_at
+        return self.tr(
+            "An unsaved call was found: {sector}, {place}, received at {received} "
+            "(typed at {typed}). Resume it?"
+        ).format(
+            sector=sector,
+            place=place,
+            received=_when(received, now),
+            typed=_when(saved_at, now),
+        )
+
     def _changed(self) -> None:
         self._unwritten = True
         self.debounce.start()
@@ -138,6 +160,13 @@ def restore_draft(form: NewCallForm, fields: dict[str, Any]) -> None:
 def _text(fields: dict[str, Any], name: str) -> str:
     value = fields.get(name)
     return value if isinstance(value, str) else ""
+
+
+def _when(instant: datetime, now: datetime) -> str:
+    """The time, with its day when it is not today's."""
+    if paris_date(instant) != paris_date(now):
+        return format_paris(instant, "%d/%m %H:%M")
+    return format_paris(instant, "%H:%M")
 
 
 def _instant(text: object) -> datetime | None:

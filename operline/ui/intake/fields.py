@@ -22,10 +22,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAction,
     QFocusEvent,
     QKeyEvent,
-    QKeySequence,
     QStandardItem,
     QStandardItemModel,
 )
@@ -34,24 +32,20 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
     QDateTimeEdit,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from operline.codes import Category
-from operline.incidents.intake import CLOCK_TOLERANCE, FieldProblem
-from operline.incidents.routing import SectorChoice
+from operline.incidents.intake import CLOCK_TOLERANCE
+from operline.incidents.routing import SectorChoice, SectorSuggestions, nearest_sectors
 from operline.names import fold_name
 from operline.paris_time import InFold, InGap, paris_to_utc, to_paris
 from operline.ui.labels import category_label
-from operline.ui.refusals import problem_sentence
 
 #: Where a proposal keeps its folded name, the form type-ahead compares against.
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,8 +65,9 @@ CATEGORY_ORDER: tuple[Category, ...] = (
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+# Keys that begin a shortcut (not AltGr: it types "@" or "€" on a French keyboard).
+_COMMAND_KEYS = (Qt.Key.Key_Alt, Qt.Key.Key_Control, Qt.Key.Key_Meta)
 _UTC = QTimeZone.utc()
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class FoldingCompleter(QCompleter):
@@ -104,7 +99,13 @@ class FoldingCompleter(QCompleter):
 
 
 class DeskLineEdit(QLineEdit):
-    """A line where Enter goes on to the next field, as Tab does, proposals list open or not."""
+    """A line where Enter goes on to the next field, as Tab does, proposals list open or not.
+
+    The open list of proposals is a window of its own that takes every key: it is closed
+    as soon as Alt or Ctrl goes down, so the shortcut that follows (Alt+1, Ctrl+Enter, a
+    field's Alt+letter) reaches the desk as if the list had never been open, and when
+    the focus leaves the line, so that what is typed next goes where the focus went.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,27 +116,51 @@ class DeskLineEdit(QLineEdit):
         # The proposals list hands its keys here first: Tab and Enter are handled the
         # same with the list open or closed.
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() in _COMMAND_KEYS:
+                self.close_proposals()
+                return super().event(event)
             plain = not event.modifiers() & _COMMAND_MODIFIERS
-            if plain and event.key() in (Qt.Key.Key_Tab, *_ENTER_KEYS):
+            if plain and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, *_ENTER_KEYS):
                 self.accept_typing()
                 if event.key() in _ENTER_KEYS:
-                    self.focusNextChild()
+                    if self.may_leave():
+                        self.focusNextChild()
                     event.accept()
                     return True
         return super().event(event)
 
+    def may_leave(self) -> bool:
+        """Whether Enter may go on to the next field with what is typed."""
+        return True
+
+    def close_proposals(self) -> None:
+        """Close the list of proposals, keeping what the line shows."""
+        popup = self.proposals.popup()
+        if popup is not None and popup.isVisible():
+            popup.hide()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        # The proposals list takes the focus for a moment: that is not leaving the field.
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.close_proposals()
+
     def accept_typing(self) -> None:
         """Close the list of proposals; the one highlighted with the arrows is the text."""
-        popup = self.proposals.popup()
-        if popup is not None:
-            popup.hide()
+        self.close_proposals()
 
 
 class SectorField(DeskLineEdit):
-    """The sector, typed: a couple of letters and Enter or Tab choose it."""
+    """The sector, typed: a couple of letters and Enter or Tab choose it.
+
+    Letters that name no active sector are refused on Enter: the focus stays, and the
+    nearest names (or "Hors secteur", when none is near) are proposed.
+    """
 
     #: The chosen sector's id, or None.
     chosen = Signal(object)
+    #: Letters naming no sector were typed: carries the SectorSuggestions.
+    refused = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +177,10 @@ class SectorField(DeskLineEdit):
         self.proposals.set_names([s.name for s in sectors], [s.sector_id for s in sectors])
         if self._chosen is not None and self._chosen not in self._sectors:
             self._choose(None)
+
+    def name_of(self, sector_id: object) -> str | None:
+        """The name of an active sector, or None."""
+        return next((s.name for s in self._sectors if s.sector_id == sector_id), None)
 
     def choose(self, sector_id: int | None) -> None:
         """Show a sector as chosen (a draft given back), or none."""
@@ -184,9 +213,19 @@ class SectorField(DeskLineEdit):
         """Something is typed that names no sector."""
         return bool(self.text().strip()) and self._chosen is None
 
+    def suggestions(self) -> SectorSuggestions:
+        """The active sectors nearest to what is typed."""
+        return nearest_sectors(self.text(), self._sectors)
+
+    def may_leave(self) -> bool:
+        if not self.typed_unknown:
+            return True
+        self.selectAll()  # the next letters replace the unknown name
+        self.refused.emit(self.suggestions())
+        return False
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        # The proposals list takes the focus for a moment: that is not leaving the field.
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.resolve()
 
@@ -323,86 +362,3 @@ class ReceivedAtField(QDateTimeEdit):
         self._instant = instant
         self.typed = True
         self.edited.emit(instant)
-
-
-class FieldProblems:
-    """The red sentence under each field of the form, one per field at most."""
-
-    def __init__(self, owner: QWidget) -> None:
-        self._owner = owner
-        self._labels: dict[str, QLabel] = {}
-
-    def holding(self, field: str, widget: QWidget) -> QWidget:
-        """The field's widget with the place for its problem under it."""
-        box = QWidget(self._owner)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
-        layout.addWidget(widget)
-        label = QLabel(box)
-        label.setObjectName(f"{field}Error")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        layout.addWidget(label)
-        self._labels[field] = label
-        return box
-
-    def show(self, problem: FieldProblem) -> None:
-        label = self._labels.get(problem.field)
-        if label is not None:
-            label.setText("⚠ " + problem_sentence(problem))
-            label.setAccessibleName(label.text())
-            label.show()
-
-    def hide(self, field: str) -> None:
-        label = self._labels.get(field)
-        if label is not None:
-            label.hide()
-
-    def clear(self) -> None:
-        for label in self._labels.values():
-            label.clear()
-            label.hide()
-
-    def shown(self, field: str) -> str:
-        """The sentence shown under a field, or ''."""
-        label = self._labels.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-
-def buddy_label(parent: QWidget, text: str, name: str, buddy: QWidget) -> QLabel:
-    """A field's label, whose underlined letter with Alt goes to the field."""
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setBuddy(buddy)
-    return label
-
-
-def side_by_side(
-    parent: QWidget, first: QWidget, spacing: int, label: QLabel, second: QWidget, stretch: int
-) -> QWidget:
-    """Two fields on one line of the form, the second with its own label."""
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(first, 1 - stretch, Qt.AlignmentFlag.AlignTop)
-    row.addSpacing(spacing)
-    # Level with the field beside it, even when a problem shows under that field.
-    label.setFixedHeight(second.sizeHint().height())
-    row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
-    row.addWidget(second, 0, Qt.AlignmentFlag.AlignTop)
-    if stretch:
-        row.addStretch(stretch)
-    holder = QWidget(parent)
-    holder.setLayout(row)
-    return holder
-
-
-def keys_action(owner: QWidget, name: str, keys: tuple[str, ...]) -> QAction:
-    """An action on keys pressed anywhere within ``owner`` (and only there)."""
-    action = QAction(owner)
-    action.setObjectName(name)
-    action.setShortcuts([QKeySequence(key) for key in keys])
-    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    owner.addAction(action)
-    return action

@@ -16,6 +16,7 @@ from operline.codes import Category, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent
 from operline.incidents.intake import CallForm, log_call
+from operline.paris_time import format_paris
 from operline.ui.intake.desk_view import DeskView
 from tests.incidents.conftest import NOW
 from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK
@@ -118,7 +119,7 @@ def _log_earlier_call(desk: FilledDesk, minutes_ago: int, location: str) -> str:
 
 
 @pytest.mark.usefixtures("english")
-def test_a_second_call_about_the_same_scene_is_linked_to_it(
+def test_a_second_call_about_the_same_scene_is_linked_to_it_with_l(
     qtbot: QtBot, view: DeskView, desk: FilledDesk
 ) -> None:
     older = _log_earlier_call(desk, 25, "Rotonde")
@@ -134,11 +135,14 @@ def test_a_second_call_about_the_same_scene_is_linked_to_it(
     prompt = view.duplicate_prompt
     assert prompt is not None
     assert prompt.isVisible()
-    shown = [prompt.incidents.item(row).text() for row in range(prompt.incidents.count())]
-    assert [line.split(" · ")[0] for line in shown] == [newer, older]
-    assert "Quai de Valmy" in shown[0]
+    assert [prompt.row_texts(row)[0] for row in range(3)] == ["This call", newer, older]
+    assert prompt.highlighted is not None
+    assert prompt.highlighted.reference == newer
+    keys.press(Qt.Key.Key_Up)  # the call being typed is not one to link to
+    assert prompt.highlighted is not None
+    assert prompt.highlighted.reference == newer
     keys.press(Qt.Key.Key_Down)
-    keys.press(Qt.Key.Key_Return)  # link to the older one
+    keys.press(Qt.Key.Key_L)  # link to the older one
 
     assert view.duplicate_prompt is None
     assert incident_count(desk.database) == 3  # no new incident
@@ -153,6 +157,63 @@ def test_a_second_call_about_the_same_scene_is_linked_to_it(
     assert f"Call linked to {older}" in view.form.status.text()
     assert not view.form.has_content()
     assert not view.keeper.store.path.exists()
+
+
+@pytest.mark.usefixtures("english")
+def test_the_duplicate_prompt_shows_both_calls_need_place_and_priority_side_by_side(
+    qtbot: QtBot, view: DeskView, desk: FilledDesk
+) -> None:
+    older = _log_earlier_call(desk, 12, "Rotonde")
+    keys = Keyboard(qtbot, view)
+    _type_call(keys, view, "stal", Qt.Key.Key_1)
+    keys.press(Qt.Key.Key_U)  # urgent
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    prompt = view.duplicate_prompt
+    assert prompt is not None
+    typed, open_one = prompt.row_texts(0), prompt.row_texts(1)
+    assert typed == [
+        "This call",
+        format_paris(NOW, "%H:%M"),
+        "Person in distress / unwell",
+        "Pont de Crimee",
+        "Urgent",
+        "being typed",
+    ]
+    assert open_one == [
+        older,
+        format_paris(NOW - timedelta(minutes=12), "%H:%M"),
+        "Orientation / shelter request",
+        "Rotonde",
+        "Normal",
+        "Received",
+    ]
+
+
+@pytest.mark.usefixtures("english")
+def test_a_reflex_enter_on_the_duplicate_prompt_makes_a_new_incident(
+    qtbot: QtBot, view: DeskView, desk: FilledDesk
+) -> None:
+    older = _log_earlier_call(desk, 10, "Rotonde")
+    keys = Keyboard(qtbot, view)
+    _type_call(keys, view, "st", Qt.Key.Key_1)
+    keys.press(Qt.Key.Key_U)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.duplicate_prompt is not None
+
+    keys.press(Qt.Key.Key_Return)
+
+    assert view.duplicate_prompt is None
+    assert incident_count(desk.database) == 2
+    with desk.database.read() as session:
+        assert (
+            session.scalars(select(IncidentEvent).where(IncidentEvent.kind == "linked_call")).all()
+            == []
+        )
+        newest = session.scalars(select(Incident).order_by(Incident.id.desc())).first()
+        assert newest is not None
+        assert (newest.reference != older, newest.priority) == (True, Priority.URGENT.value)
+    assert focused() is view.routing.table
 
 
 def _id_of(desk: FilledDesk, reference: str) -> int:
@@ -178,6 +239,25 @@ def test_a_possible_duplicate_can_still_become_a_new_incident(
     assert incident_count(desk.database) == 2
     assert view.routing.pending is not None
     assert focused() is view.routing.table
+
+
+@pytest.mark.usefixtures("french")
+def test_the_duplicate_prompt_reads_in_french_and_names_its_keys(
+    qtbot: QtBot, view: DeskView, desk: FilledDesk
+) -> None:
+    _log_earlier_call(desk, 10, "Rotonde")
+    keys = Keyboard(qtbot, view)
+    _type_call(keys, view, "st", Qt.Key.Key_1)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    prompt = view.duplicate_prompt
+    assert prompt is not None
+    assert prompt.new_button.text() == "Nouvel incident (Entrée)"
+    assert prompt.link_button.text() == (
+        "Même appel\u00a0: le rattacher à l'incident en surbrillance (L)"
+    )
+    assert prompt.row_texts(0)[0] == "Cet appel"
+    assert prompt.row_texts(0)[-1] == "en cours de saisie"
 
 
 @pytest.mark.usefixtures("english")
@@ -266,7 +346,10 @@ def test_problems_are_shown_beside_their_fields_and_nothing_is_saved(
 
     keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    assert view.form.problem_shown("sector_id") == "⚠ This sector does not exist or is retired."
+    assert view.form.problem_shown("sector_id") == (
+        "⚠ No sector is called “zz”, nor anything near. "
+        "A call from outside the sectors goes in “Hors secteur”."
+    )
     assert view.form.problem_shown("category") == "⚠ Required."
     assert view.form.problem_shown("callback_number").startswith("⚠ Not a phone number")
     assert view.form.problem_shown("location") == ""

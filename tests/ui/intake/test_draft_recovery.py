@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from operline import reference_data as ref
 from operline.codes import Category, Priority
-from operline.db.engine import Database
+from operline.db.engine import Database, describe_url, parse_database_url
 from operline.drafts import DraftStore
 from operline.ui.intake.draft import AUTOSAVE_MS, DEBOUNCE_MS
 from tests.incidents.conftest import NOW
@@ -35,6 +36,18 @@ pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP_NOTICES)
 
 ROOT = Path(__file__).resolve().parents[3]
 LOCATION = "Jardins d'Éole, entrée rue d'Aubervilliers"
+
+
+def sqlite_url_name(url: str) -> str:
+    """The name a desk opened on this URL gives its database."""
+    return describe_url(parse_database_url(url))
+
+
+def _store(folder: Path, database: Database) -> DraftStore:
+    """The drafts a desk on this database keeps."""
+    store = DraftStore(folder)
+    store.belong_to(database.name)
+    return store
 
 
 def _draft_fields(store: DraftStore) -> dict[str, object]:
@@ -66,6 +79,7 @@ def _kill_while_typing(sqlite_url: str, drafts: Path) -> None:
             assert desk.stdout is not None
             assert desk.stdout.readline().strip() == "typed"
             store = DraftStore(drafts)
+            store.belong_to(sqlite_url_name(sqlite_url))
             deadline = time.monotonic() + 30
             while _draft_fields(store).get("notes") != "Femme enceinte, malaise":
                 assert desk.poll() is None, "the desk stopped by itself"
@@ -91,7 +105,11 @@ def test_a_call_typed_before_a_kill_is_offered_back_and_refills_the_form(
     prompt = view.draft_prompt
     assert prompt is not None
     assert prompt.isVisible()
-    assert prompt.text() == "An unsaved call was found (typed at 22:00). Resume it?"
+    # The desk in the other process was typed into before its sectors were read: the
+    # draft holds the letters, which choose Éole once given back.
+    assert prompt.text() == (
+        f"An unsaved call was found: éo, {LOCATION}, received at 22:00 (typed at 22:00). Resume it?"
+    )
     Keyboard(qtbot, view).press(Qt.Key.Key_Return)  # resume, the default
 
     form = view.form
@@ -110,7 +128,7 @@ def test_a_call_typed_before_a_kill_is_offered_back_and_refills_the_form(
 
     Keyboard(qtbot, view).press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert incident_count(desk.database) == 1
-    assert not (drafts / "call-draft.json").exists()
+    assert list(drafts.iterdir()) == []
 
 
 @pytest.fixture
@@ -157,7 +175,7 @@ def test_without_a_draft_nothing_is_offered(qtbot: QtBot, desk: FilledDesk, tmp_
 
 @pytest.mark.usefixtures("english")
 def test_a_draft_can_be_dropped(qtbot: QtBot, desk: FilledDesk, tmp_path: Path) -> None:
-    store = DraftStore(tmp_path / "drafts")
+    store = _store(tmp_path / "drafts", desk.database)
     store.save({"location": "Rotonde", "sector_id": desk.sectors[ref.STALINGRAD]}, saved_at=NOW)
     view = open_desk_view(qtbot, desk, Clock(NOW), tmp_path / "drafts")
     assert view.offer_saved_draft()
@@ -172,24 +190,84 @@ def test_a_draft_can_be_dropped(qtbot: QtBot, desk: FilledDesk, tmp_path: Path) 
 
 
 @pytest.mark.usefixtures("english")
-def test_an_old_draft_names_its_day(qtbot: QtBot, desk: FilledDesk, tmp_path: Path) -> None:
-    store = DraftStore(tmp_path / "drafts")
-    store.save({"location": "Rotonde"}, saved_at=NOW.replace(day=24, hour=22, minute=14))
+def test_the_prompt_names_the_drafts_sector_place_and_day(
+    qtbot: QtBot, desk: FilledDesk, tmp_path: Path
+) -> None:
+    store = _store(tmp_path / "drafts", desk.database)
+    typed_at = NOW.replace(day=24, hour=22, minute=14)
+    store.save(
+        {
+            "sector_text": ref.STALINGRAD,
+            "location": "Rotonde",
+            "received_at": (typed_at - timedelta(minutes=3)).isoformat(),
+        },
+        saved_at=typed_at,
+    )
     view = open_desk_view(qtbot, desk, Clock(NOW), tmp_path / "drafts")
 
     assert view.offer_saved_draft()
 
     assert view.draft_prompt is not None
     assert view.draft_prompt.text() == (
-        "An unsaved call was found (typed at 24/11 23:14). Resume it?"
+        "An unsaved call was found: Stalingrad, Rotonde, received at 24/11 23:11 "
+        "(typed at 24/11 23:14). Resume it?"
     )
+
+
+@pytest.mark.usefixtures("english")
+def test_a_draft_with_little_typed_says_what_is_missing(
+    qtbot: QtBot, desk: FilledDesk, tmp_path: Path
+) -> None:
+    _store(tmp_path / "drafts", desk.database).save({"notes": "Malaise"}, saved_at=NOW)
+    view = open_desk_view(qtbot, desk, Clock(NOW), tmp_path / "drafts")
+
+    assert view.offer_saved_draft()
+
+    assert view.draft_prompt is not None
+    assert view.draft_prompt.text() == (
+        "An unsaved call was found: no sector, no place given, received at 22:00 "
+        "(typed at 22:00). Resume it?"
+    )
+
+
+@pytest.mark.usefixtures("french")
+def test_the_draft_prompt_reads_in_french(qtbot: QtBot, desk: FilledDesk, tmp_path: Path) -> None:
+    _store(tmp_path / "drafts", desk.database).save(
+        {"sector_text": ref.EOLE, "location": "Rotonde", "received_at": NOW.isoformat()},
+        saved_at=NOW,
+    )
+    view = open_desk_view(qtbot, desk, Clock(NOW), tmp_path / "drafts")
+
+    assert view.offer_saved_draft()
+
+    assert view.draft_prompt is not None
+    assert view.draft_prompt.text() == (
+        "Un appel non enregistré a été trouvé\u00a0: Éole, Rotonde, reçu à 22:00 "
+        "(saisi à 22:00). Le reprendre\u00a0?"
+    )
+
+
+@pytest.mark.usefixtures("english")
+def test_a_draft_typed_on_another_database_is_not_offered_nor_dropped(
+    qtbot: QtBot, desk: FilledDesk, tmp_path: Path
+) -> None:
+    demo = DraftStore(tmp_path / "drafts")
+    demo.belong_to(str(tmp_path / "demo" / "operline.db"))
+    demo.save({"sector_text": ref.EOLE, "location": "Rotonde"}, saved_at=NOW)
+
+    view = open_desk_view(qtbot, desk, Clock(NOW), tmp_path / "drafts")
+
+    assert not view.offer_saved_draft()
+    assert view.draft_prompt is None
+    assert view.keeper.store.path != demo.path
+    assert demo.load() is not None  # still there for the demo desk
 
 
 @pytest.mark.usefixtures("english")
 def test_a_stray_escape_does_not_drop_the_call(
     qtbot: QtBot, desk: FilledDesk, tmp_path: Path
 ) -> None:
-    store = DraftStore(tmp_path / "drafts")
+    store = _store(tmp_path / "drafts", desk.database)
     store.save({"location": "Rotonde"}, saved_at=NOW)
     view = open_desk_view(qtbot, desk, Clock(NOW), tmp_path / "drafts")
     assert view.offer_saved_draft()
