@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -254,7 +253,7 @@ class NewCallForm(QWidget):
         self.sector.setPlaceholderText(self.tr("Type a few letters, then Enter"))
         self.location.setPlaceholderText(self.tr("Address, landmark"))
 
-        keys = QKeySequence(SAVE_CALL_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+        keys = shortcuts.SAVE_CALL.key_text()
         self.save_button = QPushButton(self.tr("Save the call ({keys})").format(keys=keys), self)
         self.save_button.setObjectName("saveCallButton")
         self.save_button.setAccessibleName(self.tr("Save the call"))

@@ -149,9 +149,7 @@ class RoutingPanel(QWidget):
         if self.pending is None:
             self._tell_problem(
                 self.tr("Save the call first ({keys}); then Enter records the team.").format(
-                    keys=QKeySequence("Ctrl+Return").toString(
-                        QKeySequence.SequenceFormat.NativeText
-                    )
+                    keys=shortcuts.SAVE_CALL.key_text()
                 )
             )
             return

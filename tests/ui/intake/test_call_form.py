@@ -351,3 +351,12 @@ def test_refusals_read_in_french() -> None:
     assert problem_sentence(FieldProblem("notes", IntakeProblem.TOO_LONG, limit=500)) == (
         "500 caractères au plus."
     )
+
+
+def test_the_save_key_reads_ctrl_entree_in_french(
+    qtbot: QtBot, clock: Clock, french: InstalledLanguage
+) -> None:
+    shown = NewCallForm(clock=clock)
+    qtbot.addWidget(shown)
+
+    assert shown.save_button.text() == "Enregistrer l'appel (Ctrl+Entrée)"
