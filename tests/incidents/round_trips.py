@@ -22,6 +22,8 @@ class RoundTripRelay:
         self.round_trips = 0
         self._lock = threading.Lock()
         self._closed = threading.Event()
+        #: Every socket the relay opened, closed with it (a leaked one fails a later test).
+        self._sockets: list[socket.socket] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
     def url(self, url: str) -> str:
@@ -40,6 +42,12 @@ class RoundTripRelay:
     ) -> None:
         self._closed.set()
         self._listener.close()
+        with self._lock:
+            opened = list(self._sockets)
+        for end in opened:
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+            end.close()
 
     def _accept(self) -> None:
         while not self._closed.is_set():
@@ -48,6 +56,8 @@ class RoundTripRelay:
             except OSError:
                 return
             upstream = socket.create_connection(self._target)
+            with self._lock:
+                self._sockets += [client, upstream]
             last = ["answer"]  # the side that spoke last on this connection
             for source, sink, side in ((client, upstream, "ask"), (upstream, client, "answer")):
                 threading.Thread(
@@ -68,3 +78,4 @@ class RoundTripRelay:
             for end in (source, sink):
                 with contextlib.suppress(OSError):
                     end.shutdown(socket.SHUT_RDWR)
+                end.close()
