@@ -1,5 +1,7 @@
 """Who is on duty: weekly shifts in Paris wall-clock time, with exceptions on top.
 
+(Over 400 lines: the one answer to "who is on duty at t", kept whole so no screen differs.)
+
 ``on_duty_teams`` is the one answer to "which teams cover sector S at instant T"; routing,
 the board, the week view and the gap report all read the same timeline, so they cannot
 disagree. The rules the desk relies on:

@@ -1,5 +1,7 @@
 """The stage keys of the live board: one key per step of a call, on the selected call.
 
+(Over 400 lines: every stage key with its dialog and its answer; one table of keys.)
+
 Each step is timed by the desk's clock, recorded off the GUI thread with the operator
 signed in, and refused in one translated sentence when the desk's rules say no. What a
 step changed goes on the desk's change bus, and the board redraws that call alone.

@@ -1,5 +1,7 @@
 """The live board: every open call, the ones left waiting first in sight, all night long.
 
+(Over 400 lines: reading, merging and drawing one table; the parts share its state.)
+
 The board reads the open incidents (one indexed query, off the GUI thread) at start,
 every ``REFRESH_MS`` and at the next change of colour; a change on the desk's bus reads
 again only the calls it names. Rows merge into those shown so the selection stays on the

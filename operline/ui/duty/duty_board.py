@@ -1,5 +1,7 @@
 """The "on duty now" board: per sector, who to call and their numbers, and the next handoff.
 
+(Over 400 lines: one table with its handoff timer and its copy key; the model is its rows.)
+
 The board redraws itself at the next handoff (a single-shot timer aimed at it), every
 minute in case the roster changed elsewhere, and whenever it is told the roster changed.
 """

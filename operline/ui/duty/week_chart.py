@@ -1,5 +1,7 @@
 """The week chart: sectors down, the next seven Paris days across, coverage drawn as bands.
 
+(Over 400 lines: one painted chart, its geometry and its hour cursor, read together.)
+
 Time runs at one constant scale, so a day the clocks change is drawn 23 or 25 hours wide.
 First-call duty is dark blue with the teams' names, backup-only stretches light blue,
 gaps red, stretches where a team on duty has no phone hatched orange; the past is veiled

@@ -1,5 +1,7 @@
 """One tab of the roster editor: the list of one kind of entry beside the form that edits it.
 
+(Over 400 lines: the read, check, save and leave cycle of a tab, one state machine.)
+
 The list is read, the form checked at every change and saved through the desk's task
 runner, off the GUI thread: a tab says what to read or write as a function of the database,
 built here from the form and run on the worker. Each problem shows under its field (errors

@@ -488,3 +488,27 @@ def test_nobody_signed_in_cannot_save_a_call_and_keeps_what_was_typed(
     assert view.form.status.text().startswith("Personne n'est connecté au poste ")
     assert view.form.location.text() == "Rotonde"
     assert view.form.sector_id == desk.sectors[ref.STALINGRAD]
+
+
+def test_a_call_typed_late_is_routed_to_the_teams_on_duty_now(
+    qtbot: QtBot, view: DeskView, desk: FilledDesk
+) -> None:
+    keys = Keyboard(qtbot, view)
+    view.start_new_call()
+    keys.type("st")
+    keys.press(Qt.Key.Key_Return)
+    # Received at 19:30 in Paris, typed at 22:00: the day team's shift ended at 20:00.
+    view.form.received.setDateTime(view.form.received.dateTime().addSecs(-150 * 60))
+    qtbot.waitUntil(lambda: view.routing.model.rows[0].name == ref.MARAUDE_STALINGRAD)
+    keys.type("Rotonde", free_text=True)
+    keys.press(Qt.Key.Key_Tab)
+    keys.press(Qt.Key.Key_1)
+
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert view.routing.pending is not None
+    assert view.routing.model.rows[0].name == ref.MARAUDE_NUIT  # whom to call now
+    with desk.database.read() as session:
+        incident = session.get(Incident, view.routing.pending.incident_id)
+        assert incident is not None
+        assert incident.team_on_duty_at_intake  # a team was on duty when the call came in
