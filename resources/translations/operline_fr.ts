@@ -2944,6 +2944,17 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
 </context>
 <context>
+    <name>UpgradeProgress</name>
+    <message>
+        <source>Copying the database before its upgrade…</source>
+        <translation>Copie de la base de données avant sa mise à jour…</translation>
+    </message>
+    <message>
+        <source>Bringing the database up to date…</source>
+        <translation>Mise à jour de la base de données…</translation>
+    </message>
+</context>
+<context>
     <name>WeekChart</name>
     <message>
         <source>Coverage of the coming days</source>

@@ -22,6 +22,7 @@ from operline.paris_time import now_utc
 from operline.ui.messages import error_sentence
 from operline.ui.shell.language import choose_language, install_language
 from operline.ui.shell.main_window import MainWindow
+from operline.ui.shell.upgrade_progress import UpgradeProgress
 from operline.ui.tasks import TaskRunner
 
 #: How long smoke mode waits for the main window to be painted.
@@ -43,7 +44,11 @@ def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) 
     try:
         try:
             database = open_database(database_url)
-            upgrade_database(database, now=now_utc())
+            progress = UpgradeProgress()
+            try:
+                upgrade_database(database, now=now_utc(), progress=progress)
+            finally:
+                progress.close()
         except OperlineError as error:
             return _tell_problem(error, smoke=smoke)
         runner = TaskRunner(database)
