@@ -1356,6 +1356,14 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Équipes, secteurs, lieux et &amp;gardes…</translation>
     </message>
     <message>
+        <source>Desk &amp;settings…</source>
+        <translation>&amp;Réglages du plateau…</translation>
+    </message>
+    <message>
+        <source>Alert delays, the supervisor on call, late calls</source>
+        <translation>Délais d&apos;alerte, superviseur d&apos;astreinte, appels saisis en retard</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
@@ -1402,6 +1410,14 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>{name} is signed in as an operator: only a supervisor may edit the roster.</source>
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier le tableau de garde.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: a supervisor signs in ({key}) to change the desk&apos;s settings.</source>
+        <translation>Personne n&apos;est connecté&#xa0;: un superviseur se connecte ({key}) pour modifier les réglages du plateau.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may change the settings.</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier les réglages.</translation>
     </message>
     <message>
         <source>Nobody signed in ({key})</source>
@@ -2459,6 +2475,38 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>{name} (retired)</source>
         <translation>{name} (retiré)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Urgent call turns amber after (minutes without acknowledgement)</source>
+        <extracomment>What each setting is called on screen; a setting without one shows its key.</extracomment>
+        <translation>Appel urgent en orange après (minutes sans prise en compte)</translation>
+    </message>
+    <message>
+        <source>Normal call turns amber after (minutes without acknowledgement)</source>
+        <translation>Appel normal en orange après (minutes sans prise en compte)</translation>
+    </message>
+    <message>
+        <source>Supervisor on call (phone)</source>
+        <translation>Superviseur d&apos;astreinte (téléphone)</translation>
+    </message>
+    <message>
+        <source>Ask before saving a call received more than (hours ago)</source>
+        <translation>Demander avant d&apos;enregistrer un appel reçu il y a plus de (heures)</translation>
+    </message>
+    <message>
+        <source>Desk settings</source>
+        <translation>Réglages du plateau</translation>
+    </message>
+    <message>
+        <source>Shared by every desk of this database. Each change is audited.</source>
+        <translation>Communs à tous les postes de cette base. Chaque modification est tracée.</translation>
+    </message>
+    <message>
+        <source>Not saved: the value of “{field}” was refused ({reason}).</source>
+        <translation>Non enregistré&#xa0;: la valeur de «&#xa0;{field}&#xa0;» a été refusée ({reason}).</translation>
     </message>
 </context>
 <context>

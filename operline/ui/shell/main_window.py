@@ -49,6 +49,7 @@ from operline.ui.roster_editor.editor import RosterEditorDialog
 from operline.ui.shell.focus import DeskKeyboard, explain_greyed
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.go_to_call import GoToCallDialog
+from operline.ui.shell.settings_dialog import SettingsDialog
 from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
 from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
 from operline.ui.tasks import TaskRunner
@@ -287,6 +288,10 @@ class MainWindow(QMainWindow):
         self._edit_roster_tooltip = self.edit_roster_action.toolTip()
         self.edit_roster_action.triggered.connect(self.edit_roster)
         roster_menu.addAction(self.edit_roster_action)
+        self.settings_action = self._action(self.tr("Desk &settings…"), "settingsAction")
+        self._settings_tooltip = self.tr("Alert delays, the supervisor on call, late calls")
+        self.settings_action.triggered.connect(self.edit_settings)
+        roster_menu.addAction(self.settings_action)
 
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
@@ -385,6 +390,23 @@ class MainWindow(QMainWindow):
             tooltip=self._edit_roster_tooltip,
         )
         if operator is None:
+            why_settings = self.tr(
+                "Nobody is signed in: a supervisor signs in ({key}) to change the desk's settings."
+            )
+        elif not operator.is_supervisor:
+            why_settings = self.tr(
+                "{name} is signed in as an operator: only a supervisor may change the settings."
+            )
+        else:
+            why_settings = ""
+        explain_greyed(
+            self.settings_action,
+            why_settings.format(
+                key=shortcuts.SIGN_IN.key_text(), name=operator.name if operator else ""
+            ),
+            tooltip=self._settings_tooltip,
+        )
+        if operator is None:
             text = self.tr("Nobody signed in ({key})").format(key=shortcuts.SIGN_IN.key_text())
         else:
             text = self.tr("Operator: {name}").format(name=operator.name)
@@ -400,6 +422,16 @@ class MainWindow(QMainWindow):
         if operator is not None:
             return operator.at(self.session.workstation)
         return system_actor(self._actor, self.session.workstation)
+
+    def edit_settings(self) -> None:
+        """The desk's shared settings, for the supervisor signed in."""
+        operator = self.session.operator
+        if operator is None or not operator.is_supervisor:
+            return  # the entry is greyed then, and says why; the service refuses anyway
+        dialog = SettingsDialog(
+            self.context, actor=operator.at(self.session.workstation), parent=self
+        )
+        dialog.exec()
 
     def go_to_call(self) -> None:
         """Ctrl+G from anywhere: a reference typed in, then the call and its timeline."""

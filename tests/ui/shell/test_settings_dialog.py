@@ -1,0 +1,93 @@
+"""The desk's settings dialog: a supervisor reads and changes them; a bad value is told."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from pytestqt.qtbot import QtBot
+
+from operline.changes import Changes
+from operline.codes import OperatorRole
+from operline.db.engine import Database
+from operline.operators import OperatorInfo
+from operline.settings import read_settings
+from operline.ui.shell.language import InstalledLanguage
+from operline.ui.shell.main_window import MainWindow
+from operline.ui.shell.settings_dialog import SettingsDialog
+from operline.ui.shell.sign_in import DeskSession
+from operline.ui.tasks import ImmediateRunner
+from tests.actors import signed_in
+from tests.ui.conftest import NOW, desk_context
+
+
+def _dialog(qtbot: QtBot, database: Database, heard: list[Changes]) -> SettingsDialog:
+    desk = desk_context(database, lambda: NOW)
+    desk.changes.changed.connect(heard.append)
+    supervisor = signed_in(database, "Claire Dumont", OperatorRole.SUPERVISOR)
+    dialog = SettingsDialog(desk, actor=supervisor)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_supervisor_changes_the_delays_and_the_phone(
+    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+) -> None:
+    heard: list[Changes] = []
+    dialog = _dialog(qtbot, sqlite_database, heard)
+    fields = dialog.fields
+    assert fields["alerts.urgent_ack_minutes"].text() == "5"
+    assert fields["desk.supervisor_phone"].text() == ""
+    assert dialog.windowTitle() == "Réglages du plateau"
+
+    fields["alerts.urgent_ack_minutes"].setText("8")
+    fields["desk.supervisor_phone"].setText("01 99 00 01 99")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    settings = read_settings(sqlite_database)
+    assert settings.urgent_ack_minutes == 8
+    assert settings.supervisor_phone == "+33199000199"
+    assert settings.normal_ack_minutes == 15  # untouched
+    assert heard == [Changes(settings=True)]
+    assert not dialog.isVisible()
+
+
+def test_a_value_out_of_range_is_told_and_nothing_is_written(
+    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+) -> None:
+    heard: list[Changes] = []
+    dialog = _dialog(qtbot, sqlite_database, heard)
+    dialog.fields["alerts.normal_ack_minutes"].setText("500")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    problem = dialog.findChild(QLabel, "settingsProblem")
+    assert problem is not None
+    assert problem.isVisible()
+    assert problem.text().startswith(
+        "Non enregistré\u00a0: la valeur de «\u00a0Appel normal en orange après"
+    )
+    assert dialog.isVisible()
+    assert dialog.fields["alerts.normal_ack_minutes"].text() == "500"  # kept to correct
+    assert read_settings(sqlite_database).normal_ack_minutes == 15
+    assert heard == []
+
+
+def test_an_operator_sees_why_the_settings_are_greyed(
+    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+) -> None:
+    operator = signed_in(sqlite_database, "Inès Martin", OperatorRole.OPERATOR)
+    session = DeskSession()
+    session.set_operator(OperatorInfo(operator.operator_id or 0, operator.name, operator.role))
+    window = MainWindow(
+        sqlite_database,
+        runner=ImmediateRunner(sqlite_database),
+        actor="test",
+        clock=lambda: NOW,
+        session=session,
+    )
+    qtbot.addWidget(window)
+
+    assert not window.settings_action.isEnabled()
+    assert window.settings_action.toolTip() == (
+        "Inès Martin est connecté comme opérateur\u00a0: seul un superviseur peut modifier "
+        "les réglages."
+    )
