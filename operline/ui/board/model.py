@@ -155,13 +155,16 @@ class LiveBoardModel(DeskTableModel):
         self._remove_closed(wanted_ids)
         self._follow_order(wanted)
         self._insert_new(wanted)
+        alerts = [self._alert_of(incident) for incident in wanted]
         changed = [
             row
-            for row, (shown, fresh) in enumerate(zip(self._rows, wanted, strict=True))
-            if shown != fresh or self._alerts[row] is not self._alert_of(fresh)
+            for row, (shown, fresh, alert) in enumerate(
+                zip(self._rows, wanted, alerts, strict=True)
+            )
+            if alert is not self._alerts[row] or shown != fresh
         ]
         self._rows = wanted
-        self._alerts = [self._alert_of(incident) for incident in wanted]
+        self._alerts = alerts
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(BoardColumn) - 1))
         if self._rows:
