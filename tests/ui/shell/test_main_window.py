@@ -67,7 +67,7 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
     assert _menus(window) == {
         "&Fichier": ["&Sauvegarder la base de données…", "&Quitter"],
         "Appe&ls": ["&Nouvel appel", "&Aller à un appel…", "&Changement d'opérateur…"],
-        "Tableau de &garde": ["Équipes, secteurs, lieux et &gardes…"],
+        "Tableau de &garde": ["Équipes, secteurs, lieux et &gardes…", "&Réglages du plateau…"],
         "Affic&hage": [
             "&Appels en cours",
             "&Fiche d'appel",
@@ -99,7 +99,7 @@ def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> 
     assert _menus(window) == {
         "&File": ["&Back up the database…", "&Quit"],
         "&Calls": ["&New call", "&Go to a call…", "&Change of operator…"],
-        "&Roster": ["&Teams, sectors, places and roster…"],
+        "&Roster": ["&Teams, sectors, places and roster…", "Desk &settings…"],
         "&View": ["Open &calls", "Call &form", "&On duty now", "The &week", "The &journal"],
         "&Journal": ["&Previous day", "&Next day", "&Today", "&Go to a date…", "&Reload"],
         "&Help": ["&Keyboard shortcuts", "&About Operline"],
