@@ -174,6 +174,15 @@ class LiveBoard(QWidget):
         self._show_problem(error_sentence(error))
 
     def _merge(self, ids: tuple[int, ...], rows: list[BoardIncident], now: datetime) -> None:
+        if len(rows) == len(ids) and self.model.replace(rows):
+            # Every call named is still open and keeps its place: its row alone changes.
+            fresh = {incident.incident_id: incident for incident in rows}
+            self.incidents = [fresh.get(i.incident_id, i) for i in self.incidents]
+            self._show_counts(self.shown_at or now)
+            self.watch.look(((incident, incident.alert) for incident in self.incidents), now)
+            self._aim_alert_timer(now)
+            self._selection_moved()
+            return
         # Calls named by the change and not read back have closed: they leave the board.
         kept = [incident for incident in self.incidents if incident.incident_id not in ids]
         self._show_incidents(sorted([*kept, *rows], key=_board_order), now)
@@ -334,13 +343,7 @@ class LiveBoard(QWidget):
         if shown and not self.table.currentIndex().isValid():
             # The call under the cursor closed: the cursor stays at the same place.
             self._select_row(min(max(had_row, 0), len(shown) - 1))
-        self.strip.set_counts(_counts(self.incidents))
-        late = sum(1 for i in self.incidents if i.alert is not Alert.NONE)
-        count = self.tr("%n open call(s)", "", len(self.incidents))
-        if late:
-            count += " · " + self.tr("%n late", "", late)
-        self.count.setText(count)
-        self.as_of.setText(self.tr("As of {time}").format(time=format_paris(now, "%H:%M")))
+        self._show_counts(now)
         if shown:
             self._show_page(self.table)
         else:
@@ -356,6 +359,15 @@ class LiveBoard(QWidget):
             self.empty.setAccessibleName(self.empty.text())
             self._show_page(self.empty)
         self._selection_moved()
+
+    def _show_counts(self, now: datetime) -> None:
+        self.strip.set_counts(_counts(self.incidents))
+        late = sum(1 for i in self.incidents if i.alert is not Alert.NONE)
+        count = self.tr("%n open call(s)", "", len(self.incidents))
+        if late:
+            count += " · " + self.tr("%n late", "", late)
+        self.count.setText(count)
+        self.as_of.setText(self.tr("As of {time}").format(time=format_paris(now, "%H:%M")))
 
     def _show_page(self, page: QWidget) -> None:
         shown = self.pages.currentWidget()

@@ -176,6 +176,30 @@ class LiveBoardModel(DeskTableModel):
                 [Qt.ItemDataRole.DisplayRole],
             )
 
+    def replace(self, incidents: Sequence[BoardIncident]) -> bool:
+        """Put these calls in their rows, in place; False if one is not shown or would move.
+
+        A stage, a note or a team changes neither a call's urgency nor its time received,
+        so it keeps its row: that row alone is redrawn, not the whole board.
+        """
+        fresh = {incident.incident_id: incident for incident in incidents}
+        rows = {
+            incident.incident_id: row
+            for row, incident in enumerate(self._rows)
+            if incident.incident_id in fresh
+        }
+        if len(rows) != len(fresh):
+            return False
+        for incident_id, row in rows.items():
+            shown, new = self._rows[row], fresh[incident_id]
+            if (shown.urgent, shown.received_at) != (new.urgent, new.received_at):
+                return False
+        for incident_id, row in rows.items():
+            self._rows[row] = fresh[incident_id]
+            self._alerts[row] = self._alert_of(fresh[incident_id])
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(BoardColumn) - 1))
+        return True
+
     def _alert_of(self, incident: BoardIncident) -> Alert:
         if self._now is None:
             return incident.alert
