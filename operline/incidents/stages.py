@@ -91,7 +91,7 @@ def route_incident(
         incident.assigned_team_id = team.id
         _set_stage(session, incident, Status.ROUTED, action)
         _event(session, incident, action, EventKind.ASSIGNED, "assigned_team_id", None, team.id)
-        return _state(session, incident, IncidentChange.TEAM)
+        return incident_state(session, incident, IncidentChange.TEAM)
 
 
 def advance_incident(
@@ -106,7 +106,7 @@ def advance_incident(
         _require_status(incident, (_COMES_AFTER[stage],), stage.value)
         _check_time(incident, stage, action)
         _set_stage(session, incident, stage, action)
-        return _state(session, incident, IncidentChange.STAGE)
+        return incident_state(session, incident, IncidentChange.STAGE)
 
 
 def close_incident(
@@ -147,7 +147,7 @@ def close_incident(
                 facility_id,
             )
         _event(session, incident, action, EventKind.CLOSED, "outcome", None, outcome.value)
-        return _state(session, incident, IncidentChange.STAGE)
+        return incident_state(session, incident, IncidentChange.STAGE)
 
 
 def reassign_incident(
@@ -185,7 +185,7 @@ def reassign_incident(
         )
         if previous_status is not Status.ROUTED:
             _event(session, incident, action, EventKind.STAGE, "status", previous_status, "routed")
-        return _state(session, incident, IncidentChange.TEAM)
+        return incident_state(session, incident, IncidentChange.TEAM)
 
 
 def add_note(
@@ -303,7 +303,8 @@ def _event(
     )
 
 
-def _state(session: Session, incident: Incident, kind: IncidentChange) -> IncidentState:
+def incident_state(session: Session, incident: Incident, kind: IncidentChange) -> IncidentState:
+    """The incident as an action left it, with what the action changed."""
     session.flush()
     return IncidentState(
         incident_id=incident.id,

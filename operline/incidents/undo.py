@@ -16,13 +16,13 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from operline.actors import Actor, Right, require
-from operline.changes import Changes, IncidentChange
+from operline.changes import IncidentChange
 from operline.codes import Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent, Operator
 from operline.errors import OperlineError
 from operline.incidents.events import EventKind, IncidentChanged, IncidentRefused, Refusal
-from operline.incidents.stages import IncidentState
+from operline.incidents.stages import IncidentState, incident_state
 from operline.paris_time import format_paris
 
 #: How long after recording a step its operator may still undo it.
@@ -133,26 +133,12 @@ def undo_last_stage(
                 new_value=leading.old_value,
             )
         )
-        session.flush()
         kind = (
             IncidentChange.TEAM
             if leading.kind == EventKind.REASSIGNED.value
             else IncidentChange.STAGE
         )
-        return IncidentState(
-            incident_id=incident.id,
-            reference=incident.reference,
-            status=Status(incident.status),
-            version=incident.version,
-            assigned_team_id=incident.assigned_team_id,
-            received_at=incident.received_at,
-            routed_at=incident.routed_at,
-            acknowledged_at=incident.acknowledged_at,
-            on_scene_at=incident.on_scene_at,
-            closed_at=incident.closed_at,
-            outcome=Outcome(incident.outcome) if incident.outcome else None,
-            changes=Changes.of_incident(incident.id, kind),
-        )
+        return incident_state(session, incident, kind)
 
 
 def _recorded_at(
