@@ -18,6 +18,7 @@ from operline.codes import Category, OperatorRole, Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Base, IncidentEvent
 from operline.incidents.intake import CallForm, link_call, log_call
+from operline.incidents.places import report_free_places
 from operline.incidents.stages import (
     Action,
     add_note,
@@ -294,6 +295,9 @@ PERSON_ONLY: dict[str, Service] = {
         action=Action(a, NOW + timedelta(minutes=1), NOW + timedelta(minutes=1), "Injoignable"),
     ),
     "add_note": lambda d, a: add_note(d.database, d.new_call, "Rappel", actor=a, now=NOW),
+    "report_free_places": lambda d, a: report_free_places(
+        d.database, d.facility_id, 2, actor=a, reported_at=NOW
+    ),
 }
 
 

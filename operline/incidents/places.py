@@ -7,12 +7,17 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from operline.actors import Actor, Right, require
+from operline.changes import Changes
 from operline.db.engine import Database
 from operline.db.models import Facility, FacilityReport
 from operline.incidents.events import IncidentRefused, Refusal
 
 #: A report older than this says nothing about tonight.
 REPORT_FRESHNESS = timedelta(hours=12)
+
+#: What a report of free places changes: the places' room, nothing else.
+PLACES_CHANGED = Changes(places=True)
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,14 @@ class PlaceRoom:
     def has_room(self) -> bool | None:
         """True or False when a fresh report says, None when nobody knows tonight."""
         return None if self.free_places is None else self.free_places > 0
+
+
+@dataclass(frozen=True)
+class PlacesReported:
+    """A report of free places just recorded, and what it changed."""
+
+    place: PlaceRoom
+    changes: Changes = PLACES_CHANGED
 
 
 def places_with_room(database: Database, *, now: datetime) -> list[PlaceRoom]:
@@ -65,10 +78,11 @@ def report_free_places(
     facility_id: int,
     free_places: int,
     *,
-    operator_id: int | None,
+    actor: Actor,
     reported_at: datetime,
-) -> PlaceRoom:
+) -> PlacesReported:
     """Record how many places a team or the place itself reported free."""
+    require(actor, Right.HANDLE_CALLS)
     with database.write() as session:
         facility = session.get(Facility, facility_id)
         if facility is None or not facility.active:
@@ -80,9 +94,16 @@ def report_free_places(
                 facility_id=facility_id,
                 free_places=free_places,
                 reported_at=reported_at,
-                operator_id=operator_id,
+                operator_id=actor.operator_id,
             )
         )
-        return PlaceRoom(
-            facility.id, facility.name, facility.kind, facility.capacity, free_places, reported_at
+        return PlacesReported(
+            PlaceRoom(
+                facility.id,
+                facility.name,
+                facility.kind,
+                facility.capacity,
+                free_places,
+                reported_at,
+            )
         )

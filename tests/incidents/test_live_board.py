@@ -179,26 +179,26 @@ def test_places_reported_with_room_come_first(desk: Desk) -> None:
     halte = desk.places[ref.HALTE_DE_NUIT]
     repos = desk.places[ref.ESPACE_DE_REPOS]
     report_free_places(
-        desk.database, halte, 0, operator_id=None, reported_at=NOW - timedelta(hours=1)
+        desk.database, halte, 0, actor=desk.actor, reported_at=NOW - timedelta(hours=1)
     )
     report_free_places(
-        desk.database, repos, 3, operator_id=None, reported_at=NOW - timedelta(hours=2)
+        desk.database, repos, 3, actor=desk.actor, reported_at=NOW - timedelta(hours=2)
     )
     report_free_places(
-        desk.database, repos, 5, operator_id=None, reported_at=NOW - timedelta(hours=20)
+        desk.database, repos, 5, actor=desk.actor, reported_at=NOW - timedelta(hours=20)
     )
     places = places_with_room(desk.database, now=NOW)
     assert (places[0].name, places[0].free_places) == (ref.ESPACE_DE_REPOS, 3)
     assert (places[-1].name, places[-1].free_places) == (ref.HALTE_DE_NUIT, 0)
     assert all(p.free_places is None for p in places[1:-1])
     with pytest.raises(IncidentRefused, match="from 0 to the capacity"):
-        report_free_places(desk.database, halte, 26, operator_id=None, reported_at=NOW)
+        report_free_places(desk.database, halte, 26, actor=desk.actor, reported_at=NOW)
 
 
 def test_a_report_from_yesterday_says_nothing_about_tonight(desk: Desk) -> None:
     repos = desk.places[ref.ESPACE_DE_REPOS]
     yesterday = datetime(2026, 11, 24, 21, 0, tzinfo=UTC)
-    report_free_places(desk.database, repos, 4, operator_id=None, reported_at=yesterday)
+    report_free_places(desk.database, repos, 4, actor=desk.actor, reported_at=yesterday)
     place = next(p for p in places_with_room(desk.database, now=NOW) if p.facility_id == repos)
     assert place.free_places is None
     assert place.has_room is None

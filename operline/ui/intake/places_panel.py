@@ -36,7 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from operline.changes import Changes
-from operline.incidents.places import PlaceRoom, places_with_room, report_free_places
+from operline.incidents.places import (
+    PlaceRoom,
+    PlacesReported,
+    places_with_room,
+    report_free_places,
+)
 from operline.paris_time import format_paris
 from operline.ui.desk_context import DeskContext
 from operline.ui.refusals import action_problem
@@ -191,7 +196,6 @@ class PlacesPanel(QWidget):
         self.setAccessibleName(self.tr("Places with room tonight"))
         self._desk = desk
         self._clock = desk.clock
-        self._operator = desk.operator
         self.model = PlacesModel(self)
         self.model.free_places_typed.connect(self.report, Qt.ConnectionType.QueuedConnection)
         self._build()
@@ -233,20 +237,20 @@ class PlacesPanel(QWidget):
 
     def report(self, facility_id: int, free_places: int) -> None:
         """Record how many places are free at a place, now."""
-        operator = self._operator()
-        operator_id = operator.operator_id if operator else None
+        actor = self._desk.actor()
         now = self._clock()
         self._desk.runner.run(
             lambda database: report_free_places(
-                database, facility_id, free_places, operator_id=operator_id, reported_at=now
+                database, facility_id, free_places, actor=actor, reported_at=now
             ),
-            lambda place: self.refresh(then=lambda: self._reported(place, free_places, now)),
+            lambda reported: self.refresh(then=lambda: self._reported(reported, free_places, now)),
             lambda error: self._tell(action_problem(error), problem=True),
             owner=self,
         )
 
-    def _reported(self, place: PlaceRoom, free_places: int, now: datetime) -> None:
-        self._desk.changes.publish(Changes(places=True))
+    def _reported(self, reported: PlacesReported, free_places: int, now: datetime) -> None:
+        self._desk.changes.publish(reported.changes)
+        place = reported.place
         row = self.model.row_of(place.facility_id)
         if row >= 0:
             self._go_to(row)

@@ -325,7 +325,7 @@ def test_stage_keys_walk_a_call_from_routed_to_oriented_to_the_espace_de_repos(
         live_desk.database,
         live_desk.places[ref.ESPACE_DE_REPOS],
         3,
-        operator_id=None,
+        actor=live_desk.actor,
         reported_at=NOW - timedelta(hours=1),
     )
     clock = Clock(NOW)

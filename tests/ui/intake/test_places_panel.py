@@ -62,14 +62,14 @@ def test_places_show_capacity_free_places_and_report_time(
         desk.database,
         desk.places[ref.HALTE_DE_NUIT],
         4,
-        operator_id=None,
+        actor=desk.actor,
         reported_at=NOW - timedelta(minutes=45),
     )
     report_free_places(
         desk.database,
         desk.places[ref.HEBERGEMENT_FEMMES],
         0,
-        operator_id=None,
+        actor=desk.actor,
         reported_at=NOW - timedelta(hours=2),
     )
 
@@ -152,7 +152,7 @@ def test_escape_leaves_the_number_unchanged(qtbot: QtBot, desk: FilledDesk) -> N
 def test_reports_from_another_desk_show_at_the_next_refresh(qtbot: QtBot, desk: FilledDesk) -> None:
     panel = _panel(qtbot, desk, Clock(NOW))
     report_free_places(
-        desk.database, desk.places[ref.HALTE_DE_NUIT], 6, operator_id=None, reported_at=NOW
+        desk.database, desk.places[ref.HALTE_DE_NUIT], 6, actor=desk.actor, reported_at=NOW
     )
     assert [ref.HALTE_DE_NUIT, "25", "?", ""] in _lines(panel)
 

@@ -22,6 +22,7 @@ from operline.roster.store import load_roster
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession
 from operline.ui.tasks import ImmediateRunner
+from tests.actors import WORKSTATION
 from tests.incidents.conftest import NOW
 from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, Clock, Keyboard, fill_desk, focused
 
@@ -39,7 +40,7 @@ def test_an_urgent_call_in_stalingrad_is_logged_routed_and_closed_from_the_keybo
         sqlite_database,
         desk.places[ref.ESPACE_DE_REPOS],
         4,
-        operator_id=None,
+        actor=desk.operator.at(WORKSTATION),
         reported_at=NOW - timedelta(hours=1),
     )
     clock = Clock(NOW)
