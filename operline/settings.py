@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 from sqlalchemy import select
@@ -36,22 +37,67 @@ class Setting(Generic[T]):
         return self.key.split(".", 1)[1]
 
 
-def _minutes(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= 240:
-        raise ValueError(f"{value} is not between 1 and 240 minutes")
-    return value
+class SettingProblem(StrEnum):
+    """Why a value was refused for a setting."""
+
+    NOT_A_NUMBER = "not_a_number"
+    OUT_OF_RANGE = "out_of_range"
+    NOT_A_PHONE = "not_a_phone"
 
 
-def _hours(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= 72:
-        raise ValueError(f"{value} is not between 1 and 72 hours")
-    return value
+#: The English sentence of each problem; the window has their translations.
+SETTING_SENTENCES: dict[SettingProblem, str] = {
+    SettingProblem.NOT_A_NUMBER: "{value} is not a whole number",
+    SettingProblem.OUT_OF_RANGE: "{value} is not between {low} and {high} {unit}",
+    SettingProblem.NOT_A_PHONE: "{value} is not a phone number",
+}
+
+
+class BadSettingValue(ValueError):
+    """A value a setting's parser refused, with the values its sentence names."""
+
+    def __init__(self, problem: SettingProblem, **values: object) -> None:
+        super().__init__(SETTING_SENTENCES[problem].format(**values))
+        self.problem = problem
+        self.values = values
+
+
+class SettingRefused(InvalidInput):
+    """``write_setting`` refused a value: which setting, why, and the values of why."""
+
+    def __init__(self, key: str, refused: BadSettingValue) -> None:
+        super().__init__(f"{key}: {refused}")
+        self.key = key
+        self.problem = refused.problem
+        self.values = refused.values
+
+
+def _whole_number(low: int, high: int, unit: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise BadSettingValue(SettingProblem.NOT_A_NUMBER, value=text) from None
+        if not low <= value <= high:
+            raise BadSettingValue(
+                SettingProblem.OUT_OF_RANGE, value=value, low=low, high=high, unit=unit
+            )
+        return value
+
+    return parse
+
+
+_minutes = _whole_number(1, 240, "minutes")
+_hours = _whole_number(1, 72, "hours")
 
 
 def _phone_or_empty(text: str) -> str:
-    return normalise_phone(text) if text.strip() else ""
+    if not text.strip():
+        return ""
+    try:
+        return normalise_phone(text)
+    except ValueError:
+        raise BadSettingValue(SettingProblem.NOT_A_PHONE, value=text.strip()) from None
 
 
 URGENT_ACK_MINUTES = Setting(
@@ -131,8 +177,8 @@ def write_setting(
         raise InvalidInput(f"unknown setting {key!r} (settings: {known})")
     try:
         parsed = setting.parse(value)
-    except ValueError as error:
-        raise InvalidInput(f"{key}: {error}") from None
+    except BadSettingValue as refused:
+        raise SettingRefused(key, refused) from None
     author = actor.name[:80]
     with database.write() as session:
         row = session.get(DeskSetting, key)

@@ -2497,6 +2497,27 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Demander avant d&apos;enregistrer un appel reçu il y a plus de (heures)</translation>
     </message>
     <message>
+        <source>{value} is not a whole number</source>
+        <extracomment>Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).</extracomment>
+        <translation>{value} n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>{value} is not between {low} and {high} {unit}</source>
+        <translation>{value} n&apos;est pas entre {low} et {high}&#xa0;{unit}</translation>
+    </message>
+    <message>
+        <source>{value} is not a phone number</source>
+        <translation>{value} n&apos;est pas un numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
         <source>Desk settings</source>
         <translation>Réglages du plateau</translation>
     </message>

@@ -21,9 +21,17 @@ from PySide6.QtWidgets import (
 from operline.actors import Actor
 from operline.changes import Changes
 from operline.db.engine import Database
-from operline.errors import InvalidInput, OperlineError
+from operline.errors import OperlineError
 from operline.phones import format_phone
-from operline.settings import SETTINGS, SUPERVISOR_PHONE, DeskSettings, read_settings, write_setting
+from operline.settings import (
+    SETTINGS,
+    SUPERVISOR_PHONE,
+    DeskSettings,
+    SettingProblem,
+    SettingRefused,
+    read_settings,
+    write_setting,
+)
 from operline.ui.desk_context import DeskContext
 from operline.ui.messages import error_sentence
 
@@ -40,6 +48,23 @@ _LABELS = {
     "desk.late_entry_hours": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Ask before saving a call received more than (hours ago)"
     ),
+}
+
+#: Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).
+REFUSAL_SENTENCES: dict[SettingProblem, str] = {
+    SettingProblem.NOT_A_NUMBER: str(
+        QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not a whole number")
+    ),
+    SettingProblem.OUT_OF_RANGE: str(
+        QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not between {low} and {high} {unit}")
+    ),
+    SettingProblem.NOT_A_PHONE: str(
+        QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not a phone number")
+    ),
+}
+_UNITS = {
+    "minutes": QT_TRANSLATE_NOOP("SettingsDialog", "minutes"),
+    "hours": QT_TRANSLATE_NOOP("SettingsDialog", "hours"),
 }
 
 
@@ -123,16 +148,23 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def _refused(self, error: OperlineError) -> None:
-        if isinstance(error, InvalidInput):
-            key, _, reason = str(error).partition(": ")
+        if isinstance(error, SettingRefused):
             sentence = self.tr("Not saved: the value of “{field}” was refused ({reason}).").format(
-                field=_label(key), reason=reason.rstrip(".") or key
+                field=_label(error.key), reason=_reason(error)
             )
         else:
             sentence = error_sentence(error)
         self.problem.setText(sentence)
         self.problem.setAccessibleName(sentence)
         self.problem.show()
+
+
+def _reason(refused: SettingRefused) -> str:
+    values = dict(refused.values)
+    if "unit" in values:
+        unit = str(values["unit"])
+        values["unit"] = QCoreApplication.translate(_CONTEXT, str(_UNITS.get(unit, unit)))
+    return QCoreApplication.translate(_CONTEXT, REFUSAL_SENTENCES[refused.problem]).format(**values)
 
 
 def _label(key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -9,10 +10,10 @@ from operline.changes import Changes
 from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.operators import OperatorInfo
-from operline.settings import read_settings
+from operline.settings import SETTING_SENTENCES, read_settings
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
-from operline.ui.shell.settings_dialog import SettingsDialog
+from operline.ui.shell.settings_dialog import REFUSAL_SENTENCES, SettingsDialog
 from operline.ui.shell.sign_in import DeskSession
 from operline.ui.tasks import ImmediateRunner
 from tests.actors import signed_in
@@ -65,10 +66,41 @@ def test_a_value_out_of_range_is_told_and_nothing_is_written(
     assert problem.text().startswith(
         "Non enregistré\u00a0: la valeur de «\u00a0Appel normal en orange après"
     )
+    assert problem.text().endswith("(500 n'est pas entre 1 et 240\u00a0minutes).")
     assert dialog.isVisible()
     assert dialog.fields["alerts.normal_ack_minutes"].text() == "500"  # kept to correct
     assert read_settings(sqlite_database).normal_ack_minutes == 15
     assert heard == []
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "reason"),
+    [
+        ("desk.late_entry_hours", "six", "(six n'est pas un nombre entier)."),
+        ("desk.late_entry_hours", "0", "(0 n'est pas entre 1 et 72\u00a0heures)."),
+        ("desk.supervisor_phone", "01 99", "(01 99 n'est pas un numéro de téléphone)."),
+    ],
+)
+def test_each_refusal_is_told_in_french_with_the_value_typed(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    french: InstalledLanguage,
+    key: str,
+    typed: str,
+    reason: str,
+) -> None:
+    dialog = _dialog(qtbot, sqlite_database, [])
+    dialog.fields[key].setText(typed)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    problem = dialog.findChild(QLabel, "settingsProblem")
+    assert problem is not None
+    assert problem.text().endswith(reason)
+    assert "is not" not in problem.text()
+
+
+def test_the_dialog_says_each_refusal_with_the_service_s_words() -> None:
+    assert REFUSAL_SENTENCES == SETTING_SENTENCES
 
 
 def test_an_operator_sees_why_the_settings_are_greyed(
