@@ -38,7 +38,9 @@ class HandoverSummary:
     gaps: tuple[UpcomingGap, ...]
     #: Places whose latest report since ``reports_since`` says no place is free, by name.
     full_places: tuple[PlaceRoom, ...]
-    #: Places with no report since ``reports_since``, by name.
+    #: Places with a capacity and no report since ``reports_since``, by name. A place
+    #: without one (an admission pathway such as D2O) reports no free places at night:
+    #: its silence is no news, and naming it would bury the places that matter.
     unreported_places: tuple[PlaceRoom, ...]
     #: How many places reported room since ``reports_since``.
     places_with_room: int
@@ -76,7 +78,9 @@ def handover_summary(database: Database, *, now: datetime) -> HandoverSummary:
         calls=late_first(calls),
         gaps=tuple(gaps),
         full_places=tuple(sorted((p for p in places if p.has_room is False), key=_by_name)),
-        unreported_places=tuple(sorted((p for p in places if p.has_room is None), key=_by_name)),
+        unreported_places=tuple(
+            sorted((p for p in places if p.has_room is None and p.capacity), key=_by_name)
+        ),
         places_with_room=sum(p.has_room is True for p in places),
     )
 

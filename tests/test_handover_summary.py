@@ -88,6 +88,7 @@ def fill_night(database: Database) -> None:
             ("ASSORE", 610, True),
             ("Accueil de jour médicalisé", 30, True),
             ("Hébergement femmes", 20, True),
+            ("D2O", None, True),  # admissions, no free places to report
             ("Ancien accueil", 10, False),
         ]:
             session.add(
