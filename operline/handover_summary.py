@@ -8,15 +8,17 @@ handover never tells the next operator a different story from the desk's screens
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from operline.db.engine import Database
-from operline.incidents.live_board import Alert, BoardIncident, open_incidents
+from operline.incidents.board_snapshot import BoardSnapshot, board_snapshot
+from operline.incidents.live_board import Alert, BoardIncident
 from operline.incidents.places import REPORT_FRESHNESS, PlaceRoom, places_with_room
 from operline.names import fold_name
 from operline.roster.board import UpcomingGap, upcoming_gaps
-from operline.settings import DeskSettings, read_settings
+from operline.settings import DeskSettings
 
 #: How far ahead the handover looks for coverage gaps: the shift being taken over.
 HANDOVER_GAP_WINDOW = timedelta(hours=12)
@@ -30,8 +32,8 @@ class HandoverSummary:
     """The desk at an instant, as the outgoing operator hands it over."""
 
     at: datetime
-    #: The board's settings, whose limits colour the calls.
-    settings: DeskSettings
+    #: The live board as read for this summary: pass it to the next reading.
+    board: BoardSnapshot
     #: Every open call: red, then amber, then the others, each in the board's order.
     calls: tuple[BoardIncident, ...]
     #: Gaps going on or starting within ``HANDOVER_GAP_WINDOW``, as the gap warning orders.
@@ -44,6 +46,11 @@ class HandoverSummary:
     unreported_places: tuple[PlaceRoom, ...]
     #: How many places reported room since ``reports_since``.
     places_with_room: int
+
+    @property
+    def settings(self) -> DeskSettings:
+        """The board's settings, whose limits colour the calls."""
+        return self.board.settings
 
     @property
     def late_calls(self) -> int:
@@ -61,21 +68,27 @@ class HandoverSummary:
         return self.at - REPORT_FRESHNESS
 
 
-def late_first(calls: list[BoardIncident]) -> tuple[BoardIncident, ...]:
+def late_first(calls: Iterable[BoardIncident]) -> tuple[BoardIncident, ...]:
     """Red calls, then amber, then the rest, each keeping the board's order (urgent, oldest)."""
     return tuple(sorted(calls, key=lambda call: _LATENESS[call.alert]))
 
 
-def handover_summary(database: Database, *, now: datetime) -> HandoverSummary:
-    """Read what the next operator takes over at ``now``."""
-    settings = read_settings(database)
-    calls = open_incidents(database, now=now, settings=settings)
+def handover_summary(
+    database: Database, *, now: datetime, board: BoardSnapshot | None = None
+) -> HandoverSummary:
+    """Read what the next operator takes over at ``now``.
+
+    ``board`` is the live board's last snapshot, or the previous summary's: the calls
+    unchanged since are not built again (a thousand open calls cost more to build than
+    to read), and the settings and roster are read again only if they changed.
+    """
+    snapshot = board_snapshot(database, now=now, previous=board)
     gaps = upcoming_gaps(database, now, within=HANDOVER_GAP_WINDOW)
     places = places_with_room(database, now=now)
     return HandoverSummary(
         at=now,
-        settings=settings,
-        calls=late_first(calls),
+        board=snapshot,
+        calls=late_first(snapshot.incidents),
         gaps=tuple(gaps),
         full_places=tuple(sorted((p for p in places if p.has_room is False), key=_by_name)),
         unreported_places=tuple(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -12,6 +12,7 @@ from operline.codes import Category, OperatorRole, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, FacilityReport, Incident, Sector
 from operline.handover_summary import handover_summary
+from operline.incidents.board_snapshot import board_snapshot
 from operline.incidents.live_board import Alert
 from operline.incidents.places import REPORT_FRESHNESS
 from operline.settings import write_setting
@@ -188,3 +189,22 @@ def test_a_quiet_desk_hands_over_an_empty_summary(database: Database) -> None:
         (),
     )
     assert summary.places_with_room == 0
+
+
+def test_read_from_the_boards_last_snapshot_the_summary_is_the_same(night: Database) -> None:
+    store_calls(
+        night,
+        Call("OPL-A", "2026-11-26T06:20", Priority.URGENT),
+        Call("OPL-C", "2026-11-26T06:34"),  # 12 min four minutes ago, 16 now: amber
+    )
+    board = board_snapshot(night, now=NOW - timedelta(minutes=4))
+    assert [call.alert for call in board.incidents] == [Alert.RED, Alert.NONE]
+
+    summary = handover_summary(night, now=NOW, board=board)
+
+    assert [(call.reference, call.alert) for call in summary.calls] == [
+        ("OPL-A", Alert.RED),
+        ("OPL-C", Alert.AMBER),
+    ]
+    assert summary.calls[0] is board.incidents[0]  # unchanged: not built again
+    assert summary.board.at == NOW

@@ -775,7 +775,7 @@
     <name>HandoverDialog</name>
     <message>
         <source>A handover note holds at most {limit} characters.</source>
-        <extracomment>The summary is read again this often while the window is open: ages move on. Lines of the note, and of people to choose from, in sight below the summary. The translated sources of ``operline.handover``&apos;s refusals (a test keeps them equal).</extracomment>
+        <extracomment>The translated sources of ``operline.handover``&apos;s refusals (a test keeps them equal).</extracomment>
         <translation>Les consignes de relève tiennent en {limit} caractères au plus.</translation>
     </message>
     <message>
@@ -788,7 +788,7 @@
     </message>
     <message>
         <source>Shift handover</source>
-        <extracomment>The handover was recorded: carries the ``HandedOver``.</extracomment>
+        <extracomment>The summary is read again this often while the window is open: ages move on. Lines of the note, and of people to choose from, in sight below the summary. The handover was recorded: carries the ``HandedOver``.</extracomment>
         <translation>Relève</translation>
     </message>
     <message>
@@ -1788,7 +1788,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
     <message>
         <source>No name, no identity: only what the coordination needs.</source>
-        <extracomment>Who hands over: the operator signed in when the window opened.</extracomment>
+        <extracomment>Who hands over: the operator signed in when the window opened. The live board&apos;s last reading, then each summary&apos;s: rows unchanged are kept.</extracomment>
         <translation>Pas de nom, pas d&apos;identité&#xa0;: seulement ce que la coordination exige.</translation>
     </message>
     <message>

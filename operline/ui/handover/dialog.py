@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,9 +38,11 @@ from operline.handover import (
     handover_note,
 )
 from operline.handover_summary import HandoverSummary, handover_summary
+from operline.incidents.board_snapshot import BoardSnapshot
 from operline.paris_time import format_paris
 from operline.ui import shortcuts
 from operline.ui.desk_context import DeskContext
+from operline.ui.handover.refusals import handover_problem
 from operline.ui.handover.summary_view import HandoverSummaryView
 from operline.ui.messages import error_sentence
 from operline.ui.shell.sign_in import DeskSession, OperatorPicker
@@ -49,35 +51,6 @@ from operline.ui.shell.sign_in import DeskSession, OperatorPicker
 REFRESH_MS = 60_000
 #: Lines of the note, and of people to choose from, in sight below the summary.
 NOTE_LINES = 5
-
-#: The translated sources of ``operline.handover``'s refusals (a test keeps them equal).
-HANDOVER_REFUSALS: dict[HandoverProblem, str] = {
-    HandoverProblem.NOTE_TOO_LONG: str(
-        QT_TRANSLATE_NOOP("HandoverDialog", "A handover note holds at most {limit} characters.")
-    ),
-    HandoverProblem.TO_ONESELF: str(
-        QT_TRANSLATE_NOOP(
-            "HandoverDialog",
-            "{name} cannot hand over to themselves: the next operator signs in.",
-        )
-    ),
-    HandoverProblem.NOT_AT_DESK: str(
-        QT_TRANSLATE_NOOP(
-            "HandoverDialog", "This person does not exist or no longer works at the desk."
-        )
-    ),
-}
-
-
-def handover_problem(error: OperlineError) -> str:
-    """One translated sentence for what stopped a handover."""
-    if not isinstance(error, HandoverRefused):
-        return error_sentence(error)
-    template = QCoreApplication.translate("HandoverDialog", HANDOVER_REFUSALS[error.problem])
-    try:
-        return template.format(**error.values)
-    except (KeyError, IndexError, ValueError):
-        return str(error)
 
 
 class Step(IntEnum):
@@ -93,7 +66,12 @@ class HandoverDialog(QDialog):
     handed_over = Signal(object)
 
     def __init__(
-        self, context: DeskContext, *, session: DeskSession, parent: QWidget | None = None
+        self,
+        context: DeskContext,
+        *,
+        session: DeskSession,
+        board: BoardSnapshot | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoverDialog")
@@ -104,6 +82,8 @@ class HandoverDialog(QDialog):
         #: Who hands over: the operator signed in when the window opened.
         self.outgoing: Actor = context.actor()
         self.recorded: HandedOver | None = None
+        #: The live board's last reading, then each summary's: rows unchanged are kept.
+        self._board = board
         self._reading = False
 
         self.heading = QLabel(self)
@@ -315,9 +295,9 @@ class HandoverDialog(QDialog):
         if self._reading:
             return
         self._reading = True
-        now = self._context.clock()
+        now, board = self._context.clock(), self._board
         self._context.runner.run(
-            lambda database: handover_summary(database, now=now),
+            lambda database: handover_summary(database, now=now, board=board),
             self._summary_read,
             self._summary_refused,
             owner=self,
@@ -325,6 +305,7 @@ class HandoverDialog(QDialog):
 
     def _summary_read(self, summary: HandoverSummary) -> None:
         self._reading = False
+        self._board = summary.board
         self.summary.show_summary(summary)
 
     def _summary_refused(self, error: OperlineError) -> None:

@@ -385,7 +385,10 @@ class MainWindow(QMainWindow):
         if self.handover_dialog is not None:
             self.handover_dialog.raise_()
             return
-        dialog = HandoverDialog(self.context, session=self.session, parent=self)
+        # The board's last reading: the calls it holds are not built again.
+        dialog = HandoverDialog(
+            self.context, session=self.session, board=self.calls.snapshot, parent=self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: setattr(self, "handover_dialog", None))
         self.handover_dialog = dialog

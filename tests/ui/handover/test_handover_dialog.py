@@ -20,7 +20,8 @@ from operline.operators import OperatorInfo, add_operator
 from operline.ui.board.model import RED_BACKGROUND
 from operline.ui.board.stage_dialogs import NoteDialog
 from operline.ui.desk_context import ChangeBus, DeskContext
-from operline.ui.handover.dialog import HANDOVER_REFUSALS, HandoverDialog, Step
+from operline.ui.handover.dialog import HandoverDialog, Step
+from operline.ui.handover.refusals import HANDOVER_REFUSALS
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession

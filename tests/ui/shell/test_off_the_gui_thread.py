@@ -114,6 +114,9 @@ def test_a_whole_call_sends_no_statement_from_the_gui_thread(
             keys.press(screen, Qt.KeyboardModifier.ControlModifier)
             settle(qtbot, runner)
         assert shown.journal.model.rowCount() == 1
+        # The row itself is fetched when the view first asks for it, after the settle.
+        qtbot.waitUntil(lambda: shown.journal.model.index(0, 1).data() is not None)
+        settle(qtbot, runner)
         assert shown.journal.model.index(0, 1).data().startswith("OPL-")
     finally:
         watch.stop()
