@@ -25,6 +25,10 @@ class AuditAction(StrEnum):
     OPERATOR_ADD = "operator.add"
     OPERATOR_RETIRE = "operator.retire"
     OPERATOR_RESTORE = "operator.restore"
+    #: An operator handed the desk over to the next one (the note is in ``handover``).
+    OPERATOR_HANDOVER = "operator.handover"
+    #: A day's handovers and their notes were read.
+    HANDOVER_VIEW = "handover.view"
     SETTINGS_WRITE = "settings.write"
     INCIDENT_VIEW = "incident.view"
     JOURNAL_VIEW = "journal.view"

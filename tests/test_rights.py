@@ -17,6 +17,7 @@ from operline.actors import ActionRefused, Actor, Right, system_actor
 from operline.codes import Category, OperatorRole, Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Base, IncidentEvent
+from operline.handover import hand_over
 from operline.incidents.intake import CallForm, link_call, log_call
 from operline.incidents.places import report_free_places
 from operline.incidents.stages import (
@@ -297,6 +298,9 @@ PERSON_ONLY: dict[str, Service] = {
     "add_note": lambda d, a: add_note(d.database, d.new_call, "Rappel", actor=a, now=NOW),
     "report_free_places": lambda d, a: report_free_places(
         d.database, d.facility_id, 2, actor=a, reported_at=NOW
+    ),
+    "hand_over": lambda d, a: hand_over(
+        d.database, "RAS", actor=a, to_operator_id=d.supervisor.operator_id or 0, now=NOW
     ),
 }
 

@@ -321,6 +321,33 @@ class AuditLog(Base):
     __table_args__ = (Index("ix_audit_log_at", "at"),)
 
 
+class Handover(Base):
+    """A change of operator at a desk: who handed over to whom, when, and the note left.
+
+    Written when the incoming operator signs in, with the calls still open then.
+    """
+
+    __tablename__ = "handover"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    from_operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    to_operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    workstation: Mapped[str] = mapped_column(String(80))
+    #: The outgoing operator's note; None when they left none.
+    note: Mapped[str | None] = mapped_column(String(500))
+    open_calls: Mapped[int] = mapped_column(Integer)
+    #: Open calls amber or red at the handover.
+    late_calls: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint("from_operator_id <> to_operator_id", name="not_to_oneself"),
+        CheckConstraint("late_calls BETWEEN 0 AND open_calls", name="late_calls"),
+        # A day's handovers, for the day log.
+        Index("ix_handover_at", "at"),
+    )
+
+
 class DeskSetting(Base):
     """A setting shared by every desk of the database (see ``operline.settings``)."""
 

@@ -78,6 +78,11 @@ NEW_CALL = Shortcut("Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "New call")))
 SIGN_IN = Shortcut(
     "Ctrl+L", str(QT_TRANSLATE_NOOP("Shortcuts", "Change of operator (shift change)"))
 )
+HAND_OVER = Shortcut(
+    "Ctrl+Return",
+    str(QT_TRANSLATE_NOOP("Shortcuts", "Handover: hand over to the next operator")),
+    ("Ctrl+Enter",),
+)
 EDIT_ROSTER = Shortcut(
     "Ctrl+E", str(QT_TRANSLATE_NOOP("Shortcuts", "Edit teams, sectors, places and the roster"))
 )
@@ -160,6 +165,7 @@ ALL: tuple[Shortcut, ...] = (
     SHOW_JOURNAL,
     NEW_CALL,
     SIGN_IN,
+    HAND_OVER,
     EDIT_ROSTER,
     GO_TO_CALL,
     SHOW_SHORTCUTS,

@@ -772,6 +772,155 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>A handover note holds at most {limit} characters.</source>
+        <extracomment>The translated sources of ``operline.handover``&apos;s refusals (a test keeps them equal).</extracomment>
+        <translation>Les consignes de relève tiennent en {limit} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>{name} cannot hand over to themselves: the next operator signs in.</source>
+        <translation>{name} ne peut pas se passer la main&#xa0;: c&apos;est la relève qui se connecte.</translation>
+    </message>
+    <message>
+        <source>This person does not exist or no longer works at the desk.</source>
+        <translation>Cette personne n&apos;existe pas ou ne travaille plus au plateau.</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <extracomment>The summary is read again this often while the window is open: ages move on. Lines of the note, and of people to choose from, in sight below the summary. The handover was recorded: carries the ``HandedOver``.</extracomment>
+        <translation>Relève</translation>
+    </message>
+    <message>
+        <source>&amp;Note for the next operator</source>
+        <translation>&amp;Consignes pour la relève</translation>
+    </message>
+    <message>
+        <source>Note for the next operator</source>
+        <translation>Consignes pour la relève</translation>
+    </message>
+    <message>
+        <source>What must be followed up: calls awaited, promises made, places to call…</source>
+        <translation>Ce qui reste à suivre&#xa0;: appels attendus, rappels promis, lieux à appeler…</translation>
+    </message>
+    <message>
+        <source>The outgoing operator&apos;s note</source>
+        <translation>Les consignes de l&apos;opérateur sortant</translation>
+    </message>
+    <message>
+        <source>{name} hands over: what the next operator takes over</source>
+        <translation>{name} passe la main&#xa0;: ce que reprend la relève</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Hand over ({key})</source>
+        <translation>Passer la main ({key})</translation>
+    </message>
+    <message>
+        <source>Esc: {name} stays signed in.</source>
+        <translation>Échap&#xa0;: {name} reste connecté.</translation>
+    </message>
+    <message>
+        <source>Who takes over from {name}? Type your name, then Enter.</source>
+        <translation>Qui reprend le poste après {name}&#xa0;? Tapez votre nom, puis Entrée.</translation>
+    </message>
+    <message>
+        <source>Back to the note (Esc)</source>
+        <translation>Retour aux consignes (Échap)</translation>
+    </message>
+    <message>
+        <source>Sign in and take over (Enter)</source>
+        <translation>Se connecter et prendre la relève (Entrée)</translation>
+    </message>
+    <message>
+        <source>The handover is recorded when the next operator signs in.</source>
+        <translation>La relève est enregistrée à la connexion de l&apos;opérateur suivant.</translation>
+    </message>
+    <message>
+        <source>Start my shift (Enter)</source>
+        <translation>Commencer mon service (Entrée)</translation>
+    </message>
+    <message>
+        <source>{incoming} takes over from {outgoing} at {time}</source>
+        <translation>À {time}, {outgoing} passe la main à {incoming}</translation>
+    </message>
+    <message>
+        <source>Note from {name}:</source>
+        <translation>Consignes laissées par {name}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{name} left no note.</source>
+        <translation>{name} n&apos;a pas laissé de consignes.</translation>
+    </message>
+    <message>
+        <source>{count} / {limit} characters</source>
+        <translation>{count} / {limit} caractères</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverSummaryView</name>
+    <message>
+        <source>What the next operator takes over</source>
+        <extracomment>Rows of calls always in sight; the table takes the room the window has left. Lines of the gaps&apos; and the places&apos; lists in sight.</extracomment>
+        <translation>Ce que reprend la relève</translation>
+    </message>
+    <message>
+        <source>Open calls, late ones first</source>
+        <translation>Appels en cours, les retards d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Coverage gaps</source>
+        <translation>Trous de couverture</translation>
+    </message>
+    <message>
+        <source>Places full or not reported</source>
+        <translation>Lieux complets ou sans nouvelles</translation>
+    </message>
+    <message>
+        <source>As it stood at {time}</source>
+        <translation>État à {time}</translation>
+    </message>
+    <message>
+        <source>No open call</source>
+        <translation>Aucun appel en cours</translation>
+    </message>
+    <message>
+        <source>Open calls: {count}, {late} of them late</source>
+        <translation>Appels en cours&#xa0;: {count}, dont {late} en retard</translation>
+    </message>
+    <message>
+        <source>Open calls: {count}, none late</source>
+        <translation>Appels en cours&#xa0;: {count}, aucun en retard</translation>
+    </message>
+    <message>
+        <source>Coverage gaps in the next {hours} hours</source>
+        <translation>Trous de couverture des {hours} prochaines heures</translation>
+    </message>
+    <message>
+        <source>None: every sector has a first-call team that can be phoned.</source>
+        <translation>Aucun&#xa0;: chaque secteur a une équipe de premier appel joignable.</translation>
+    </message>
+    <message>
+        <source>Places full or not reported since {time}</source>
+        <translation>Lieux complets ou sans nouvelles depuis {time}</translation>
+    </message>
+    <message>
+        <source>{place}: full (reported at {time})</source>
+        <translation>{place}&#xa0;: complet (signalé à {time})</translation>
+    </message>
+    <message>
+        <source>{place}: no report</source>
+        <translation>{place}&#xa0;: aucun signalement</translation>
+    </message>
+    <message>
+        <source>Places with room: {count}</source>
+        <translation>Lieux avec des places libres&#xa0;: {count}</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDetailDialog</name>
     <message>
         <source>Call {reference}</source>
@@ -1308,7 +1457,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
     <message>
         <source>Quit Operline</source>
-        <extracomment>The dialogs of Ctrl+G and the call it opened, while they are open.</extracomment>
+        <extracomment>The dialogs of Ctrl+G and the call it opened, while they are open. The shift handover of Ctrl+L, while it is open.</extracomment>
         <translation>Quitter Operline</translation>
     </message>
     <message>
@@ -1639,6 +1788,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
     <message>
         <source>No name, no identity: only what the coordination needs.</source>
+        <extracomment>Who hands over: the operator signed in when the window opened. The live board&apos;s last reading, then each summary&apos;s: rows unchanged are kept.</extracomment>
         <translation>Pas de nom, pas d&apos;identité&#xa0;: seulement ce que la coordination exige.</translation>
     </message>
     <message>
@@ -1659,22 +1809,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
 </context>
 <context>
-    <name>OperatorSignIn</name>
-    <message>
-        <source>Sign in</source>
-        <extracomment>Carries the OperatorInfo of the operator who signed in.</extracomment>
-        <translation>Se connecter</translation>
-    </message>
-    <message>
-        <source>Sign in at the desk</source>
-        <translation>Connexion au plateau</translation>
-    </message>
-    <message>
-        <source>Who is at the desk? Type your name, then Enter.</source>
-        <translation>Qui est au plateau&#xa0;? Tapez votre nom, puis Entrée.</translation>
-    </message>
+    <name>OperatorPicker</name>
     <message>
         <source>Your name</source>
+        <extracomment>Enter was pressed in the name, or a person double-clicked. A sentence for the host to show: nobody works at the desk yet, or a read failed. The operator not listed (the one handing over cannot take over from themselves).</extracomment>
         <translation>Votre nom</translation>
     </message>
     <message>
@@ -1690,16 +1828,32 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Personne n&apos;est encore inscrit à ce poste&#xa0;: ajoutez les opérateurs avec «&#xa0;operline operator add NOM&#xa0;».</translation>
     </message>
     <message>
+        <source>{name} (supervisor)</source>
+        <translation>{name} (superviseur)</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorSignIn</name>
+    <message>
+        <source>Sign in</source>
+        <extracomment>Carries the OperatorInfo of the operator who signed in.</extracomment>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Sign in at the desk</source>
+        <translation>Connexion au plateau</translation>
+    </message>
+    <message>
+        <source>Who is at the desk? Type your name, then Enter.</source>
+        <translation>Qui est au plateau&#xa0;? Tapez votre nom, puis Entrée.</translation>
+    </message>
+    <message>
         <source>Nobody matches this name.</source>
         <translation>Personne ne correspond à ce nom.</translation>
     </message>
     <message>
         <source>This person no longer works at the desk.</source>
         <translation>Cette personne ne travaille plus au plateau.</translation>
-    </message>
-    <message>
-        <source>{name} (supervisor)</source>
-        <translation>{name} (superviseur)</translation>
     </message>
 </context>
 <context>
@@ -2539,6 +2693,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>Change of operator (shift change)</source>
         <translation>Changement d&apos;opérateur (relève)</translation>
+    </message>
+    <message>
+        <source>Handover: hand over to the next operator</source>
+        <translation>Relève&#xa0;: passer la main</translation>
     </message>
     <message>
         <source>Edit teams, sectors, places and the roster</source>

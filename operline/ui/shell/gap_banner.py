@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -65,7 +65,7 @@ class GapBanner(QFrame):
 
     def show_gaps(self, gaps: list[UpcomingGap], now: datetime) -> None:
         """Show these gaps (as ``upcoming_gaps`` orders them), or hide when there are none."""
-        self.lines = [self._sentence(gap, now) for gap in gaps[:GAPS_NAMED]]
+        self.lines = [gap_sentence(gap, now) for gap in gaps[:GAPS_NAMED]]
         hidden = len(gaps) - GAPS_NAMED
         if hidden > 0:
             self.lines.append(self.tr("and %n more in the week view", "", hidden))
@@ -80,47 +80,57 @@ class GapBanner(QFrame):
             self.open_week.emit()
         super().mouseReleaseEvent(event)
 
-    def _sentence(self, gap: UpcomingGap, now: datetime) -> str:
-        period = self._period(gap, now)
-        if gap.kind == "no_team":
-            return "⚠ " + self.tr("{sector}: no team on duty {period}").format(
-                sector=gap.sector, period=period
-            )
-        return "⚠ " + self.tr("{sector}: a team on duty has no phone {period}").format(
-            sector=gap.sector, period=period
+
+def gap_sentence(gap: UpcomingGap, now: datetime) -> str:
+    """A gap in the desk's words, as the warning and the handover say it."""
+    period = _period(gap, now)
+    if gap.kind == "no_team":
+        return "⚠ " + QCoreApplication.translate(
+            "GapBanner", "{sector}: no team on duty {period}"
+        ).format(sector=gap.sector, period=period)
+    return "⚠ " + QCoreApplication.translate(
+        "GapBanner", "{sector}: a team on duty has no phone {period}"
+    ).format(sector=gap.sector, period=period)
+
+
+def _period(gap: UpcomingGap, now: datetime) -> str:
+    if gap.ongoing:
+        return QCoreApplication.translate("GapBanner", "now, until {end}").format(
+            end=_moment(gap.end, now)
         )
-
-    def _period(self, gap: UpcomingGap, now: datetime) -> str:
-        if gap.ongoing:
-            return self.tr("now, until {end}").format(end=self._moment(gap.end, now))
-        start, end = to_paris(gap.start), to_paris(gap.end)
-        ends_at_midnight = end.time() == time() and end.date() == start.date() + timedelta(days=1)
-        if end.date() == start.date() or ends_at_midnight:
-            return self.tr("from {start} to {end} {day}").format(
-                start=start.strftime("%H:%M"),
-                end="24:00" if ends_at_midnight else end.strftime("%H:%M"),
-                day=self._day(gap.start, now),
-            )
-        return self.tr("from {start} to {end}").format(
-            start=self._moment(gap.start, now), end=self._moment(gap.end, now)
+    start, end = to_paris(gap.start), to_paris(gap.end)
+    ends_at_midnight = end.time() == time() and end.date() == start.date() + timedelta(days=1)
+    if end.date() == start.date() or ends_at_midnight:
+        return QCoreApplication.translate("GapBanner", "from {start} to {end} {day}").format(
+            start=start.strftime("%H:%M"),
+            end="24:00" if ends_at_midnight else end.strftime("%H:%M"),
+            day=_day(gap.start, now),
         )
+    return QCoreApplication.translate("GapBanner", "from {start} to {end}").format(
+        start=_moment(gap.start, now), end=_moment(gap.end, now)
+    )
 
-    def _day(self, instant: datetime, now: datetime) -> str:
-        local, today = to_paris(instant), to_paris(now)
-        night = local.hour < 6
-        if local.date() == today.date():
-            return self.tr("tonight") if night else self.tr("today")
-        if local.date() == today.date() + timedelta(days=1):
-            # In the evening, the small hours ahead are "tonight", not "tomorrow".
-            return self.tr("tonight") if night and today.hour >= 12 else self.tr("tomorrow")
-        return QLocale().toString(QDate(local.year, local.month, local.day), "dddd d MMMM")
 
-    def _moment(self, instant: datetime, now: datetime) -> str:
-        local, today = to_paris(instant), to_paris(now).date()
-        clock = local.strftime("%H:%M")
-        if local.date() == today:
-            return clock
-        if local.date() == today + timedelta(days=1):
-            return self.tr("tomorrow {time}").format(time=clock)
-        day = QLocale().toString(QDate(local.year, local.month, local.day), "ddd d")
-        return f"{day} {clock}"
+def _day(instant: datetime, now: datetime) -> str:
+    local, today = to_paris(instant), to_paris(now)
+    night = local.hour < 6
+    tonight = QCoreApplication.translate("GapBanner", "tonight")
+    if local.date() == today.date():
+        return tonight if night else QCoreApplication.translate("GapBanner", "today")
+    if local.date() == today.date() + timedelta(days=1):
+        # In the evening, the small hours ahead are "tonight", not "tomorrow".
+        if night and today.hour >= 12:
+            return tonight
+        return QCoreApplication.translate("GapBanner", "tomorrow")
+    return QLocale().toString(QDate(local.year, local.month, local.day), "dddd d MMMM")
+
+
+def _moment(instant: datetime, now: datetime) -> str:
+    local, today = to_paris(instant), to_paris(now).date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return clock
+    if local.date() == today + timedelta(days=1):
+        return QCoreApplication.translate("GapBanner", "tomorrow {time}").format(time=clock)
+    day = QLocale().toString(QDate(local.year, local.month, local.day), "ddd d")
+    return f"{day} {clock}"

@@ -42,6 +42,7 @@ from operline.ui.board.live_board import LiveBoard
 from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.duty.duty_board import DutyBoard
 from operline.ui.duty.week_view import WeekView
+from operline.ui.handover.dialog import HandoverDialog
 from operline.ui.intake.desk_view import DeskView
 from operline.ui.journal.view import JournalView
 from operline.ui.messages import error_sentence
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
         #: The dialogs of Ctrl+G and the call it opened, while they are open.
         self.go_to_dialog: GoToCallDialog | None = None
         self.detail_dialog: IncidentDetailDialog | None = None
+        #: The shift handover of Ctrl+L, while it is open.
+        self.handover_dialog: HandoverDialog | None = None
         self.calls.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -273,7 +276,7 @@ class MainWindow(QMainWindow):
         self.sign_in_action = self._action(
             self.tr("&Change of operator…"), "signInAction", shortcuts.SIGN_IN
         )
-        self.sign_in_action.triggered.connect(self.sign_in)
+        self.sign_in_action.triggered.connect(self.change_operator)
         calls_menu.addAction(self.sign_in_action)
 
         roster_menu = menus.addMenu(self.tr("&Roster"))
@@ -373,6 +376,23 @@ class MainWindow(QMainWindow):
         dialog = OperatorSignIn(self._runner, clock=self._clock, session=self.session, parent=self)
         dialog.exec()
         return self.session.operator
+
+    def change_operator(self) -> None:
+        """Ctrl+L: the handover when someone is signed in, else the sign-in alone."""
+        if self.session.operator is None:
+            self.sign_in()
+            return
+        if self.handover_dialog is not None:
+            self.handover_dialog.raise_()
+            return
+        # The board's last reading: the calls it holds are not built again.
+        dialog = HandoverDialog(
+            self.context, session=self.session, board=self.calls.snapshot, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "handover_dialog", None))
+        self.handover_dialog = dialog
+        dialog.open()
 
     def _operator_changed(self, operator: OperatorInfo | None) -> None:
         # Teams, sectors and the roster are a supervisor's to change.

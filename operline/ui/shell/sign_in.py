@@ -2,6 +2,7 @@
 
 The sign-in lists the people who may work at the desk; a few letters (accents and case
 ignored) pick one, Enter signs in. The audit log keeps who signed in, when, and where.
+The shift handover picks the incoming operator with the same list.
 """
 
 from __future__ import annotations
@@ -56,6 +57,109 @@ class DeskSession(QObject):
             self.operator_changed.emit(operator)
 
 
+class OperatorPicker(QWidget):
+    """A name typed, the people who may sign in filtered as it is; Up, Down and Enter."""
+
+    #: Enter was pressed in the name, or a person double-clicked.
+    picked = Signal()
+    #: A sentence for the host to show: nobody works at the desk yet, or a read failed.
+    problem = Signal(str)
+
+    def __init__(
+        self, runner: TaskRunner, *, leave_out: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("operatorPicker")
+        self._runner = runner
+        #: The operator not listed (the one handing over cannot take over from themselves).
+        self._leave_out = leave_out
+        self.name = QLineEdit(self)
+        self.name.setObjectName("signInName")
+        self.name.setAccessibleName(self.tr("Your name"))
+        self.name.setPlaceholderText(self.tr("A few letters of your name"))
+        self.people = QListWidget(self)
+        self.people.setObjectName("signInPeople")
+        self.people.setAccessibleName(self.tr("People who may sign in"))
+        self.people.itemDoubleClicked.connect(lambda _: self.picked.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.name)
+        layout.addWidget(self.people, 1)
+        self.setFocusProxy(self.name)
+
+        self.name.textChanged.connect(self._filter)
+        self.name.installEventFilter(self)
+        self._operators: list[OperatorInfo] = []
+
+    def reload(self) -> None:
+        """Read who may sign in (the host asks, once it listens to ``problem``)."""
+        self._runner.run(
+            active_operators,
+            self._show_operators,
+            lambda error: self.problem.emit(error_sentence(error)),
+            owner=self,
+        )
+
+    def chosen(self) -> int | None:
+        """The operator id of the person selected, if one is shown."""
+        item = self.people.currentItem()
+        if item is None or item.isHidden():
+            return None
+        return int(item.data(Qt.ItemDataRole.UserRole))
+
+    def listed(self) -> list[str]:
+        return [self.people.item(row).text() for row in range(self.people.count())]
+
+    def _show_operators(self, operators: list[OperatorInfo]) -> None:
+        # By name as the desk reads it: "Élodie" among the E, whatever the database.
+        self._operators = sorted(
+            (o for o in operators if o.operator_id != self._leave_out),
+            key=lambda o: fold_name(o.name),
+        )
+        if not operators:
+            # A new database: the desk's people are added from the command line.
+            self.problem.emit(
+                self.tr(
+                    "Nobody works at this desk yet: add the operators with "
+                    "'operline operator add NAME'."
+                )
+            )
+        self._filter(self.name.text())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up and Down move in the list while the name is typed; Enter picks.
+        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if watched is self.name and pressed:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self._move(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.picked.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _filter(self, typed: str) -> None:
+        wanted = fold_name(typed)
+        self.people.clear()
+        for operator in self._operators:
+            folded = fold_name(operator.name)
+            if wanted and not any(word.startswith(wanted) for word in [folded, *folded.split()]):
+                continue
+            text = operator.name
+            if operator.is_supervisor:
+                text = self.tr("{name} (supervisor)").format(name=operator.name)
+            item = QListWidgetItem(text, self.people)
+            item.setData(Qt.ItemDataRole.UserRole, operator.operator_id)
+        if self.people.count():
+            self.people.setCurrentRow(0)
+
+    def _move(self, step: int) -> None:
+        count = self.people.count()
+        if count:
+            self.people.setCurrentRow(max(0, min(count - 1, self.people.currentRow() + step)))
+
+
 class OperatorSignIn(QDialog):
     """The list of people who may sign in, filtered as a name is typed."""
 
@@ -84,19 +188,15 @@ class OperatorSignIn(QDialog):
         intro = QLabel(self.tr("Who is at the desk? Type your name, then Enter."), self)
         intro.setObjectName("signInIntro")
         intro.setWordWrap(True)
-        self.name = QLineEdit(self)
-        self.name.setObjectName("signInName")
-        self.name.setAccessibleName(self.tr("Your name"))
-        self.name.setPlaceholderText(self.tr("A few letters of your name"))
-        self.people = QListWidget(self)
-        self.people.setObjectName("signInPeople")
-        self.people.setAccessibleName(self.tr("People who may sign in"))
-        self.people.itemDoubleClicked.connect(lambda _: self.sign_in_selected())
         self._problem = QLabel(self)
         self._problem.setObjectName("signInProblem")
         self._problem.setWordWrap(True)
         self._problem.setStyleSheet("color: #b00020; font-weight: bold;")
         self._problem.hide()
+        self.picker = OperatorPicker(runner, parent=self)
+        self.picker.picked.connect(self.sign_in_selected)
+        self.picker.problem.connect(self._tell)
+        self.name, self.people = self.picker.name, self.picker.people
         self._buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -109,34 +209,16 @@ class OperatorSignIn(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.name)
-        layout.addWidget(self.people, 1)
+        layout.addWidget(self.picker, 1)
         layout.addWidget(self._problem)
         layout.addWidget(buttons)
         self.resize(420, 360)
-
-        self.name.textChanged.connect(self._filter)
-        self.name.installEventFilter(self)
-        self._operators: list[OperatorInfo] = []
         self.reload()
         self.name.setFocus()
 
     def reload(self) -> None:
         """Read again who may sign in."""
-        self._runner.run(active_operators, self._show_operators, self._refused, owner=self)
-
-    def _show_operators(self, operators: list[OperatorInfo]) -> None:
-        # By name as the desk reads it: "Élodie" among the E, whatever the database.
-        self._operators = sorted(operators, key=lambda o: fold_name(o.name))
-        if not self._operators:
-            # A new database: the desk's people are added from the command line.
-            self._tell(
-                self.tr(
-                    "Nobody works at this desk yet: add the operators with "
-                    "'operline operator add NAME'."
-                )
-            )
-        self._filter(self.name.text())
+        self.picker.reload()
 
     def _refused(self, error: OperlineError) -> None:
         if isinstance(error, InvalidInput):
@@ -149,11 +231,10 @@ class OperatorSignIn(QDialog):
         """Sign in the selected person; the dialog closes once the audit log has it."""
         if not self._buttons.isEnabled():
             return  # the sign-in asked is being recorded
-        item = self.people.currentItem()
-        if item is None or item.isHidden():
+        operator_id = self.picker.chosen()
+        if operator_id is None:
             self._tell(self.tr("Nobody matches this name."))
             return
-        operator_id = int(item.data(Qt.ItemDataRole.UserRole))
         workstation, now = self._workstation, self._clock()
         self._runner.run(
             lambda database: sign_in(database, operator_id, workstation=workstation, now=now),
@@ -169,39 +250,6 @@ class OperatorSignIn(QDialog):
             self._session.set_operator(operator)
         self.signed_in.emit(operator)
         self.accept()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Up and Down move in the list while the name is typed; Enter signs in.
-        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-        if watched is self.name and pressed:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self._move(-1 if event.key() == Qt.Key.Key_Up else 1)
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.sign_in_selected()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _filter(self, typed: str) -> None:
-        wanted = fold_name(typed)
-        self.people.clear()
-        for operator in self._operators:
-            folded = fold_name(operator.name)
-            if wanted and not any(word.startswith(wanted) for word in [folded, *folded.split()]):
-                continue
-            text = operator.name
-            if operator.is_supervisor:
-                text = self.tr("{name} (supervisor)").format(name=operator.name)
-            item = QListWidgetItem(text, self.people)
-            item.setData(Qt.ItemDataRole.UserRole, operator.operator_id)
-        if self.people.count():
-            self.people.setCurrentRow(0)
-
-    def _move(self, step: int) -> None:
-        count = self.people.count()
-        if count:
-            self.people.setCurrentRow(max(0, min(count - 1, self.people.currentRow() + step)))
 
     def _tell(self, sentence: str) -> None:
         self._problem.setText("⚠ " + sentence)

@@ -123,6 +123,38 @@ def test_a_whole_call_sends_no_statement_from_the_gui_thread(
     assert watch.on_worker > 10  # the work was done, on the worker
 
 
+def test_a_whole_handover_sends_no_statement_from_the_gui_thread(
+    qtbot: QtBot, sqlite_database: Database, window: tuple[MainWindow, TaskRunner, Clock]
+) -> None:
+    shown, runner, _clock = window
+    outgoing = shown.session.operator
+    assert outgoing is not None
+    watch = StatementWatch(sqlite_database)
+    keys = Keyboard(qtbot, shown)
+    try:
+        keys.press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot, runner)
+        dialog = shown.handover_dialog
+        assert dialog is not None
+        assert dialog.summary.summary is not None  # read, on the worker
+        keys.type("Halte pleine depuis 2 h", free_text=True)
+        keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot, runner)
+        keys.type("ines")
+        keys.press(Qt.Key.Key_Return)
+        settle(qtbot, runner)
+        keys.press(Qt.Key.Key_Return)
+        settle(qtbot, runner)
+    finally:
+        watch.stop()
+
+    assert watch.on_gui_thread == []
+    assert shown.handover_dialog is None
+    incoming = shown.session.operator
+    assert incoming is not None
+    assert (outgoing.name, incoming.name) == ("Claire Dumont", "Inès Moreau")
+
+
 def test_the_window_keeps_ticking_while_a_slow_query_runs(
     qtbot: QtBot, sqlite_database: Database, window: tuple[MainWindow, TaskRunner, Clock]
 ) -> None:
