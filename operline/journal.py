@@ -43,7 +43,7 @@ class JournalRow:
     outcome: Outcome | None
 
 
-def day_ids_query(day: date, *, sector_id: int | None = None) -> Select[tuple[int]]:
+def day_ids_query(day: date, *, sector_id: int | None = None) -> Select[int]:
     """The SELECT of the ids of a Paris day's incidents (of one sector), newest first."""
     start, end = paris_day_bounds(day)
     query = select(Incident.id).where(Incident.received_at >= start, Incident.received_at < end)

@@ -118,14 +118,14 @@ def calls_in(
     """
     if not buckets:
         return []
-    bounds = values(
+    listed = values(
         column("position", Integer),
         column("low", UTCDateTime()),
         column("high", UTCDateTime()),
         name="bucket",
     ).data([(position, b.start, b.end) for position, b in enumerate(buckets)])
     # A common table expression: SQLite cannot name the columns of VALUES in FROM.
-    bounds = bounds.cte("bucket")
+    bounds = listed.cte("bucket")
     inside = [Incident.received_at >= bounds.c.low, Incident.received_at < bounds.c.high]
     if sector_id is not None:
         inside.append(Incident.sector_id == sector_id)

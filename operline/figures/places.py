@@ -59,7 +59,7 @@ def repeat_places(
         )
         .group_by(Incident.location)
     )
-    return merge_spellings(((text, int(count)) for text, count in rows), limit=limit)
+    return merge_spellings(((text or "", int(count)) for text, count in rows), limit=limit)
 
 
 def merge_spellings(
