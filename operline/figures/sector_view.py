@@ -53,6 +53,8 @@ class SectorToday:
     today: date
     open_incidents: tuple[BoardIncident, ...]
     today_ids: tuple[int, ...]
+    #: The alert delays the open calls were coloured with.
+    settings: DeskSettings
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,9 @@ def sector_figures(
         last_week = ack_times_by_sector(session, last_week_start, week_start, sector_id=sector_id)
         roster = load_roster(session, changes_ending_after=now)
         today_ids = tuple(session.scalars(day_ids_query(today, sector_id=sector_id)))
-    live = SectorToday(now, today, _open_in(database, sector_id, now, settings), today_ids)
+    live = SectorToday(
+        now, today, _open_in(database, sector_id, now, settings), today_ids, settings
+    )
     handoff = next_handoff(roster, sector_id, now)
     with database.write() as session:
         write_audit(
@@ -123,7 +127,7 @@ def sector_today(database: Database, sector_id: int, *, actor: Actor, now: datet
     today = paris_date(now)
     with database.read() as session:
         ids = tuple(session.scalars(day_ids_query(today, sector_id=sector_id)))
-    return SectorToday(now, today, _open_in(database, sector_id, now, settings), ids)
+    return SectorToday(now, today, _open_in(database, sector_id, now, settings), ids, settings)
 
 
 def _open_in(
