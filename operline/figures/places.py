@@ -82,5 +82,9 @@ def merge_spellings(
 
 
 def _most_typed(spellings: Counter[str]) -> str:
-    # Ties go to the spelling that sorts first, so the name shown never flickers.
-    return min(spellings.items(), key=lambda item: (-item[1], item[0]))[0]
+    # Ties go to a spelling not typed in capitals, then the first in order, so the name
+    # shown reads well and never flickers from one reading to the next.
+    return min(
+        spellings.items(),
+        key=lambda item: (-item[1], item[0].isupper(), item[0].casefold(), item[0]),
+    )[0]

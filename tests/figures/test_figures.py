@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from operline.audit import AuditAction
 from operline.codes import Category, Outcome, Priority, Status
@@ -48,7 +48,8 @@ def log(database: Database, *calls: Logged) -> dict[str, int]:
     """Store calls as the desk would have; the sectors' ids by name."""
     with database.write() as session:
         sectors = {s.name: s for s in session.scalars(select(Sector))}
-        for number, call in enumerate(calls, start=1):
+        first = (session.scalar(select(func.count(Incident.id))) or 0) + 1
+        for number, call in enumerate(calls, start=first):
             if call.sector not in sectors:
                 sectors[call.sector] = Sector(
                     name=call.sector, sort_order=len(sectors), created_at=NOW

@@ -334,6 +334,9 @@ class WeekDashboard(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
+        # The arrow keys scroll the charts; Alt+arrows change the week.
+        scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(scroll)
 
     def _action(self, text: str, name: str, shortcut: shortcuts.Shortcut) -> QAction:
         action = QAction(text, self)
