@@ -103,11 +103,13 @@ def _read_from_counts(session: Session, acknowledged: list[Any]) -> dict[int, Ac
         select(Incident.sector_id, seconds, func.count())
         .where(*acknowledged)
         .group_by(Incident.sector_id, seconds)
-        .order_by(Incident.sector_id, seconds)
     )
     counts: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
     for sector, delay, count in rows:
         counts[sector].append((float(delay), int(count)))
+    # Sorted here: an ORDER BY made SQLite sort the week's calls a second time.
+    for pairs in counts.values():
+        pairs.sort()
     return {
         sector: AckTimes(
             sum(count for _, count in pairs),

@@ -4,7 +4,7 @@ Operators type places freely, so "Rue d'Aubervilliers", "rue d’aubervilliers "
 "RUE D'AUBERVILLIERS" are one place: places are compared after folding case, accents,
 spaces and punctuation. The database groups the calls by the text as typed (a sector has
 a few hundred spellings at most); the spellings are then merged here, and each place is
-named by its most frequent spelling.
+named by its most frequent spelling (the first typed, on a tie).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def repeat_places(
 ) -> list[RepeatPlace]:
     """The places of a sector with two calls or more in ``[start, end)``, most first."""
     rows = session.execute(
-        select(Incident.location, func.count())
+        select(Incident.location, func.count(), func.min(Incident.received_at))
         .where(
             Incident.sector_id == sector_id,
             Incident.received_at >= start,
@@ -59,13 +59,17 @@ def repeat_places(
         )
         .group_by(Incident.location)
     )
-    return merge_spellings(((text or "", int(count)) for text, count in rows), limit=limit)
+    ordered = sorted(rows, key=lambda row: row[2])
+    return merge_spellings(((text or "", int(count)) for text, count, _ in ordered), limit=limit)
 
 
 def merge_spellings(
     spellings: Iterable[tuple[str, int]], *, limit: int = REPEAT_PLACES_SHOWN
 ) -> list[RepeatPlace]:
-    """Calls per spelling merged into calls per place; places seen once are left out."""
+    """Calls per spelling merged into calls per place; places seen once are left out.
+
+    Spellings come in the order they were first typed, which settles a tie.
+    """
     totals: Counter[str] = Counter()
     names: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for text, count in spellings:
@@ -82,9 +86,5 @@ def merge_spellings(
 
 
 def _most_typed(spellings: Counter[str]) -> str:
-    # Ties go to a spelling not typed in capitals, then the first in order, so the name
-    # shown reads well and never flickers from one reading to the next.
-    return min(
-        spellings.items(),
-        key=lambda item: (-item[1], item[0].isupper(), item[0].casefold(), item[0]),
-    )[0]
+    # A Counter keeps the order spellings came in: the first typed wins a tie.
+    return max(spellings.items(), key=lambda item: item[1])[0]

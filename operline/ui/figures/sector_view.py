@@ -47,8 +47,18 @@ from operline.ui.journal.model import JournalColumn, JournalModel
 from operline.ui.messages import error_sentence
 
 _NONE = "—"
-#: No column of the open calls takes more than this, so the team and stage stay in sight.
-_WIDEST_COLUMN = 220
+# Widest text a column of the open calls usually holds: widths never come from the rows,
+# which a bad night counts by hundreds.
+_OPEN_SAMPLES = {
+    BoardColumn.ALERT: "‼ Très en retard",
+    BoardColumn.AGE: "12 h 59",
+    BoardColumn.PRIORITY: "Urgent",
+    BoardColumn.CATEGORY: "Demande d'orientation",
+    BoardColumn.PERSONS: "Pers.",
+    BoardColumn.TEAM: "Maraude de nuit Nord-Est",
+    BoardColumn.STAGE: "Équipe contactée",
+    BoardColumn.REFERENCE: "OPL-0000-000000",
+}
 
 
 class SectorView(QDialog):
@@ -134,11 +144,6 @@ class SectorView(QDialog):
         if sector_id != self.sector_id:
             return
         self.open_model.show(live.open_incidents, now=live.at, settings=live.settings)
-        # A sector's open calls are a handful: their widths can come from the rows.
-        self.open_table.resizeColumnsToContents()
-        for column in range(self.open_model.columnCount()):
-            width = self.open_table.columnWidth(column)
-            self.open_table.setColumnWidth(column, min(width, _WIDEST_COLUMN))
         self.today_model.set_ids(live.today_ids)
         self.as_of.setText(self.tr("As of {time}").format(time=format_paris(live.at, "%H:%M")))
         self.lists.setTabText(
@@ -264,6 +269,11 @@ class SectorView(QDialog):
         self.open_table = self._table("sectorOpenTable", self.open_model, self.lists)
         self.open_table.setItemDelegate(AlertRowDelegate(self.open_table))
         self.open_table.hideColumn(BoardColumn.SECTOR)
+        metrics = self.open_table.fontMetrics()
+        for column, sample in _OPEN_SAMPLES.items():
+            title = str(self.open_model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            self.open_table.setColumnWidth(column, width + 18)
         self.open_table.horizontalHeader().setSectionResizeMode(
             BoardColumn.LOCATION, QHeaderView.ResizeMode.Stretch
         )
