@@ -79,7 +79,7 @@ class HourHeatMap(QWidget):
         title_font = QFont(font)
         title_font.setBold(True)
         title_font.setPointSizeF(max(font.pointSizeF(), 10.0))
-        line = QFontMetrics(title_font).height()
+        line = QFontMetrics(title_font, painter.device()).height()
         painter.setFont(title_font)
         painter.setPen(_TEXT)
         title_box = QRectF(rect.left(), rect.top() + 4, rect.width(), line)
@@ -87,9 +87,10 @@ class HourHeatMap(QWidget):
         note = self.note()
         small = QFont(font)
         small.setPointSizeF(font.pointSizeF() * 0.85)
-        small_line = QFontMetrics(small).height()
+        small_line = QFontMetrics(small, painter.device()).height()
         bottom = rect.bottom() - (small_line + 4 if note else 0)
-        metrics = QFontMetrics(font)
+        # Measured on the device drawn on: a printer's dots are not the screen's pixels.
+        metrics = QFontMetrics(font, painter.device())
         label_width = max(
             (metrics.horizontalAdvance(day_label(day)) for day in self.days), default=40
         )
