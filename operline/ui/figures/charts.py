@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -178,6 +179,12 @@ def minutes(delay: timedelta | None) -> float:
     return 0.0 if delay is None else delay.total_seconds() / 60
 
 
+class PaintedFigure(Protocol):
+    """A figure that draws itself onto any paint device (the hour grid)."""
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None: ...
+
+
 class ChartPanel(QFrame):
     """A chart, or a painted figure, with its "Save as PNG" button."""
 
@@ -193,8 +200,9 @@ class ChartPanel(QFrame):
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.view.setMinimumHeight(240)
-        #: A painted figure shown instead of a chart (the heat map), if any.
+        # A painted figure shown instead of a chart (the hour grid), if any.
         self.figure: QWidget | None = None
+        self._painted: PaintedFigure | None = None
         self.save_button = QPushButton(self.tr("Save as PNG…"), self)
         self.save_button.setObjectName(f"{name}Save")
         self.save_button.clicked.connect(self.ask_where_to_save)
@@ -219,22 +227,23 @@ class ChartPanel(QFrame):
         if old is not None and old is not chart:
             old.deleteLater()
 
-    def show_figure(self, figure: QWidget, title: str) -> None:
-        """Show a painted figure (with a ``paint(painter, rect)`` method) instead of a chart."""
+    def show_figure(self, figure: QWidget, painted: PaintedFigure, title: str) -> None:
+        """Show a painted figure (a widget that can ``paint`` itself) instead of a chart."""
         self._title = title
         self.setAccessibleName(title)
         if self.figure is None:
             self.view.hide()
             self._layout.insertWidget(0, figure, 1)
         self.figure = figure
+        self._painted = painted
 
     def chart(self) -> QChart | None:
         return self.view.chart() if self.figure is None else None
 
     def render_into(self, painter: QPainter, rect: QRectF) -> None:
         """Draw the chart to fill ``rect`` of any paint device (screen, PNG, printer)."""
-        if self.figure is not None:
-            self.figure.paint(painter, rect)  # type: ignore[attr-defined]
+        if self._painted is not None:
+            self._painted.paint(painter, rect)
             return
         painter.save()
         painter.fillRect(rect, QColor("#ffffff"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -301,10 +301,10 @@ class SectorView(QDialog):
         layout.addLayout(upper, 1)
         layout.addLayout(lower, 1)
 
-    def _table(self, name: str, model: object, parent: QWidget) -> QTableView:
+    def _table(self, name: str, model: QAbstractItemModel, parent: QWidget) -> QTableView:
         table = QTableView(parent)
         table.setObjectName(name)
-        table.setModel(model)  # type: ignore[arg-type]
+        table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

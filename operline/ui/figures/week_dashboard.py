@@ -211,7 +211,7 @@ class WeekDashboard(QWidget):
             figures.calls_by_hour,
             figures.hours_lived,
         )
-        self.hours.show_figure(self.heat, self.heat.title)
+        self.hours.show_figure(self.heat, self.heat, self.heat.title)
 
     def _draw_no_team(self, figures: WeekFigures) -> None:
         sectors = list(reversed(figures.sectors))
