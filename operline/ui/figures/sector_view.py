@@ -53,9 +53,8 @@ _OPEN_SAMPLES = {
     BoardColumn.ALERT: "‼ Très en retard",
     BoardColumn.AGE: "12 h 59",
     BoardColumn.PRIORITY: "Urgent",
-    BoardColumn.CATEGORY: "Demande d'orientation",
-    BoardColumn.PERSONS: "Pers.",
-    BoardColumn.TEAM: "Maraude de nuit Nord-Est",
+    BoardColumn.CATEGORY: "Demande d'orient.",
+    BoardColumn.TEAM: "Maraude de nuit",
     BoardColumn.STAGE: "Équipe contactée",
     BoardColumn.REFERENCE: "OPL-0000-000000",
 }
@@ -268,15 +267,16 @@ class SectorView(QDialog):
         self.lists.setObjectName("sectorLists")
         self.open_table = self._table("sectorOpenTable", self.open_model, self.lists)
         self.open_table.setItemDelegate(AlertRowDelegate(self.open_table))
+        # The sector is the window's; the place matters more here than the head count.
         self.open_table.hideColumn(BoardColumn.SECTOR)
+        self.open_table.hideColumn(BoardColumn.PERSONS)
         metrics = self.open_table.fontMetrics()
         for column, sample in _OPEN_SAMPLES.items():
             title = str(self.open_model.headerData(column, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
             self.open_table.setColumnWidth(column, width + 18)
-        self.open_table.horizontalHeader().setSectionResizeMode(
-            BoardColumn.LOCATION, QHeaderView.ResizeMode.Stretch
-        )
+        self.open_table.setColumnWidth(BoardColumn.LOCATION, metrics.horizontalAdvance("x") * 26)
+        self.open_table.horizontalHeader().setStretchLastSection(True)
         self.today_table = self._table("sectorTodayTable", self.today_model, self.lists)
         self.today_table.hideColumn(JournalColumn.SECTOR)
         self.today_table.horizontalHeader().setSectionResizeMode(
@@ -292,8 +292,8 @@ class SectorView(QDialog):
         upper.addLayout(left, 2)
         upper.addWidget(self.days_chart, 3)
         lower = QHBoxLayout()
-        lower.addWidget(places_box, 2)
-        lower.addWidget(self.lists, 3)
+        lower.addWidget(places_box, 1)
+        lower.addWidget(self.lists, 2)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
