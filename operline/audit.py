@@ -32,6 +32,10 @@ class AuditAction(StrEnum):
     SETTINGS_WRITE = "settings.write"
     INCIDENT_VIEW = "incident.view"
     JOURNAL_VIEW = "journal.view"
+    #: A sector's figures: its open calls, today's log, its weeks in numbers.
+    SECTOR_FIGURES_VIEW = "figures.sector.view"
+    #: The week in charts: counts per sector, day and hour, no call named.
+    WEEK_FIGURES_VIEW = "figures.week.view"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
@@ -43,19 +43,22 @@ class JournalRow:
     outcome: Outcome | None
 
 
+def day_ids_query(day: date, *, sector_id: int | None = None) -> Select[int]:
+    """The SELECT of the ids of a Paris day's incidents (of one sector), newest first."""
+    start, end = paris_day_bounds(day)
+    query = select(Incident.id).where(Incident.received_at >= start, Incident.received_at < end)
+    if sector_id is not None:
+        query = query.where(Incident.sector_id == sector_id)
+    return query.order_by(Incident.received_at.desc(), Incident.id.desc())
+
+
 def day_incident_ids(
     database: Database, day: date, *, actor: Actor, now: datetime
 ) -> tuple[int, ...]:
     """The ids of the incidents received on a Paris day, newest first; audited."""
     require(actor, Right.CONSULT_HISTORY)
-    start, end = paris_day_bounds(day)
-    query = (
-        select(Incident.id)
-        .where(Incident.received_at >= start, Incident.received_at < end)
-        .order_by(Incident.received_at.desc(), Incident.id.desc())
-    )
     with database.write() as session:
-        ids = tuple(session.scalars(query))
+        ids = tuple(session.scalars(day_ids_query(day)))
         write_audit(session, actor, AuditAction.JOURNAL_VIEW, now=now, target=day.isoformat())
     return ids
 

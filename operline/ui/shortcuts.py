@@ -74,6 +74,7 @@ SHOW_DESK = Shortcut("Ctrl+2", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the call
 SHOW_BOARD = Shortcut("Ctrl+3", str(QT_TRANSLATE_NOOP("Shortcuts", "Show who is on duty now")))
 SHOW_WEEK = Shortcut("Ctrl+4", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the coverage of the week")))
 SHOW_JOURNAL = Shortcut("Ctrl+5", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the journal of a day")))
+SHOW_CHARTS = Shortcut("Ctrl+7", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the week in charts")))
 NEW_CALL = Shortcut("Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "New call")))
 SIGN_IN = Shortcut(
     "Ctrl+L", str(QT_TRANSLATE_NOOP("Shortcuts", "Change of operator (shift change)"))
@@ -138,6 +139,12 @@ ALL_SECTORS = Shortcut("Alt+0", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: every
 ONE_SECTOR = Shortcut(
     "Alt+1", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: only one sector")), _alt_digits(2, 9)
 )
+# Shift beside the sector's Alt key: the same digit, the same place in the strip.
+SECTOR_FIGURES = Shortcut(
+    "Alt+Shift+1",
+    str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: open one sector's view")),
+    tuple(f"Alt+Shift+{number}" for number in range(2, 10)),
+)
 
 # The journal of a day.
 PREVIOUS_DAY = Shortcut("Alt+Left", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: previous day")))
@@ -146,6 +153,10 @@ TODAY = Shortcut("Alt+Home", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: back t
 # Ctrl+G opens a call from anywhere, so the journal's date takes Ctrl+D.
 CHOOSE_DAY = Shortcut("Ctrl+D", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: type a date")))
 RELOAD = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: reload the day")))
+
+# The week in charts: the journal's day keys, by week.
+PREVIOUS_WEEK = Shortcut("Alt+Left", str(QT_TRANSLATE_NOOP("Shortcuts", "Charts: previous week")))
+NEXT_WEEK = Shortcut("Alt+Right", str(QT_TRANSLATE_NOOP("Shortcuts", "Charts: next week")))
 
 # The roster editor, in its own window.
 EDITOR_SAVE = Shortcut(
@@ -163,6 +174,7 @@ ALL: tuple[Shortcut, ...] = (
     SHOW_BOARD,
     SHOW_WEEK,
     SHOW_JOURNAL,
+    SHOW_CHARTS,
     NEW_CALL,
     SIGN_IN,
     HAND_OVER,
@@ -189,11 +201,14 @@ ALL: tuple[Shortcut, ...] = (
     UNDO_STEP,
     ALL_SECTORS,
     ONE_SECTOR,
+    SECTOR_FIGURES,
     PREVIOUS_DAY,
     NEXT_DAY,
     TODAY,
     CHOOSE_DAY,
     RELOAD,
+    PREVIOUS_WEEK,
+    NEXT_WEEK,
     EDITOR_SAVE,
     EDITOR_NEW,
     EDITOR_REMOVE,
@@ -207,6 +222,7 @@ WINDOW_WIDE: tuple[Shortcut, ...] = (
     SHOW_BOARD,
     SHOW_WEEK,
     SHOW_JOURNAL,
+    SHOW_CHARTS,
     NEW_CALL,
     SIGN_IN,
     EDIT_ROSTER,

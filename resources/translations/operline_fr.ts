@@ -35,6 +35,30 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save as PNG…</source>
+        <extracomment>Fills of the series, dark to light, so their greys differ once printed. Hatching on every other series, for the shades a printer renders alike. How much larger than on screen a saved PNG is drawn, so it prints sharply. A sentence for the status line: where the picture was saved, or why not.</extracomment>
+        <translation>Enregistrer en PNG…</translation>
+    </message>
+    <message>
+        <source>Chart saved in {path}.</source>
+        <translation>Graphique enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to {path}: check the folder.</source>
+        <translation>Le graphique n&apos;a pas pu être écrit dans {path}&#xa0;: vérifiez le dossier.</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Close the call</source>
@@ -921,6 +945,17 @@
     </message>
 </context>
 <context>
+    <name>HourHeatMap</name>
+    <message>
+        <source>Hatched: the hour that did not exist (the clocks went forward).</source>
+        <translation>Hachurée&#xa0;: l&apos;heure qui n&apos;a pas existé (passage à l&apos;heure d&apos;été).</translation>
+    </message>
+    <message>
+        <source>×2: the hour lived twice (the clocks went back), both counted.</source>
+        <translation>×2&#xa0;: l&apos;heure vécue deux fois (passage à l&apos;heure d&apos;hiver), les deux comptées.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDetailDialog</name>
     <message>
         <source>Call {reference}</source>
@@ -1301,7 +1336,7 @@
     <name>LiveBoard</name>
     <message>
         <source>Open calls</source>
-        <extracomment>The board reads the open calls again this often: ages move, and other desks&apos; calls are seen this way until the database tells each desk of the others&apos; changes. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows.
+        <extracomment>The board reads the open calls again this often: ages move, and other desks&apos; calls are seen this way until the database tells each desk of the others&apos; changes. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows. The view of a sector was asked for from the strip (carries its id).
 ----------
 Every open incident as last read, whatever the sector filter. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
@@ -1615,6 +1650,14 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>About Operline</source>
         <translation>À propos d&apos;Operline</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>The week in c&amp;harts</source>
+        <translation>La semaine en &amp;graphiques</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2154,17 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
 </context>
 <context>
+    <name>RepeatPlacesModel</name>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+</context>
+<context>
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
@@ -2542,7 +2596,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <name>SectorStripBar</name>
     <message>
         <source>Sectors</source>
-        <extracomment>Shows every sector (declared with every other key in operline.ui.shortcuts). Shows one sector, in the strip&apos;s order. The sector chosen (an id), or None for all sectors.</extracomment>
+        <extracomment>Shows every sector (declared with every other key in operline.ui.shortcuts). Shows one sector, in the strip&apos;s order. Opens one sector&apos;s view, in the strip&apos;s order. The sector chosen (an id), or None for all sectors. The view of a sector was asked for (carries its id).</extracomment>
         <translation>Secteurs</translation>
     </message>
     <message numerus="yes">
@@ -2578,6 +2632,111 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>{sector}: {count} open call(s), {late} late; on duty: {team}</source>
         <translation>{sector}&#xa0;: appels en cours {count}, en retard {late}&#xa0;; de garde&#xa0;: {team}</translation>
+    </message>
+</context>
+<context>
+    <name>SectorView</name>
+    <message>
+        <source>Sector</source>
+        <extracomment>A sentence for the status bar. The sector&apos;s figures were shown (carries the ``SectorFigures``).</extracomment>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Sector {sector}</source>
+        <extracomment>The sector shown (or being read), and its figures once read.</extracomment>
+        <translation>Secteur {sector}</translation>
+    </message>
+    <message>
+        <source>As of {time}</source>
+        <translation>À {time}</translation>
+    </message>
+    <message>
+        <source>Open calls ({count})</source>
+        <translation>Appels en cours ({count})</translation>
+    </message>
+    <message>
+        <source>Today&apos;s log ({count})</source>
+        <translation>Journal du jour ({count})</translation>
+    </message>
+    <message>
+        <source>No team on duty</source>
+        <translation>Aucune équipe de garde</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <source>From {time}</source>
+        <translation>À partir de {time}</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>pas de téléphone</translation>
+    </message>
+    <message>
+        <source>first call</source>
+        <translation>premier appel</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>renfort</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Calls per day, last {days} days</source>
+        <translation>Appels par jour, {days} derniers jours</translation>
+    </message>
+    <message>
+        <source>Teams on duty</source>
+        <translation>Équipes de garde</translation>
+    </message>
+    <message>
+        <source>Time to acknowledgement</source>
+        <translation>Délai de prise en compte</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Médiane</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90e centile</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Pris en compte</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Semaine dernière</translation>
+    </message>
+    <message>
+        <source>Places that recur, last {days} days</source>
+        <translation>Lieux qui reviennent, {days} derniers jours</translation>
+    </message>
+    <message>
+        <source>No place came back twice.</source>
+        <translation>Aucun lieu n&apos;est revenu deux fois.</translation>
+    </message>
+    <message>
+        <source>Open calls</source>
+        <translation>Appels en cours</translation>
+    </message>
+    <message>
+        <source>Today&apos;s log</source>
+        <translation>Journal du jour</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +3005,22 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>Roster editor: retire or delete the selection</source>
         <translation>Planning&#xa0;: retirer ou supprimer la sélection</translation>
+    </message>
+    <message>
+        <source>Calls: open one sector&apos;s view</source>
+        <translation>Appels&#xa0;: ouvrir la vue d&apos;un secteur</translation>
+    </message>
+    <message>
+        <source>Show the week in charts</source>
+        <translation>Afficher la semaine en graphiques</translation>
+    </message>
+    <message>
+        <source>Charts: previous week</source>
+        <translation>Graphiques&#xa0;: semaine précédente</translation>
+    </message>
+    <message>
+        <source>Charts: next week</source>
+        <translation>Graphiques&#xa0;: semaine suivante</translation>
     </message>
 </context>
 <context>
@@ -3227,6 +3402,118 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>{what}: {hours}</source>
         <translation>{what}&#xa0;: {hours}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDashboard</name>
+    <message>
+        <source>The week in charts</source>
+        <extracomment>A sentence for the status bar. The figures of a week were shown (carries the ``WeekFigures``).</extracomment>
+        <translation>La semaine en graphiques</translation>
+    </message>
+    <message>
+        <source>&amp;Previous week</source>
+        <extracomment>The figures shown, once read.</extracomment>
+        <translation>Semaine &amp;précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next week</source>
+        <translation>Semaine &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Week {number}: from {start} to {end}</source>
+        <translation>Semaine {number}&#xa0;: du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>(a week of {hours} hours: the clocks changed)</source>
+        <translation>(une semaine de {hours} heures&#xa0;: changement d&apos;heure)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n appel</numerusform>
+            <numerusform>%n appels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} with no team on duty ({share}&#xa0;%)</source>
+        <translation>{count} sans équipe de garde ({share}&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Calls per day and sector</source>
+        <translation>Appels par jour et par secteur</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Médiane</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90e centile</translation>
+    </message>
+    <message>
+        <source>{sector} (n = {count})</source>
+        <translation>{sector} (n = {count})</translation>
+    </message>
+    <message>
+        <source>Time to acknowledgement per sector (minutes)</source>
+        <translation>Délai de prise en compte par secteur (minutes)</translation>
+    </message>
+    <message>
+        <source>@value min</source>
+        <translation>@value min</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Encore en cours</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>Calls by hour of day (Paris time) and weekday</source>
+        <translation>Appels par heure (heure de Paris) et jour de la semaine</translation>
+    </message>
+    <message>
+        <source>Calls with no team on duty</source>
+        <translation>Appels sans équipe de garde</translation>
+    </message>
+    <message>
+        <source>Calls with no team on duty, per sector</source>
+        <translation>Appels sans équipe de garde, par secteur</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}: check the folder.</source>
+        <translation>Le PDF n&apos;a pas pu être écrit dans {path}&#xa0;: vérifiez le dossier.</translation>
+    </message>
+    <message>
+        <source>Charts saved in {path}.</source>
+        <translation>Graphiques enregistrés dans {path}.</translation>
+    </message>
+    <message>
+        <source>Save the charts as PDF</source>
+        <translation>Enregistrer les graphiques en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,8 @@ class LiveBoard(QWidget):
     notice = Signal(str)
     #: The board was read again; carries the instant it shows.
     refreshed = Signal(object)
+    #: The view of a sector was asked for from the strip (carries its id).
+    sector_view_asked = Signal(int)
 
     def __init__(
         self,
@@ -254,6 +256,7 @@ class LiveBoard(QWidget):
 
         self.strip = SectorStripBar(self)
         self.strip.sector_chosen.connect(self._sector_chosen)
+        self.strip.sector_view_asked.connect(self.sector_view_asked)
         for action in self.strip.key_actions:
             self.addAction(action)
 

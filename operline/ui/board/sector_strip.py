@@ -1,8 +1,9 @@
 """The strip above the live board: each sector, its open calls, its team on duty now.
 
 One key per sector (Alt+1…Alt+9 in the strip's order, Alt+0 for all) or a click
-filters the board. A sector with a call in red says so on its tile, whatever sector
-the board is showing: a filter must never hide a call left waiting.
+filters the board; Shift beside Alt (Alt+Shift+1…) opens that sector's view. A sector
+with a call in red says so on its tile, whatever sector the board is showing: a filter
+must never hide a call left waiting.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from operline.ui import shortcuts
 ALL_SECTORS_KEY = shortcuts.ALL_SECTORS.keys
 #: Shows one sector, in the strip's order.
 SECTOR_KEYS: tuple[str, ...] = (shortcuts.ONE_SECTOR.keys, *shortcuts.ONE_SECTOR.more)
+#: Opens one sector's view, in the strip's order.
+FIGURES_KEYS: tuple[str, ...] = (shortcuts.SECTOR_FIGURES.keys, *shortcuts.SECTOR_FIGURES.more)
 # The size of <small> text in a rich-text label, to elide it at its true width.
 _SMALL = 0.83
 
@@ -70,6 +73,8 @@ class SectorStripBar(QWidget):
 
     #: The sector chosen (an id), or None for all sectors.
     sector_chosen = Signal(object)
+    #: The view of a sector was asked for (carries its id).
+    sector_view_asked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +103,14 @@ class SectorStripBar(QWidget):
             # Active wherever the focus is inside the board this strip belongs to.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, n=number: self._key(n))
+            self.addAction(action)
+            self.key_actions.append(action)
+        for number, keys in enumerate(FIGURES_KEYS, start=1):
+            action = QAction(self)
+            action.setObjectName(f"sectorViewKey{number}")
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, n=number: self._view_key(n))
             self.addAction(action)
             self.key_actions.append(action)
         self._redraw()
@@ -147,6 +160,10 @@ class SectorStripBar(QWidget):
             self.choose(None)
         elif number <= len(self._sectors):
             self.choose(self._sectors[number - 1].sector_id)
+
+    def _view_key(self, number: int) -> None:
+        if number <= len(self._sectors):
+            self.sector_view_asked.emit(self._sectors[number - 1].sector_id)
 
     def _tile_of(self, sector_id: int | None) -> _Tile | None:
         if sector_id is None:

@@ -1,8 +1,9 @@
 """The main window of the desk: open calls, the call form, who is on duty, the week, the journal.
+The week in charts sits beside them, and each sector's view opens in its own window.
 
 (Over 400 lines: it wires every screen, menu and window-wide key of the desk in one place.)
 
-The five screens sit in tabs reached by Ctrl+1 … Ctrl+5; Ctrl+N starts a call from
+The screens sit in tabs reached by Ctrl+1 … Ctrl+5 and Ctrl+7; Ctrl+N starts a call from
 anywhere. A warning across the top names the coverage gaps of the coming day whatever
 screen is shown, and the status bar names the operator signed in.
 """
@@ -42,6 +43,8 @@ from operline.ui.board.live_board import LiveBoard
 from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.duty.duty_board import DutyBoard
 from operline.ui.duty.week_view import WeekView
+from operline.ui.figures.sector_view import SectorView
+from operline.ui.figures.week_dashboard import WeekDashboard
 from operline.ui.handover.dialog import HandoverDialog
 from operline.ui.intake.desk_view import DeskView
 from operline.ui.journal.view import JournalView
@@ -111,6 +114,10 @@ class MainWindow(QMainWindow):
         self.journal = JournalView(
             runner, actor=self.who_acts, clock=clock, shown_at_once=False, parent=self
         )
+        # The charts are a consultation too: read when shown.
+        self.charts = WeekDashboard(self.context, parent=self)
+        # The window of a sector's view, once opened.
+        self.sector_view: SectorView | None = None
         self.screens = QTabWidget(self)
         self.screens.setObjectName("screens")
         self.screens.setAccessibleName(self.tr("Screens"))
@@ -121,6 +128,7 @@ class MainWindow(QMainWindow):
             (self.board, self.tr("On duty"), shortcuts.SHOW_BOARD),
             (self.week, self.tr("Week"), shortcuts.SHOW_WEEK),
             (self.journal, self.tr("Journal"), shortcuts.SHOW_JOURNAL),
+            (self.charts, self.tr("Charts"), shortcuts.SHOW_CHARTS),
         ]
         for page, title, key in self._screen_tabs:
             self.screens.addTab(page, f"{title}  ({key.key_text()})")
@@ -147,8 +155,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.session.operator_changed.connect(self._operator_changed)
         self._operator_changed(self.session.operator)
-        for screen in (self.board, self.calls, self.desk, self.journal):
+        for screen in (self.board, self.calls, self.desk, self.journal, self.charts):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.calls.sector_view_asked.connect(self.open_sector_view)
         self.board.refreshed.connect(self._board_refreshed)
         self.banner.open_week.connect(self.show_week)
         self.screens.currentChanged.connect(self._screen_changed)
@@ -206,12 +215,27 @@ class MainWindow(QMainWindow):
     def show_journal(self) -> None:
         self.screens.setCurrentWidget(self.journal)
 
+    def show_charts(self) -> None:
+        self.screens.setCurrentWidget(self.charts)
+
+    def open_sector_view(self, sector_id: int) -> None:
+        """Open (or bring forward) the window of a sector's view, read afresh."""
+        if self.sector_view is None:
+            self.sector_view = SectorView(self.context, parent=self)
+            self.sector_view.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.sector_view.show_sector(sector_id)
+        self.sector_view.show()
+        self.sector_view.raise_()
+        self.sector_view.activateWindow()
+
     def _screen_changed(self, index: int) -> None:
         page = self.screens.widget(index)
         if page is self.calls:
             self.calls.refresh()
         elif page is self.journal:
             self.journal.show_current()
+        elif page is self.charts:
+            self.charts.show_current()
         elif page is self.board:
             self.board.refresh()
         elif page is self.week:
@@ -318,6 +342,10 @@ class MainWindow(QMainWindow):
             self.tr("The &journal"), "showJournalAction", shortcuts.SHOW_JOURNAL
         )
         self.show_journal_action.triggered.connect(self.show_journal)
+        self.show_charts_action = self._action(
+            self.tr("The week in c&harts"), "showChartsAction", shortcuts.SHOW_CHARTS
+        )
+        self.show_charts_action.triggered.connect(self.show_charts)
         view_menu.addActions(
             [
                 self.show_calls_action,
@@ -325,6 +353,7 @@ class MainWindow(QMainWindow):
                 self.show_board_action,
                 self.show_week_action,
                 self.show_journal_action,
+                self.show_charts_action,
             ]
         )
         for page, _, key in self._screen_tabs:

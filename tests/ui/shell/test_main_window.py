@@ -74,6 +74,7 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
             "&De garde maintenant",
             "La &semaine",
             "Le &journal",
+            "La semaine en &graphiques",
         ],
         "&Journal": [
             "Jour &précédent",
@@ -100,7 +101,14 @@ def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> 
         "&File": ["&Back up the database…", "&Quit"],
         "&Calls": ["&New call", "&Go to a call…", "&Change of operator…"],
         "&Roster": ["&Teams, sectors, places and roster…", "Desk &settings…"],
-        "&View": ["Open &calls", "Call &form", "&On duty now", "The &week", "The &journal"],
+        "&View": [
+            "Open &calls",
+            "Call &form",
+            "&On duty now",
+            "The &week",
+            "The &journal",
+            "The week in c&harts",
+        ],
         "&Journal": ["&Previous day", "&Next day", "&Today", "&Go to a date…", "&Reload"],
         "&Help": ["&Keyboard shortcuts", "&About Operline"],
     }
@@ -252,6 +260,7 @@ def test_the_open_calls_come_first_and_ctrl_digits_switch_screens(
         "De garde  (Ctrl+3)",
         "Semaine  (Ctrl+4)",
         "Journal  (Ctrl+5)",
+        "Graphiques  (Ctrl+7)",
     ]
     control = Qt.KeyboardModifier.ControlModifier
     _press(qtbot, window, Qt.Key.Key_3, control)
@@ -262,6 +271,9 @@ def test_the_open_calls_come_first_and_ctrl_digits_switch_screens(
     assert window.week.chart.hasFocus()
     _press(qtbot, window, Qt.Key.Key_5, control)
     assert window.screens.currentWidget() is window.journal
+    _press(qtbot, window, Qt.Key.Key_7, control)
+    assert window.screens.currentWidget() is window.charts
+    assert window.charts.isAncestorOf(QApplication.focusWidget())
     _press(qtbot, window, Qt.Key.Key_1, control)
     assert window.screens.currentWidget() is window.calls
 

@@ -1,0 +1,333 @@
+"""One sector at a glance, in its own window: open calls, today's log, who is on duty, its weeks.
+
+Opened from the sector strip (Alt+Shift+digit) or by ``MainWindow.open_sector_view``.
+Everything is read off the GUI thread (``operline.figures.sector_view``); a change on the
+desk's bus reads the open calls and today's log again, the weeks' figures stay.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from operline.changes import Changes
+from operline.errors import OperlineError
+from operline.figures.ack_times import AckTimes
+from operline.figures.sector_view import (
+    DAYS_LOOKED_BACK,
+    SectorFigures,
+    SectorToday,
+    sector_figures,
+    sector_today,
+)
+from operline.journal import journal_rows
+from operline.paris_time import format_paris, paris_date
+from operline.phones import format_phone
+from operline.roster.engine import OnDuty
+from operline.ui.board.model import AlertRowDelegate, BoardColumn, LiveBoardModel
+from operline.ui.desk_context import DeskContext
+from operline.ui.figures.charts import ChartPanel, Headline, number_text, styled_set, vertical_bars
+from operline.ui.figures.places_model import PlaceColumn, RepeatPlacesModel
+from operline.ui.journal.model import JournalColumn, JournalModel
+from operline.ui.messages import error_sentence
+
+_NONE = "—"
+# Widest text a column of the open calls usually holds: widths never come from the rows,
+# which a bad night counts by hundreds.
+_OPEN_SAMPLES = {
+    BoardColumn.ALERT: "‼ Très en retard",
+    BoardColumn.AGE: "12 h 59",
+    BoardColumn.PRIORITY: "Urgent",
+    BoardColumn.CATEGORY: "Demande d'orient.",
+    BoardColumn.TEAM: "Maraude de nuit",
+    BoardColumn.STAGE: "Équipe contactée",
+    BoardColumn.REFERENCE: "OPL-0000-000000",
+}
+
+
+class SectorView(QDialog):
+    """The window of one sector; ``show_sector`` reads and shows another."""
+
+    #: A sentence for the status bar.
+    notice = Signal(str)
+    #: The sector's figures were shown (carries the ``SectorFigures``).
+    shown = Signal(object)
+
+    def __init__(self, desk: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sectorView")
+        self.setModal(False)
+        self.setWindowTitle(self.tr("Sector"))
+        self._desk = desk
+        #: The sector shown (or being read), and its figures once read.
+        self.sector_id: int | None = None
+        self.figures: SectorFigures | None = None
+        self.open_model = LiveBoardModel(self)
+        self.places_model = RepeatPlacesModel(self)
+        self.today_model = JournalModel(
+            lambda ids, done, failed: desk.runner.run(
+                lambda database: journal_rows(database, ids), done, failed, owner=self
+            ),
+            self,
+        )
+        self._build()
+        desk.changes.changed.connect(self._changed)
+        self.resize(1280, 700)
+
+    # Reading
+
+    def show_sector(self, sector_id: int) -> None:
+        """Read a sector's figures and show them (the reading is audited)."""
+        self.sector_id = sector_id
+        now, actor = self._desk.clock(), self._desk.actor()
+        self._desk.runner.run(
+            lambda database: sector_figures(database, sector_id, actor=actor, now=now),
+            self._show,
+            self._refused,
+            owner=self,
+        )
+
+    def _changed(self, changes: Changes) -> None:
+        if self.figures is None or self.sector_id is None or not self.isVisible():
+            return
+        if not changes.incidents:
+            return
+        sector_id, now, actor = self.sector_id, self._desk.clock(), self._desk.actor()
+        self._desk.runner.run(
+            lambda database: sector_today(database, sector_id, actor=actor, now=now),
+            lambda live: self._show_today(sector_id, live),
+            self._refused,
+            owner=self,
+        )
+
+    def _refused(self, error: OperlineError) -> None:
+        sentence = error_sentence(error)
+        self.problem.setText(sentence)
+        self.problem.setAccessibleName(sentence)
+        self.problem.show()
+        self.notice.emit(sentence)
+
+    def _show(self, figures: SectorFigures) -> None:
+        if figures.sector_id != self.sector_id:
+            return  # another sector was asked meanwhile
+        self.figures = figures
+        self.problem.hide()
+        self.setWindowTitle(self.tr("Sector {sector}").format(sector=figures.sector))
+        self.title.setText(figures.sector)
+        self.setAccessibleName(self.windowTitle())
+        self.on_duty.setText(self.duty_text(figures))
+        self.on_duty.setAccessibleName(self.on_duty.text())
+        self._show_ack(figures)
+        self.places_model.show(figures.places)
+        self.places_empty.setVisible(not figures.places)
+        self._draw_days(figures)
+        self._show_today(figures.sector_id, figures.live)
+        self.shown.emit(figures)
+
+    def _show_today(self, sector_id: int, live: SectorToday) -> None:
+        if sector_id != self.sector_id:
+            return
+        self.open_model.show(live.open_incidents, now=live.at, settings=live.settings)
+        self.today_model.set_ids(live.today_ids)
+        self.as_of.setText(self.tr("As of {time}").format(time=format_paris(live.at, "%H:%M")))
+        self.lists.setTabText(
+            0, self.tr("Open calls ({count})").format(count=number_text(len(live.open_incidents)))
+        )
+        self.lists.setTabText(
+            1, self.tr("Today's log ({count})").format(count=number_text(len(live.today_ids)))
+        )
+
+    # Texts
+
+    def duty_text(self, figures: SectorFigures) -> str:
+        """Who is on duty now and who takes over next, as rich text."""
+        now = self._teams(figures.on_duty) or self._warning(self.tr("No team on duty"))
+        now_title = html.escape(self.tr("Now"))
+        lines = [f"<b>{now_title}</b><br>{now}"]
+        if figures.handoff_at is not None:
+            names = ", ".join(html.escape(team.name) for team in figures.next_on_duty)
+            after = names or self._warning(self.tr("No team"))
+            when = html.escape(
+                self.tr("From {time}").format(time=_when(figures.handoff_at, figures.live.at))
+            )
+            lines.append(f"<b>{when}</b><br>{after}")
+        return "<br>".join(lines)
+
+    def _teams(self, teams: tuple[OnDuty, ...]) -> str:
+        shown = []
+        for team in teams:
+            phone = format_phone(team.phone) if team.phone else self.tr("no phone")
+            tier = self.tr("first call") if team.tier == 1 else self.tr("backup")
+            shown.append(f"{html.escape(team.name)} ({html.escape(tier)}) · {html.escape(phone)}")
+        return "<br>".join(shown)
+
+    def _warning(self, text: str) -> str:
+        return f"<span style='color:#b00020; font-weight:bold'>⚠ {html.escape(text)}</span>"
+
+    def ack_text(self, times: AckTimes) -> tuple[str, str, str]:
+        """Median, 90th percentile and calls acknowledged, as the table shows them."""
+        return (
+            _delay(times.median),
+            _delay(times.ninetieth),
+            number_text(times.acknowledged),
+        )
+
+    def _show_ack(self, figures: SectorFigures) -> None:
+        for row, times in ((1, figures.ack_this_week), (2, figures.ack_last_week)):
+            for column, text in enumerate(self.ack_text(times), start=1):
+                self._ack_cells[(row, column)].setText(text)
+
+    def _draw_days(self, figures: SectorFigures) -> None:
+        bars = styled_set(self.tr("Calls"), 0)
+        bars.append([float(day.calls) for day in figures.days])
+        labels = [f"{day.day.day}/{day.day.month:02d}" for day in figures.days]
+        chart = vertical_bars(
+            self.tr("Calls per day, last {days} days").format(days=DAYS_LOOKED_BACK),
+            labels,
+            [bars],
+        )
+        across = chart.axes(Qt.Orientation.Horizontal)[0]
+        across.setLabelsAngle(-90)
+        self.days_chart.show_chart(chart)
+
+    # Building
+
+    def _build(self) -> None:
+        self.title = Headline("sectorViewTitle", self)
+        self.as_of = QLabel(self)
+        self.as_of.setObjectName("sectorViewTime")
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.as_of)
+
+        self.problem = QLabel(self)
+        self.problem.setObjectName("sectorViewProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.problem.hide()
+
+        duty_box = QGroupBox(self.tr("Teams on duty"), self)
+        self.on_duty = QLabel(duty_box)
+        self.on_duty.setObjectName("sectorOnDuty")
+        self.on_duty.setTextFormat(Qt.TextFormat.RichText)
+        self.on_duty.setWordWrap(True)
+        self.on_duty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        QVBoxLayout(duty_box).addWidget(self.on_duty)
+
+        ack_box = QGroupBox(self.tr("Time to acknowledgement"), self)
+        grid = QGridLayout(ack_box)
+        heads = ("", self.tr("Median"), self.tr("90th percentile"), self.tr("Acknowledged"))
+        for column, text in enumerate(heads):
+            head = QLabel(f"<b>{html.escape(text)}</b>", ack_box)
+            grid.addWidget(head, 0, column)
+        self._ack_cells: dict[tuple[int, int], QLabel] = {}
+        for row, text in ((1, self.tr("This week")), (2, self.tr("Last week"))):
+            grid.addWidget(QLabel(text, ack_box), row, 0)
+            for column in (1, 2, 3):
+                cell = QLabel(_NONE, ack_box)
+                cell.setObjectName(f"ackCell{row}{column}")
+                cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                grid.addWidget(cell, row, column)
+                self._ack_cells[(row, column)] = cell
+
+        places_box = QGroupBox(
+            self.tr("Places that recur, last {days} days").format(days=DAYS_LOOKED_BACK), self
+        )
+        self.places_table = self._table("sectorPlacesTable", self.places_model, places_box)
+        header = self.places_table.horizontalHeader()
+        header.setSectionResizeMode(PlaceColumn.PLACE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PlaceColumn.CALLS, QHeaderView.ResizeMode.ResizeToContents)
+        self.places_empty = QLabel(self.tr("No place came back twice."), places_box)
+        self.places_empty.setObjectName("sectorPlacesEmpty")
+        self.places_empty.hide()
+        places_layout = QVBoxLayout(places_box)
+        places_layout.addWidget(self.places_table)
+        places_layout.addWidget(self.places_empty)
+
+        self.days_chart = ChartPanel("sectorDaysChart", self)
+        self.days_chart.notice.connect(self.notice)
+
+        self.lists = QTabWidget(self)
+        self.lists.setObjectName("sectorLists")
+        self.open_table = self._table("sectorOpenTable", self.open_model, self.lists)
+        self.open_table.setItemDelegate(AlertRowDelegate(self.open_table))
+        # The sector is the window's; the place matters more here than the head count.
+        self.open_table.hideColumn(BoardColumn.SECTOR)
+        self.open_table.hideColumn(BoardColumn.PERSONS)
+        metrics = self.open_table.fontMetrics()
+        for column, sample in _OPEN_SAMPLES.items():
+            title = str(self.open_model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            self.open_table.setColumnWidth(column, width + 18)
+        self.open_table.setColumnWidth(BoardColumn.LOCATION, metrics.horizontalAdvance("x") * 26)
+        self.open_table.horizontalHeader().setStretchLastSection(True)
+        self.today_table = self._table("sectorTodayTable", self.today_model, self.lists)
+        self.today_table.hideColumn(JournalColumn.SECTOR)
+        self.today_table.horizontalHeader().setSectionResizeMode(
+            JournalColumn.TEAM, QHeaderView.ResizeMode.Stretch
+        )
+        self.lists.addTab(self.open_table, self.tr("Open calls"))
+        self.lists.addTab(self.today_table, self.tr("Today's log"))
+
+        left = QVBoxLayout()
+        left.addWidget(duty_box)
+        left.addWidget(ack_box)
+        upper = QHBoxLayout()
+        upper.addLayout(left, 2)
+        upper.addWidget(self.days_chart, 3)
+        lower = QHBoxLayout()
+        lower.addWidget(places_box, 1)
+        lower.addWidget(self.lists, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.problem)
+        layout.addLayout(upper, 1)
+        layout.addLayout(lower, 1)
+
+    def _table(self, name: str, model: QAbstractItemModel, parent: QWidget) -> QTableView:
+        table = QTableView(parent)
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        return table
+
+
+def _delay(delay: timedelta | None) -> str:
+    """A delay in minutes and seconds (« 4 min 05 s »), or a dash when there is none."""
+    if delay is None:
+        return _NONE
+    seconds = round(delay.total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    whole, second = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {whole:02d} min"
+    return f"{whole} min {second:02d} s"
+
+
+def _when(instant: datetime, now: datetime) -> str:
+    """The time of a handoff, with its day when it is not today."""
+    if paris_date(instant) == paris_date(now):
+        return format_paris(instant, "%H:%M")
+    return format_paris(instant, "%d/%m %H:%M")

@@ -1,0 +1,245 @@
+"""A sector's view from the board's keys, and the week in charts, as the desk uses them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from operline.changes import Changes, IncidentChange
+from operline.db.engine import Database
+from operline.drafts import DraftStore
+from operline.figures.buckets import IsoWeek
+from operline.ui.figures.places_model import PlaceColumn
+from operline.ui.shell.language import InstalledLanguage
+from operline.ui.shell.main_window import MainWindow
+from operline.ui.shell.sign_in import DeskSession
+from operline.ui.tasks import ImmediateRunner, TaskRunner
+from tests.figures.test_figures import Logged, log, paris
+from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, fill_desk
+from tests.ui.shell.test_off_the_gui_thread import StatementWatch, settle
+
+pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP_NOTICES)
+
+#: Wednesday 25 November 2026, 22:00 in Paris (ISO week 48).
+NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _history(database: Database) -> None:
+    fill_desk(database, NOW)
+    log(
+        database,
+        Logged(paris("2026-11-20T10:00"), location="Rue d'Aubervilliers"),
+        Logged(paris("2026-11-21T10:00"), location="rue d’aubervilliers "),
+        Logged(paris("2026-11-25T10:00"), location="RUE D'AUBERVILLIERS"),
+        Logged(paris("2026-11-25T11:00"), location="Quai de Valmy", ack_after=timedelta(minutes=6)),
+        Logged(paris("2026-11-18T11:00"), sector="Éole"),
+    )
+
+
+def _window(qtbot: QtBot, database: Database, runner: TaskRunner, tmp_path: Path) -> MainWindow:
+    shown = MainWindow(
+        database,
+        runner=runner,
+        actor="superviseur",
+        clock=lambda: NOW,
+        session=DeskSession(),
+        drafts=DraftStore(tmp_path / "drafts"),
+    )
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    with qtbot.waitActive(shown):
+        shown.show()
+        shown.activateWindow()
+    return shown
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_database: Database, tmp_path: Path) -> MainWindow:
+    _history(sqlite_database)
+    return _window(qtbot, sqlite_database, ImmediateRunner(sqlite_database), tmp_path)
+
+
+def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+    qtbot.keyClick(window.windowHandle(), key, modifier)
+
+
+def test_alt_shift_and_a_digit_on_the_board_opens_that_sectors_view(
+    french: InstalledLanguage, qtbot: QtBot, window: MainWindow
+) -> None:
+    window.calls.setFocus()
+    first = window.calls.strip.sectors()[0]
+    assert first.name == "Stalingrad"
+
+    _press(qtbot, window, Qt.Key.Key_1, ALT_SHIFT)
+
+    view = window.sector_view
+    assert view is not None
+    qtbot.waitUntil(view.isVisible)
+    assert view.windowTitle() == "Secteur Stalingrad"
+    places = view.places_model
+    assert [
+        (places.index(row, PlaceColumn.PLACE).data(), places.index(row, PlaceColumn.CALLS).data())
+        for row in range(places.rowCount())
+    ] == [("Rue d'Aubervilliers", "3")]
+    assert view.lists.tabText(0) == "Appels en cours (4)"
+    assert view.lists.tabText(1) == "Journal du jour (2)"
+    assert view.today_model.rowCount() == 2
+    assert view.ack_text(view.figures.ack_this_week)[0] == "6 min 00 s"
+    assert "Maintenant" in view.on_duty.text()
+    # The board itself is still filtered as it was: the key opened, it did not filter.
+    assert window.calls.strip.chosen is None
+
+    window.activateWindow()
+    window.calls.setFocus()
+    _press(qtbot, window, Qt.Key.Key_2, ALT_SHIFT)
+    assert view.windowTitle() == "Secteur Éole"
+    assert window.sector_view is view
+
+
+def test_the_open_function_of_the_window_shows_any_sector(window: MainWindow) -> None:
+    second = window.calls.strip.sectors()[1]
+
+    window.open_sector_view(second.sector_id)
+
+    assert window.sector_view is not None
+    assert window.sector_view.figures is not None
+    assert window.sector_view.figures.sector == second.name
+
+
+def test_a_call_logged_on_the_desk_reaches_the_open_sector_view(
+    qtbot: QtBot, window: MainWindow, sqlite_database: Database
+) -> None:
+    stalingrad = window.calls.strip.sectors()[0].sector_id
+    window.open_sector_view(stalingrad)
+    view = window.sector_view
+    assert view is not None
+    assert view.open_model.rowCount() == 4
+
+    log(sqlite_database, Logged(paris("2026-11-25T21:30"), location="Rotonde"))
+    window.changes.publish(Changes.of_incident(999, IncidentChange.LOGGED))
+
+    assert view.open_model.rowCount() == 5
+    assert view.today_model.rowCount() == 3
+
+
+def test_the_places_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, window: MainWindow
+) -> None:
+    window.open_sector_view(window.calls.strip.sectors()[0].sector_id)
+    assert window.sector_view is not None
+    qtmodeltester.check(window.sector_view.places_model)
+
+
+def test_ctrl_7_shows_this_week_and_alt_left_the_week_before(
+    french: InstalledLanguage, qtbot: QtBot, window: MainWindow
+) -> None:
+    _press(qtbot, window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+
+    charts = window.charts
+    assert window.screens.currentWidget() is charts
+    assert charts.figures is not None
+    assert charts.figures.week == IsoWeek(2026, 48)
+    assert charts.week_label.text() == "Semaine 48\u00a0: du lundi 23 au dimanche 29 novembre 2026"
+    assert charts.summary.text().startswith("2 appels · 0 sans équipe de garde (0,0\u00a0%)")
+    assert not charts.next_action.isEnabled()
+
+    _press(qtbot, window, Qt.Key.Key_Left, ALT)
+
+    assert charts.figures.week == IsoWeek(2026, 47)
+    assert charts.week_label.text().startswith("Semaine 47\u00a0: du lundi 16 au dimanche 22")
+    assert charts.summary.text().startswith("3 appels")
+    assert charts.next_action.isEnabled()
+    # The day keys of the journal stay the journal's: the journal did not move.
+    assert window.journal.day == NOW.date()
+
+    _press(qtbot, window, Qt.Key.Key_Right, ALT)
+    assert charts.figures.week == IsoWeek(2026, 48)
+
+
+def test_a_chart_saves_as_a_png_that_shows_it(
+    french: InstalledLanguage, window: MainWindow, tmp_path: Path
+) -> None:
+    window.show_charts()
+    panel = window.charts.per_day
+    target = tmp_path / "appels.png"
+
+    assert panel.save_png(target)
+
+    picture = QImage(str(target))
+    assert not picture.isNull()
+    assert picture.width() == panel.view.width() * 2
+    # The bars are drawn: some pixels are the first sector's dark shade.
+    dark = sum(
+        1
+        for x in range(0, picture.width(), 4)
+        for y in range(0, picture.height(), 4)
+        if picture.pixelColor(x, y).lightness() < 80
+    )
+    assert dark > 50
+    assert window.statusBar().currentMessage() == f"Graphique enregistré dans {target}."
+
+
+def test_every_chart_of_the_week_prints_to_a_pdf(window: MainWindow, tmp_path: Path) -> None:
+    window.show_charts()
+    target = tmp_path / "semaine.pdf"
+
+    assert window.charts.save_pdf(target)
+
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_size > 10_000
+
+
+def test_the_french_screens_fit_a_1366_by_768_desk(
+    french: InstalledLanguage, qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_charts()
+    charts = window.charts
+    # Once laid out, the week's French name is whole and the last button within the screen.
+    qtbot.waitUntil(lambda: charts.week_label.width() >= charts.week_label.sizeHint().width())
+    assert charts.pdf_button.geometry().right() <= charts.width()
+    window.open_sector_view(window.calls.strip.sectors()[0].sector_id)
+    view = window.sector_view
+    assert view is not None
+    hint = view.minimumSizeHint()
+    assert hint.width() <= 1366
+    assert hint.height() <= 768 - 40
+
+
+def test_no_statement_runs_on_the_gui_thread(
+    qtbot: QtBot, sqlite_database: Database, tmp_path: Path
+) -> None:
+    _history(sqlite_database)
+    runner = TaskRunner(sqlite_database)
+    shown = _window(qtbot, sqlite_database, runner, tmp_path)
+    settle(qtbot, runner)
+    watch = StatementWatch(sqlite_database)
+    try:
+        shown.calls.setFocus()
+        _press(qtbot, shown, Qt.Key.Key_1, ALT_SHIFT)
+        settle(qtbot, runner)
+        view = shown.sector_view
+        assert view is not None
+        qtbot.waitUntil(lambda: view.figures is not None)
+        shown.changes.publish(Changes.of_incident(1, IncidentChange.STAGE))
+        settle(qtbot, runner)
+        shown.activateWindow()
+        _press(qtbot, shown, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot, runner)
+        _press(qtbot, shown, Qt.Key.Key_Left, ALT)
+        settle(qtbot, runner)
+        assert shown.charts.figures is not None
+        assert shown.charts.figures.week == IsoWeek(2026, 47)
+    finally:
+        watch.stop()
+        shown.calls.refresh_timer.stop()
+        runner.shut_down()
+    assert watch.on_gui_thread == []
+    assert watch.on_worker > 5
