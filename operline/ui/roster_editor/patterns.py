@@ -66,7 +66,7 @@ def _qtime(value: time) -> QTime:
 
 
 class PatternsPage(EditorPage[PatternRecord, PatternDraft]):
-    """Weekly shift patterns; they are rules, so they can be deleted outright."""
+    """Weekly shift patterns; deleting one ends it from now on, the past keeps it."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, name="patternsPage", parent=parent)
