@@ -253,7 +253,6 @@ def _patterns_in_force(session: Session) -> list[tuple[int, RosterRow]]:
     patterns = session.scalars(
         select(ShiftPattern)
         .where(ShiftPattern.retired_at.is_(None))
-        .order_by(ShiftPattern.id)
         .options(selectinload(ShiftPattern.team), selectinload(ShiftPattern.sectors))
     ).all()
     return [
@@ -274,7 +273,7 @@ def _patterns_in_force(session: Session) -> list[tuple[int, RosterRow]]:
                 valid_until=pattern.valid_until,
             ),
         )
-        for pattern in patterns
+        for pattern in sorted(patterns, key=lambda p: p.id)  # not in SQL: see store._read
     ]
 
 

@@ -104,12 +104,12 @@ def _read(
         team.id: TeamContact(team.id, team.name, team.phone)
         for team in session.scalars(select(Team).where(Team.active).order_by(Team.id))
     }
-    pattern_rows = [
-        row for row in session.scalars(patterns.order_by(ShiftPattern.id)) if row.team_id in teams
-    ]
-    exception_rows = session.scalars(
-        exceptions.order_by(RosterException.starts_at, RosterException.id)
-    ).all()
+    # Sorted here, not in SQL: an ORDER BY id would have SQLite walk the whole table, past
+    # rows included, instead of the indexes on retired_at.
+    pattern_rows = sorted(
+        (row for row in session.scalars(patterns) if row.team_id in teams), key=lambda r: r.id
+    )
+    exception_rows = sorted(session.scalars(exceptions), key=lambda r: (r.starts_at, r.id))
     pattern_sectors = _sectors_by_owner(
         session, shift_pattern_sector.c.pattern_id, patterns.with_only_columns(ShiftPattern.id)
     )
