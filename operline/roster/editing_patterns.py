@@ -141,8 +141,9 @@ def update_shift_pattern(
         before = _values(record)
         if not describe_changes(before, _values(_drafted(known, draft, pattern_id))):
             return record
-        row.retired_at = now
-        changed = ShiftPattern(created_at=row.created_at, recorded_at=now)
+        # A row recorded by a desk whose clock runs ahead still ends after it began.
+        row.retired_at = max(now, row.recorded_at)
+        changed = ShiftPattern(created_at=row.created_at, recorded_at=row.retired_at)
         _fill(session, changed, draft)
         session.add(changed)
         session.flush()
@@ -168,7 +169,7 @@ def delete_shift_pattern(
         row = _existing(session, pattern_id)
         known = _Known.read(session)
         record = _record(row, known)
-        row.retired_at = now
+        row.retired_at = max(now, row.recorded_at)
         write_audit(
             session,
             actor,

@@ -126,7 +126,7 @@ def remove_roster_exception(
             )
         names = dict(session.execute(select(Team.id, Team.name)).all())
         record = _record(row, names)
-        row.retired_at = now
+        row.retired_at = max(now, row.recorded_at)  # a desk's clock may run behind
         write_audit(
             session,
             actor,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from operline.actors import Actor, Right, require
@@ -88,24 +88,23 @@ def import_roster(
     """Replace the weekly roster by ``rows``; nothing changes if a sector is unknown."""
     require(actor, Right.EDIT_ROSTER)
     with database.read() as session:
-        plan = _Plan.of(_patterns_in_force(session), rows)
-        current = export_roster_in(session)
-        _refuse_large_removal(current, rows, replace_all=replace_all)
+        plan = _plan(session, rows, replace_all=replace_all)
         _sectors_for(session, rows, create_sectors=create_sectors, now=now, check_only=True)
     with database.write() as session:
         in_force = session.scalars(
             select(ShiftPattern.id).where(ShiftPattern.retired_at.is_(None))
         ).all()
         if frozenset(in_force) != plan.in_force:  # another supervisor changed it since
-            plan = _Plan.of(_patterns_in_force(session), rows)
-            _refuse_large_removal(export_roster_in(session), rows, replace_all=replace_all)
+            plan = _plan(session, rows, replace_all=replace_all)
         sectors, new_sectors = _sectors_for(session, rows, create_sectors=create_sectors, now=now)
         teams, created, updated = _teams_for(session, rows, now=now)
+        # A row recorded by a desk whose clock runs ahead still ends after it began.
+        ends = case((ShiftPattern.recorded_at > now, ShiftPattern.recorded_at), else_=now)
         for start in range(0, len(plan.ended), _IDS_PER_STATEMENT):
             session.execute(
                 update(ShiftPattern)
                 .where(ShiftPattern.id.in_(plan.ended[start : start + _IDS_PER_STATEMENT]))
-                .values(retired_at=now)
+                .values(retired_at=ends)
             )
         _insert_patterns(session, list(plan.new_rows), teams=teams, sectors=sectors, now=now)
         write_audit(
@@ -119,6 +118,13 @@ def import_roster(
     return RosterImport(
         len(rows), created, updated, new_sectors, len(plan.new_rows), len(plan.ended)
     )
+
+
+def _plan(session: Session, rows: list[RosterRow], *, replace_all: bool) -> _Plan:
+    in_force = _patterns_in_force(session)
+    current = sorted((row for _, row in in_force), key=_export_order)
+    _refuse_large_removal(current, rows, replace_all=replace_all)
+    return _Plan.of(in_force, rows)
 
 
 def _insert_patterns(

@@ -324,3 +324,34 @@ def test_nothing_is_deleted(database: Database, stalingrad: int) -> None:
         ).all()
     assert [tuple(row) for row in patterns] == [(MONDAY, later)]
     assert [tuple(row) for row in exceptions] == [(MONDAY, later)]
+
+
+def test_a_desk_whose_clock_runs_behind_still_ends_rows_after_they_began(
+    database: Database, stalingrad: int
+) -> None:
+    recorded = MONDAY + timedelta(minutes=5)
+    behind = MONDAY  # another desk, five minutes late
+    import_roster(database, [shift("Maraude A", time(8), time(20))], create_sectors=False,
+                  actor=CLAIRE, now=recorded)  # fmt: skip
+    pattern_id = add_team_with_day_shift(database, stalingrad, "Maraude Nord", recorded)
+    nord = next(t.id for t in list_teams(database) if t.name == "Maraude Nord")
+    off = ExceptionDraft(nord, "off", None, None, MONDAY + timedelta(days=1),
+                         MONDAY + timedelta(days=2), "formation")  # fmt: skip
+    exception = add_exception(database, off, actor=CLAIRE, now=recorded)
+
+    delete_shift_pattern(database, pattern_id, actor=CLAIRE, now=behind)
+    import_roster(database, [shift("Maraude B", time(8), time(20))], create_sectors=False,
+                  actor=CLAIRE, now=behind, replace_all=True)  # fmt: skip
+    remove_exception(database, exception.id, actor=CLAIRE, now=behind)
+
+    with database.read() as session:
+        ended = (
+            session.execute(
+                select(ShiftPattern.retired_at).where(ShiftPattern.retired_at.is_not(None))
+            )
+            .scalars()
+            .all()
+        )
+        removed = session.scalar(select(RosterException.retired_at))
+    assert ended == [recorded, recorded]
+    assert removed == recorded
