@@ -175,14 +175,16 @@ class ShiftPattern(Base):
         ),
         CheckConstraint("retired_at IS NULL OR recorded_at <= retired_at", name="life"),
         Index("ix_shift_pattern_team", "team_id"),
-        # The roster in force, read by every screen, whatever the history behind it.
+        # The shifts in force by team (the editor's counts): only they are walked, however
+        # long the history behind them.
         Index(
             "ix_shift_pattern_current",
             "team_id",
             sqlite_where=text(_CURRENT),
             postgresql_where=text(_CURRENT),
         ),
-        # The rows that left the roster after an instant, for the roster as it stood then.
+        # The rows in force (NULL) and those that left the roster after an instant: the
+        # roster in force, and the roster as it stood then, without walking its history.
         Index("ix_shift_pattern_retired", "retired_at"),
     )
 

@@ -66,7 +66,8 @@ class TeamContact:
 class WeeklyShift:
     """A team's recurring shift; ``weekdays`` counts from 0 = Monday, times are Paris wall time.
 
-    ``sector_ids`` None means every sector.
+    ``sector_ids`` None means every sector; ``recorded_at``/``retired_at`` bound the instants
+    it was part of the roster, None for no bound.
     """
 
     team_id: int
@@ -94,7 +95,10 @@ class WeeklyShift:
 
 @dataclass(frozen=True, slots=True)
 class RosterChange:
-    """A team off, replaced or added for a period of UTC instants ``[starts_at, ends_at)``."""
+    """A team off, replaced or added for a period of UTC instants ``[starts_at, ends_at)``.
+
+    It counts only while it was part of the roster, ``[recorded_at, retired_at)`` if given.
+    """
 
     team_id: int
     kind: ChangeKind
