@@ -187,6 +187,30 @@ def test_nobody_on_duty_prints_nothing_and_exits_3(desk: str, tmp_path: Path) ->
     assert (code, out) == (3, "")
 
 
+def test_on_duty_before_the_second_import_answers_from_the_first_roster(
+    desk: str, tmp_path: Path
+) -> None:
+    header = ROSTER.splitlines(keepends=True)[0]
+    first = header + "Maraude A;Association A;01 99 00 10 01;1;Stalingrad;*;00:00;00:00;;\n"
+    second = header + "Maraude B;Association B;01 99 00 10 02;1;Stalingrad;*;00:00;00:00;;\n"
+    assert roster(desk, "import", str(write(tmp_path, first, name="a.csv")))[0] == 0
+    between = datetime.now(UTC).isoformat()
+
+    code, out, _ = roster(
+        desk, "import", "--replace-all", str(write(tmp_path, second, name="b.csv"))
+    )
+
+    assert (code, "1 shift new or changed, 1 ended" in out) == (0, True)
+    code, out, _ = roster(desk, "on-duty", "--sector", "Stalingrad", "--at", between)
+    assert (code, out) == (0, "1;Maraude A;+33199001001\n")
+    code, out, _ = roster(desk, "on-duty", "--sector", "Stalingrad")
+    assert (code, out) == (0, "1;Maraude B;+33199001002\n")
+    # The file of the roster in force is the second one.
+    code, _, _ = roster(desk, "export", str(tmp_path / "out.csv"))
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").count("Maraude") == 1
+    assert "Maraude B" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
 def test_on_duty_refuses_an_unknown_sector_and_an_ambiguous_time(desk: str, tmp_path: Path) -> None:
     code, _, err = roster(desk, "on-duty", "--sector", "Forceval")
     assert code == 2

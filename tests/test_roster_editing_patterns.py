@@ -198,9 +198,13 @@ def test_updating_and_deleting_a_pattern_are_audited_with_what_it_said(
         database, saved.id, night(team_id, frozenset({stalingrad}), tier=2),
         actor=ACTOR, now=NOW,
     )  # fmt: skip
-    deleted = delete_shift_pattern(database, saved.id, actor=KARIM, now=NOW)
+    # The change is a new row: the pattern as it was is no longer there to delete.
+    with pytest.raises(RosterEditRefused):
+        delete_shift_pattern(database, saved.id, actor=KARIM, now=NOW)
+    deleted = delete_shift_pattern(database, moved.id, actor=KARIM, now=NOW)
 
     assert (moved.tier, moved.sectors) == (2, ("Stalingrad",))
+    assert moved.id != saved.id
     assert deleted == moved
     assert list_shift_patterns(database) == []
     with database.read() as session:
@@ -211,12 +215,14 @@ def test_updating_and_deleting_a_pattern_are_audited_with_what_it_said(
                 )
             ).all()
         )
-    assert details["roster.pattern.update"] == "tier: 1 → 2; sectors: '*' → 'Stalingrad'"
+    assert details["roster.pattern.update"] == (
+        f"tier: 1 → 2; sectors: '*' → 'Stalingrad'; now pattern {moved.id}"
+    )
     assert "days: '*'; start: '20:00'; end: '08:00'" in details["roster.pattern.delete"]
     assert audit_rows(database)[-1] == (
         KARIM.audit_name,
         "roster.pattern.delete",
-        f"pattern {saved.id}",
+        f"pattern {moved.id}",
     )
 
 

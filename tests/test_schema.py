@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,9 +16,19 @@ from sqlalchemy import insert, inspect, select, text
 from operline.codes import Category, OperatorRole
 from operline.db.engine import Database, open_database
 from operline.db.migrate import alembic_config, head_revision, schema_state, upgrade_database
-from operline.db.models import Base, CallerSuggestion, Incident, Sector
+from operline.db.models import (
+    Base,
+    CallerSuggestion,
+    Incident,
+    RosterException,
+    Sector,
+    ShiftPattern,
+    Team,
+)
 from operline.incidents.intake import CallForm, log_call
 from operline.incidents.suggestions import known_callers, known_locations
+from operline.roster.duty import on_duty_as_stood
+from operline.roster.store import load_roster
 from tests.actors import signed_in
 
 NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
@@ -184,5 +194,130 @@ def test_the_upgrade_to_kept_suggestions_counts_the_calls_already_logged(
         later = NOW + timedelta(minutes=1)
         assert known_callers(database, now=later) == ["Commissariat du 18e", "BAC 19"]
         assert known_locations(database, sector_id, now=later)[0] == "Rotonde de Stalingrad"
+    finally:
+        database.dispose()
+
+
+def test_the_upgrade_to_the_roster_as_it_stood_keeps_every_shift_and_exception(
+    database_url: str,
+) -> None:
+    database = open_database(database_url)
+    created = NOW - timedelta(days=30)
+    try:
+        _upgrade_to(database, "0003")
+        with database.engine.begin() as connection:
+            sector_id = connection.execute(
+                insert(Sector).values(name="Stalingrad", created_at=created).returning(Sector.id)
+            ).scalar_one()
+            team_id = connection.execute(
+                text(
+                    "INSERT INTO team (name, organisation, phone, active, created_at) "
+                    "VALUES ('Maraude Nord', 'Association', NULL, true, :at) RETURNING id"
+                ),
+                {"at": created},
+            ).scalar_one()
+            for start, end, everywhere in (
+                ("08:00:00", "20:00:00", False),
+                ("20:00:00", "08:00:00", True),
+            ):
+                pattern_id = connection.execute(
+                    text(
+                        "INSERT INTO shift_pattern (team_id, tier, days, start_time, end_time, "
+                        "all_sectors, created_at) VALUES (:team, 1, 127, :start, :end, :all, :at) "
+                        "RETURNING id"
+                    ),
+                    {"team": team_id, "start": start, "end": end, "all": everywhere, "at": created},
+                ).scalar_one()
+                if not everywhere:
+                    connection.execute(
+                        text("INSERT INTO shift_pattern_sector VALUES (:pattern, :sector)"),
+                        {"pattern": pattern_id, "sector": sector_id},
+                    )
+            exception_id = connection.execute(
+                text(
+                    "INSERT INTO roster_exception (team_id, kind, starts_at, ends_at, "
+                    "all_sectors, reason, author, created_at) VALUES (:team, 'off', :start, "
+                    ":end, false, 'formation', 'Claire', :at) RETURNING id"
+                ),
+                {"team": team_id, "start": NOW, "end": NOW + timedelta(hours=4), "at": created},
+            ).scalar_one()
+            connection.execute(
+                text("INSERT INTO roster_exception_sector VALUES (:exception, :sector)"),
+                {"exception": exception_id, "sector": sector_id},
+            )
+
+        report = upgrade_database(database, now=NOW)
+
+        assert (report.from_revision, report.to_revision) == ("0003", head_revision())
+        with database.read() as session:
+            lives = session.execute(
+                text(
+                    "SELECT recorded_at, retired_at FROM shift_pattern UNION ALL "
+                    "SELECT recorded_at, retired_at FROM roster_exception"
+                )
+            ).all()
+            roster = load_roster(session)
+        assert len(lives) == 3
+        assert all(retired is None for _, retired in lives)
+        with database.read() as session:
+            recorded = session.scalars(select(ShiftPattern.recorded_at)).all()
+            exception_recorded = session.scalars(select(RosterException.recorded_at)).all()
+        assert recorded == [created, created]
+        assert exception_recorded == [created]
+        assert sorted(s.sector_ids is None for s in roster.shifts) == [False, True]
+        assert [s.sector_ids for s in roster.shifts if s.sector_ids] == [frozenset({sector_id})]
+        assert [c.sector_ids for c in roster.changes] == [frozenset({sector_id})]
+        # On the roster in force, and as it stood: the same teams, the exception applied.
+        assert on_duty_as_stood(database, sector_id, NOW + timedelta(hours=1)) == ()
+        assert [
+            t.name for t in on_duty_as_stood(database, sector_id, NOW - timedelta(hours=1))
+        ] == ["Maraude Nord"]
+        with database.engine.connect() as connection:
+            indexes = {
+                index["name"]
+                for table in ("shift_pattern", "roster_exception")
+                for index in inspect(connection).get_indexes(table)
+            }
+        assert {
+            "ix_shift_pattern_current",
+            "ix_shift_pattern_retired",
+            "ix_roster_exception_current",
+            "ix_roster_exception_period",
+        } <= indexes
+    finally:
+        database.dispose()
+
+
+def test_going_back_before_the_roster_history_drops_what_had_ended(database_url: str) -> None:
+    database = open_database(database_url)
+    try:
+        upgrade_database(database, now=NOW)
+        with database.write() as session:
+            sector = Sector(name="Stalingrad", created_at=NOW)
+            team = Team(name="Maraude Nord", organisation="Association", created_at=NOW)
+            session.add_all([sector, team])
+            session.flush()
+            for retired_at in (None, NOW):
+                session.add(
+                    ShiftPattern(team_id=team.id, tier=1, days=127, start_time=time(8),
+                                 end_time=time(20), all_sectors=False, sectors=[sector],
+                                 created_at=NOW, retired_at=retired_at)
+                )  # fmt: skip
+
+        config = alembic_config()
+        with database.engine.connect() as connection:
+            # As the upgrade does: a table rebuilt by SQLite must not cascade to its links.
+            if connection.dialect.name == "sqlite":
+                raw = connection.connection.dbapi_connection
+                assert raw is not None
+                raw.execute("PRAGMA foreign_keys = OFF")
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.downgrade(config, "0003")
+
+        with database.read() as session:
+            assert session.execute(text("SELECT count(*) FROM shift_pattern")).scalar_one() == 1
+            links = session.execute(text("SELECT count(*) FROM shift_pattern_sector")).scalar_one()
+        assert links == 1
     finally:
         database.dispose()

@@ -133,9 +133,14 @@ def _import(arguments: argparse.Namespace, database: Database) -> int:
     print(
         f"{path}: {result.patterns} shift patterns imported; "
         f"{len(result.teams_created)} new teams, {len(result.teams_updated)} updated, "
-        f"{len(result.sectors_created)} new sectors"
+        f"{len(result.sectors_created)} new sectors; "
+        f"{_shifts(result.recorded)} new or changed, {result.ended} ended"
     )
     return 0
+
+
+def _shifts(count: int) -> str:
+    return f"{count} shift" if count == 1 else f"{count} shifts"
 
 
 def _export(arguments: argparse.Namespace, database: Database) -> int:

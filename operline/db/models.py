@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     text,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from operline.codes import Category, Outcome, Priority, Status
@@ -40,6 +41,16 @@ NAMING_CONVENTION = {
 def _one_of(column: str, codes: type[Category | Priority | Status | Outcome]) -> str:
     listed = ", ".join(f"'{code.value}'" for code in codes)
     return f"{column} IN ({listed})"
+
+
+def _when_created(context: DefaultExecutionContext) -> object:
+    """A row enters the roster when it is written, unless told otherwise."""
+    parameters: dict[str, object] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return parameters["created_at"]
+
+
+#: The rows of the roster in force: those not retired.
+_CURRENT = "retired_at IS NULL"
 
 
 class Base(DeclarativeBase):
@@ -125,10 +136,12 @@ shift_pattern_sector = Table(
 
 
 class ShiftPattern(Base):
-    """A weekly shift of a team, in Paris wall-clock time.
+    """A weekly shift of a team, in Paris wall-clock time; ended, never deleted.
 
     ``days`` is a bit set, Monday = 1 … Sunday = 64. An end at or before the start means
     the shift crosses midnight and belongs to the day it starts; start = end is 24 hours.
+    ``valid_from``/``valid_until`` say on which days the shift runs; ``recorded_at`` and
+    ``retired_at`` say when the row was part of the roster (see ``operline.roster.store``).
     """
 
     __tablename__ = "shift_pattern"
@@ -142,7 +155,13 @@ class ShiftPattern(Base):
     all_sectors: Mapped[bool] = mapped_column(Boolean)
     valid_from: Mapped[date | None] = mapped_column(StoredDate)
     valid_until: Mapped[date | None] = mapped_column(StoredDate)
+    #: When the shift was first entered; an edit keeps it on the row that replaces it.
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: When this row entered the roster (an add, an edit, an import).
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_when_created)
+    #: When this row left the roster (deleted, edited, replaced by an import); None while
+    #: it is in force.
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     team: Mapped[Team] = relationship()
     sectors: Mapped[list[Sector]] = relationship(secondary=shift_pattern_sector)
@@ -154,7 +173,19 @@ class ShiftPattern(Base):
             "valid_from IS NULL OR valid_until IS NULL OR valid_from <= valid_until",
             name="validity",
         ),
+        CheckConstraint("retired_at IS NULL OR recorded_at <= retired_at", name="life"),
         Index("ix_shift_pattern_team", "team_id"),
+        # The shifts in force by team (the editor's counts): only they are walked, however
+        # long the history behind them.
+        Index(
+            "ix_shift_pattern_current",
+            "team_id",
+            sqlite_where=text(_CURRENT),
+            postgresql_where=text(_CURRENT),
+        ),
+        # The rows in force (NULL) and those that left the roster after an instant: the
+        # roster in force, and the roster as it stood then, without walking its history.
+        Index("ix_shift_pattern_retired", "retired_at"),
     )
 
 
@@ -167,7 +198,7 @@ roster_exception_sector = Table(
 
 
 class RosterException(Base):
-    """A period where a team is off, replaced by another, or added to the roster."""
+    """A period where a team is off, replaced by another, or added; removed, never deleted."""
 
     __tablename__ = "roster_exception"
 
@@ -181,6 +212,10 @@ class RosterException(Base):
     reason: Mapped[str] = mapped_column(String(300))
     author: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: When the exception entered the roster.
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_when_created)
+    #: When it was removed; None while it is in force.
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     sectors: Mapped[list[Sector]] = relationship(secondary=roster_exception_sector)
 
@@ -190,7 +225,15 @@ class RosterException(Base):
             "(kind = 'replace') = (replacement_team_id IS NOT NULL)", name="replacement"
         ),
         CheckConstraint("starts_at < ends_at", name="period"),
+        CheckConstraint("retired_at IS NULL OR recorded_at <= retired_at", name="life"),
         Index("ix_roster_exception_period", "ends_at", "starts_at"),
+        # The exceptions in force not over yet, read by the board at every refresh.
+        Index(
+            "ix_roster_exception_current",
+            "ends_at",
+            sqlite_where=text(_CURRENT),
+            postgresql_where=text(_CURRENT),
+        ),
     )
 
 

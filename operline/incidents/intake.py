@@ -23,8 +23,7 @@ from operline.incidents.references import next_reference
 from operline.incidents.suggestions import count_suggestions
 from operline.paris_time import to_paris
 from operline.phones import normalise_phone
-from operline.roster.engine import on_duty_teams
-from operline.roster.store import load_roster
+from operline.roster.duty import on_duty_as_stood_in
 
 NOTES_LIMIT = 500
 PERSONS_RANGE = range(1, 51)
@@ -181,8 +180,8 @@ def log_call(database: Database, form: CallForm, *, actor: Actor, now: datetime)
     assert form.category is not None
     with database.write() as session:
         _active_sector(session, form.sector_id)
-        roster = load_roster(session, changes_ending_after=form.received_at)
-        on_duty = bool(on_duty_teams(roster, form.sector_id, form.received_at))
+        # As the roster stood when the call came in, even for a call entered late.
+        on_duty = bool(on_duty_as_stood_in(session, form.sector_id, form.received_at))
         incident = Incident(
             reference=next_reference(session, to_paris(form.received_at).year),
             received_at=form.received_at,

@@ -20,6 +20,7 @@ from operline.db.models import Facility, Incident, IncidentEvent, Team
 from operline.incidents.events import EventKind, IncidentChanged, IncidentRefused, Refusal
 from operline.incidents.intake import CLOCK_TOLERANCE, NOTES_LIMIT
 from operline.paris_time import format_paris
+from operline.roster.duty import on_duty_as_stood_in
 from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
 
@@ -81,10 +82,7 @@ def route_incident(
         team = _active_team(session, team_id)
         # The panel proposed the teams on duty when the call came in; a handoff since then
         # does not make routing to them a matter needing a reason.
-        on_duty = any(
-            _on_duty(session, team.id, incident.sector_id, moment)
-            for moment in (incident.received_at, action.at)
-        )
+        on_duty = _on_duty(session, team.id, incident.sector_id, incident.received_at, action.at)
         if not on_duty and not _reason(action):
             raise IncidentRefused(Refusal.TEAM_NOT_ON_DUTY, team=team.name)
         _check_time(incident, Status.ROUTED, action)
@@ -239,9 +237,20 @@ def _active_team(session: Session, team_id: int) -> Team:
     return team
 
 
-def _on_duty(session: Session, team_id: int, sector_id: int, at: datetime) -> bool:
-    roster = load_roster(session, changes_ending_after=at)
-    return any(duty.team_id == team_id for duty in on_duty_teams(roster, sector_id, at))
+def _on_duty(
+    session: Session, team_id: int, sector_id: int, received_at: datetime, at: datetime
+) -> bool:
+    """On duty when the call came in or now, by the roster in force or as it stood then."""
+    roster = load_roster(session, changes_ending_after=min(received_at, at))
+    if any(
+        duty.team_id == team_id
+        for moment in (received_at, at)
+        for duty in on_duty_teams(roster, sector_id, moment)
+    ):
+        return True
+    return any(
+        duty.team_id == team_id for duty in on_duty_as_stood_in(session, sector_id, received_at)
+    )
 
 
 def _reason(action: Action) -> str:

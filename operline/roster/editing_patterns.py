@@ -1,7 +1,9 @@
 """Weekly shift patterns as a supervisor keeps them: added, changed, deleted.
 
-A pattern is a rule, not history: calls record the team that was reached, so deleting a
-pattern loses nothing already logged, and the audit row keeps what the pattern said.
+A pattern is ended, never deleted, so the roster as it stood at any instant can be read
+again (``operline.roster.store``): deleting sets the row's ``retired_at``; changing retires
+the row and records a new one, with a new id, at the same instant. The audit row says what
+the pattern said, or what changed.
 Checking warns about a team booked twice at once and about two teams called first in one
 sector at the same time, since the desk would then not know whom to ring.
 """
@@ -106,7 +108,7 @@ def add_shift_pattern(
     with database.write() as session:
         known = _Known.read(session)
         refuse_on_errors(_check(known, draft, None))
-        row = ShiftPattern(created_at=now)
+        row = ShiftPattern(created_at=now, recorded_at=now)
         _fill(session, row, draft)
         session.add(row)
         session.flush()
@@ -125,39 +127,49 @@ def add_shift_pattern(
 def update_shift_pattern(
     database: Database, pattern_id: int, draft: PatternDraft, *, actor: Actor, now: datetime
 ) -> PatternRecord:
-    """Change a weekly shift: its team, tier, days, hours, sectors or validity."""
+    """Change a weekly shift: its team, tier, days, hours, sectors or validity.
+
+    The shift as it was leaves the roster now and the changed one enters it, under a new id
+    (the record returned); a draft that changes nothing leaves the row as it is.
+    """
     require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
-        known = _Known.read(session)
         row = _existing(session, pattern_id)
+        known = _Known.read(session)
         refuse_on_errors(_check(known, draft, pattern_id))
-        before = _values(_record(row, known))
-        _fill(session, row, draft)
-        session.flush()
         record = _record(row, known)
+        before = _values(record)
+        if not describe_changes(before, _values(_drafted(known, draft, pattern_id))):
+            return record
+        # A row recorded by a desk whose clock runs ahead still ends after it began.
+        row.retired_at = max(now, row.recorded_at)
+        changed = ShiftPattern(created_at=row.created_at, recorded_at=row.retired_at)
+        _fill(session, changed, draft)
+        session.add(changed)
+        session.flush()
+        record = _record(changed, known)
         changes = describe_changes(before, _values(record))
-        if changes:
-            write_audit(
-                session,
-                actor,
-                AuditAction.PATTERN_UPDATE,
-                now=now,
-                target=f"pattern {pattern_id}",
-                details=changes,
-            )
+        write_audit(
+            session,
+            actor,
+            AuditAction.PATTERN_UPDATE,
+            now=now,
+            target=f"pattern {pattern_id}",
+            details=f"{changes}; now pattern {changed.id}",
+        )
         return record
 
 
 def delete_shift_pattern(
     database: Database, pattern_id: int, *, actor: Actor, now: datetime
 ) -> PatternRecord:
-    """Delete a weekly shift; the audit row keeps what it said."""
+    """Take a weekly shift out of the roster from now on; the audit row says what it was."""
     require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
-        known = _Known.read(session)
         row = _existing(session, pattern_id)
+        known = _Known.read(session)
         record = _record(row, known)
-        session.delete(row)
+        row.retired_at = max(now, row.recorded_at)
         write_audit(
             session,
             actor,
@@ -171,7 +183,7 @@ def delete_shift_pattern(
 
 @dataclass(frozen=True)
 class _Known:
-    """Teams, sectors and patterns as they stand, read once per check or change."""
+    """Teams, sectors and the patterns in force, read once per check or change."""
 
     teams: dict[int, Team]
     sectors: dict[int, Sector]
@@ -182,7 +194,11 @@ class _Known:
         teams = {team.id: team for team in session.scalars(select(Team))}
         sectors = {sector.id: sector for sector in session.scalars(select(Sector))}
         known = cls(teams, sectors, [])
-        rows = session.scalars(select(ShiftPattern).options(selectinload(ShiftPattern.sectors)))
+        rows = session.scalars(
+            select(ShiftPattern)
+            .where(ShiftPattern.retired_at.is_(None))
+            .options(selectinload(ShiftPattern.sectors))
+        )
         known.patterns.extend(sorted((_record(row, known) for row in rows), key=_order))
         return known
 
@@ -291,8 +307,9 @@ def _fill(session: Session, row: ShiftPattern, draft: PatternDraft) -> None:
 
 
 def _existing(session: Session, pattern_id: int) -> ShiftPattern:
-    row = session.get(ShiftPattern, pattern_id)
-    if row is None:
+    """The pattern in force, locked: one changed or deleted meanwhile is gone."""
+    row = session.get(ShiftPattern, pattern_id, with_for_update=True, populate_existing=True)
+    if row is None or row.retired_at is not None:
         raise RosterEditRefused([field_problem("", Problem.GONE)])
     return row
 
@@ -313,6 +330,26 @@ def _record(row: ShiftPattern, known: _Known) -> PatternRecord:
         sectors=None if sector_ids is None else known.sector_names(sector_ids),
         valid_from=row.valid_from,
         valid_until=row.valid_until,
+    )
+
+
+def _drafted(known: _Known, draft: PatternDraft, pattern_id: int) -> PatternRecord:
+    """The record a checked draft would make, to tell whether it changes anything."""
+    assert draft.team_id is not None  # checked before
+    team = known.teams[draft.team_id]
+    return PatternRecord(
+        id=pattern_id,
+        team_id=team.id,
+        team=team.name,
+        team_active=team.active,
+        tier=draft.tier,
+        weekdays=draft.weekdays,
+        start=draft.start,
+        end=draft.end,
+        sector_ids=draft.sector_ids,
+        sectors=None if draft.sector_ids is None else known.sector_names(draft.sector_ids),
+        valid_from=draft.valid_from,
+        valid_until=draft.valid_until,
     )
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
-from operline.db.models import Sector, shift_pattern_sector
+from operline.db.models import Sector, ShiftPattern, shift_pattern_sector
 from operline.roster.editing_common import (
     Check,
     Problem,
@@ -156,8 +156,11 @@ def _existing(session: Session, sector_id: int) -> Sector:
 
 
 def _patterns_per_sector(session: Session) -> dict[int, int]:
-    query = select(shift_pattern_sector.c.sector_id, func.count()).group_by(
-        shift_pattern_sector.c.sector_id
+    query = (
+        select(shift_pattern_sector.c.sector_id, func.count())
+        .join(ShiftPattern, ShiftPattern.id == shift_pattern_sector.c.pattern_id)
+        .where(ShiftPattern.retired_at.is_(None))
+        .group_by(shift_pattern_sector.c.sector_id)
     )
     return dict(session.execute(query).all())
 

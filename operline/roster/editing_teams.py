@@ -175,7 +175,11 @@ def _existing(session: Session, team_id: int) -> Team:
 
 
 def _patterns_per_team(session: Session) -> dict[int, int]:
-    query = select(ShiftPattern.team_id, func.count()).group_by(ShiftPattern.team_id)
+    query = (
+        select(ShiftPattern.team_id, func.count())
+        .where(ShiftPattern.retired_at.is_(None))
+        .group_by(ShiftPattern.team_id)
+    )
     return dict(session.execute(query).all())
 
 

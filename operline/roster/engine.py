@@ -23,13 +23,17 @@ disagree. The rules the desk relies on:
   team from the change's sectors and period, whatever put it on duty.
 - A team absent from ``Roster.teams`` (retired) is never on duty; duty handed to it by a
   replace stays uncovered, which the gap report then shows.
+- A shift or an exception may carry the instants of its life in the roster,
+  ``[recorded_at, retired_at)``: it counts only for the instants inside it, so one roster
+  holding every row a period saw answers each instant as the roster stood then
+  (``operline.roster.store.load_roster_as_stood``). A row without them always counts.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -62,7 +66,8 @@ class TeamContact:
 class WeeklyShift:
     """A team's recurring shift; ``weekdays`` counts from 0 = Monday, times are Paris wall time.
 
-    ``sector_ids`` None means every sector.
+    ``sector_ids`` None means every sector; ``recorded_at``/``retired_at`` bound the instants
+    it was part of the roster, None for no bound.
     """
 
     team_id: int
@@ -73,8 +78,11 @@ class WeeklyShift:
     sector_ids: frozenset[int] | None
     valid_from: date | None = None
     valid_until: date | None = None
+    recorded_at: datetime | None = None
+    retired_at: datetime | None = None
 
     def __post_init__(self) -> None:
+        _check_life(self, self.recorded_at, self.retired_at)
         if not self.weekdays or not self.weekdays <= _WEEKDAYS:
             raise ValueError(f"weekdays must be a non-empty set of 0..6, not {self.weekdays}")
         if self.tier < 1:
@@ -87,7 +95,10 @@ class WeeklyShift:
 
 @dataclass(frozen=True, slots=True)
 class RosterChange:
-    """A team off, replaced or added for a period of UTC instants ``[starts_at, ends_at)``."""
+    """A team off, replaced or added for a period of UTC instants ``[starts_at, ends_at)``.
+
+    It counts only while it was part of the roster, ``[recorded_at, retired_at)`` if given.
+    """
 
     team_id: int
     kind: ChangeKind
@@ -96,10 +107,13 @@ class RosterChange:
     sector_ids: frozenset[int] | None
     replacement_team_id: int | None = None
     tier: int = 1
+    recorded_at: datetime | None = None
+    retired_at: datetime | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts_at", as_utc(self.starts_at))
         object.__setattr__(self, "ends_at", as_utc(self.ends_at))
+        _check_life(self, self.recorded_at, self.retired_at)
         if self.starts_at >= self.ends_at:
             raise ValueError("a roster change must end after it starts")
         if self.kind not in ("off", "replace", "add"):
@@ -108,6 +122,26 @@ class RosterChange:
             raise ValueError("a replacement team is given exactly for a replace")
         if self.tier < 1:
             raise ValueError(f"tier must be 1 or more, not {self.tier}")
+
+
+def _check_life(row: object, recorded_at: datetime | None, retired_at: datetime | None) -> None:
+    if recorded_at is not None:
+        object.__setattr__(row, "recorded_at", recorded_at := as_utc(recorded_at))
+    if retired_at is not None:
+        object.__setattr__(row, "retired_at", retired_at := as_utc(retired_at))
+    if recorded_at is not None and retired_at is not None and retired_at < recorded_at:
+        raise ValueError("a roster row cannot be retired before it was recorded")
+
+
+def _in_force(
+    start: datetime, end: datetime, recorded_at: datetime | None, retired_at: datetime | None
+) -> tuple[datetime, datetime]:
+    """``[start, end)`` cut to the instants the row was part of the roster (may be empty)."""
+    if recorded_at is not None and recorded_at > start:
+        start = recorded_at
+    if retired_at is not None and retired_at < end:
+        end = retired_at
+    return start, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +293,8 @@ class _Timelines:
 
     def __init__(self, roster: Roster) -> None:
         self._roster = roster
+        # Each exception over the instants it was part of the roster, once for every week.
+        self._changes = tuple(_changes_in_force(roster.changes))
         self._by_weekday: dict[int, tuple[tuple[WeeklyShift, ...], ...]] = {}
         self._chunks: dict[tuple[int, int], _Chunk] = {}
         self._runs: dict[tuple[int, int, int], tuple[tuple[datetime, datetime], ...]] = {}
@@ -417,13 +453,18 @@ class _Timelines:
         while day <= last_day:
             for shift in by_weekday[day.weekday()]:
                 occurrence = shift_occurrence(shift, day)
-                if occurrence and occurrence[0] < end and occurrence[1] > start:
-                    scheduled.append(_Piece(shift.team_id, shift.tier, *occurrence))
+                if occurrence is None:
+                    continue
+                lo, hi = occurrence
+                if shift.recorded_at is not None or shift.retired_at is not None:
+                    lo, hi = _in_force(lo, hi, shift.recorded_at, shift.retired_at)
+                if lo < end and hi > start and lo < hi:
+                    scheduled.append(_Piece(shift.team_id, shift.tier, lo, hi))
             day += timedelta(days=1)
         changes = sorted(
             (
                 change
-                for change in roster.changes
+                for change in self._changes
                 if change.starts_at < end
                 and change.ends_at > start
                 and _covers(change.sector_ids, sector_id)
@@ -461,6 +502,21 @@ class _Timelines:
             )
             self._by_weekday[sector_id] = found
         return found
+
+
+def _changes_in_force(changes: tuple[RosterChange, ...]) -> list[RosterChange]:
+    """The exceptions with their period cut to their life in the roster; none left empty."""
+    found = []
+    for change in changes:
+        if change.recorded_at is None and change.retired_at is None:
+            found.append(change)
+            continue
+        start, end = _in_force(
+            change.starts_at, change.ends_at, change.recorded_at, change.retired_at
+        )
+        if start < end:
+            found.append(replace(change, starts_at=start, ends_at=end))
+    return found
 
 
 def _cut(

@@ -1,4 +1,8 @@
-"""Exceptions to the weekly roster: a team off, replaced by another, or added, for a period."""
+"""Exceptions to the weekly roster: a team off, replaced by another, or added, for a period.
+
+Removing an exception ends its life in the roster (``retired_at``) rather than deleting it,
+so the roster as it stood before the removal can still be read (``operline.roster.store``).
+"""
 
 from __future__ import annotations
 
@@ -76,6 +80,7 @@ def add_roster_exception(
             reason=reason.strip()[:300],
             author=actor.name[:80],
             created_at=now,
+            recorded_at=now,
         )
         session.add(row)
         session.flush()
@@ -89,9 +94,13 @@ def add_roster_exception(
 def list_roster_exceptions(
     database: Database, *, now: datetime, include_past: bool = False
 ) -> list[RosterExceptionRecord]:
-    """Exceptions that have not ended yet (or all of them), earliest first."""
+    """Exceptions in force that have not ended yet (or all of them), earliest first."""
     with database.read() as session:
-        query = select(RosterException).options(selectinload(RosterException.sectors))
+        query = (
+            select(RosterException)
+            .where(RosterException.retired_at.is_(None))
+            .options(selectinload(RosterException.sectors))
+        )
         if not include_past:
             query = query.where(RosterException.ends_at > now)
         rows = session.scalars(query.order_by(RosterException.starts_at, RosterException.id))
@@ -102,15 +111,22 @@ def list_roster_exceptions(
 def remove_roster_exception(
     database: Database, exception_id: int, *, actor: Actor, now: datetime
 ) -> RosterExceptionRecord:
-    """Delete an exception; the audit log keeps that it existed and who removed it."""
+    """Take an exception out of the roster from now on; the audit log says who did it."""
     require(actor, Right.EDIT_ROSTER)
     with database.write() as session:
-        row = session.get(RosterException, exception_id)
+        row = session.get(
+            RosterException, exception_id, with_for_update=True, populate_existing=True
+        )
         if row is None:
             raise InvalidInput(f"there is no roster exception {exception_id}")
+        if row.retired_at is not None:
+            raise InvalidInput(
+                f"the roster exception {exception_id} was already removed "
+                f"({isoformat_paris(row.retired_at)})"
+            )
         names = dict(session.execute(select(Team.id, Team.name)).all())
         record = _record(row, names)
-        session.delete(row)
+        row.retired_at = max(now, row.recorded_at)  # a desk's clock may run behind
         write_audit(
             session,
             actor,

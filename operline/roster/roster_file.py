@@ -1,7 +1,10 @@
 """Importing and exporting the weekly roster, as the CSV file supervisors keep.
 
-An import replaces every weekly shift pattern with the file's, in one transaction; teams
-are matched by name (case and accents ignored) and created or updated; exceptions stay.
+An import replaces the weekly shift patterns in force with the file's, in one transaction:
+a pattern the file still holds stays as it is; the others are ended (``retired_at``) and
+the file's new ones recorded, both at the instant of the import, so the roster as it stood
+before can still be read (``operline.roster.store``). Teams are matched by name (case and
+accents ignored) and created or updated; exceptions stay.
 An import that would remove every shift, or more than ``MAX_REMOVED_SHARE`` of them,
 needs ``replace_all``: a wrong or truncated file must not empty the desk's roster.
 Everything is checked before the write transaction opens, and the transaction only
@@ -13,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from operline.actors import Actor, Right, require
@@ -29,14 +32,40 @@ _DAY_BITS = tuple(1 << day for day in range(7))  # Monday = 1 … Sunday = 64
 MAX_REMOVED_SHARE = 0.5
 
 
+#: How many ids one statement names at most, well under every backend's limit.
+_IDS_PER_STATEMENT = 500
+
+
 @dataclass(frozen=True)
 class RosterImport:
-    """What an import changed."""
+    """What an import changed: the file's patterns, of which ``recorded`` new ones."""
 
     patterns: int
     teams_created: tuple[str, ...]
     teams_updated: tuple[str, ...]
     sectors_created: tuple[str, ...]
+    recorded: int = 0
+    #: The patterns in force before that the file no longer holds, ended by the import.
+    ended: int = 0
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Which patterns in force stay, which end, and which of the file's rows are new."""
+
+    in_force: frozenset[int]
+    ended: tuple[int, ...]
+    new_rows: tuple[RosterRow, ...]
+
+    @classmethod
+    def of(cls, in_force: list[tuple[int, RosterRow]], rows: list[RosterRow]) -> _Plan:
+        # A file holds each shift once; the roster might hold one twice: one copy stays.
+        wanted = {shift_key(row): row for row in rows}
+        ended = []
+        for pattern_id, row in in_force:
+            if wanted.pop(shift_key(row), None) is None:
+                ended.append(pattern_id)
+        return cls(frozenset(i for i, _ in in_force), tuple(ended), tuple(wanted.values()))
 
 
 def weekdays_to_bits(weekdays: frozenset[int]) -> int:
@@ -58,26 +87,44 @@ def import_roster(
 ) -> RosterImport:
     """Replace the weekly roster by ``rows``; nothing changes if a sector is unknown."""
     require(actor, Right.EDIT_ROSTER)
-    current = export_roster(database)
-    _refuse_large_removal(current, rows, replace_all=replace_all)
     with database.read() as session:
+        plan = _plan(session, rows, replace_all=replace_all)
         _sectors_for(session, rows, create_sectors=create_sectors, now=now, check_only=True)
     with database.write() as session:
-        stored = session.scalar(select(func.count()).select_from(ShiftPattern))
-        if stored != len(current):  # another supervisor changed it since: check again
-            _refuse_large_removal(export_roster_in(session), rows, replace_all=replace_all)
+        in_force = session.scalars(
+            select(ShiftPattern.id).where(ShiftPattern.retired_at.is_(None))
+        ).all()
+        if frozenset(in_force) != plan.in_force:  # another supervisor changed it since
+            plan = _plan(session, rows, replace_all=replace_all)
         sectors, new_sectors = _sectors_for(session, rows, create_sectors=create_sectors, now=now)
         teams, created, updated = _teams_for(session, rows, now=now)
-        session.execute(delete(ShiftPattern))
-        _insert_patterns(session, rows, teams=teams, sectors=sectors, now=now)
+        # A row recorded by a desk whose clock runs ahead still ends after it began.
+        ends = case((ShiftPattern.recorded_at > now, ShiftPattern.recorded_at), else_=now)
+        for start in range(0, len(plan.ended), _IDS_PER_STATEMENT):
+            session.execute(
+                update(ShiftPattern)
+                .where(ShiftPattern.id.in_(plan.ended[start : start + _IDS_PER_STATEMENT]))
+                .values(retired_at=ends)
+            )
+        _insert_patterns(session, list(plan.new_rows), teams=teams, sectors=sectors, now=now)
         write_audit(
             session,
             actor,
             AuditAction.ROSTER_IMPORT,
             now=now,
-            details=f"{len(rows)} shift patterns, {len(created)} new teams",
+            details=f"{len(rows)} shift patterns ({len(plan.new_rows)} recorded, "
+            f"{len(plan.ended)} ended), {len(created)} new teams",
         )
-    return RosterImport(len(rows), created, updated, new_sectors)
+    return RosterImport(
+        len(rows), created, updated, new_sectors, len(plan.new_rows), len(plan.ended)
+    )
+
+
+def _plan(session: Session, rows: list[RosterRow], *, replace_all: bool) -> _Plan:
+    in_force = _patterns_in_force(session)
+    current = sorted((row for _, row in in_force), key=_export_order)
+    _refuse_large_removal(current, rows, replace_all=replace_all)
+    return _Plan.of(in_force, rows)
 
 
 def _insert_patterns(
@@ -104,6 +151,7 @@ def _insert_patterns(
                 "valid_from": row.valid_from,
                 "valid_until": row.valid_until,
                 "created_at": now,
+                "recorded_at": now,
             }
             for row in rows
         ],
@@ -196,36 +244,43 @@ def _teams_for(
 
 
 def export_roster(database: Database) -> list[RosterRow]:
-    """Every weekly shift pattern, in a stable order: team, tier, first day, start."""
+    """Every weekly shift pattern in force, in a stable order: team, tier, first day, start."""
     with database.read() as session:
         return export_roster_in(session)
 
 
 def export_roster_in(session: Session) -> list[RosterRow]:
     """``export_roster`` within a session already open."""
+    return sorted((row for _, row in _patterns_in_force(session)), key=_export_order)
+
+
+def _patterns_in_force(session: Session) -> list[tuple[int, RosterRow]]:
+    """Each pattern in force, by id, as a row of the file."""
     patterns = session.scalars(
-        select(ShiftPattern).options(
-            selectinload(ShiftPattern.team), selectinload(ShiftPattern.sectors)
-        )
+        select(ShiftPattern)
+        .where(ShiftPattern.retired_at.is_(None))
+        .options(selectinload(ShiftPattern.team), selectinload(ShiftPattern.sectors))
     ).all()
-    rows = [
-        RosterRow(
-            team=pattern.team.name,
-            organisation=pattern.team.organisation,
-            phone=pattern.team.phone,
-            tier=pattern.tier,
-            sectors=None
-            if pattern.all_sectors
-            else tuple(sorted((s.name for s in pattern.sectors), key=fold_name)),
-            weekdays=bits_to_weekdays(pattern.days),
-            start=pattern.start_time,
-            end=pattern.end_time,
-            valid_from=pattern.valid_from,
-            valid_until=pattern.valid_until,
+    return [
+        (
+            pattern.id,
+            RosterRow(
+                team=pattern.team.name,
+                organisation=pattern.team.organisation,
+                phone=pattern.team.phone,
+                tier=pattern.tier,
+                sectors=None
+                if pattern.all_sectors
+                else tuple(sorted((s.name for s in pattern.sectors), key=fold_name)),
+                weekdays=bits_to_weekdays(pattern.days),
+                start=pattern.start_time,
+                end=pattern.end_time,
+                valid_from=pattern.valid_from,
+                valid_until=pattern.valid_until,
+            ),
         )
-        for pattern in patterns
+        for pattern in sorted(patterns, key=lambda p: p.id)  # not in SQL: see store._read
     ]
-    return sorted(rows, key=_export_order)
 
 
 def _export_order(row: RosterRow) -> tuple[str, int, tuple[int, ...], str, str, str, str]:

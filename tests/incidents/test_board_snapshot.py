@@ -16,7 +16,7 @@ from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.db.models import Team
 from operline.demo import fill_demo_database
-from operline.incidents.board_snapshot import board_snapshot
+from operline.incidents.board_snapshot import BoardSnapshot, board_snapshot
 from operline.incidents.intake import CallForm, log_call
 from operline.incidents.live_board import Alert, next_contact, open_incidents, sector_strip
 from operline.incidents.stages import (
@@ -25,7 +25,8 @@ from operline.incidents.stages import (
     close_incident,
     route_incident,
 )
-from operline.roster.roster_exceptions import add_roster_exception
+from operline.roster import editing
+from operline.roster.roster_exceptions import add_roster_exception, remove_roster_exception
 from operline.settings import read_settings, write_setting
 from tests.actors import COMMAND_LINE
 from tests.incidents.conftest import NOW, Desk
@@ -114,6 +115,33 @@ def test_a_new_setting_or_roster_exception_is_seen_at_the_next_refresh(desk: Des
     later = board_snapshot(desk.database, now=NOW, previous=after)
     still = {s.name: s.on_duty for s in later.sectors}[ref.STALINGRAD]
     assert on_duty[0].team_id not in [team.team_id for team in still]
+
+
+def test_a_removed_exception_or_an_ended_shift_is_seen_at_the_next_refresh(desk: Desk) -> None:
+    # Nothing is deleted any more: the roster's version still moves with each change.
+    first = board_snapshot(desk.database, now=NOW)
+    team_id = {s.name: s.on_duty for s in first.sectors}[ref.STALINGRAD][0].team_id
+    team = next(t for t in editing.list_teams(desk.database) if t.id == team_id)
+    off = add_roster_exception(
+        desk.database, team=team.name, kind="off", replacement=None, sectors=[],
+        starts_at=NOW - timedelta(hours=1), ends_at=NOW + timedelta(hours=2), reason="panne",
+        actor=COMMAND_LINE, now=NOW,
+    )  # fmt: skip
+    off_duty = board_snapshot(desk.database, now=NOW, previous=first)
+    remove_roster_exception(desk.database, off.id, actor=COMMAND_LINE, now=NOW)
+
+    back = board_snapshot(desk.database, now=NOW, previous=off_duty)
+
+    def stalingrad(snapshot: BoardSnapshot) -> list[int]:
+        return [t.team_id for t in {s.name: s.on_duty for s in snapshot.sectors}[ref.STALINGRAD]]
+
+    assert team_id not in stalingrad(off_duty)
+    assert team_id in stalingrad(back)
+    for pattern in editing.list_shift_patterns(desk.database):
+        if pattern.team_id == team_id:
+            editing.delete_shift_pattern(desk.database, pattern.id, actor=COMMAND_LINE, now=NOW)
+    ended = board_snapshot(desk.database, now=NOW, previous=back)
+    assert team_id not in stalingrad(ended)
 
 
 def test_whom_to_call_next_comes_from_the_snapshot_without_a_read(desk: Desk) -> None:

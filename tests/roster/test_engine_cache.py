@@ -7,6 +7,7 @@ look-out, where a cache gets things wrong without any test of ordinary days noti
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from itertools import pairwise
 
@@ -264,3 +265,106 @@ def test_a_handoff_is_the_first_change_after_now_and_none_means_none_in_the_look
             == _state(the_roster, sector_id, instant)
         )
         assert after != before
+
+
+# The roster as it stood: rows with a life in the roster, cut inside a cached week.
+
+RECORDED = at("2026-01-14T15:00")  # Wednesday of the cached week starting MONDAY
+
+
+def test_a_shift_retired_mid_week_answers_either_side_whichever_is_asked_first() -> None:
+    retired = replace(shift(1, EVERY_DAY, "08:00", "20:00"), retired_at=RECORDED)
+    recorded = replace(shift(2, EVERY_DAY, "08:00", "20:00"), recorded_at=RECORDED)
+    for order in (1, -1):
+        the_roster = roster(retired, recorded)
+        asked = ["2026-01-13T12:00", "2026-01-14T14:59", "2026-01-14T15:00", "2026-01-16T12:00"]
+        answers = {when: names(the_roster, 1, when) for when in asked[::order]}
+        assert answers == {
+            "2026-01-13T12:00": ["Aurore"],
+            "2026-01-14T14:59": ["Aurore"],
+            "2026-01-14T15:00": ["Boréal"],
+            "2026-01-16T12:00": ["Boréal"],
+        }
+        # One cached week, cut where the roster changed.
+        assert [
+            (span.start, [team.name for team in span.teams])
+            for span in duty_timeline(the_roster, 1, at("2026-01-14T08:00"), at("2026-01-14T20:00"))
+        ] == [(at("2026-01-14T08:00"), ["Aurore"]), (RECORDED, ["Boréal"])]
+
+
+def test_an_exception_removed_mid_week_counts_until_its_removal() -> None:
+    off = replace(change(1, "off", "2026-01-13T00:00", "2026-01-17T00:00"), retired_at=RECORDED)
+    the_roster = roster(shift(1, EVERY_DAY, "08:00", "20:00"), changes=[off])
+    assert names(the_roster, 1, "2026-01-15T12:00") == ["Aurore"]
+    assert names(the_roster, 1, "2026-01-14T12:00") == []
+    found = next_handoff(the_roster, 1, at("2026-01-14T12:00"))
+    assert found is not None
+    assert found[0] == RECORDED
+
+
+def test_a_row_retired_as_it_is_recorded_never_counts() -> None:
+    never = replace(
+        shift(1, EVERY_DAY, "00:00", "00:00"), recorded_at=RECORDED, retired_at=RECORDED
+    )
+    assert names(roster(never), 1, RECORDED) == []
+    with pytest.raises(ValueError, match="retired before"):
+        replace(never, retired_at=RECORDED - timedelta(seconds=1))
+
+
+def _alive(row: WeeklyShift | RosterChange, instant: datetime) -> bool:
+    return (row.recorded_at is None or row.recorded_at <= instant) and (
+        row.retired_at is None or instant < row.retired_at
+    )
+
+
+@st.composite
+def _lives(draw: st.DrawFn, anchor: datetime) -> tuple[datetime | None, datetime | None]:
+    minutes = st.integers(-4 * 24 * 60, 4 * 24 * 60).map(lambda m: anchor + timedelta(minutes=m))
+    recorded = draw(st.one_of(st.none(), minutes))
+    retired = draw(
+        st.one_of(st.none(), minutes.filter(lambda r: recorded is None or r >= recorded))
+    )
+    return recorded, retired
+
+
+@settings(max_examples=80, deadline=None)
+@given(random_rosters(), st.data())
+def test_a_roster_with_its_history_answers_each_instant_from_the_rows_current_then(
+    drawn: tuple[Roster, datetime], data: st.DataObject
+) -> None:
+    base, anchor = drawn
+    shifts = [
+        replace(s, recorded_at=recorded, retired_at=retired)
+        for s in base.shifts
+        for recorded, retired in [data.draw(_lives(anchor))]
+    ]
+    changes = [
+        replace(c, recorded_at=recorded, retired_at=retired)
+        for c in base.changes
+        for recorded, retired in [data.draw(_lives(anchor))]
+    ]
+    history = Roster(teams=base.teams, shifts=tuple(shifts), changes=tuple(changes))
+    bounds = [i for row in (*shifts, *changes) for i in (row.recorded_at, row.retired_at) if i]
+    asked = data.draw(
+        st.lists(
+            st.one_of(
+                st.integers(-5 * 24 * 60, 5 * 24 * 60).map(lambda m: anchor + timedelta(minutes=m)),
+                *([st.sampled_from(bounds).map(lambda b: b - TICK)] if bounds else []),
+                *([st.sampled_from(bounds)] if bounds else []),
+            ),
+            min_size=1,
+            max_size=10,
+        )
+    )
+    for instant in asked:
+        stood = Roster(
+            teams=base.teams,
+            shifts=tuple(
+                replace(s, recorded_at=None, retired_at=None) for s in shifts if _alive(s, instant)
+            ),
+            changes=tuple(
+                replace(c, recorded_at=None, retired_at=None) for c in changes if _alive(c, instant)
+            ),
+        )
+        for sector_id in (1, 2):
+            assert _state(history, sector_id, instant) == _state(stood, sector_id, instant)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import Any
+
+from sqlalchemy import event
 
 from operline.db.engine import Database
 from operline.db.models import RosterException, Sector, ShiftPattern, Team
 from operline.roster.engine import on_duty_teams
 from operline.roster.gaps import coverage_gaps
-from operline.roster.store import load_roster
+from operline.roster.store import load_roster, load_roster_as_stood
 
 from . import at
 
@@ -178,3 +181,42 @@ def test_exceptions_already_over_can_be_left_out(database: Database) -> None:
         roster = load_roster(session, changes_ending_after=at("2026-01-01T00:00"))
     assert len(roster.changes) == 2
     assert on_duty_teams(roster, desk.stalingrad, at("2025-12-02T11:00")) == []
+
+
+def test_the_roster_is_read_by_index_however_long_its_history(
+    sqlite_database: Database,
+) -> None:
+    desk = fill(sqlite_database)
+    with sqlite_database.write() as session:
+        # Two years of weekly imports, each ending four shifts: the rows left behind.
+        for week in range(104):
+            ended = CREATED - timedelta(weeks=104 - week)
+            for _ in range(4):
+                session.add(
+                    ShiftPattern(team_id=desk.maraude, tier=1, days=MONDAY, start_time=time(8),
+                                 end_time=time(20), all_sectors=True, created_at=ended,
+                                 recorded_at=ended - timedelta(weeks=1), retired_at=ended)
+                )  # fmt: skip
+    seen: list[tuple[str, Any]] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        seen.append((statement, parameters))
+
+    event.listen(sqlite_database.engine, "before_cursor_execute", note)
+    try:
+        with sqlite_database.read() as session:
+            load_roster(session, changes_ending_after=CREATED)
+            load_roster_as_stood(session, CREATED)
+    finally:
+        event.remove(sqlite_database.engine, "before_cursor_execute", note)
+    with sqlite_database.read() as session:
+        plans = [
+            " ".join(row[3] for row in session.connection().exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {statement}", parameters).all())
+            for statement, parameters in seen
+            if "shift_pattern" in statement or "roster_exception" in statement
+        ]  # fmt: skip
+    assert len(plans) == 8  # patterns, their sectors, exceptions, theirs: twice
+    for plan in plans:
+        assert "SCAN shift_pattern" not in plan.replace("SCAN shift_pattern_sector", ""), plan
+        assert "SCAN roster_exception" not in plan.replace("SCAN roster_exception_sector", "")

@@ -11,14 +11,19 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QLineEdit, QWidget
 
-from operline.db.engine import Database
 from operline.names import find_by_name
 from operline.paris_time import InFold, InGap, format_paris, paris_to_utc, to_paris
 from operline.roster import editing
 from operline.roster.editing import Check, ExceptionDraft, ExceptionKind, RosterExceptionRecord
 from operline.ui.roster_editor.model import Column
 from operline.ui.roster_editor.page import EditorContext, EditorPage, ShowChoices
-from operline.ui.roster_editor.patterns import combo_id, fill_team_combo, select_data, team_combo
+from operline.ui.roster_editor.patterns import (
+    combo_id,
+    fill_team_combo,
+    select_data,
+    team_combo,
+    teams_and_sectors,
+)
 from operline.ui.roster_editor.texts import kind_text
 from operline.ui.roster_editor.widgets import SectorChoice
 from operline.ui.tasks import Work
@@ -118,11 +123,7 @@ class ExceptionsPage(EditorPage[RosterExceptionRecord, ExceptionDraft]):
         )
 
     def load_choices(self) -> Work[ShowChoices]:
-        def read(database: Database) -> ShowChoices:
-            teams, sectors = editing.list_teams(database), editing.list_sectors(database)
-            return lambda: self._show_choices(teams, sectors)
-
-        return read
+        return teams_and_sectors(self._show_choices)
 
     def _show_choices(
         self, teams: list[editing.TeamRecord], sectors: list[editing.SectorRecord]
@@ -200,14 +201,10 @@ class ExceptionsPage(EditorPage[RosterExceptionRecord, ExceptionDraft]):
     def store(
         self, draft: ExceptionDraft, record: RosterExceptionRecord | None
     ) -> Work[RosterExceptionRecord]:
-        actor, now = self.context.actor, self.context.clock()
-        return lambda database: editing.add_exception(database, draft, actor=actor, now=now)
+        return self.saving(draft, None, editing.add_exception)  # recorded ones only go
 
     def remove(self, record: RosterExceptionRecord) -> Work[object]:
-        exception_id, actor, now = record.id, self.context.actor, self.context.clock()
-        return lambda database: editing.remove_exception(
-            database, exception_id, actor=actor, now=now
-        )
+        return self.acting(record, editing.remove_exception)
 
     def removal_question(self, record: RosterExceptionRecord) -> str:
         return self.tr(

@@ -99,19 +99,13 @@ class TeamsPage(EditorPage[TeamRecord, TeamDraft]):
         return lambda database: editing.check_team(database, draft, team_id=team_id)
 
     def store(self, draft: TeamDraft, record: TeamRecord | None) -> Work[TeamRecord]:
-        actor, now = self.context.actor, self.context.clock()
-        if record is None:
-            return lambda database: editing.add_team(database, draft, actor=actor, now=now)
-        team_id = record.id
-        return lambda database: editing.update_team(database, team_id, draft, actor=actor, now=now)
+        return self.saving(draft, record, editing.add_team, editing.update_team)
 
     def remove(self, record: TeamRecord) -> Work[object]:
-        team_id, actor, now = record.id, self.context.actor, self.context.clock()
-        return lambda database: editing.retire_team(database, team_id, actor=actor, now=now)
+        return self.acting(record, editing.retire_team)
 
     def restore(self, record: TeamRecord) -> Work[object]:
-        team_id, actor, now = record.id, self.context.actor, self.context.clock()
-        return lambda database: editing.restore_team(database, team_id, actor=actor, now=now)
+        return self.acting(record, editing.restore_team)
 
     def removal_question(self, record: TeamRecord) -> str:
         return self.tr(
@@ -177,21 +171,13 @@ class SectorsPage(EditorPage[SectorRecord, SectorDraft]):
         return lambda database: editing.check_sector(database, draft, sector_id=sector_id)
 
     def store(self, draft: SectorDraft, record: SectorRecord | None) -> Work[SectorRecord]:
-        actor, now = self.context.actor, self.context.clock()
-        if record is None:
-            return lambda database: editing.add_sector(database, draft, actor=actor, now=now)
-        sector_id = record.id
-        return lambda database: editing.update_sector(
-            database, sector_id, draft, actor=actor, now=now
-        )
+        return self.saving(draft, record, editing.add_sector, editing.update_sector)
 
     def remove(self, record: SectorRecord) -> Work[object]:
-        sector_id, actor, now = record.id, self.context.actor, self.context.clock()
-        return lambda database: editing.retire_sector(database, sector_id, actor=actor, now=now)
+        return self.acting(record, editing.retire_sector)
 
     def restore(self, record: SectorRecord) -> Work[object]:
-        sector_id, actor, now = record.id, self.context.actor, self.context.clock()
-        return lambda database: editing.restore_sector(database, sector_id, actor=actor, now=now)
+        return self.acting(record, editing.restore_sector)
 
     def removal_question(self, record: SectorRecord) -> str:
         return self.tr(
@@ -308,23 +294,13 @@ class FacilitiesPage(EditorPage[FacilityRecord, FacilityDraft]):
         return lambda database: editing.check_facility(database, draft, facility_id=facility_id)
 
     def store(self, draft: FacilityDraft, record: FacilityRecord | None) -> Work[FacilityRecord]:
-        actor, now = self.context.actor, self.context.clock()
-        if record is None:
-            return lambda database: editing.add_facility(database, draft, actor=actor, now=now)
-        facility_id = record.id
-        return lambda database: editing.update_facility(
-            database, facility_id, draft, actor=actor, now=now
-        )
+        return self.saving(draft, record, editing.add_facility, editing.update_facility)
 
     def remove(self, record: FacilityRecord) -> Work[object]:
-        facility_id, actor, now = record.id, self.context.actor, self.context.clock()
-        return lambda database: editing.retire_facility(database, facility_id, actor=actor, now=now)
+        return self.acting(record, editing.retire_facility)
 
     def restore(self, record: FacilityRecord) -> Work[object]:
-        facility_id, actor, now = record.id, self.context.actor, self.context.clock()
-        return lambda database: editing.restore_facility(
-            database, facility_id, actor=actor, now=now
-        )
+        return self.acting(record, editing.restore_facility)
 
     def removal_question(self, record: FacilityRecord) -> str:
         return self.tr(

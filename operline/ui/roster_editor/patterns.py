@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 
 from PySide6.QtCore import QTime
@@ -61,12 +62,24 @@ def combo_id(combo: QComboBox) -> int | None:
     return int(data) if data is not None else None
 
 
+def teams_and_sectors(
+    show: Callable[[list[editing.TeamRecord], list[editing.SectorRecord]], None],
+) -> Work[ShowChoices]:
+    """The work of reading the teams and sectors a form chooses from, shown by ``show``."""
+
+    def read(database: Database) -> ShowChoices:
+        teams, sectors = editing.list_teams(database), editing.list_sectors(database)
+        return lambda: show(teams, sectors)
+
+    return read
+
+
 def _qtime(value: time) -> QTime:
     return QTime(value.hour, value.minute)
 
 
 class PatternsPage(EditorPage[PatternRecord, PatternDraft]):
-    """Weekly shift patterns; they are rules, so they can be deleted outright."""
+    """Weekly shift patterns; deleting one ends it from now on, the past keeps it."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, name="patternsPage", parent=parent)
@@ -175,11 +188,7 @@ class PatternsPage(EditorPage[PatternRecord, PatternDraft]):
         return editing.list_shift_patterns
 
     def load_choices(self) -> Work[ShowChoices]:
-        def read(database: Database) -> ShowChoices:
-            teams, sectors = editing.list_teams(database), editing.list_sectors(database)
-            return lambda: self._show_choices(teams, sectors)
-
-        return read
+        return teams_and_sectors(self._show_choices)
 
     def _show_choices(
         self, teams: list[editing.TeamRecord], sectors: list[editing.SectorRecord]
@@ -244,19 +253,10 @@ class PatternsPage(EditorPage[PatternRecord, PatternDraft]):
         return lambda database: editing.check_shift_pattern(database, draft, pattern_id=pattern_id)
 
     def store(self, draft: PatternDraft, record: PatternRecord | None) -> Work[PatternRecord]:
-        actor, now = self.context.actor, self.context.clock()
-        if record is None:
-            return lambda database: editing.add_shift_pattern(database, draft, actor=actor, now=now)
-        pattern_id = record.id
-        return lambda database: editing.update_shift_pattern(
-            database, pattern_id, draft, actor=actor, now=now
-        )
+        return self.saving(draft, record, editing.add_shift_pattern, editing.update_shift_pattern)
 
     def remove(self, record: PatternRecord) -> Work[object]:
-        pattern_id, actor, now = record.id, self.context.actor, self.context.clock()
-        return lambda database: editing.delete_shift_pattern(
-            database, pattern_id, actor=actor, now=now
-        )
+        return self.acting(record, editing.delete_shift_pattern)
 
     def removal_question(self, record: PatternRecord) -> str:
         return self.tr(

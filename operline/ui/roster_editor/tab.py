@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from operline.actors import Actor
 from operline.changes import Changes
+from operline.db.engine import Database
 from operline.roster.editing import Check
 from operline.ui.roster_editor.form import CheckedForm
 from operline.ui.roster_editor.model import Column, RecordTableModel
@@ -23,6 +24,33 @@ from operline.ui.tasks import TaskRunner, Work
 
 R = TypeVar("R")
 D = TypeVar("D")
+_Saved = TypeVar("_Saved", covariant=True)
+_Draft = TypeVar("_Draft", contravariant=True)
+
+
+class AddEntry(Protocol[_Draft, _Saved]):
+    """A service that adds an entry from a draft, e.g. ``editing.add_team``."""
+
+    def __call__(
+        self, database: Database, draft: _Draft, /, *, actor: Actor, now: datetime
+    ) -> _Saved: ...
+
+
+class ChangeEntry(Protocol[_Draft, _Saved]):
+    """A service that writes a draft over an entry, e.g. ``editing.update_team``."""
+
+    def __call__(
+        self, database: Database, entry_id: int, draft: _Draft, /, *, actor: Actor, now: datetime
+    ) -> _Saved: ...
+
+
+class ActOnEntry(Protocol):
+    """A service that retires, brings back or removes an entry, e.g. ``editing.retire_team``."""
+
+    def __call__(
+        self, database: Database, entry_id: int, /, *, actor: Actor, now: datetime
+    ) -> object: ...
+
 
 #: Shows, on the GUI thread, the choices a form offers once they have been read.
 ShowChoices = Callable[[], None]
@@ -126,6 +154,27 @@ class EditorTab(QWidget, Generic[R, D]):
     def restore(self, record: R) -> Work[object]:
         """Bring a retired entry back; only tabs whose entries retire offer it."""
         raise NotImplementedError
+
+    # The writes, as the tabs build them from their services
+
+    def saving(
+        self,
+        draft: D,
+        record: R | None,
+        add: AddEntry[D, R],
+        change: ChangeEntry[D, R] | None = None,
+    ) -> Work[R]:
+        """The work of saving: a new entry with ``add``, or over ``record`` with ``change``."""
+        actor, now = self.context.actor, self.context.clock()
+        if record is None or change is None:
+            return lambda database: add(database, draft, actor=actor, now=now)
+        entry_id = self.record_id(record)
+        return lambda database: change(database, entry_id, draft, actor=actor, now=now)
+
+    def acting(self, record: R, service: ActOnEntry) -> Work[object]:
+        """The work of retiring, bringing back or removing ``record`` with ``service``."""
+        entry_id, actor, now = self.record_id(record), self.context.actor, self.context.clock()
+        return lambda database: service(database, entry_id, actor=actor, now=now)
 
     def form_title(self, record: R | None) -> str:
         raise NotImplementedError
