@@ -28,6 +28,8 @@ class AuditAction(StrEnum):
     SETTINGS_WRITE = "settings.write"
     INCIDENT_VIEW = "incident.view"
     JOURNAL_VIEW = "journal.view"
+    #: A search of the history (its filters in ``details``); its pages are not audited.
+    HISTORY_SEARCH = "history.search"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"

@@ -105,6 +105,11 @@ def _refresh_planner_statistics(database: Database) -> None:
     if database.url.get_backend_name() == "postgresql":
         with database.errors(), database.engine.connect() as connection:
             connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+    else:
+        # SQLite picks among the history's indexes by their statistics; a sample will do.
+        with database.errors(), database.engine.begin() as connection:
+            connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            connection.exec_driver_sql("ANALYZE")
 
 
 def _refuse_filled(session: Session, where: str) -> None:
