@@ -74,6 +74,9 @@ SHOW_DESK = Shortcut("Ctrl+2", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the call
 SHOW_BOARD = Shortcut("Ctrl+3", str(QT_TRANSLATE_NOOP("Shortcuts", "Show who is on duty now")))
 SHOW_WEEK = Shortcut("Ctrl+4", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the coverage of the week")))
 SHOW_JOURNAL = Shortcut("Ctrl+5", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the journal of a day")))
+SHOW_HISTORY = Shortcut(
+    "Ctrl+6", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the history of the calls"))
+)
 NEW_CALL = Shortcut("Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "New call")))
 SIGN_IN = Shortcut(
     "Ctrl+L", str(QT_TRANSLATE_NOOP("Shortcuts", "Change of operator (shift change)"))
@@ -142,6 +145,12 @@ TODAY = Shortcut("Alt+Home", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: back t
 CHOOSE_DAY = Shortcut("Ctrl+D", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: type a date")))
 RELOAD = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: reload the day")))
 
+# The history.
+SEARCH_HISTORY = Shortcut(
+    "Ctrl+F", str(QT_TRANSLATE_NOOP("Shortcuts", "History: go to the search and the filters"))
+)
+SEARCH_AGAIN = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "History: search again")))
+
 # The roster editor, in its own window.
 EDITOR_SAVE = Shortcut(
     "Ctrl+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Roster editor: save the form"))
@@ -158,6 +167,7 @@ ALL: tuple[Shortcut, ...] = (
     SHOW_BOARD,
     SHOW_WEEK,
     SHOW_JOURNAL,
+    SHOW_HISTORY,
     NEW_CALL,
     SIGN_IN,
     EDIT_ROSTER,
@@ -188,6 +198,8 @@ ALL: tuple[Shortcut, ...] = (
     TODAY,
     CHOOSE_DAY,
     RELOAD,
+    SEARCH_HISTORY,
+    SEARCH_AGAIN,
     EDITOR_SAVE,
     EDITOR_NEW,
     EDITOR_REMOVE,
@@ -201,6 +213,7 @@ WINDOW_WIDE: tuple[Shortcut, ...] = (
     SHOW_BOARD,
     SHOW_WEEK,
     SHOW_JOURNAL,
+    SHOW_HISTORY,
     NEW_CALL,
     SIGN_IN,
     EDIT_ROSTER,

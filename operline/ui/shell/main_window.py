@@ -1,8 +1,8 @@
-"""The main window of the desk: open calls, the call form, who is on duty, the week, the journal.
+"""The main window of the desk: open calls, the call form, on duty, the week, journal, history.
 
 (Over 400 lines: it wires every screen, menu and window-wide key of the desk in one place.)
 
-The five screens sit in tabs reached by Ctrl+1 … Ctrl+5; Ctrl+N starts a call from
+The six screens sit in tabs reached by Ctrl+1 … Ctrl+6; Ctrl+N starts a call from
 anywhere. A warning across the top names the coverage gaps of the coming day whatever
 screen is shown, and the status bar names the operator signed in.
 """
@@ -42,6 +42,7 @@ from operline.ui.board.live_board import LiveBoard
 from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.duty.duty_board import DutyBoard
 from operline.ui.duty.week_view import WeekView
+from operline.ui.history.view import HistoryView
 from operline.ui.intake.desk_view import DeskView
 from operline.ui.journal.view import JournalView
 from operline.ui.messages import error_sentence
@@ -56,7 +57,7 @@ from operline.ui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
-    """Operline's window: the gap warning over five screens, the open calls first."""
+    """Operline's window: the gap warning over six screens, the open calls first."""
 
     def __init__(
         self,
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         self.journal = JournalView(
             runner, actor=self.who_acts, clock=clock, shown_at_once=False, parent=self
         )
+        # Searching the history is audited too: it searches when first shown.
+        self.history = HistoryView(self.context, parent=self)
         self.screens = QTabWidget(self)
         self.screens.setObjectName("screens")
         self.screens.setAccessibleName(self.tr("Screens"))
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
             (self.board, self.tr("On duty"), shortcuts.SHOW_BOARD),
             (self.week, self.tr("Week"), shortcuts.SHOW_WEEK),
             (self.journal, self.tr("Journal"), shortcuts.SHOW_JOURNAL),
+            (self.history, self.tr("History"), shortcuts.SHOW_HISTORY),
         ]
         for page, title, key in self._screen_tabs:
             self.screens.addTab(page, f"{title}  ({key.key_text()})")
@@ -146,7 +150,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.session.operator_changed.connect(self._operator_changed)
         self._operator_changed(self.session.operator)
-        for screen in (self.board, self.calls, self.desk, self.journal):
+        for screen in (self.board, self.calls, self.desk, self.journal, self.history):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.board.refreshed.connect(self._board_refreshed)
         self.banner.open_week.connect(self.show_week)
@@ -203,12 +207,17 @@ class MainWindow(QMainWindow):
     def show_journal(self) -> None:
         self.screens.setCurrentWidget(self.journal)
 
+    def show_history(self) -> None:
+        self.screens.setCurrentWidget(self.history)
+
     def _screen_changed(self, index: int) -> None:
         page = self.screens.widget(index)
         if page is self.calls:
             self.calls.refresh()
         elif page is self.journal:
             self.journal.show_current()
+        elif page is self.history:
+            self.history.show_current()
         elif page is self.board:
             self.board.refresh()
         elif page is self.week:
@@ -315,6 +324,10 @@ class MainWindow(QMainWindow):
             self.tr("The &journal"), "showJournalAction", shortcuts.SHOW_JOURNAL
         )
         self.show_journal_action.triggered.connect(self.show_journal)
+        self.show_history_action = self._action(
+            self.tr("The &history"), "showHistoryAction", shortcuts.SHOW_HISTORY
+        )
+        self.show_history_action.triggered.connect(self.show_history)
         view_menu.addActions(
             [
                 self.show_calls_action,
@@ -322,6 +335,7 @@ class MainWindow(QMainWindow):
                 self.show_board_action,
                 self.show_week_action,
                 self.show_journal_action,
+                self.show_history_action,
             ]
         )
         for page, _, key in self._screen_tabs:
@@ -337,6 +351,13 @@ class MainWindow(QMainWindow):
         journal_menu.addAction(actions[3])
         journal_menu.addSeparator()
         journal_menu.addActions(actions[4:])
+
+        history_menu = menus.addMenu(self.tr("H&istory"))
+        history_menu.setObjectName("historyMenu")
+        for action in self.history.actions_for_menu():
+            # Ctrl+F and F5 act on the history only while it is the screen in use.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            history_menu.addAction(action)
 
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")

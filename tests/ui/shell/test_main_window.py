@@ -74,6 +74,7 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
             "&De garde maintenant",
             "La &semaine",
             "Le &journal",
+            "L'&historique",
         ],
         "&Journal": [
             "Jour &précédent",
@@ -81,6 +82,11 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
             "&Aujourd'hui",
             "Aller à une &date…",
             "&Recharger",
+        ],
+        "H&istorique": [
+            "&Rechercher dans l'historique",
+            "Chercher à &nouveau",
+            "&Effacer les filtres",
         ],
         "&Aide": ["&Raccourcis clavier", "À &propos d'Operline"],
     }
@@ -100,8 +106,16 @@ def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> 
         "&File": ["&Back up the database…", "&Quit"],
         "&Calls": ["&New call", "&Go to a call…", "&Change of operator…"],
         "&Roster": ["&Teams, sectors, places and roster…", "Desk &settings…"],
-        "&View": ["Open &calls", "Call &form", "&On duty now", "The &week", "The &journal"],
+        "&View": [
+            "Open &calls",
+            "Call &form",
+            "&On duty now",
+            "The &week",
+            "The &journal",
+            "The &history",
+        ],
         "&Journal": ["&Previous day", "&Next day", "&Today", "&Go to a date…", "&Reload"],
+        "H&istory": ["&Search the history", "Search &again", "&Clear the filters"],
         "&Help": ["&Keyboard shortcuts", "&About Operline"],
     }
 
@@ -252,6 +266,7 @@ def test_the_open_calls_come_first_and_ctrl_digits_switch_screens(
         "De garde  (Ctrl+3)",
         "Semaine  (Ctrl+4)",
         "Journal  (Ctrl+5)",
+        "Historique  (Ctrl+6)",
     ]
     control = Qt.KeyboardModifier.ControlModifier
     _press(qtbot, window, Qt.Key.Key_3, control)
@@ -262,6 +277,8 @@ def test_the_open_calls_come_first_and_ctrl_digits_switch_screens(
     assert window.week.chart.hasFocus()
     _press(qtbot, window, Qt.Key.Key_5, control)
     assert window.screens.currentWidget() is window.journal
+    _press(qtbot, window, Qt.Key.Key_6, control)
+    assert window.screens.currentWidget() is window.history
     _press(qtbot, window, Qt.Key.Key_1, control)
     assert window.screens.currentWidget() is window.calls
 
