@@ -20,10 +20,12 @@ table lists: Greek or Cyrillic capitals then match on SQLite only.)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 #: What FTS5's ``unicode61 remove_diacritics 2`` makes of the Latin letters that it
 #: changes (other than A-Z, which every database lowers): letter -> the letters folded to
@@ -228,6 +230,50 @@ def matching_incident_ids(dialect: str, words: Sequence[str]) -> sa.Select[tuple
         sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), terms)
     )
     return sa.select(documents.c.incident_id).where(matched)
+
+
+#: The SQLite triggers, by name.
+SQLITE_TRIGGER_NAMES = tuple(f"{INDEX_TABLE}_{event}" for event in ("insert", "delete", "update"))
+_POSTGRESQL_TRIGGER = f"{INDEX_TABLE}_keep"
+
+
+@contextmanager
+def indexed_at_the_end(session: Session) -> Iterator[None]:
+    """Index the incidents inserted meanwhile once, at the end, not each as it comes.
+
+    For a bulk load (the demo's million calls): the triggers are off inside the caller's
+    write transaction only, so no other writer ever sees them off, and a failure rolls
+    it all back. Incidents may only be added meanwhile, not changed.
+    """
+    connection = session.connection()
+    first = (session.scalar(sa.text("SELECT max(id) FROM incident")) or 0) + 1
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        for name in SQLITE_TRIGGER_NAMES:
+            connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    else:
+        connection.exec_driver_sql(f"ALTER TABLE incident DISABLE TRIGGER {_POSTGRESQL_TRIGGER}")
+    yield
+    added = {"first": first}
+    if sqlite:
+        restore_sqlite_triggers(connection)
+        connection.execute(
+            sa.text(
+                f"INSERT INTO {INDEX_TABLE}(rowid, location, notes) "
+                "SELECT id, location, notes FROM incident WHERE id >= :first"
+            ),
+            added,
+        )
+    else:
+        connection.exec_driver_sql(f"ALTER TABLE incident ENABLE TRIGGER {_POSTGRESQL_TRIGGER}")
+        connection.execute(
+            sa.text(
+                f"INSERT INTO {INDEX_TABLE} (incident_id, document) "
+                "SELECT id, incident_search_document(location, notes) FROM incident "
+                "WHERE id >= :first"
+            ),
+            added,
+        )
 
 
 def restore_sqlite_triggers(connection: Connection) -> None:

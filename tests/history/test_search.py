@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -194,3 +195,33 @@ def test_operators_search_as_supervisors_do(database: Database, history: list[in
 def test_a_period_that_ends_before_it_starts_is_refused_in_one_sentence() -> None:
     with pytest.raises(InvalidInput, match=r"ends on 01/11/2026, before it starts \(03/11/2026\)"):
         HistoryFilter(first_day=date(2026, 11, 3), last_day=date(2026, 11, 1))
+
+
+def test_the_demo_builds_the_text_index_and_leaves_it_kept(database: Database) -> None:
+    from operline.db.models import Incident
+    from operline.db.search_index import fold_for_search
+    from operline.demo import fill_demo_database
+
+    fill_demo_database(database, incidents=400, weeks=2, now=NOW)
+    with database.read() as session:
+        texts = session.execute(select(Incident.id, Incident.location, Incident.notes)).all()
+
+    def having(word: str) -> int:
+        return sum(
+            1
+            for _id, location, notes in texts
+            if any(
+                w.startswith(word)
+                for w in re.findall(r"[^\W_]+", fold_for_search(f"{location} {notes}"))
+            )
+        )
+
+    for word in ("eole", "chapelle", "nuit", "quai"):
+        assert _search(database, HistoryFilter(text=word)).count == having(word) > 0, word
+    with database.write() as session:
+        first = session.get(Incident, texts[0][0])
+        assert first is not None
+        first.location = "Pont de Flandre, escalier"
+    assert [row.id for row in _search(database, HistoryFilter(text="escalier")).first_rows] == [
+        texts[0][0]
+    ]
