@@ -112,7 +112,7 @@ ALL_TEAMS = Shortcut("Ctrl+T", str(QT_TRANSLATE_NOOP("Shortcuts", "Routing: show
 # The open calls: one key a stage, on the selected call.
 OPEN_CALL = Shortcut(
     "Return",
-    str(QT_TRANSLATE_NOOP("Shortcuts", "Calls, journal: open the call and its history")),
+    str(QT_TRANSLATE_NOOP("Shortcuts", "Calls, journal, history: open the call and its timeline")),
     ("Enter",),
 )
 ROUTE = Shortcut("T", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: route to a team")))

@@ -2828,6 +2828,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Transmission&#xa0;: afficher toutes les équipes</translation>
     </message>
     <message>
+        <source>Calls, journal, history: open the call and its timeline</source>
+        <translation>Appels, journal, historique&#xa0;: ouvrir l&apos;appel et sa chronologie</translation>
+    </message>
+    <message>
         <source>Calls: route to a team</source>
         <translation>Appels&#xa0;: transmettre à une équipe</translation>
     </message>
@@ -2931,10 +2935,6 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>Quit Operline</source>
         <translation>Quitter Operline</translation>
-    </message>
-    <message>
-        <source>Calls, journal: open the call and its history</source>
-        <translation>Appels, journal&#xa0;: ouvrir l&apos;appel et son historique</translation>
     </message>
     <message>
         <source>History: go to the search and the filters</source>
