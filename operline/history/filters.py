@@ -59,10 +59,6 @@ class HistoryFilter:
         """The words of the free text, as the index reads them."""
         return search_words(self.text)
 
-    @property
-    def lets_everything_through(self) -> bool:
-        return self == HistoryFilter(text=self.text) and not self.words
-
     def period(self) -> tuple[datetime | None, datetime | None]:
         """The UTC instants the period starts and ends (end excluded); None when open."""
         start = paris_day_bounds(self.first_day)[0] if self.first_day else None

@@ -291,3 +291,24 @@ def test_a_call_in_sight_that_changes_is_shown_changed(
     view._context.changes.publish(Changes.of_incident(calls[3], IncidentChange.STAGE))
 
     assert view.model.index(1, HistoryColumn.STATUS).data() == "Pris en compte"
+
+
+def test_retired_sectors_are_still_offered_and_said_retired(
+    qtbot: QtBot, french: InstalledLanguage, database: Database, calls: list[int]
+) -> None:
+    with database.write() as session:
+        eole = session.scalar(select(Sector).where(Sector.name == "Éole"))
+        assert eole is not None
+        eole.active = False
+
+    view = _open(qtbot, ImmediateRunner(database))
+
+    sectors = view.filters.sector
+    assert [sectors.itemText(i) for i in range(sectors.count())] == [
+        "Tous les secteurs",
+        "Porte de la Chapelle",
+        "Stalingrad",
+        "Éole (retiré)",
+    ]
+    _choose(qtbot, sectors, "Éole (retiré)")
+    assert _shown(view) == ["OPL-2026-000005"]
