@@ -312,3 +312,37 @@ def test_retired_sectors_are_still_offered_and_said_retired(
     ]
     _choose(qtbot, sectors, "Éole (retiré)")
     assert _shown(view) == ["OPL-2026-000005"]
+
+
+@pytest.mark.usefixtures("stretched_french")
+def test_longer_french_still_fits_the_history_at_1366_pixels(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    from operline.ui.shell.main_window import MainWindow
+    from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK
+
+    store(sqlite_database, Past(DAY, location="Jardins d'Éole"))
+    window = MainWindow(
+        sqlite_database, runner=ImmediateRunner(sqlite_database), actor="test", clock=lambda: NOW
+    )
+    qtbot.addWidget(window)
+    window.resize(DESK_SCREEN_WIDTH, 768)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.show_history()
+    qtbot.wait(50)  # the layout follows the texts set by the search
+
+    assert window.findChild(QLabel, "historyTitle").text().endswith(MARK)
+    assert window.minimumSizeHint().width() <= DESK_SCREEN_WIDTH
+    assert window.width() == DESK_SCREEN_WIDTH
+    shown = [
+        *window.history.findChildren(QAbstractButton),
+        *window.history.findChildren(QLabel),
+    ]
+    for widget in shown:
+        if widget.isVisible() and widget.text():
+            assert widget.width() >= widget.sizeHint().width(), (widget.objectName(), widget.text())
+    assert window.history.table.isVisible()
+    assert window.history.table.viewport().height() >= 10 * window.history.table.rowHeight(0)
