@@ -23,7 +23,7 @@ class Right(StrEnum):
 
     #: Log a call, link one, route, record stages, notes and free places.
     HANDLE_CALLS = "handle_calls"
-    #: Open a call's detail or a day's journal (audited).
+    #: Open a call's detail, a day's journal or search the history (audited).
     CONSULT_HISTORY = "consult_history"
     #: Teams, sectors, places, weekly shifts, exceptions, the roster file.
     EDIT_ROSTER = "edit_roster"

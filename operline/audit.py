@@ -32,6 +32,8 @@ class AuditAction(StrEnum):
     SETTINGS_WRITE = "settings.write"
     INCIDENT_VIEW = "incident.view"
     JOURNAL_VIEW = "journal.view"
+    #: A search of the history (its filters in ``details``); its pages are not audited.
+    HISTORY_SEARCH = "history.search"
     #: A sector's figures: its open calls, today's log, its weeks in numbers.
     SECTOR_FIGURES_VIEW = "figures.sector.view"
     #: The week in charts: counts per sector, day and hour, no call named.

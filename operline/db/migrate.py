@@ -21,6 +21,7 @@ from sqlalchemy import Connection, inspect
 
 from operline.db.backup import backup_sqlite_file, remove_older_copies
 from operline.db.engine import Database, use_write_ahead_log, writing
+from operline.db.search_index import restore_sqlite_triggers
 from operline.errors import DatabaseError, DatabaseProblem
 
 #: Tables every Operline schema has had, to tell Operline's database from another's.
@@ -182,6 +183,8 @@ def _run_sqlite_migrations(connection: Connection, migrations: str) -> None:
     try:
         with connection.begin():
             _run_migrations(connection, migrations)
+            # A migration rebuilding the incident table drops the search index's triggers.
+            restore_sqlite_triggers(connection)
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise DatabaseError(

@@ -74,6 +74,9 @@ SHOW_DESK = Shortcut("Ctrl+2", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the call
 SHOW_BOARD = Shortcut("Ctrl+3", str(QT_TRANSLATE_NOOP("Shortcuts", "Show who is on duty now")))
 SHOW_WEEK = Shortcut("Ctrl+4", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the coverage of the week")))
 SHOW_JOURNAL = Shortcut("Ctrl+5", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the journal of a day")))
+SHOW_HISTORY = Shortcut(
+    "Ctrl+6", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the history of the calls"))
+)
 SHOW_CHARTS = Shortcut("Ctrl+7", str(QT_TRANSLATE_NOOP("Shortcuts", "Show the week in charts")))
 NEW_CALL = Shortcut("Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "New call")))
 SIGN_IN = Shortcut(
@@ -115,7 +118,7 @@ ALL_TEAMS = Shortcut("Ctrl+T", str(QT_TRANSLATE_NOOP("Shortcuts", "Routing: show
 # The open calls: one key a stage, on the selected call.
 OPEN_CALL = Shortcut(
     "Return",
-    str(QT_TRANSLATE_NOOP("Shortcuts", "Calls, journal: open the call and its history")),
+    str(QT_TRANSLATE_NOOP("Shortcuts", "Calls, journal, history: open the call and its timeline")),
     ("Enter",),
 )
 ROUTE = Shortcut("T", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: route to a team")))
@@ -154,6 +157,11 @@ TODAY = Shortcut("Alt+Home", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: back t
 CHOOSE_DAY = Shortcut("Ctrl+D", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: type a date")))
 RELOAD = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: reload the day")))
 
+# The history.
+SEARCH_HISTORY = Shortcut(
+    "Ctrl+F", str(QT_TRANSLATE_NOOP("Shortcuts", "History: go to the search and the filters"))
+)
+SEARCH_AGAIN = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "History: search again")))
 # The week in charts: the journal's day keys, by week.
 PREVIOUS_WEEK = Shortcut("Alt+Left", str(QT_TRANSLATE_NOOP("Shortcuts", "Charts: previous week")))
 NEXT_WEEK = Shortcut("Alt+Right", str(QT_TRANSLATE_NOOP("Shortcuts", "Charts: next week")))
@@ -174,6 +182,7 @@ ALL: tuple[Shortcut, ...] = (
     SHOW_BOARD,
     SHOW_WEEK,
     SHOW_JOURNAL,
+    SHOW_HISTORY,
     SHOW_CHARTS,
     NEW_CALL,
     SIGN_IN,
@@ -207,6 +216,8 @@ ALL: tuple[Shortcut, ...] = (
     TODAY,
     CHOOSE_DAY,
     RELOAD,
+    SEARCH_HISTORY,
+    SEARCH_AGAIN,
     PREVIOUS_WEEK,
     NEXT_WEEK,
     EDITOR_SAVE,
@@ -222,6 +233,7 @@ WINDOW_WIDE: tuple[Shortcut, ...] = (
     SHOW_BOARD,
     SHOW_WEEK,
     SHOW_JOURNAL,
+    SHOW_HISTORY,
     SHOW_CHARTS,
     NEW_CALL,
     SIGN_IN,

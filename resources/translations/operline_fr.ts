@@ -945,6 +945,270 @@
     </message>
 </context>
 <context>
+    <name>HistoryFilterBar</name>
+    <message>
+        <source>Filters of the history</source>
+        <extracomment>Longest free text searched: a few words. A filter changed. Enter or Down in the search field: the table is wanted.</extracomment>
+        <translation>Filtres de l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Search the place and the notes</source>
+        <translation>Rechercher dans le lieu et les notes</translation>
+    </message>
+    <message>
+        <source>Place or notes; accents and capitals do not matter</source>
+        <translation>Lieu ou notes, sans souci des accents ni des majuscules</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>All the history</source>
+        <translation>Tout l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Dates chosen</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Plus récents d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Plus anciens d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Every sector</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Every need</source>
+        <translation>Tous les besoins</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Every priority</source>
+        <translation>Toutes les priorités</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Every stage</source>
+        <translation>Toutes les étapes</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Every team</source>
+        <translation>Toutes les équipes</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Every outcome</source>
+        <translation>Toutes les issues</translation>
+    </message>
+    <message>
+        <source>Oriented to</source>
+        <translation>Orienté vers</translation>
+    </message>
+    <message>
+        <source>Every place</source>
+        <translation>Tous les lieux</translation>
+    </message>
+    <message>
+        <source>Other calls</source>
+        <translation>Autres appels</translation>
+    </message>
+    <message>
+        <source>Another call linked</source>
+        <translation>Un autre appel lié</translation>
+    </message>
+    <message>
+        <source>No other call</source>
+        <translation>Aucun autre appel</translation>
+    </message>
+    <message>
+        <source>With or without</source>
+        <translation>Avec ou sans</translation>
+    </message>
+    <message>
+        <source>Only calls with no team on duty</source>
+        <translation>Seulement les appels sans équipe de garde</translation>
+    </message>
+    <message>
+        <source>Calls that came in while the roster had no team on duty for their sector</source>
+        <translation>Appels reçus quand aucune équipe n&apos;était de garde pour leur secteur</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (retiré)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Oriented to {place}</source>
+        <extracomment>The outcome; an orientation names its place instead, shorter and more telling.</extracomment>
+        <translation>Orienté vers {place}</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>History of the calls</source>
+        <extracomment>A sentence for the status bar: why a call could not be opened. A search&apos;s answer was shown (carries the HistorySearch).</extracomment>
+        <translation>Historique des appels</translation>
+    </message>
+    <message>
+        <source>&amp;Search the history</source>
+        <extracomment>The search shown, and the filters asked for that are not answered yet. The detail opened from the history, while it is open.</extracomment>
+        <translation>&amp;Rechercher dans l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Search &amp;again</source>
+        <translation>Chercher à &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the filters</source>
+        <translation>&amp;Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Open the call</source>
+        <translation>Ouvrir l&apos;appel</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln appel</numerusform>
+            <numerusform>%Ln appels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history sorts by time only; the other columns have filters.</source>
+        <translation>L&apos;historique ne se trie que par heure&#xa0;; les autres colonnes ont leurs filtres.</translation>
+    </message>
+    <message>
+        <source>Select a call first (arrow keys).</source>
+        <translation>Choisissez d&apos;abord un appel (flèches).</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Number of calls found</source>
+        <translation>Nombre d&apos;appels trouvés</translation>
+    </message>
+    <message>
+        <source>Calls found, newest first</source>
+        <translation>Appels trouvés, les plus récents d&apos;abord</translation>
+    </message>
+    <message>
+        <source>No call meets these filters. Clear the filters to see them all.</source>
+        <translation>Aucun appel ne répond à ces filtres. Effacez les filtres pour tout voir.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+</context>
+<context>
     <name>HourHeatMap</name>
     <message>
         <source>Hatched: the hour that did not exist (the clocks went forward).</source>
@@ -1658,6 +1922,18 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>The week in c&amp;harts</source>
         <translation>La semaine en &amp;graphiques</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>The &amp;history</source>
+        <translation>L&apos;&amp;historique</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>H&amp;istorique</translation>
     </message>
 </context>
 <context>
@@ -2991,10 +3267,6 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Quitter Operline</translation>
     </message>
     <message>
-        <source>Calls, journal: open the call and its history</source>
-        <translation>Appels, journal&#xa0;: ouvrir l&apos;appel et son historique</translation>
-    </message>
-    <message>
         <source>Roster editor: save the form</source>
         <translation>Planning&#xa0;: enregistrer le formulaire</translation>
     </message>
@@ -3021,6 +3293,22 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>Charts: next week</source>
         <translation>Graphiques&#xa0;: semaine suivante</translation>
+    </message>
+    <message>
+        <source>Calls, journal, history: open the call and its timeline</source>
+        <translation>Appels, journal, historique&#xa0;: ouvrir l&apos;appel et sa chronologie</translation>
+    </message>
+    <message>
+        <source>Show the history of the calls</source>
+        <translation>Afficher l&apos;historique des appels</translation>
+    </message>
+    <message>
+        <source>History: go to the search and the filters</source>
+        <translation>Historique&#xa0;: aller à la recherche et aux filtres</translation>
+    </message>
+    <message>
+        <source>History: search again</source>
+        <translation>Historique&#xa0;: relancer la recherche</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,9 @@
-"""The main window of the desk: open calls, the call form, who is on duty, the week, the journal.
-The week in charts sits beside them, and each sector's view opens in its own window.
+"""The main window of the desk: open calls, call form, on duty, week, journal, history, charts.
+Each sector's view opens in its own window.
 
 (Over 400 lines: it wires every screen, menu and window-wide key of the desk in one place.)
 
-The screens sit in tabs reached by Ctrl+1 … Ctrl+5 and Ctrl+7; Ctrl+N starts a call from
+The seven screens sit in tabs reached by Ctrl+1 … Ctrl+7; Ctrl+N starts a call from
 anywhere. A warning across the top names the coverage gaps of the coming day whatever
 screen is shown, and the status bar names the operator signed in.
 """
@@ -46,6 +46,7 @@ from operline.ui.duty.week_view import WeekView
 from operline.ui.figures.sector_view import SectorView
 from operline.ui.figures.week_dashboard import WeekDashboard
 from operline.ui.handover.dialog import HandoverDialog
+from operline.ui.history.view import HistoryView
 from operline.ui.intake.desk_view import DeskView
 from operline.ui.journal.view import JournalView
 from operline.ui.messages import error_sentence
@@ -60,7 +61,7 @@ from operline.ui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
-    """Operline's window: the gap warning over five screens, the open calls first."""
+    """Operline's window: the gap warning over seven screens, the open calls first."""
 
     def __init__(
         self,
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.journal = JournalView(
             runner, actor=self.who_acts, clock=clock, shown_at_once=False, parent=self
         )
+        # Searching the history is audited too: it searches when first shown.
+        self.history = HistoryView(self.context, parent=self)
         # The charts are a consultation too: read when shown.
         self.charts = WeekDashboard(self.context, parent=self)
         # The window of a sector's view, once opened.
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
             (self.board, self.tr("On duty"), shortcuts.SHOW_BOARD),
             (self.week, self.tr("Week"), shortcuts.SHOW_WEEK),
             (self.journal, self.tr("Journal"), shortcuts.SHOW_JOURNAL),
+            (self.history, self.tr("History"), shortcuts.SHOW_HISTORY),
             (self.charts, self.tr("Charts"), shortcuts.SHOW_CHARTS),
         ]
         for page, title, key in self._screen_tabs:
@@ -155,7 +159,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.session.operator_changed.connect(self._operator_changed)
         self._operator_changed(self.session.operator)
-        for screen in (self.board, self.calls, self.desk, self.journal, self.charts):
+        for screen in (self.board, self.calls, self.desk, self.journal, self.history, self.charts):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.calls.sector_view_asked.connect(self.open_sector_view)
         self.board.refreshed.connect(self._board_refreshed)
@@ -215,6 +219,9 @@ class MainWindow(QMainWindow):
     def show_journal(self) -> None:
         self.screens.setCurrentWidget(self.journal)
 
+    def show_history(self) -> None:
+        self.screens.setCurrentWidget(self.history)
+
     def show_charts(self) -> None:
         self.screens.setCurrentWidget(self.charts)
 
@@ -234,6 +241,8 @@ class MainWindow(QMainWindow):
             self.calls.refresh()
         elif page is self.journal:
             self.journal.show_current()
+        elif page is self.history:
+            self.history.show_current()
         elif page is self.charts:
             self.charts.show_current()
         elif page is self.board:
@@ -342,6 +351,10 @@ class MainWindow(QMainWindow):
             self.tr("The &journal"), "showJournalAction", shortcuts.SHOW_JOURNAL
         )
         self.show_journal_action.triggered.connect(self.show_journal)
+        self.show_history_action = self._action(
+            self.tr("The &history"), "showHistoryAction", shortcuts.SHOW_HISTORY
+        )
+        self.show_history_action.triggered.connect(self.show_history)
         self.show_charts_action = self._action(
             self.tr("The week in c&harts"), "showChartsAction", shortcuts.SHOW_CHARTS
         )
@@ -353,6 +366,7 @@ class MainWindow(QMainWindow):
                 self.show_board_action,
                 self.show_week_action,
                 self.show_journal_action,
+                self.show_history_action,
                 self.show_charts_action,
             ]
         )
@@ -369,6 +383,13 @@ class MainWindow(QMainWindow):
         journal_menu.addAction(actions[3])
         journal_menu.addSeparator()
         journal_menu.addActions(actions[4:])
+
+        history_menu = menus.addMenu(self.tr("H&istory"))
+        history_menu.setObjectName("historyMenu")
+        for action in self.history.actions_for_menu():
+            # Ctrl+F and F5 act on the history only while it is the screen in use.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            history_menu.addAction(action)
 
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")

@@ -74,6 +74,7 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
             "&De garde maintenant",
             "La &semaine",
             "Le &journal",
+            "L'&historique",
             "La semaine en &graphiques",
         ],
         "&Journal": [
@@ -82,6 +83,11 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
             "&Aujourd'hui",
             "Aller à une &date…",
             "&Recharger",
+        ],
+        "H&istorique": [
+            "&Rechercher dans l'historique",
+            "Chercher à &nouveau",
+            "&Effacer les filtres",
         ],
         "&Aide": ["&Raccourcis clavier", "À &propos d'Operline"],
     }
@@ -107,9 +113,11 @@ def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> 
             "&On duty now",
             "The &week",
             "The &journal",
+            "The &history",
             "The week in c&harts",
         ],
         "&Journal": ["&Previous day", "&Next day", "&Today", "&Go to a date…", "&Reload"],
+        "H&istory": ["&Search the history", "Search &again", "&Clear the filters"],
         "&Help": ["&Keyboard shortcuts", "&About Operline"],
     }
 
@@ -260,6 +268,7 @@ def test_the_open_calls_come_first_and_ctrl_digits_switch_screens(
         "De garde  (Ctrl+3)",
         "Semaine  (Ctrl+4)",
         "Journal  (Ctrl+5)",
+        "Historique  (Ctrl+6)",
         "Graphiques  (Ctrl+7)",
     ]
     control = Qt.KeyboardModifier.ControlModifier
@@ -271,6 +280,8 @@ def test_the_open_calls_come_first_and_ctrl_digits_switch_screens(
     assert window.week.chart.hasFocus()
     _press(qtbot, window, Qt.Key.Key_5, control)
     assert window.screens.currentWidget() is window.journal
+    _press(qtbot, window, Qt.Key.Key_6, control)
+    assert window.screens.currentWidget() is window.history
     _press(qtbot, window, Qt.Key.Key_7, control)
     assert window.screens.currentWidget() is window.charts
     assert window.charts.isAncestorOf(QApplication.focusWidget())

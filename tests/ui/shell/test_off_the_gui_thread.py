@@ -116,6 +116,22 @@ def test_a_whole_call_sends_no_statement_from_the_gui_thread(
         assert shown.journal.model.rowCount() == 1
         # Reading the cell asks for its page when the view has not yet; the worker answers.
         qtbot.waitUntil(lambda: str(shown.journal.model.index(0, 1).data()).startswith("OPL-"))
+
+        # The history: searched when shown, then as the place is typed; Enter opens it.
+        keys.press(Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot, runner)
+        assert shown.history.model.rowCount() == 1
+        keys.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert focused() is shown.history.filters.search
+        keys.type("ROTON", free_text=True)
+        settle(qtbot, runner)
+        assert shown.history.model.index(0, 3).data() == "Rotonde"
+        keys.press(Qt.Key.Key_Return)  # from the search field to the table
+        assert focused() is shown.history.table
+        keys.press(Qt.Key.Key_Return)
+        settle(qtbot, runner)
+        assert shown.history.detail is not None
+        shown.history.detail.reject()
     finally:
         watch.stop()
 

@@ -1,0 +1,1 @@
+"""The history screen: every incident, newest first, filtered and searched (Ctrl+6)."""
