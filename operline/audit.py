@@ -28,6 +28,11 @@ class AuditAction(StrEnum):
     SETTINGS_WRITE = "settings.write"
     INCIDENT_VIEW = "incident.view"
     JOURNAL_VIEW = "journal.view"
+    #: A supervisor corrected a call in the day log (the timeline keeps old and new values).
+    INCIDENT_CORRECT = "incident.correct"
+    DAY_SIGN_OFF = "day.sign_off"
+    #: A day log printed, or saved as a PDF or CSV file.
+    DAY_LOG_EXPORT = "day.export"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"

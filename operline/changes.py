@@ -1,15 +1,17 @@
 """What a write changed, so each screen redraws only what it touches.
 
 Every write service returns, beside its result, a ``Changes`` value: the incidents it
-touched (by id, with the kind of change), and whether the roster, the places, the settings
-or the operators changed. The window puts it on one change bus; another desk's change,
-heard from the database later, will be one more source of the same values.
+touched (by id, with the kind of change), whether the roster, the places, the settings
+or the operators changed, and the days whose log was signed off. The window puts it on
+one change bus; another desk's change, heard from the database later, will be one more
+source of the same values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -22,6 +24,8 @@ class IncidentChange(StrEnum):
     STAGE = "stage"
     TEAM = "team"
     NOTE = "note"
+    #: A supervisor corrected a field or a stage time in the day log.
+    CORRECTED = "corrected"
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class Changes:
     places: bool = False
     settings: bool = False
     operators: bool = False
+    #: Paris days whose day log was signed off.
+    signed_days: frozenset[date] = frozenset()
 
     @classmethod
     def of_incident(cls, incident_id: int, kind: IncidentChange) -> Changes:
@@ -45,7 +51,15 @@ class Changes:
             places=self.places or other.places,
             settings=self.settings or other.settings,
             operators=self.operators or other.operators,
+            signed_days=self.signed_days | other.signed_days,
         )
 
     def __bool__(self) -> bool:
-        return bool(self.incidents) or self.roster or self.places or self.settings or self.operators
+        return (
+            bool(self.incidents)
+            or self.roster
+            or self.places
+            or self.settings
+            or self.operators
+            or bool(self.signed_days)
+        )

@@ -40,6 +40,7 @@ _LABELS = {
     "desk.late_entry_hours": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Ask before saving a call received more than (hours ago)"
     ),
+    "desk.name": QT_TRANSLATE_NOOP("SettingsDialog", "Desk's name (head of the day log)"),
 }
 
 
