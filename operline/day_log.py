@@ -153,7 +153,8 @@ def _minutes(delay: timedelta | None) -> object:
 
 def _corrected_text(row: JournalRow) -> str:
     names = []
-    for code, after in row.corrected.items():
+    for code, corrected in row.corrected.items():
+        after = corrected.after_sign_off
         try:
             name = FIELD_FR[LogField(code)]
         except ValueError:

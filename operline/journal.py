@@ -36,6 +36,16 @@ _IDS_PER_QUERY = 500
 
 
 @dataclass(frozen=True)
+class FieldCorrected:
+    """A field of a call corrected in the day log."""
+
+    #: The value first recorded, as the timeline stores it (instants in ISO 8601).
+    original: str | None
+    #: Whether a correction of it came after the day was signed off.
+    after_sign_off: bool
+
+
+@dataclass(frozen=True)
 class JournalRow:
     """One line of the journal, as the supervisor reads it."""
 
@@ -56,9 +66,8 @@ class JournalRow:
     on_duty: tuple[str, ...] = ()
     #: Whether the desk found a team on duty when it logged the call.
     team_on_duty_at_intake: bool = True
-    #: The fields corrected since the call was logged (``LogField`` values), each with
-    #: whether a correction came after the day's sign-off.
-    corrected: Mapping[str, bool] = field(default_factory=dict, hash=False)
+    #: The fields corrected since the call was logged, by ``LogField`` value.
+    corrected: Mapping[str, FieldCorrected] = field(default_factory=dict, hash=False)
     version: int = 1
 
     def teams_on_duty(self) -> tuple[str, ...]:
@@ -182,17 +191,30 @@ def _read_rows(session: Session, ids: list[int]) -> list[JournalRow]:
     ]
 
 
-def _corrected_fields(session: Session, ids: list[int]) -> dict[int, dict[str, bool]]:
-    """For each incident corrected, its fields corrected and whether after a sign-off."""
-    query = select(IncidentEvent.incident_id, IncidentEvent.field, IncidentEvent.kind).where(
-        IncidentEvent.incident_id.in_(ids),
-        IncidentEvent.kind.in_([kind.value for kind in CORRECTIONS]),
+def _corrected_fields(session: Session, ids: list[int]) -> dict[int, dict[str, FieldCorrected]]:
+    """For each incident corrected, its fields corrected: first value, after a sign-off."""
+    query = (
+        select(
+            IncidentEvent.incident_id,
+            IncidentEvent.field,
+            IncidentEvent.kind,
+            IncidentEvent.old_value,
+        )
+        .where(
+            IncidentEvent.incident_id.in_(ids),
+            IncidentEvent.kind.in_([kind.value for kind in CORRECTIONS]),
+        )
+        .order_by(IncidentEvent.id)
     )
-    found: defaultdict[int, dict[str, bool]] = defaultdict(dict)
-    for incident_id, corrected_field, kind in session.execute(query):
+    found: defaultdict[int, dict[str, FieldCorrected]] = defaultdict(dict)
+    for incident_id, corrected_field, kind, old_value in session.execute(query):
         if corrected_field is None:
             continue
         after = kind == EventKind.CORRECTED_AFTER_SIGN_OFF.value
         fields = found[incident_id]
-        fields[corrected_field] = fields.get(corrected_field, False) or after
+        first = fields.get(corrected_field)
+        if first is None:
+            fields[corrected_field] = FieldCorrected(old_value, after)
+        elif after and not first.after_sign_off:
+            fields[corrected_field] = FieldCorrected(first.original, True)
     return dict(found)
