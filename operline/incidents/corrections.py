@@ -15,6 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
@@ -265,3 +266,33 @@ def _text(value: object) -> str | None:
     if isinstance(value, datetime):
         return as_utc(value).isoformat(timespec="seconds")
     return str(value)
+
+
+@dataclass(frozen=True)
+class CorrectionChoices:
+    """What a correction can name: the active sectors, teams and places, by name."""
+
+    sectors: tuple[tuple[int, str], ...]
+    teams: tuple[tuple[int, str], ...]
+    places: tuple[tuple[int, str], ...]
+
+
+def correction_choices(database: Database) -> CorrectionChoices:
+    """The active sectors, teams and places, in the order the desk lists them."""
+    with database.read() as session:
+        sectors = session.execute(
+            select(Sector.id, Sector.name)
+            .where(Sector.active)
+            .order_by(Sector.sort_order, Sector.name)
+        ).all()
+        teams = session.execute(
+            select(Team.id, Team.name).where(Team.active).order_by(Team.name)
+        ).all()
+        places = session.execute(
+            select(Facility.id, Facility.name).where(Facility.active).order_by(Facility.name)
+        ).all()
+    return CorrectionChoices(
+        tuple((row[0], row[1]) for row in sectors),
+        tuple((row[0], row[1]) for row in teams),
+        tuple((row[0], row[1]) for row in places),
+    )

@@ -141,6 +141,16 @@ TODAY = Shortcut("Alt+Home", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: back t
 # Ctrl+G opens a call from anywhere, so the journal's date takes Ctrl+D.
 CHOOSE_DAY = Shortcut("Ctrl+D", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: type a date")))
 RELOAD = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: reload the day")))
+CORRECT_CALL = Shortcut(
+    "F2", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: correct the call (supervisors)"))
+)
+SIGN_OFF_DAY = Shortcut(
+    "Ctrl+Shift+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: sign off the day (supervisors)"))
+)
+PRINT_DAY = Shortcut("Ctrl+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: print the day log")))
+SAVE_DAY_PDF = Shortcut(
+    "Ctrl+Shift+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: save the day log as PDF"))
+)
 
 # The roster editor, in its own window.
 EDITOR_SAVE = Shortcut(
@@ -188,6 +198,10 @@ ALL: tuple[Shortcut, ...] = (
     TODAY,
     CHOOSE_DAY,
     RELOAD,
+    CORRECT_CALL,
+    SIGN_OFF_DAY,
+    PRINT_DAY,
+    SAVE_DAY_PDF,
     EDITOR_SAVE,
     EDITOR_NEW,
     EDITOR_REMOVE,

@@ -154,6 +154,10 @@ def tooltip_text(row: JournalRow, column: JournalColumn) -> str:
         first = corrected.original
         if field is not None and field in (LogField.RECEIVED_AT, *STAGE_COLUMNS.values()) and first:
             first = format_paris_clock(datetime.fromisoformat(first))
-            text += "\n" + _tr("First recorded: {value}").format(value=first)
-        text += "\n" + _tr("Open the call (Enter) to read each correction and its reason.")
+            text += "\n" + QCoreApplication.translate(
+                "JournalModel", "First recorded: {value}"
+            ).format(value=first)
+        text += "\n" + QCoreApplication.translate(
+            "JournalModel", "Open the call (Enter) to read each correction and its reason."
+        )
     return text

@@ -63,10 +63,6 @@ _TITLE_POINTS = 13.0
 _STRIPE = QColor("#eeeeee")
 
 
-def _tr(source: str, count: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, source, None, count)
-
-
 def page_layout() -> QPageLayout:
     """A4 landscape with 12 mm margins: the day log's thirteen columns fit across."""
     return QPageLayout(
@@ -101,26 +97,37 @@ def write_pdf_without_window(log: DayLog, path: Path, *, printed_by: str, lang: 
 def title_text(log: DayLog) -> str:
     """« Journal du dimanche 29 mars 2026 — <desk> »."""
     day = QLocale().toString(QDate(log.day.year, log.day.month, log.day.day), "dddd d MMMM yyyy")
-    return _tr("Day log of {day} — {desk}").format(day=day, desk=log.desk)
+    return QCoreApplication.translate("DayLogPrint", "Day log of {day} — {desk}").format(
+        day=day, desk=log.desk
+    )
 
 
 def header_lines(log: DayLog) -> list[tuple[str, bool]]:
     """What the head of every page says under the title, in order; True: in bold."""
     lines: list[tuple[str, bool]] = []
     if log.hours != 24:
-        text = _tr("A day of {hours} hours: the clocks changed that night.")
+        text = QCoreApplication.translate(
+            "DayLogPrint", "A day of {hours} hours: the clocks changed that night."
+        )
         lines.append((text.format(hours=log.hours), False))
     status = log.status
     lines.append((sign_off_text(log), True))
     if status.last is not None:
         earlier = [
-            _tr("{name} on {when}").format(
+            QCoreApplication.translate("DayLogPrint", "{name} on {when}").format(
                 name=sign_off.signed_by, when=format_paris(sign_off.signed_at, "%d/%m/%Y %H:%M")
             )
             for sign_off in status.sign_offs[:-1]
         ]
         if earlier:
-            lines.append((_tr("Signed off before: {list}").format(list="; ".join(earlier)), False))
+            lines.append(
+                (
+                    QCoreApplication.translate("DayLogPrint", "Signed off before: {list}").format(
+                        list="; ".join(earlier)
+                    ),
+                    False,
+                )
+            )
     if status.corrected_after_sign_off:
         lines.append((corrected_after_text(log), True))
     return lines
@@ -130,8 +137,10 @@ def sign_off_text(log: DayLog) -> str:
     """« Journal signé par X le 30/03/2026 à 08:10 », or « Non signé »."""
     last = log.status.last
     if last is None:
-        return _tr("Not signed off")
-    return _tr("Log signed off by {name} on {date} at {time}").format(
+        return QCoreApplication.translate("DayLogPrint", "Not signed off")
+    return QCoreApplication.translate(
+        "DayLogPrint", "Log signed off by {name} on {date} at {time}"
+    ).format(
         name=last.signed_by,
         date=format_paris(last.signed_at, "%d/%m/%Y"),
         time=format_paris(last.signed_at, "%H:%M"),
@@ -140,7 +149,10 @@ def sign_off_text(log: DayLog) -> str:
 
 def corrected_after_text(log: DayLog) -> str:
     """« Corrigé après signature (2 corrections) »."""
-    return _tr("Corrected after sign-off (%n correction(s))", log.status.corrections_since)
+    text = QCoreApplication.translate(
+        "DayLogPrint", "Corrected after sign-off (corrections since: {count})"
+    )
+    return text.format(count=log.status.corrections_since)
 
 
 @dataclass(frozen=True)
@@ -227,7 +239,12 @@ class DayLogPages:
         )
         y += fonts.title_metrics.height()
         count = len(self.log.rows)
-        counted = (_tr("%n call(s), in the order received", count), False)
+        counted = (
+            QCoreApplication.translate(
+                "DayLogPrint", "Calls: {count}, in the order received"
+            ).format(count=count),
+            False,
+        )
         for line, emphasised in [*header_lines(self.log), counted]:
             painter.setFont(fonts.bold if emphasised else fonts.body)
             painter.drawText(
@@ -302,14 +319,16 @@ class DayLogPages:
         painter.setFont(fonts.body)
         line = fonts.body_metrics.height()
         box = QRect(0, height - line, width, line)
-        printed = _tr("Printed on {when} by {name}").format(
+        printed = QCoreApplication.translate("DayLogPrint", "Printed on {when} by {name}").format(
             when=format_paris(self.log.read_at, "%d/%m/%Y %H:%M"), name=self.printed_by
         )
         painter.drawText(box, Qt.AlignmentFlag.AlignLeft, f"Operline · {self.log.desk} · {printed}")
         painter.drawText(
             box,
             Qt.AlignmentFlag.AlignRight,
-            _tr("Page {page} / {pages}").format(page=number, pages=pages),
+            QCoreApplication.translate("DayLogPrint", "Page {page} / {pages}").format(
+                page=number, pages=pages
+            ),
         )
 
 

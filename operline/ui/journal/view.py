@@ -1,4 +1,5 @@
-"""The journal of a day: pick a Paris calendar day, read its calls newest first."""
+"""The journal of a day, the supervisor's day log: pick a Paris day, read its calls newest
+first, each stage with its time and delay; supervisors correct, sign off, print it."""
 
 from __future__ import annotations
 
@@ -28,7 +29,10 @@ from operline.journal import day_incident_ids, journal_rows
 from operline.paris_time import Clock, paris_date
 from operline.ui import shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
+from operline.ui.desk_context import ChangeBus
+from operline.ui.journal.cells import STAGE_COLUMNS
 from operline.ui.journal.model import JournalColumn, JournalModel
+from operline.ui.journal.supervision import DayLogSupervision
 from operline.ui.labels import category_label, outcome_label, status_label
 from operline.ui.messages import error_sentence
 from operline.ui.refusals import action_problem
@@ -37,7 +41,7 @@ from operline.ui.tasks import TaskRunner
 
 # Widest text a column usually holds, so widths are set without reading every row.
 _SAMPLES = {
-    JournalColumn.TIME: "00:00",
+    JournalColumn.TIME: "00:00 +02:00",
     JournalColumn.REFERENCE: "OPL-0000-000000",
     JournalColumn.SECTOR: "Quais du canal de l'Ourcq",
     JournalColumn.TEAM: "Maraude Porte de la Chapelle",
@@ -59,6 +63,7 @@ class JournalView(QWidget):
         actor: Actor | Callable[[], Actor],
         clock: Clock,
         shown_at_once: bool = True,
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,6 +100,9 @@ class JournalView(QWidget):
         self.today_action.triggered.connect(lambda: self.show_day(paris_date(self._clock())))
         self.choose_day_action.triggered.connect(self._focus_date)
         self.reload_action.triggered.connect(lambda: self.show_day(self._day))
+        self.supervision = DayLogSupervision(
+            self, runner, actor=self._actor, clock=clock, changes=changes
+        )
 
         self._build()
         # Enter on a row opens that call, closed or not, as on the board.
@@ -123,6 +131,10 @@ class JournalView(QWidget):
             self.reload_action,
         ]
 
+    def supervision_actions(self) -> list[QAction]:
+        """Correct, sign off, print, save as PDF: for the menu."""
+        return self.supervision.actions()
+
     def show_current(self) -> None:
         """Show the journal again: today if it was on today (the desk runs past midnight)."""
         self.show_day(paris_date(self._clock()) if self._on_today else self._day)
@@ -140,6 +152,8 @@ class JournalView(QWidget):
         self._date_edit.blockSignals(False)
         self.next_day_action.setEnabled(day < today)
         self.today_action.setEnabled(day != today)
+        self.supervision.update_rights()
+        self.supervision.read_status(day)
         actor = self._actor()
         self._runner.run(
             lambda database: day_incident_ids(database, day, actor=actor, now=now),
@@ -262,6 +276,7 @@ class JournalView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.supervision.header)
         layout.addWidget(self._pages, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -289,6 +304,9 @@ class JournalView(QWidget):
         samples[JournalColumn.PRIORITY] = []
         samples[JournalColumn.STATUS] = [status_label(code) for code in Status]
         samples[JournalColumn.OUTCOME] = [outcome_label(code) for code in Outcome]
+        for column in STAGE_COLUMNS:
+            samples[column] = ["00:00 +1 h 05"]
+        samples[JournalColumn.ON_DUTY] = ["Maraude de nuit Nord-Est"]
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Team names are the longest free texts: that column takes the room left.
