@@ -1165,7 +1165,7 @@
     <name>JournalModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The stage columns after the reception, in order, with the field each one shows. The field a correction names, for each column that shows one.</extracomment>
+        <extracomment>The outcome of a closed call, the stage reached by one still open. The stage columns after the reception, in order, with the field each one shows. The field a correction names, for each column that shows one.</extracomment>
         <translation>Heure</translation>
     </message>
     <message>
@@ -1183,10 +1183,6 @@
     <message>
         <source>Priority</source>
         <translation>Priorité</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Étape</translation>
     </message>
     <message>
         <source>Team contacted</source>
@@ -1213,8 +1209,8 @@
         <translation>De garde à l&apos;appel</translation>
     </message>
     <message>
-        <source>Outcome</source>
-        <translation>Issue</translation>
+        <source>Outcome or stage</source>
+        <translation>Issue ou étape</translation>
     </message>
     <message>
         <source>(corrected)</source>
@@ -1227,6 +1223,10 @@
     <message>
         <source>No team</source>
         <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <source>Open: {stage}</source>
+        <translation>En cours&#xa0;: {stage}</translation>
     </message>
     <message>
         <source>First recorded: {value}</source>

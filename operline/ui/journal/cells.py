@@ -12,6 +12,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from operline.codes import Status
 from operline.day_log import format_delay
 from operline.incidents.corrections import LogField
 from operline.journal import JournalRow
@@ -28,14 +29,14 @@ class JournalColumn(IntEnum):
     SECTOR = 2
     CATEGORY = 3
     PRIORITY = 4
-    STATUS = 5
-    ROUTED = 6
-    ACKNOWLEDGED = 7
-    ON_SCENE = 8
-    CLOSED = 9
-    TEAM = 10
-    ON_DUTY = 11
-    OUTCOME = 12
+    ROUTED = 5
+    ACKNOWLEDGED = 6
+    ON_SCENE = 7
+    CLOSED = 8
+    TEAM = 9
+    ON_DUTY = 10
+    #: The outcome of a closed call, the stage reached by one still open.
+    OUTCOME = 11
 
 
 #: The stage columns after the reception, in order, with the field each one shows.
@@ -62,14 +63,13 @@ _TITLES = {
     JournalColumn.SECTOR: QT_TRANSLATE_NOOP("JournalModel", "Sector"),
     JournalColumn.CATEGORY: QT_TRANSLATE_NOOP("JournalModel", "Need"),
     JournalColumn.PRIORITY: QT_TRANSLATE_NOOP("JournalModel", "Priority"),
-    JournalColumn.STATUS: QT_TRANSLATE_NOOP("JournalModel", "Stage"),
     JournalColumn.ROUTED: QT_TRANSLATE_NOOP("JournalModel", "Team contacted"),
     JournalColumn.ACKNOWLEDGED: QT_TRANSLATE_NOOP("JournalModel", "Acknowledged"),
     JournalColumn.ON_SCENE: QT_TRANSLATE_NOOP("JournalModel", "On scene"),
     JournalColumn.CLOSED: QT_TRANSLATE_NOOP("JournalModel", "Closed"),
     JournalColumn.TEAM: QT_TRANSLATE_NOOP("JournalModel", "Team"),
     JournalColumn.ON_DUTY: QT_TRANSLATE_NOOP("JournalModel", "On duty at the call"),
-    JournalColumn.OUTCOME: QT_TRANSLATE_NOOP("JournalModel", "Outcome"),
+    JournalColumn.OUTCOME: QT_TRANSLATE_NOOP("JournalModel", "Outcome or stage"),
 }
 _CORRECTED = QT_TRANSLATE_NOOP("JournalModel", "(corrected)")
 _CORRECTED_AFTER = QT_TRANSLATE_NOOP("JournalModel", "(corrected after sign-off)")
@@ -109,14 +109,14 @@ def value_text(row: JournalRow, column: JournalColumn) -> str:
             return category_label(row.category)
         case JournalColumn.PRIORITY:
             return priority_label(row.priority)
-        case JournalColumn.STATUS:
-            return status_label(row.status)
         case JournalColumn.TEAM:
             return row.team or NONE
         case JournalColumn.ON_DUTY:
             return ", ".join(row.teams_on_duty()) or _tr(str(_NOBODY))
         case JournalColumn.OUTCOME:
-            return outcome_label(row.outcome) if row.outcome is not None else NONE
+            if row.outcome is not None:
+                return outcome_label(row.outcome)
+            return open_stage_text(row.status)
     at = stage_time(row, column)
     return format_paris_clock(at) if at is not None else ""
 
@@ -135,14 +135,42 @@ def delay_text(row: JournalRow, column: JournalColumn) -> str:
 
 
 def cell_text(row: JournalRow, column: JournalColumn) -> str:
-    """The whole cell on one line: value, correction mark, delay."""
-    parts = [value_text(row, column), corrected_mark(row, column), delay_text(row, column)]
-    return " ".join(part for part in parts if part)
+    """The cell as the table shows it: the value and its correction mark, then the delay
+    on a line of its own in a stage column."""
+    first = " ".join(part for part in (value_text(row, column), short_mark(row, column)) if part)
+    delay = delay_text(row, column)
+    return f"{first}\n{delay}" if delay else first
+
+
+def short_mark(row: JournalRow, column: JournalColumn) -> str:
+    """« (corrigé) », after a sign-off too: the table says the rest in bold and its tooltip."""
+    return corrected_word() if corrected_mark(row, column) else ""
+
+
+def corrected_word() -> str:
+    return _tr(str(_CORRECTED))
+
+
+def open_stage_text(status: Status) -> str:
+    """The stage a call still open reached, where a closed call shows its outcome."""
+    return QCoreApplication.translate("JournalModel", "Open: {stage}").format(
+        stage=status_label(status)
+    )
+
+
+def corrected_after_sign_off(row: JournalRow, column: JournalColumn) -> bool:
+    field = COLUMN_FIELDS.get(column)
+    corrected = row.corrected.get(field.value) if field is not None else None
+    return corrected is not None and corrected.after_sign_off
 
 
 def tooltip_text(row: JournalRow, column: JournalColumn) -> str:
     """The cell in full, with the exact instant and, once corrected, the first value."""
-    text = cell_text(row, column)
+    text = " ".join(
+        part
+        for part in (value_text(row, column), corrected_mark(row, column), delay_text(row, column))
+        if part
+    )
     at = row.received_at if column is JournalColumn.TIME else None
     if column in STAGE_COLUMNS:
         at = stage_time(row, column)

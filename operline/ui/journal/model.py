@@ -28,6 +28,7 @@ from operline.ui.journal.cells import (
     JournalColumn,
     cell_text,
     column_title,
+    corrected_after_sign_off,
     corrected_mark,
     tooltip_text,
 )
@@ -179,8 +180,10 @@ class JournalModel(DeskTableModel):
             # repeated autumn hour shows two identical times) and the value first recorded.
             return tooltip_text(row, column)
         if role == Qt.ItemDataRole.FontRole and corrected_mark(row, column):
+            # A value corrected reads in italics; corrected after the sign-off, in bold too.
             italic = QFont()
             italic.setItalic(True)
+            italic.setBold(corrected_after_sign_off(row, column))
             return italic
         if column == JournalColumn.PRIORITY and row.priority is Priority.URGENT:
             if role == Qt.ItemDataRole.ForegroundRole:

@@ -49,7 +49,6 @@ _WEIGHTS: dict[JournalColumn, int] = {
     JournalColumn.SECTOR: 10,
     JournalColumn.CATEGORY: 12,
     JournalColumn.PRIORITY: 6,
-    JournalColumn.STATUS: 8,
     JournalColumn.ROUTED: 8,
     JournalColumn.ACKNOWLEDGED: 8,
     JournalColumn.ON_SCENE: 8,

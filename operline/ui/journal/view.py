@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent
+from PySide6.QtGui import QAction, QFocusEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -30,10 +30,10 @@ from operline.paris_time import Clock, paris_date
 from operline.ui import shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
 from operline.ui.desk_context import ChangeBus
-from operline.ui.journal.cells import STAGE_COLUMNS
+from operline.ui.journal.cells import STAGE_COLUMNS, corrected_word, open_stage_text
 from operline.ui.journal.model import JournalColumn, JournalModel
 from operline.ui.journal.supervision import DayLogSupervision
-from operline.ui.labels import category_label, outcome_label, status_label
+from operline.ui.labels import category_label, outcome_label
 from operline.ui.messages import error_sentence
 from operline.ui.refusals import action_problem
 from operline.ui.table_model import INCIDENT_ID_ROLE
@@ -261,7 +261,7 @@ class JournalView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._size_columns()
@@ -295,29 +295,40 @@ class JournalView(QWidget):
 
     def _size_columns(self) -> None:
         # Widths come from sample texts and the translated labels, never from the rows:
-        # measuring the rows would read the whole day.
+        # measuring the rows would read the whole day. Each row holds two lines, so a
+        # stage shows its time over its delay and a long name wraps once.
         metrics = self.table.fontMetrics()
         samples: dict[JournalColumn, list[str]] = {
             column: [text] for column, text in _SAMPLES.items()
         }
+        corrected = corrected_word()
+        samples[JournalColumn.TIME] = [_SAMPLES[JournalColumn.TIME], f"00:00 {corrected}"]
         samples[JournalColumn.CATEGORY] = [category_label(code) for code in Category]
         samples[JournalColumn.PRIORITY] = []
-        samples[JournalColumn.STATUS] = [status_label(code) for code in Status]
-        samples[JournalColumn.OUTCOME] = [outcome_label(code) for code in Outcome]
+        samples[JournalColumn.OUTCOME] = [outcome_label(code) for code in Outcome] + [
+            open_stage_text(status) for status in Status if status.is_open
+        ]
         for column in STAGE_COLUMNS:
-            samples[column] = ["00:00 +1 h 05"]
+            samples[column] = [f"00:00 {corrected}\n+1 h 05"]
         samples[JournalColumn.ON_DUTY] = ["Maraude de nuit Nord-Est"]
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Team names are the longest free texts: that column takes the room left.
+        # Team names are the longest free texts: their columns share the room left.
         header.setSectionResizeMode(JournalColumn.TEAM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(JournalColumn.ON_DUTY, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        header.setDefaultAlignment(
+            Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap))
+        )
+        lines = metrics.lineSpacing() * 2
+        header.setFixedHeight(lines + 10)
+        self.table.verticalHeader().setDefaultSectionSize(lines + 8)
         for column in JournalColumn:
             texts = [
                 *samples[column],
                 str(self.model.headerData(column, Qt.Orientation.Horizontal)),
             ]
-            width = max(metrics.horizontalAdvance(text) for text in texts)
+            width = max(two_line_width(metrics, text) for text in texts)
             header.resizeSection(column, width + 16)
 
     def _action(self, text: str, name: str, shortcut: shortcuts.Shortcut) -> QAction:
@@ -354,3 +365,19 @@ _ONE_DAY = timedelta(days=1)
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def two_line_width(metrics: QFontMetrics, text: str) -> int:
+    """The narrowest width showing ``text`` on at most two lines, wrapped between words."""
+    if "\n" in text:
+        return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+    words = text.split(" ")
+    if len(words) == 1:
+        return metrics.horizontalAdvance(text)
+    return min(
+        max(
+            metrics.horizontalAdvance(" ".join(words[:cut])),
+            metrics.horizontalAdvance(" ".join(words[cut:])),
+        )
+        for cut in range(1, len(words))
+    )

@@ -91,7 +91,12 @@ def test_today_lists_the_calls_newest_first_in_french(
         "Femme / femme enceinte",
         "Urgent",
         "Clos",
+        "",
+        "",
+        "",
+        "17:40 +0 min",
         "UASA binôme 2",
+        "Aucune équipe",
         "Prise en charge par l'équipe",
     ]
     assert _column(view, JournalColumn.STATUS) == ["Clos", "Reçu", "Équipe contactée"]
@@ -104,7 +109,12 @@ def test_today_lists_the_calls_newest_first_in_french(
         "Besoin",
         "Priorité",
         "Étape",
+        "Équipe contactée",
+        "Acquitté",
+        "Sur place",
+        "Clos",
         "Équipe",
+        "De garde à l'appel",
         "Issue",
     ]
     assert view.findChild(QLabel, "journalCount").text() == "3 appels"
