@@ -21,7 +21,7 @@ from operline.changes import Changes
 from operline.db.engine import Database
 from operline.db.models import DaySignOff, Incident, IncidentEvent, Operator
 from operline.errors import OperlineError
-from operline.incidents.events import CORRECTIONS
+from operline.incidents.events import EventKind
 from operline.paris_time import format_paris, paris_day_bounds
 
 
@@ -143,8 +143,10 @@ def _status(session: Session, day: date) -> DayStatus:
         .where(
             Incident.received_at >= start,
             Incident.received_at < end,
-            IncidentEvent.kind.in_([kind.value for kind in CORRECTIONS]),
-            IncidentEvent.at > sign_offs[-1].signed_at,
+            # A correction knows, when made, whether the day was signed off: one made in
+            # the very second of a sign-off is told apart by its kind.
+            IncidentEvent.kind == EventKind.CORRECTED_AFTER_SIGN_OFF.value,
+            IncidentEvent.at >= sign_offs[-1].signed_at,
         )
     )
     return DayStatus(day, sign_offs, since or 0)

@@ -7,9 +7,9 @@ import io
 from datetime import UTC, date, datetime, timedelta
 
 from operline.codes import Category, Outcome, Priority, Status
+from operline.day_log import day_log_csv, format_delay, read_day_log
 from operline.db.engine import Database
 from operline.db.models import Incident, Sector, Team
-from operline.day_log import day_log_csv, format_delay, read_day_log
 from tests.actors import COMMAND_LINE
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)

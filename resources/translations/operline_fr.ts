@@ -1132,6 +1132,14 @@
         <translation>Étape annulée</translation>
     </message>
     <message>
+        <source>Corrected</source>
+        <translation>Corrigé</translation>
+    </message>
+    <message>
+        <source>Corrected after sign-off</source>
+        <translation>Corrigé après signature</translation>
+    </message>
+    <message>
         <source>Place</source>
         <extracomment>Fields a correction may name, as the desk calls them.</extracomment>
         <translation>Lieu d&apos;orientation</translation>
@@ -1155,6 +1163,39 @@
     <message>
         <source>Received at</source>
         <translation>Heure de réception</translation>
+    </message>
+    <message>
+        <source>Team contacted at</source>
+        <translation>Heure de contact de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Acknowledged at</source>
+        <translation>Heure d&apos;acquittement</translation>
+    </message>
+    <message>
+        <source>On scene at</source>
+        <translation>Heure d&apos;arrivée sur place</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>Heure de clôture</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Calling crew</source>
+        <translation>Équipage appelant</translation>
+    </message>
+    <message>
+        <source>Corrected: {field}</source>
+        <extracomment>Fields holding an instant, stored in ISO 8601 and shown in Paris time.</extracomment>
+        <translation>Corrigé&#xa0;: {field}</translation>
+    </message>
+    <message>
+        <source>Corrected after sign-off: {field}</source>
+        <translation>Corrigé après signature&#xa0;: {field}</translation>
     </message>
     <message>
         <source>Changed: {field}</source>

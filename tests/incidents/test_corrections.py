@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 
 from operline.actors import ActionRefused, Actor
 from operline.codes import Category, OperatorRole, Outcome, Status
+from operline.day_sign_off import SignOffRefusal, SignOffRefused, day_status, sign_off_day
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Incident, IncidentEvent
-from operline.day_sign_off import SignOffRefusal, SignOffRefused, day_status, sign_off_day
 from operline.incidents.corrections import Correction, LogField, correct_incident
 from operline.incidents.events import EventKind, IncidentChanged, IncidentRefused, Refusal
 from operline.incidents.timeline import read_incident
