@@ -292,15 +292,15 @@
     </message>
     <message>
         <source>&amp;Sign off the day</source>
-        <translation>&amp;Signer le journal du jour</translation>
+        <translation>Si&amp;gner le journal du jour</translation>
     </message>
     <message>
-        <source>&amp;Print the day log…</source>
+        <source>Pr&amp;int the day log…</source>
         <translation>&amp;Imprimer le journal…</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation>Enregistrer en P&amp;DF…</translation>
+        <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
         <source>{name} is signed in as an operator: only a supervisor may do this.</source>

@@ -118,7 +118,7 @@ class DayLogSupervision(QObject):
             shortcuts.SIGN_OFF_DAY,
         )
         self.print_action = self._action(
-            QCoreApplication.translate("DayLog", "&Print the day log…"),
+            QCoreApplication.translate("DayLog", "Pr&int the day log…"),
             "printDayAction",
             shortcuts.PRINT_DAY,
         )

@@ -81,6 +81,10 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
             "&Aujourd'hui",
             "Aller à une &date…",
             "&Recharger",
+            "&Corriger l'appel…",
+            "Si&gner le journal du jour",
+            "&Imprimer le journal…",
+            "Enregistrer en PD&F…",
         ],
         "&Aide": ["&Raccourcis clavier", "À &propos d'Operline"],
     }
@@ -101,7 +105,17 @@ def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> 
         "&Calls": ["&New call", "&Go to a call…", "&Change of operator…"],
         "&Roster": ["&Teams, sectors, places and roster…", "Desk &settings…"],
         "&View": ["Open &calls", "Call &form", "&On duty now", "The &week", "The &journal"],
-        "&Journal": ["&Previous day", "&Next day", "&Today", "&Go to a date…", "&Reload"],
+        "&Journal": [
+            "&Previous day",
+            "&Next day",
+            "&Today",
+            "&Go to a date…",
+            "&Reload",
+            "&Correct the call…",
+            "&Sign off the day",
+            "Pr&int the day log…",
+            "Save as P&DF…",
+        ],
         "&Help": ["&Keyboard shortcuts", "&About Operline"],
     }
 
