@@ -91,7 +91,7 @@ CSV_HEADINGS = (
     "Étape",
     "Équipe contactée",
     "Délai (min)",
-    "Acquitté",
+    "Pris en compte",
     "Délai (min)",
     "Sur place",
     "Délai (min)",
@@ -107,7 +107,7 @@ CSV_HEADINGS = (
 FIELD_FR: dict[LogField, str] = {
     LogField.RECEIVED_AT: "Reçu",
     LogField.ROUTED_AT: "Équipe contactée",
-    LogField.ACKNOWLEDGED_AT: "Acquitté",
+    LogField.ACKNOWLEDGED_AT: "Pris en compte",
     LogField.ON_SCENE_AT: "Sur place",
     LogField.CLOSED_AT: "Clos",
     LogField.SECTOR: "Secteur",

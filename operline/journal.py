@@ -25,7 +25,7 @@ from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent, Sector, Team
 from operline.incidents.events import CORRECTIONS, EventKind
 from operline.paris_time import paris_day_bounds
-from operline.roster.engine import on_duty_teams
+from operline.roster.engine import Roster, on_duty_teams
 from operline.roster.store import load_roster
 
 #: The audit action of listing a day (kept under this name for its readers).
@@ -122,10 +122,33 @@ def day_incident_ids(
     return ids
 
 
-def journal_rows(database: Database, ids: Sequence[int]) -> list[JournalRow]:
+class DayRoster:
+    """The roster, read once for every page of one day shown.
+
+    Who was on duty is asked of the roster engine for each row; reading the roster and
+    building its timelines again at each page would cost more than the page itself. A
+    screen keeps one per day shown and takes a new one when it reloads the day.
+    """
+
+    def __init__(self, day: date) -> None:
+        self._since = paris_day_bounds(day)[0]
+        self._roster: Roster | None = None
+
+    def roster(self, session: Session, earliest: datetime) -> Roster:
+        if earliest < self._since:  # a row of another day: read for it alone
+            return load_roster(session, changes_ending_after=earliest)
+        if self._roster is None:
+            self._roster = load_roster(session, changes_ending_after=self._since)
+        return self._roster
+
+
+def journal_rows(
+    database: Database, ids: Sequence[int], *, day_roster: DayRoster | None = None
+) -> list[JournalRow]:
     """The journal lines of the given incidents, in the order of ``ids``.
 
-    An id that names no incident is left out.
+    An id that names no incident is left out. ``day_roster`` spares reading the roster
+    again for each page of the same day.
     """
     if not ids:
         return []
@@ -133,11 +156,11 @@ def journal_rows(database: Database, ids: Sequence[int]) -> list[JournalRow]:
     with database.read() as session:
         for offset in range(0, len(ids), _IDS_PER_QUERY):
             chunk = list(ids[offset : offset + _IDS_PER_QUERY])
-            found.update((row.id, row) for row in _read_rows(session, chunk))
+            found.update((row.id, row) for row in _read_rows(session, chunk, day_roster))
     return [found[incident_id] for incident_id in ids if incident_id in found]
 
 
-def _read_rows(session: Session, ids: list[int]) -> list[JournalRow]:
+def _read_rows(session: Session, ids: list[int], day_roster: DayRoster | None) -> list[JournalRow]:
     query = (
         select(
             Incident.id,
@@ -166,7 +189,11 @@ def _read_rows(session: Session, ids: list[int]) -> list[JournalRow]:
         return []
     corrected = _corrected_fields(session, ids)
     # Exceptions over before the earliest call cannot have changed who was on duty then.
-    roster = load_roster(session, changes_ending_after=min(row[2] for row in rows))
+    earliest = min(row[2] for row in rows)
+    if day_roster is not None:
+        roster = day_roster.roster(session, earliest)
+    else:
+        roster = load_roster(session, changes_ending_after=earliest)
     return [
         JournalRow(
             id=row[0],

@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Time acknowledged</source>
-        <translation>Heure d&apos;acquittement</translation>
+        <translation>Heure de prise en compte</translation>
     </message>
     <message>
         <source>Time on scene</source>
@@ -1170,7 +1170,7 @@
     </message>
     <message>
         <source>Acknowledged at</source>
-        <translation>Heure d&apos;acquittement</translation>
+        <translation>Heure de prise en compte</translation>
     </message>
     <message>
         <source>On scene at</source>
@@ -1231,7 +1231,7 @@
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation>Acquitté</translation>
+        <translation>Pris en compte</translation>
     </message>
     <message>
         <source>On scene</source>

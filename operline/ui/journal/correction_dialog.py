@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -103,6 +104,8 @@ class CorrectionDialog(QDialog):
         self.recorded = QLabel(self)
         self.recorded.setObjectName("correctionRecorded")
         self.editors = QStackedWidget(self)
+        # One line high, whichever editor it shows.
+        self.editors.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.time_edit = QDateTimeEdit(self)
         self.time_edit.setObjectName("correctionTime")
         self.time_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
@@ -159,7 +162,19 @@ class CorrectionDialog(QDialog):
         ok.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        heading = QLabel(
+            f"{detail.reference} · {detail.sector} · "
+            f"{format_paris(detail.received_at, '%d/%m/%Y')} "
+            f"{format_paris_clock(detail.received_at)}",
+            self,
+        )
+        heading.setObjectName("correctionIncident")
+        bold = heading.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.2)
+        heading.setFont(bold)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(explained)
         if signed_off:
             warning = QLabel(

@@ -194,10 +194,13 @@ class DayLogSupervision(QObject):
 
     def apply_changes(self, changes: Changes) -> None:
         """Rows a write changed are read again; a sign-off of the day shown redraws its head."""
-        if changes.incidents:
-            self._view.model.read_again(tuple(changes.incidents))
-            self.read_status(self._view.day)
-        elif self._view.day in changes.signed_days:
+        if changes.roster:
+            self._view.forget_roster()
+        model = self._view.model
+        shown = [i for i in changes.incidents if model.row_of(i) is not None]
+        if shown:
+            model.read_again(shown)
+        if shown or self._view.day in changes.signed_days:
             self.read_status(self._view.day)
 
     # Corrections

@@ -3,11 +3,11 @@ first, each stage with its time and delay; supervisors correct, sign off, print 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QFontMetrics
+from PySide6.QtGui import QAction, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -22,30 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from operline.actors import Actor
-from operline.codes import Category, Outcome, Status
+from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.incidents.timeline import IncidentDetail, read_incident
-from operline.journal import day_incident_ids, journal_rows
+from operline.journal import DayRoster, JournalRow, day_incident_ids, journal_rows
 from operline.paris_time import Clock, paris_date
 from operline.ui import shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
 from operline.ui.desk_context import ChangeBus
-from operline.ui.journal.cells import STAGE_COLUMNS, corrected_word, open_stage_text
-from operline.ui.journal.model import JournalColumn, JournalModel
+from operline.ui.journal.column_widths import size_columns
+from operline.ui.journal.model import JournalModel
 from operline.ui.journal.supervision import DayLogSupervision
-from operline.ui.labels import category_label, outcome_label
 from operline.ui.messages import error_sentence
 from operline.ui.refusals import action_problem
 from operline.ui.table_model import INCIDENT_ID_ROLE
 from operline.ui.tasks import TaskRunner
-
-# Widest text a column usually holds, so widths are set without reading every row.
-_SAMPLES = {
-    JournalColumn.TIME: "00:00 +02:00",
-    JournalColumn.REFERENCE: "OPL-0000-000000",
-    JournalColumn.SECTOR: "Quais du canal de l'Ourcq",
-    JournalColumn.TEAM: "Maraude Porte de la Chapelle",
-}
 
 
 class JournalView(QWidget):
@@ -76,12 +67,9 @@ class JournalView(QWidget):
         self._day = paris_date(clock())
         self._on_today = True
 
-        self.model = JournalModel(
-            lambda ids, done, failed: runner.run(
-                lambda database: journal_rows(database, ids), done, failed, owner=self
-            ),
-            self,
-        )
+        #: The roster of the day shown, read once for all its pages.
+        self._day_roster = DayRoster(self._day)
+        self.model = JournalModel(self._fetch_rows, self)
         self.model.fetch_failed.connect(self._show_problem, Qt.ConnectionType.QueuedConnection)
 
         self.previous_day_action = self._action(
@@ -131,6 +119,23 @@ class JournalView(QWidget):
             self.reload_action,
         ]
 
+    def _fetch_rows(
+        self,
+        ids: Sequence[int],
+        done: Callable[[list[JournalRow]], None],
+        failed: Callable[[OperlineError], None],
+    ) -> None:
+        kept = self._day_roster  # the day's, even if another day is asked meanwhile
+
+        def read(database: Database) -> list[JournalRow]:
+            return journal_rows(database, ids, day_roster=kept)
+
+        self._runner.run(read, done, failed, owner=self)
+
+    def forget_roster(self) -> None:
+        """Read the roster again for the next rows (another day, or the roster changed)."""
+        self._day_roster = DayRoster(self._day)
+
     def supervision_actions(self) -> list[QAction]:
         """Correct, sign off, print, save as PDF: for the menu."""
         return self.supervision.actions()
@@ -154,6 +159,7 @@ class JournalView(QWidget):
         self.today_action.setEnabled(day != today)
         self.supervision.update_rights()
         self.supervision.read_status(day)
+        self.forget_roster()
         actor = self._actor()
         self._runner.run(
             lambda database: day_incident_ids(database, day, actor=actor, now=now),
@@ -264,7 +270,7 @@ class JournalView(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self._size_columns()
+        size_columns(self.table, self.model)
 
         self._empty = self._sentence_label("journalEmpty", self.tr("No calls that day"))
         self._problem = self._sentence_label("journalProblem", "")
@@ -292,44 +298,6 @@ class JournalView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         label.setFont(font)
         return label
-
-    def _size_columns(self) -> None:
-        # Widths come from sample texts and the translated labels, never from the rows:
-        # measuring the rows would read the whole day. Each row holds two lines, so a
-        # stage shows its time over its delay and a long name wraps once.
-        metrics = self.table.fontMetrics()
-        samples: dict[JournalColumn, list[str]] = {
-            column: [text] for column, text in _SAMPLES.items()
-        }
-        corrected = corrected_word()
-        samples[JournalColumn.TIME] = [_SAMPLES[JournalColumn.TIME], f"00:00 {corrected}"]
-        samples[JournalColumn.CATEGORY] = [category_label(code) for code in Category]
-        samples[JournalColumn.PRIORITY] = []
-        samples[JournalColumn.OUTCOME] = [outcome_label(code) for code in Outcome] + [
-            open_stage_text(status) for status in Status if status.is_open
-        ]
-        for column in STAGE_COLUMNS:
-            samples[column] = [f"00:00 {corrected}\n+1 h 05"]
-        samples[JournalColumn.ON_DUTY] = ["Maraude de nuit Nord-Est"]
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Team names are the longest free texts: their columns share the room left.
-        header.setSectionResizeMode(JournalColumn.TEAM, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(JournalColumn.ON_DUTY, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        header.setDefaultAlignment(
-            Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap))
-        )
-        lines = metrics.lineSpacing() * 2
-        header.setFixedHeight(lines + 10)
-        self.table.verticalHeader().setDefaultSectionSize(lines + 8)
-        for column in JournalColumn:
-            texts = [
-                *samples[column],
-                str(self.model.headerData(column, Qt.Orientation.Horizontal)),
-            ]
-            width = max(two_line_width(metrics, text) for text in texts)
-            header.resizeSection(column, width + 16)
 
     def _action(self, text: str, name: str, shortcut: shortcuts.Shortcut) -> QAction:
         action = QAction(text, self)
@@ -365,19 +333,3 @@ _ONE_DAY = timedelta(days=1)
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def two_line_width(metrics: QFontMetrics, text: str) -> int:
-    """The narrowest width showing ``text`` on at most two lines, wrapped between words."""
-    if "\n" in text:
-        return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
-    words = text.split(" ")
-    if len(words) == 1:
-        return metrics.horizontalAdvance(text)
-    return min(
-        max(
-            metrics.horizontalAdvance(" ".join(words[:cut])),
-            metrics.horizontalAdvance(" ".join(words[cut:])),
-        )
-        for cut in range(1, len(words))
-    )

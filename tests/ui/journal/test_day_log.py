@@ -91,7 +91,7 @@ def _correct_acknowledgement(
     _press(qtbot, view, Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier)
     dialog = view.supervision.dialog
     assert dialog is not None
-    assert dialog.field_choice.currentText() == "Heure d'acquittement"
+    assert dialog.field_choice.currentText() == "Heure de prise en compte"
     assert dialog.recorded.text() == "25/11/2026 22:02"
     dialog.time_edit.setDateTime(QDateTime(QDate(2026, 11, 25), QTime(hour, minute)))
     qtbot.keyClicks(dialog.reason, "Heure lue sur la main courante")
@@ -134,7 +134,7 @@ def test_a_supervisor_corrects_a_stage_time_and_the_timeline_keeps_both(
     last = _timeline(qtbot, view)[-1]
     assert last[1:] == [
         "Claire Roux",
-        "Corrigé\u00a0: Heure d'acquittement",
+        "Corrigé\u00a0: Heure de prise en compte",
         "25/11 22:02 → 25/11 22:05",
         "Heure lue sur la main courante",
     ]
@@ -204,7 +204,9 @@ def test_a_correction_after_the_sign_off_is_flagged_in_the_header_and_the_log(
     assert cell.data() == "22:05 (corrigé)\n+4 min"
     assert cell.data(Qt.ItemDataRole.FontRole).bold()
     assert "(corrigé après signature)" in cell.data(Qt.ItemDataRole.ToolTipRole)
-    assert _timeline(qtbot, view)[-1][2] == "Corrigé après signature\u00a0: Heure d'acquittement"
+    assert (
+        _timeline(qtbot, view)[-1][2] == "Corrigé après signature\u00a0: Heure de prise en compte"
+    )
 
 
 def _count_lines(database: Database) -> int:

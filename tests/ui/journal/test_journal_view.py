@@ -113,7 +113,7 @@ def test_today_lists_the_calls_newest_first_in_french(
         "Besoin",
         "Priorité",
         "Équipe contactée",
-        "Acquitté",
+        "Pris en compte",
         "Sur place",
         "Clos",
         "Équipe",
