@@ -172,6 +172,8 @@ class JournalView(QWidget):
         if day != self._day:
             return  # another day was asked meanwhile
         self.model.set_ids(ids)
+        if ids:
+            self.model.journal_row(0)  # the first page is asked now, before the first paint
         # An empty day already says so in the middle of the screen.
         self._count.setText(self.tr("%n call(s)", "", len(ids)) if ids else "")
         self._show_page(self.table if ids else self._empty)
