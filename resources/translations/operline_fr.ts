@@ -1270,6 +1270,14 @@
         <translation>En cours&#xa0;: {stage}</translation>
     </message>
     <message>
+        <source>The desk found no team on duty when it logged the call.</source>
+        <translation>Aucune équipe n&apos;était de garde quand l&apos;appel a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The roster as it stands names: {teams}.</source>
+        <translation>Le tableau de garde actuel indique&#xa0;: {teams}.</translation>
+    </message>
+    <message>
         <source>First recorded: {value}</source>
         <translation>Valeur d&apos;origine&#xa0;: {value}</translation>
     </message>
@@ -1287,6 +1295,7 @@
     </message>
     <message>
         <source>&amp;Previous day</source>
+        <extracomment>The roster of the day shown, read once for all its pages.</extracomment>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>

@@ -176,6 +176,14 @@ def tooltip_text(row: JournalRow, column: JournalColumn) -> str:
         at = stage_time(row, column)
     if at is not None:
         text = f"{text} · {isoformat_paris(at)}"
+    if column is JournalColumn.ON_DUTY and not row.team_on_duty_at_intake:
+        text += "\n" + QCoreApplication.translate(
+            "JournalModel", "The desk found no team on duty when it logged the call."
+        )
+        if row.on_duty:
+            text += "\n" + QCoreApplication.translate(
+                "JournalModel", "The roster as it stands names: {teams}."
+            ).format(teams=", ".join(row.on_duty))
     field = COLUMN_FIELDS.get(column)
     corrected = row.corrected.get(field.value) if field is not None else None
     if corrected is not None:
