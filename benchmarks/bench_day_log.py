@@ -183,13 +183,9 @@ def main() -> None:
 
     show_day()  # warm the caches as a desk that has run a while has them
     rows = [
-        (
-            "day log (ids, header, first page)",
-            "JournalView",
-            *timed(database, arguments.runs, show_day),
-        ),
-        ("day log, next page", "JournalModel", *timed(database, arguments.runs, next_page)),
-        ("day log, whole day (PDF, CSV)", "service", *timed(database, 3, whole_day)),
+        (SHOW, "JournalView", *timed(database, arguments.runs, show_day, SHOW)),
+        (PAGE, "JournalModel", *timed(database, arguments.runs, next_page, PAGE)),
+        (WHOLE, "service", *timed(database, 3, whole_day, WHOLE)),
     ]
     print(f"\n{database.name}: {calls:,} calls on {day.isoformat()}\n")
     print(

@@ -3,7 +3,9 @@
 Sign-offs are kept, never replaced: a day corrected after its sign-off can be signed
 again, and its earlier sign-offs still tell what was signed before the corrections. A
 correction made after the last sign-off is flagged: in the call's timeline (its line is
-of the kind ``corrected_after_sign_off``) and in the day's header.
+of the kind ``corrected_after_sign_off``) and in the day's header. The header counts the
+corrections of the calls the day holds now: a call whose time received was corrected
+into another day is flagged in its own timeline, and counted in the header of its new day.
 """
 
 from __future__ import annotations
