@@ -31,6 +31,10 @@ class Right(StrEnum):
     EDIT_SETTINGS = "edit_settings"
     #: Who works at the desk.
     MANAGE_OPERATORS = "manage_operators"
+    #: Correct a field or a stage time of a call in the day log, with a reason.
+    CORRECT_LOG = "correct_log"
+    #: Sign off the day log.
+    SIGN_OFF_DAY = "sign_off_day"
 
 
 _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
@@ -38,11 +42,17 @@ _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
     OperatorRole.SUPERVISOR: frozenset(Right),
 }
 
-#: Rights only a person signed in holds: a call's timeline names who handled it.
-_PERSONAL_RIGHTS = frozenset({Right.HANDLE_CALLS})
+#: Rights only a person signed in holds: a call's timeline names who handled or corrected
+#: it, a day's sign-off who signed it.
+_PERSONAL_RIGHTS = frozenset({Right.HANDLE_CALLS, Right.CORRECT_LOG, Right.SIGN_OFF_DAY})
 
 #: The sentence of a refusal for want of someone signed in; the window has its translation.
 NOBODY_SIGNED_IN = "Nobody is signed in at {workstation}: sign in to log or follow a call."
+#: The same, for what only a supervisor signed in does to the day log.
+NO_SUPERVISOR_SIGNED_IN = (
+    "Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off "
+    "the day log."
+)
 #: The sentence of each refusal for want of a supervisor's role.
 SUPERVISOR_ONLY: dict[Right, str] = {
     Right.EDIT_ROSTER: "{name} is signed in as an operator: only a supervisor may change "
@@ -51,6 +61,10 @@ SUPERVISOR_ONLY: dict[Right, str] = {
     "the desk's settings.",
     Right.MANAGE_OPERATORS: "{name} is signed in as an operator: only a supervisor may add, "
     "retire or bring back an operator.",
+    Right.CORRECT_LOG: "{name} is signed in as an operator: only a supervisor may correct "
+    "the day log.",
+    Right.SIGN_OFF_DAY: "{name} is signed in as an operator: only a supervisor may sign off "
+    "the day log.",
 }
 
 #: The longest name the ``operator`` table holds.
@@ -137,7 +151,9 @@ class ActionRefused(OperlineError):
         self.actor = actor
         self.right = right
         if right in _PERSONAL_RIGHTS and not actor.is_person:
-            self.template = NOBODY_SIGNED_IN
+            self.template = (
+                NOBODY_SIGNED_IN if right is Right.HANDLE_CALLS else NO_SUPERVISOR_SIGNED_IN
+            )
         else:
             # Every other right an actor can lack is a supervisor's.
             self.template = SUPERVISOR_ONLY[right]

@@ -38,6 +38,11 @@ class AuditAction(StrEnum):
     SECTOR_FIGURES_VIEW = "figures.sector.view"
     #: The week in charts: counts per sector, day and hour, no call named.
     WEEK_FIGURES_VIEW = "figures.week.view"
+    #: A supervisor corrected a call in the day log (the timeline keeps old and new values).
+    INCIDENT_CORRECT = "incident.correct"
+    DAY_SIGN_OFF = "day.sign_off"
+    #: A day log printed, or saved as a PDF or CSV file.
+    DAY_LOG_EXPORT = "day.export"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"

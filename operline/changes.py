@@ -2,9 +2,9 @@
 
 Every write service returns, beside its result, a ``Changes`` value: the incidents it
 touched (by id, with the kind of change), whether the roster, the places, the settings
-or the operators changed, and the Paris days that gained a shift handover. The window puts
-it on one change bus; another desk's change, heard from the database later, will be one
-more source of the same values.
+or the operators changed, the Paris days that gained a shift handover and the days whose
+log was signed off. The window puts it on one change bus; another desk's change, heard
+from the database later, will be one more source of the same values.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ class IncidentChange(StrEnum):
     STAGE = "stage"
     TEAM = "team"
     NOTE = "note"
+    #: A supervisor corrected a field or a stage time in the day log.
+    CORRECTED = "corrected"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Changes:
     operators: bool = False
     #: Paris days whose shift handovers changed (a day log shows them).
     handover_days: frozenset[date] = frozenset()
+    #: Paris days whose day log was signed off.
+    signed_days: frozenset[date] = frozenset()
 
     @classmethod
     def of_incident(cls, incident_id: int, kind: IncidentChange) -> Changes:
@@ -50,6 +54,7 @@ class Changes:
             settings=self.settings or other.settings,
             operators=self.operators or other.operators,
             handover_days=self.handover_days | other.handover_days,
+            signed_days=self.signed_days | other.signed_days,
         )
 
     def __bool__(self) -> bool:
@@ -60,4 +65,5 @@ class Changes:
             or self.settings
             or self.operators
             or bool(self.handover_days)
+            or bool(self.signed_days)
         )

@@ -179,3 +179,14 @@ def format_paris(instant: datetime, pattern: str = "%d/%m/%Y %H:%M") -> str:
 def isoformat_paris(instant: datetime) -> str:
     """An instant in ISO 8601 with its Paris offset, e.g. 2026-10-25T02:30:00+01:00."""
     return to_paris(instant).isoformat(timespec="seconds")
+
+
+def format_paris_clock(instant: datetime) -> str:
+    """An instant's Paris clock time, HH:MM, with its offset inside the repeated autumn
+    hour (02:30 +02:00, then 02:30 +01:00), where the clock alone names two instants."""
+    local = to_paris(instant)
+    text = local.strftime("%H:%M")
+    if is_ambiguous(local.replace(tzinfo=None)):
+        offset = local.strftime("%z")
+        text += f" {offset[:3]}:{offset[3:]}"
+    return text

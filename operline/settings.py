@@ -126,11 +126,27 @@ LATE_ENTRY_HOURS = Setting(
     "hours back beyond which a call's time asks for a confirmation before it is saved",
 )
 
+
+def _desk_name(text: str) -> str:
+    name = " ".join(text.split())
+    if not 1 <= len(name) <= 80:
+        raise ValueError("a desk's name holds 1 to 80 characters")
+    return name
+
+
+DESK_NAME = Setting(
+    "desk.name",
+    "Numéro opérationnel unique",
+    _desk_name,
+    "the desk's name, at the head of the printed day log",
+)
+
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
     NORMAL_ACK_MINUTES,
     SUPERVISOR_PHONE,
     LATE_ENTRY_HOURS,
+    DESK_NAME,
 )
 
 
@@ -142,6 +158,7 @@ class DeskSettings:
     normal_ack_minutes: int = NORMAL_ACK_MINUTES.default
     supervisor_phone: str = SUPERVISOR_PHONE.default
     late_entry_hours: int = LATE_ENTRY_HOURS.default
+    name: str = DESK_NAME.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""

@@ -172,6 +172,8 @@ def test_rows_come_back_in_the_order_asked_with_names_and_codes(database: Databa
             status=Status.CLOSED,
             team="Maraude Nord",
             outcome=Outcome.TAKEN_IN_CHARGE,
+            closed_at=datetime(2026, 6, 10, 9, 40, tzinfo=UTC),
+            version=2,
         ),
         JournalRow(
             id=ids[0],

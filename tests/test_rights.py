@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from operline.actors import ActionRefused, Actor, Right, system_actor
 from operline.codes import Category, OperatorRole, Outcome, Status
+from operline.day_sign_off import sign_off_day
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Base, IncidentEvent
 from operline.handover import hand_over
+from operline.incidents.corrections import Correction, LogField, correct_incident
 from operline.incidents.intake import CallForm, link_call, log_call
 from operline.incidents.places import report_free_places
 from operline.incidents.stages import (
@@ -259,7 +261,25 @@ SUPERVISOR_ONLY: dict[str, tuple[Right, Service]] = {
         Right.MANAGE_OPERATORS,
         lambda d, a: set_operator_active(d.database, "Zoé Martin", True, actor=a, now=NOW),
     ),
+    "correct_incident": (
+        Right.CORRECT_LOG,
+        lambda d, a: correct_incident(
+            d.database,
+            d.routed_call,
+            Correction(LogField.RECEIVED_AT, NOW - timedelta(minutes=5), "Heure mal saisie"),
+            version=2,
+            actor=a,
+            now=NOW + timedelta(minutes=1),
+        ),
+    ),
+    "sign_off_day": (
+        Right.SIGN_OFF_DAY,
+        lambda d, a: sign_off_day(d.database, date(2026, 11, 24), actor=a, now=NOW),
+    ),
 }
+
+#: What only a supervisor signed in may do: the system user is refused it too.
+SUPERVISOR_IN_PERSON = ("correct_incident", "sign_off_day")
 
 
 def _action(actor: Actor) -> Action:
@@ -335,6 +355,22 @@ def test_nobody_signed_in_can_log_route_or_follow_a_call(desk: Desk, name: str) 
     assert counts(desk.database) == before
     service(desk, desk.operator)  # an operator signed in may
     assert counts(desk.database) != before
+
+
+@pytest.mark.parametrize("name", SUPERVISOR_IN_PERSON)
+def test_the_system_user_neither_corrects_nor_signs_off_the_day_log(desk: Desk, name: str) -> None:
+    right, service = SUPERVISOR_ONLY[name]
+    before = counts(desk.database)
+
+    with pytest.raises(ActionRefused) as refused:
+        service(desk, COMMAND_LINE)
+
+    assert refused.value.right is right
+    assert str(refused.value) == (
+        f"Nobody is signed in at {WORKSTATION}: a supervisor signs in to correct or sign off "
+        "the day log."
+    )
+    assert counts(desk.database) == before
 
 
 def test_an_operator_consults_the_history_in_their_own_name(desk: Desk) -> None:

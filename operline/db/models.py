@@ -494,3 +494,20 @@ class LocationSuggestion(Base):
         # Forgetting the places unseen for half a year.
         Index("ix_location_suggestion_last_seen", "last_seen"),
     )
+
+
+class DaySignOff(Base):
+    """A supervisor signed off the day log of a Paris calendar day: append-only.
+
+    A day signed again after corrections keeps every earlier sign-off: the last one is the
+    day's, the earlier ones tell what was signed before the corrections.
+    """
+
+    __tablename__ = "day_sign_off"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(StoredDate)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_day_sign_off_day", "day", "signed_at"),)

@@ -20,6 +20,14 @@ class EventKind(StrEnum):
     LINKED_CALL = "linked_call"
     #: The last step recorded was undone: ``field`` changed back from old to new value.
     UNDO = "undo"
+    #: A supervisor corrected ``field`` in the day log, with a reason.
+    CORRECTED = "corrected"
+    #: The same, on a day already signed off: the day log flags it.
+    CORRECTED_AFTER_SIGN_OFF = "corrected_after_sign_off"
+
+
+#: The kinds of a correction line, flagged or not.
+CORRECTIONS = frozenset({EventKind.CORRECTED, EventKind.CORRECTED_AFTER_SIGN_OFF})
 
 
 class Refusal(StrEnum):
@@ -42,6 +50,15 @@ class Refusal(StrEnum):
     NOTE_TOO_LONG = "note_too_long"
     CALL_FORM = "call_form"
     FREE_PLACES = "free_places"
+    AFTER_NEXT_STAGE = "after_next_stage"
+    NO_STAGE_TIME = "no_stage_time"
+    CORRECTION_NEEDS_REASON = "correction_needs_reason"
+    NOTHING_CHANGED = "nothing_changed"
+    SECTOR_UNKNOWN = "sector_unknown"
+    PERSONS_RANGE = "persons_range"
+    TEXT_TOO_LONG = "text_too_long"
+    OUTCOME_NOT_CLOSED = "outcome_not_closed"
+    VALUE_INVALID = "value_invalid"
 
 
 #: The English sentence of each refusal; the window shows its own translation.
@@ -63,6 +80,15 @@ REFUSALS: dict[Refusal, str] = {
     Refusal.NOTE_TOO_LONG: "A note holds at most {limit} characters.",
     Refusal.CALL_FORM: "The call cannot be saved: {problems}.",
     Refusal.FREE_PLACES: "Free places go from 0 to the capacity ({capacity}).",
+    Refusal.AFTER_NEXT_STAGE: "This time is after the next stage ({next}).",
+    Refusal.NO_STAGE_TIME: "{reference} has not reached this stage: there is no time to correct.",
+    Refusal.CORRECTION_NEEDS_REASON: "A correction needs a reason.",
+    Refusal.NOTHING_CHANGED: "The new value is the one already recorded.",
+    Refusal.SECTOR_UNKNOWN: "This sector does not exist or is retired.",
+    Refusal.PERSONS_RANGE: "Between 1 and 50 people.",
+    Refusal.TEXT_TOO_LONG: "At most {limit} characters.",
+    Refusal.OUTCOME_NOT_CLOSED: "{reference} is not closed: it has no outcome to correct.",
+    Refusal.VALUE_INVALID: "This value does not fit the field corrected.",
 }
 
 

@@ -39,6 +39,8 @@ _COMES_AFTER = {
     Status.ACKNOWLEDGED: Status.ROUTED,
     Status.ON_SCENE: Status.ACKNOWLEDGED,
 }
+#: The stages in the order a call goes through them.
+_ORDER = (Status.NEW, Status.ROUTED, Status.ACKNOWLEDGED, Status.ON_SCENE, Status.CLOSED)
 _STILL_WITH_A_TEAM = (Status.ROUTED, Status.ACKNOWLEDGED, Status.ON_SCENE)
 
 
@@ -77,7 +79,7 @@ def route_incident(
     """Record that a team was contacted; a team not on duty needs a reason."""
     require(action.actor, Right.HANDLE_CALLS)
     with database.write() as session:
-        incident = _incident(session, incident_id, version)
+        incident = locked_incident(session, incident_id, version)
         _require_status(incident, (Status.NEW,), "routed")
         team = _active_team(session, team_id)
         # The panel proposed the teams on duty when the call came in; a handoff since then
@@ -100,7 +102,7 @@ def advance_incident(
         raise ValueError(f"advance_incident moves to acknowledged or on_scene, not {stage}")
     require(action.actor, Right.HANDLE_CALLS)
     with database.write() as session:
-        incident = _incident(session, incident_id, version)
+        incident = locked_incident(session, incident_id, version)
         _require_status(incident, (_COMES_AFTER[stage],), stage.value)
         _check_time(incident, stage, action)
         _set_stage(session, incident, stage, action)
@@ -119,7 +121,7 @@ def close_incident(
     """Close with an outcome; an orientation names the place the person was oriented to."""
     require(action.actor, Right.HANDLE_CALLS)
     with database.write() as session:
-        incident = _incident(session, incident_id, version)
+        incident = locked_incident(session, incident_id, version)
         if incident.status == Status.CLOSED.value:
             raise IncidentRefused(Refusal.ALREADY_CLOSED, reference=incident.reference)
         if outcome is Outcome.ORIENTED:
@@ -156,7 +158,7 @@ def reassign_incident(
     if not _reason(action):
         raise IncidentRefused(Refusal.REASON_NEEDED)
     with database.write() as session:
-        incident = _incident(session, incident_id, version)
+        incident = locked_incident(session, incident_id, version)
         _require_status(incident, _STILL_WITH_A_TEAM, "reassigned")
         team = _active_team(session, team_id)
         if team.id == incident.assigned_team_id:
@@ -212,7 +214,8 @@ def add_note(
     return Changes.of_incident(incident_id, IncidentChange.NOTE)
 
 
-def _incident(session: Session, incident_id: int, version: int) -> Incident:
+def locked_incident(session: Session, incident_id: int, version: int) -> Incident:
+    """The incident, locked for this write, if it is still at the version the screen read."""
     # Locked until commit where the database can (PostgreSQL), so the version seen is the
     # version replaced; SQLite's write transactions are exclusive already.
     incident = session.get(Incident, incident_id, with_for_update=True)
@@ -269,14 +272,43 @@ def _previous_time(incident: Incident, stage: Status) -> datetime:
     return latest
 
 
-def _check_time(incident: Incident, stage: Status, action: Action) -> None:
-    if action.at > action.now + CLOCK_TOLERANCE:
+def _next_time(incident: Incident, stage: Status) -> datetime | None:
+    """The time of the earliest stage recorded after ``stage``, if any."""
+    later = [
+        value
+        for following, column in _COLUMN.items()
+        if _ORDER.index(following) > _ORDER.index(stage)
+        and (value := getattr(incident, column)) is not None
+    ]
+    return min(later, default=None)
+
+
+def check_stage_time(incident: Incident, stage: Status, at: datetime, now: datetime) -> None:
+    """A stage's time is never ahead of now, never before the previous stage's."""
+    if at > now + CLOCK_TOLERANCE:
         raise IncidentRefused(Refusal.IN_FUTURE)
+    if stage is Status.NEW:
+        return  # the call's reception starts the chain
     previous = _previous_time(incident, stage)
-    if action.at < previous:
+    if at < previous:
         raise IncidentRefused(
             Refusal.BEFORE_PREVIOUS_STAGE, previous=format_paris(previous, "%H:%M")
         )
+
+
+def check_corrected_time(incident: Incident, stage: Status, at: datetime, now: datetime) -> None:
+    """A stage time set again: the stages stay in order both ways, none ahead of now.
+
+    ``stage`` NEW is the time the call was received.
+    """
+    check_stage_time(incident, stage, at, now)
+    following = _next_time(incident, stage)
+    if following is not None and at > following:
+        raise IncidentRefused(Refusal.AFTER_NEXT_STAGE, next=format_paris(following, "%H:%M"))
+
+
+def _check_time(incident: Incident, stage: Status, action: Action) -> None:
+    check_stage_time(incident, stage, action.at, action.now)
     if action.now - action.at > BACKDATING_NEEDS_REASON and not _reason(action):
         raise IncidentRefused(Refusal.BACKDATED_NEEDS_REASON)
 

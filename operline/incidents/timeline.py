@@ -27,6 +27,7 @@ from operline.incidents.events import EventKind, IncidentRefused, Refusal
 #: Fields whose values are ids, shown by name.
 _TEAM_FIELDS = ("assigned_team_id",)
 _FACILITY_FIELDS = ("orientation_facility_id",)
+_SECTOR_FIELDS = ("sector_id",)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def read_incident(
         operators = dict(session.execute(select(Operator.id, Operator.name)).all())
         teams = {str(k): v for k, v in session.execute(select(Team.id, Team.name))}
         places = {str(k): v for k, v in session.execute(select(Facility.id, Facility.name))}
+        sectors = {str(k): v for k, v in session.execute(select(Sector.id, Sector.name))}
         events = session.scalars(
             select(IncidentEvent)
             .where(IncidentEvent.incident_id == incident_id)
@@ -95,6 +97,8 @@ def read_incident(
                 return teams.get(value, value)
             if field in _FACILITY_FIELDS:
                 return places.get(value, value)
+            if field in _SECTOR_FIELDS:
+                return sectors.get(value, value)
             return value
 
         timeline = tuple(

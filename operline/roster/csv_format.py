@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 
+from operline.csv_files import csv_text
 from operline.names import fold_name
 from operline.phones import normalise_phone
 
@@ -297,11 +298,9 @@ def _comparable(column: str, value: str) -> str:
 
 def write_roster_csv(rows: list[RosterRow]) -> str:
     """The roster as a file that imports back to the same roster."""
-    output = io.StringIO()
-    writer = csv.writer(output, delimiter=";", lineterminator="\n")
-    writer.writerow(COLUMNS)
+    lines: list[tuple[object, ...]] = [COLUMNS]
     for row in rows:
-        writer.writerow(
+        lines.append(
             (
                 row.team,
                 row.organisation,
@@ -315,7 +314,7 @@ def write_roster_csv(rows: list[RosterRow]) -> str:
                 row.valid_until.isoformat() if row.valid_until else "",
             )
         )
-    return output.getvalue()
+    return csv_text(lines)
 
 
 def format_weekdays(weekdays: frozenset[int]) -> str:

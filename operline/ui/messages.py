@@ -117,6 +117,13 @@ NOBODY_SIGNED_IN = str(
         "RightsMessages", "Nobody is signed in at {workstation}: sign in to log or follow a call."
     )
 )
+NO_SUPERVISOR_SIGNED_IN = str(
+    QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off "
+        "the day log.",
+    )
+)
 SUPERVISOR_ONLY: dict[Right, str] = {
     Right.EDIT_ROSTER: str(
         QT_TRANSLATE_NOOP(
@@ -138,13 +145,29 @@ SUPERVISOR_ONLY: dict[Right, str] = {
             "back an operator.",
         )
     ),
+    Right.CORRECT_LOG: str(
+        QT_TRANSLATE_NOOP(
+            "RightsMessages",
+            "{name} is signed in as an operator: only a supervisor may correct the day log.",
+        )
+    ),
+    Right.SIGN_OFF_DAY: str(
+        QT_TRANSLATE_NOOP(
+            "RightsMessages",
+            "{name} is signed in as an operator: only a supervisor may sign off the day log.",
+        )
+    ),
 }
 
 
 def rights_sentence(error: ActionRefused) -> str:
     """The translated sentence of a refusal for want of a right, with who and where."""
-    nobody = error.template == actors.NOBODY_SIGNED_IN
-    source = NOBODY_SIGNED_IN if nobody else SUPERVISOR_ONLY[error.right]
+    if error.template == actors.NOBODY_SIGNED_IN:
+        source = NOBODY_SIGNED_IN
+    elif error.template == actors.NO_SUPERVISOR_SIGNED_IN:
+        source = NO_SUPERVISOR_SIGNED_IN
+    else:
+        source = SUPERVISOR_ONLY[error.right]
     template = QCoreApplication.translate("RightsMessages", source)
     try:
         return template.format(name=error.actor.name, workstation=error.actor.workstation)

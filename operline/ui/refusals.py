@@ -62,6 +62,31 @@ REFUSAL_SENTENCES: dict[Refusal, str] = {
     Refusal.FREE_PLACES: str(
         QT_TRANSLATE_NOOP("Refusals", "Free places go from 0 to the capacity ({capacity}).")
     ),
+    Refusal.AFTER_NEXT_STAGE: str(
+        QT_TRANSLATE_NOOP("Refusals", "This time is after the next stage ({next}).")
+    ),
+    Refusal.NO_STAGE_TIME: str(
+        QT_TRANSLATE_NOOP(
+            "Refusals", "{reference} has not reached this stage: there is no time to correct."
+        )
+    ),
+    Refusal.CORRECTION_NEEDS_REASON: str(
+        QT_TRANSLATE_NOOP("Refusals", "A correction needs a reason.")
+    ),
+    Refusal.NOTHING_CHANGED: str(
+        QT_TRANSLATE_NOOP("Refusals", "The new value is the one already recorded.")
+    ),
+    Refusal.SECTOR_UNKNOWN: str(
+        QT_TRANSLATE_NOOP("Refusals", "This sector does not exist or is retired.")
+    ),
+    Refusal.PERSONS_RANGE: str(QT_TRANSLATE_NOOP("Refusals", "Between 1 and 50 people.")),
+    Refusal.TEXT_TOO_LONG: str(QT_TRANSLATE_NOOP("Refusals", "At most {limit} characters.")),
+    Refusal.OUTCOME_NOT_CLOSED: str(
+        QT_TRANSLATE_NOOP("Refusals", "{reference} is not closed: it has no outcome to correct.")
+    ),
+    Refusal.VALUE_INVALID: str(
+        QT_TRANSLATE_NOOP("Refusals", "This value does not fit the field corrected.")
+    ),
 }
 
 PROBLEM_SENTENCES: dict[IntakeProblem, str] = {

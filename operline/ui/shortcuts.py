@@ -156,6 +156,16 @@ TODAY = Shortcut("Alt+Home", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: back t
 # Ctrl+G opens a call from anywhere, so the journal's date takes Ctrl+D.
 CHOOSE_DAY = Shortcut("Ctrl+D", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: type a date")))
 RELOAD = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: reload the day")))
+CORRECT_CALL = Shortcut(
+    "F2", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: correct the call (supervisors)"))
+)
+SIGN_OFF_DAY = Shortcut(
+    "Ctrl+Shift+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: sign off the day (supervisors)"))
+)
+PRINT_DAY = Shortcut("Ctrl+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: print the day log")))
+SAVE_DAY_PDF = Shortcut(
+    "Ctrl+Shift+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: save the day log as PDF"))
+)
 
 # The history.
 SEARCH_HISTORY = Shortcut(
@@ -220,6 +230,10 @@ ALL: tuple[Shortcut, ...] = (
     SEARCH_AGAIN,
     PREVIOUS_WEEK,
     NEXT_WEEK,
+    CORRECT_CALL,
+    SIGN_OFF_DAY,
+    PRINT_DAY,
+    SAVE_DAY_PDF,
     EDITOR_SAVE,
     EDITOR_NEW,
     EDITOR_REMOVE,

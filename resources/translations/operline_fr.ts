@@ -106,6 +106,125 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Time received</source>
+        <translation>Heure de réception</translation>
+    </message>
+    <message>
+        <source>Time the team was contacted</source>
+        <translation>Heure de contact de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Time acknowledged</source>
+        <translation>Heure de prise en compte</translation>
+    </message>
+    <message>
+        <source>Time on scene</source>
+        <translation>Heure d&apos;arrivée sur place</translation>
+    </message>
+    <message>
+        <source>Time closed</source>
+        <translation>Heure de clôture</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Calling crew</source>
+        <translation>Équipage appelant</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Correct {reference}</source>
+        <translation>Corriger {reference}</translation>
+    </message>
+    <message>
+        <source>Field to correct</source>
+        <translation>Champ à corriger</translation>
+    </message>
+    <message>
+        <source>New time (Paris)</source>
+        <translation>Nouvelle heure (Paris)</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>Place oriented to</source>
+        <translation>Structure d&apos;orientation</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Why the value recorded was wrong (required)</source>
+        <translation>Pourquoi la valeur enregistrée était fausse (obligatoire)</translation>
+    </message>
+    <message>
+        <source>The value recorded stays in the call&apos;s timeline; the correction is added to it with your name and the reason.</source>
+        <translation>La valeur enregistrée reste dans l&apos;historique de l&apos;appel&#xa0;; la correction s&apos;y ajoute, avec votre nom et le motif.</translation>
+    </message>
+    <message>
+        <source>&amp;Field</source>
+        <translation>&amp;Champ</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;New value</source>
+        <translation>&amp;Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Structure</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>Record the correction</source>
+        <translation>Enregistrer la correction</translation>
+    </message>
+    <message>
+        <source>This day is signed off: the correction will be flagged in its log.</source>
+        <translation>Ce jour est signé&#xa0;: la correction sera signalée dans son journal.</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in Paris: the clocks jump forward that night.</source>
+        <translation>{time} n&apos;existe pas à Paris&#xa0;: on avance l&apos;heure cette nuit-là.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseMessages</name>
     <message>
         <source>{where} is not a valid database URL (expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).</source>
@@ -178,6 +297,106 @@
         <source>Days of the week</source>
         <extracomment>What a sector list offers: (id, name, active).</extracomment>
         <translation>Jours de la semaine</translation>
+    </message>
+</context>
+<context>
+    <name>DayLog</name>
+    <message>
+        <source>The day of {day} is not over: it can be signed off from midnight on.</source>
+        <translation>La journée du {day} n&apos;est pas finie&#xa0;: elle peut être signée à partir de minuit.</translation>
+    </message>
+    <message>
+        <source>{name} signed off this day on {when}; nothing was corrected since.</source>
+        <translation>{name} a signé ce jour le {when}&#xa0;; rien n&apos;a été corrigé depuis.</translation>
+    </message>
+    <message>
+        <source>&amp;Correct the call…</source>
+        <extracomment>The correction dialog, while it is open.</extracomment>
+        <translation>&amp;Corriger l&apos;appel…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign off the day</source>
+        <translation>Si&amp;gner le journal du jour</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int the day log…</source>
+        <translation>&amp;Imprimer le journal…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may do this.</source>
+        <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut le faire.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: a supervisor signs in ({key}) to do this.</source>
+        <translation>Personne n&apos;est connecté&#xa0;: un superviseur se connecte ({key}) pour le faire.</translation>
+    </message>
+    <message>
+        <source>Select a call first (arrow keys).</source>
+        <translation>Choisissez d&apos;abord un appel (flèches).</translation>
+    </message>
+    <message>
+        <source>{reference} corrected; the timeline keeps the value recorded.</source>
+        <translation>{reference} corrigé&#xa0;; l&apos;historique garde la valeur enregistrée.</translation>
+    </message>
+    <message>
+        <source>Save the day log as PDF</source>
+        <translation>Enregistrer le journal en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Day log of {day}: {pages} page(s).</source>
+        <translation>Journal du {day}&#xa0;: {pages} page(s).</translation>
+    </message>
+</context>
+<context>
+    <name>DayLogPrint</name>
+    <message>
+        <source>Day log of {day} — {desk}</source>
+        <extracomment>The share of the width each printed column takes.</extracomment>
+        <translation>Journal du {day} — {desk}</translation>
+    </message>
+    <message>
+        <source>A day of {hours} hours: the clocks changed that night.</source>
+        <translation>Journée de {hours} heures&#xa0;: changement d&apos;heure cette nuit-là.</translation>
+    </message>
+    <message>
+        <source>{name} on {when}</source>
+        <translation>{name} le {when}</translation>
+    </message>
+    <message>
+        <source>Signed off before: {list}</source>
+        <translation>Signatures précédentes&#xa0;: {list}</translation>
+    </message>
+    <message>
+        <source>Not signed off</source>
+        <translation>Non signé</translation>
+    </message>
+    <message>
+        <source>Log signed off by {name} on {date} at {time}</source>
+        <translation>Journal signé par {name} le {date} à {time}</translation>
+    </message>
+    <message>
+        <source>Corrected after sign-off (corrections since: {count})</source>
+        <translation>Corrigé après signature (corrections depuis&#xa0;: {count})</translation>
+    </message>
+    <message>
+        <source>Calls: {count}, in the order received</source>
+        <translation>Appels&#xa0;: {count}, dans l&apos;ordre de réception</translation>
+    </message>
+    <message>
+        <source>Printed on {when} by {name}</source>
+        <translation>Imprimé le {when} par {name}</translation>
+    </message>
+    <message>
+        <source>Page {page} / {pages}</source>
+        <translation>Page {page} / {pages}</translation>
     </message>
 </context>
 <context>
@@ -1389,12 +1608,53 @@
         <source>Changed: {field}</source>
         <translation>Modifié&#xa0;: {field}</translation>
     </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corrigé</translation>
+    </message>
+    <message>
+        <source>Corrected after sign-off</source>
+        <translation>Corrigé après signature</translation>
+    </message>
+    <message>
+        <source>Team contacted at</source>
+        <translation>Heure de contact de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Acknowledged at</source>
+        <translation>Heure de prise en compte</translation>
+    </message>
+    <message>
+        <source>On scene at</source>
+        <translation>Heure d&apos;arrivée sur place</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>Heure de clôture</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Calling crew</source>
+        <translation>Équipage appelant</translation>
+    </message>
+    <message>
+        <source>Corrected: {field}</source>
+        <extracomment>Fields holding an instant, stored in ISO 8601 and shown in Paris time.</extracomment>
+        <translation>Corrigé&#xa0;: {field}</translation>
+    </message>
+    <message>
+        <source>Corrected after sign-off: {field}</source>
+        <translation>Corrigé après signature&#xa0;: {field}</translation>
+    </message>
 </context>
 <context>
     <name>JournalModel</name>
     <message>
         <source>Time</source>
-        <extracomment>Asks for the rows of these ids; the answer comes to one callback or the other. Rows read in one query when the view reaches a row not yet read. Rows kept in memory; the oldest pages read are dropped first. A page of rows could not be read; carries the sentence to show. The first rows of the pages asked and not answered yet. Grows at each new day shown: a page of an earlier day arriving late is dropped.</extracomment>
+        <extracomment>The outcome of a closed call, the stage reached by one still open. The stage columns after the reception, in order, with the field each one shows. The field a correction names, for each column that shows one.</extracomment>
         <translation>Heure</translation>
     </message>
     <message>
@@ -1414,16 +1674,64 @@
         <translation>Priorité</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>Étape</translation>
-    </message>
-    <message>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <source>Outcome</source>
-        <translation>Issue</translation>
+        <source>Team contacted</source>
+        <translation>Équipe contactée</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Pris en compte</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>On duty at the call</source>
+        <translation>De garde à l&apos;appel</translation>
+    </message>
+    <message>
+        <source>Outcome or stage</source>
+        <translation>Issue ou étape</translation>
+    </message>
+    <message>
+        <source>(corrected)</source>
+        <translation>(corrigé)</translation>
+    </message>
+    <message>
+        <source>(corrected after sign-off)</source>
+        <translation>(corrigé après signature)</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <source>Open: {stage}</source>
+        <translation>En cours&#xa0;: {stage}</translation>
+    </message>
+    <message>
+        <source>The desk found no team on duty when it logged the call.</source>
+        <translation>Aucune équipe n&apos;était de garde quand l&apos;appel a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The roster as it stands names: {teams}.</source>
+        <translation>Le tableau de garde actuel indique&#xa0;: {teams}.</translation>
+    </message>
+    <message>
+        <source>First recorded: {value}</source>
+        <translation>Valeur d&apos;origine&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>Open the call (Enter) to read each correction and its reason.</source>
+        <translation>Ouvrez l&apos;appel (Entrée) pour lire chaque correction et son motif.</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1743,7 @@
     </message>
     <message>
         <source>&amp;Previous day</source>
+        <extracomment>The roster of the day shown, read once for all its pages.</extracomment>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
@@ -2428,6 +2737,30 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <source>{reference} was changed at another desk meanwhile; check it and try again.</source>
         <translation>{reference} a été modifié à un autre poste entre-temps&#xa0;; vérifiez-le et réessayez.</translation>
     </message>
+    <message>
+        <source>This time is after the next stage ({next}).</source>
+        <translation>Cette heure est après l&apos;étape suivante ({next}).</translation>
+    </message>
+    <message>
+        <source>{reference} has not reached this stage: there is no time to correct.</source>
+        <translation>{reference} n&apos;a pas atteint cette étape&#xa0;: il n&apos;y a pas d&apos;heure à corriger.</translation>
+    </message>
+    <message>
+        <source>A correction needs a reason.</source>
+        <translation>Une correction demande un motif.</translation>
+    </message>
+    <message>
+        <source>The new value is the one already recorded.</source>
+        <translation>La nouvelle valeur est celle déjà enregistrée.</translation>
+    </message>
+    <message>
+        <source>{reference} is not closed: it has no outcome to correct.</source>
+        <translation>{reference} n&apos;est pas clos&#xa0;: il n&apos;a pas d&apos;issue à corriger.</translation>
+    </message>
+    <message>
+        <source>This value does not fit the field corrected.</source>
+        <translation>Cette valeur ne convient pas au champ corrigé.</translation>
+    </message>
 </context>
 <context>
     <name>RepeatPlacesModel</name>
@@ -2457,6 +2790,18 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>{name} is signed in as an operator: only a supervisor may add, retire or bring back an operator.</source>
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut ajouter, retirer ou faire revenir un opérateur.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off the day log.</source>
+        <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: un superviseur se connecte pour corriger ou signer le journal.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may correct the day log.</source>
+        <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut corriger le journal.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may sign off the day log.</source>
+        <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut signer le journal.</translation>
     </message>
 </context>
 <context>
@@ -3118,6 +3463,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <source>Not saved: the value of “{field}” was refused ({reason}).</source>
         <translation>Non enregistré&#xa0;: la valeur de «&#xa0;{field}&#xa0;» a été refusée ({reason}).</translation>
     </message>
+    <message>
+        <source>Desk&apos;s name (head of the day log)</source>
+        <translation>Nom du plateau (en-tête du journal)</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -3309,6 +3658,22 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>History: search again</source>
         <translation>Historique&#xa0;: relancer la recherche</translation>
+    </message>
+    <message>
+        <source>Journal: correct the call (supervisors)</source>
+        <translation>Journal&#xa0;: corriger l&apos;appel (superviseurs)</translation>
+    </message>
+    <message>
+        <source>Journal: sign off the day (supervisors)</source>
+        <translation>Journal&#xa0;: signer la journée (superviseurs)</translation>
+    </message>
+    <message>
+        <source>Journal: print the day log</source>
+        <translation>Journal&#xa0;: imprimer le journal du jour</translation>
+    </message>
+    <message>
+        <source>Journal: save the day log as PDF</source>
+        <translation>Journal&#xa0;: enregistrer le journal en PDF</translation>
     </message>
 </context>
 <context>

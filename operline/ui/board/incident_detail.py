@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from operline.codes import Category, Outcome, Priority, Status
-from operline.incidents.events import EventKind
+from operline.incidents.events import CORRECTIONS, EventKind
 from operline.incidents.timeline import IncidentDetail, TimelineLine
-from operline.paris_time import format_paris, isoformat_paris, paris_date
+from operline.paris_time import format_paris, format_paris_clock, isoformat_paris, paris_date
 from operline.phones import format_phone
 from operline.ui.labels import category_label, outcome_label, priority_label, status_label
 from operline.ui.table_model import DeskTableModel
@@ -72,6 +72,10 @@ _KINDS = {
     EventKind.NOTE: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Note")),
     EventKind.LINKED_CALL: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Another call about it")),
     EventKind.UNDO: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Step undone")),
+    EventKind.CORRECTED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Corrected")),
+    EventKind.CORRECTED_AFTER_SIGN_OFF: str(
+        QT_TRANSLATE_NOOP("IncidentTimeline", "Corrected after sign-off")
+    ),
 }
 
 #: Fields a correction may name, as the desk calls them.
@@ -85,7 +89,23 @@ _FIELDS = {
     "persons": str(QT_TRANSLATE_NOOP("IncidentTimeline", "Persons")),
     "location": str(QT_TRANSLATE_NOOP("IncidentTimeline", "Location")),
     "received_at": str(QT_TRANSLATE_NOOP("IncidentTimeline", "Received at")),
+    "routed_at": str(QT_TRANSLATE_NOOP("IncidentTimeline", "Team contacted at")),
+    "acknowledged_at": str(QT_TRANSLATE_NOOP("IncidentTimeline", "Acknowledged at")),
+    "on_scene_at": str(QT_TRANSLATE_NOOP("IncidentTimeline", "On scene at")),
+    "closed_at": str(QT_TRANSLATE_NOOP("IncidentTimeline", "Closed at")),
+    "sector_id": str(QT_TRANSLATE_NOOP("IncidentTimeline", "Sector")),
+    "caller_service": str(QT_TRANSLATE_NOOP("IncidentTimeline", "Calling crew")),
 }
+#: Fields holding an instant, stored in ISO 8601 and shown in Paris time.
+_TIME_FIELDS = frozenset(
+    ("received_at", "routed_at", "acknowledged_at", "on_scene_at", "closed_at")
+)
+
+
+_CORRECTED_FIELD = str(QT_TRANSLATE_NOOP("IncidentTimeline", "Corrected: {field}"))
+_CORRECTED_AFTER_FIELD = str(
+    QT_TRANSLATE_NOOP("IncidentTimeline", "Corrected after sign-off: {field}")
+)
 
 
 def _tr(source: str) -> str:
@@ -96,6 +116,14 @@ def value_text(field: str | None, value: str | None) -> str:
     """A stored value as the desk reads it: labels for codes, names already resolved."""
     if value is None:
         return _NONE
+    if field in _TIME_FIELDS:
+        try:
+            instant = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if instant.tzinfo is None:
+            return value
+        return f"{format_paris(instant, '%d/%m')} {format_paris_clock(instant)}"
     codes: dict[str, Any] = {
         "status": (Status, status_label),
         "outcome": (Outcome, outcome_label),
@@ -116,6 +144,10 @@ def what_text(line: TimelineLine) -> str:
         return QCoreApplication.translate("IncidentTimeline", "Changed: {field}").format(
             field=_tr(_FIELDS[line.field])
         )
+    if line.kind in CORRECTIONS and line.field in _FIELDS:
+        after = line.kind is EventKind.CORRECTED_AFTER_SIGN_OFF
+        template = _CORRECTED_AFTER_FIELD if after else _CORRECTED_FIELD
+        return _tr(template).format(field=_tr(_FIELDS[line.field]))
     return _tr(_KINDS[line.kind])
 
 

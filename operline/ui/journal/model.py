@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,10 +24,18 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from operline.codes import Priority
 from operline.errors import OperlineError
 from operline.journal import JournalRow
-from operline.paris_time import format_paris, isoformat_paris
-from operline.ui.labels import category_label, outcome_label, priority_label, status_label
+from operline.ui.journal.cells import (
+    JournalColumn,
+    cell_text,
+    column_title,
+    corrected_after_sign_off,
+    corrected_mark,
+    tooltip_text,
+)
 from operline.ui.messages import error_sentence
 from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel
+
+__all__ = ["CACHE_LIMIT", "PAGE_SIZE", "JournalColumn", "JournalModel", "column_title"]
 
 #: Asks for the rows of these ids; the answer comes to one callback or the other.
 RowFetcher = Callable[
@@ -43,20 +49,8 @@ CACHE_LIMIT = 8 * PAGE_SIZE
 
 
 _URGENT_COLOUR = QColor("#b00020")
-_NONE = "—"
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class JournalColumn(IntEnum):
-    TIME = 0
-    REFERENCE = 1
-    SECTOR = 2
-    CATEGORY = 3
-    PRIORITY = 4
-    STATUS = 5
-    TEAM = 6
-    OUTCOME = 7
 
 
 class JournalModel(DeskTableModel):
@@ -90,6 +84,21 @@ class JournalModel(DeskTableModel):
         self._generation += 1
         self._read_failed = False
         self.endResetModel()
+
+    def read_again(self, incident_ids: Sequence[int]) -> None:
+        """Forget these incidents' rows, so the view reads them again (after a change)."""
+        for incident_id in incident_ids:
+            if self._cache.pop(incident_id, None) is None:
+                continue
+            row = self._ids.index(incident_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(JournalColumn) - 1))
+
+    def row_of(self, incident_id: int) -> int | None:
+        """The row showing an incident, if the day shown has it."""
+        try:
+            return self._ids.index(incident_id)
+        except ValueError:
+            return None
 
     @property
     def pages_read(self) -> int:
@@ -165,14 +174,17 @@ class JournalModel(DeskTableModel):
             return None
         column = JournalColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return _cell_text(row, column)
+            return cell_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == JournalColumn.TIME:
-                # The repeated autumn hour shows two identical times: the offset tells
-                # them apart.
-                return isoformat_paris(row.received_at)
-            # The whole text, for a team or sector name longer than its column.
-            return _cell_text(row, column)
+            # The whole text, for a name longer than its column, the exact instant (the
+            # repeated autumn hour shows two identical times) and the value first recorded.
+            return tooltip_text(row, column)
+        if role == Qt.ItemDataRole.FontRole and corrected_mark(row, column):
+            # A value corrected reads in italics; corrected after the sign-off, in bold too.
+            italic = QFont()
+            italic.setItalic(True)
+            italic.setBold(corrected_after_sign_off(row, column))
+            return italic
         if column == JournalColumn.PRIORITY and row.priority is Priority.URGENT:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(_URGENT_COLOUR)
@@ -191,38 +203,3 @@ _ROLES_SHOWN = frozenset(
         Qt.ItemDataRole.FontRole,
     }
 )
-
-
-def _cell_text(row: JournalRow, column: JournalColumn) -> str:
-    match column:
-        case JournalColumn.TIME:
-            return format_paris(row.received_at, "%H:%M")
-        case JournalColumn.REFERENCE:
-            return row.reference
-        case JournalColumn.SECTOR:
-            return row.sector
-        case JournalColumn.CATEGORY:
-            return category_label(row.category)
-        case JournalColumn.PRIORITY:
-            return priority_label(row.priority)
-        case JournalColumn.STATUS:
-            return status_label(row.status)
-        case JournalColumn.TEAM:
-            return row.team or _NONE
-        case JournalColumn.OUTCOME:
-            return outcome_label(row.outcome) if row.outcome is not None else _NONE
-
-
-def column_title(column: JournalColumn) -> str:
-    """The translated heading of a journal column."""
-    titles = {
-        JournalColumn.TIME: QCoreApplication.translate("JournalModel", "Time"),
-        JournalColumn.REFERENCE: QCoreApplication.translate("JournalModel", "Reference"),
-        JournalColumn.SECTOR: QCoreApplication.translate("JournalModel", "Sector"),
-        JournalColumn.CATEGORY: QCoreApplication.translate("JournalModel", "Need"),
-        JournalColumn.PRIORITY: QCoreApplication.translate("JournalModel", "Priority"),
-        JournalColumn.STATUS: QCoreApplication.translate("JournalModel", "Stage"),
-        JournalColumn.TEAM: QCoreApplication.translate("JournalModel", "Team"),
-        JournalColumn.OUTCOME: QCoreApplication.translate("JournalModel", "Outcome"),
-    }
-    return titles[column]

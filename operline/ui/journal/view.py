@@ -1,8 +1,9 @@
-"""The journal of a day: pick a Paris calendar day, read its calls newest first."""
+"""The journal of a day, the supervisor's day log: pick a Paris day, read its calls newest
+first, each stage with its time and delay; supervisors correct, sign off, print it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -21,27 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from operline.actors import Actor
-from operline.codes import Category, Outcome, Status
+from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.incidents.timeline import IncidentDetail, read_incident
-from operline.journal import day_incident_ids, journal_rows
+from operline.journal import DayRoster, JournalRow, day_incident_ids, journal_rows
 from operline.paris_time import Clock, paris_date
 from operline.ui import shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
-from operline.ui.journal.model import JournalColumn, JournalModel
-from operline.ui.labels import category_label, outcome_label, status_label
+from operline.ui.desk_context import ChangeBus
+from operline.ui.journal.column_widths import size_columns
+from operline.ui.journal.model import JournalModel
+from operline.ui.journal.supervision import DayLogSupervision
 from operline.ui.messages import error_sentence
 from operline.ui.refusals import action_problem
 from operline.ui.table_model import INCIDENT_ID_ROLE
 from operline.ui.tasks import TaskRunner
-
-# Widest text a column usually holds, so widths are set without reading every row.
-_SAMPLES = {
-    JournalColumn.TIME: "00:00",
-    JournalColumn.REFERENCE: "OPL-0000-000000",
-    JournalColumn.SECTOR: "Quais du canal de l'Ourcq",
-    JournalColumn.TEAM: "Maraude Porte de la Chapelle",
-}
 
 
 class JournalView(QWidget):
@@ -59,6 +54,7 @@ class JournalView(QWidget):
         actor: Actor | Callable[[], Actor],
         clock: Clock,
         shown_at_once: bool = True,
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,12 +67,9 @@ class JournalView(QWidget):
         self._day = paris_date(clock())
         self._on_today = True
 
-        self.model = JournalModel(
-            lambda ids, done, failed: runner.run(
-                lambda database: journal_rows(database, ids), done, failed, owner=self
-            ),
-            self,
-        )
+        #: The roster of the day shown, read once for all its pages.
+        self._day_roster = DayRoster(self._day)
+        self.model = JournalModel(self._fetch_rows, self)
         self.model.fetch_failed.connect(self._show_problem, Qt.ConnectionType.QueuedConnection)
 
         self.previous_day_action = self._action(
@@ -95,6 +88,9 @@ class JournalView(QWidget):
         self.today_action.triggered.connect(lambda: self.show_day(paris_date(self._clock())))
         self.choose_day_action.triggered.connect(self._focus_date)
         self.reload_action.triggered.connect(lambda: self.show_day(self._day))
+        self.supervision = DayLogSupervision(
+            self, runner, actor=self._actor, clock=clock, changes=changes
+        )
 
         self._build()
         # Enter on a row opens that call, closed or not, as on the board.
@@ -123,6 +119,27 @@ class JournalView(QWidget):
             self.reload_action,
         ]
 
+    def _fetch_rows(
+        self,
+        ids: Sequence[int],
+        done: Callable[[list[JournalRow]], None],
+        failed: Callable[[OperlineError], None],
+    ) -> None:
+        kept = self._day_roster  # the day's, even if another day is asked meanwhile
+
+        def read(database: Database) -> list[JournalRow]:
+            return journal_rows(database, ids, day_roster=kept)
+
+        self._runner.run(read, done, failed, owner=self)
+
+    def forget_roster(self) -> None:
+        """Read the roster again for the next rows (another day, or the roster changed)."""
+        self._day_roster = DayRoster(self._day)
+
+    def supervision_actions(self) -> list[QAction]:
+        """Correct, sign off, print, save as PDF: for the menu."""
+        return self.supervision.actions()
+
     def show_current(self) -> None:
         """Show the journal again: today if it was on today (the desk runs past midnight)."""
         self.show_day(paris_date(self._clock()) if self._on_today else self._day)
@@ -140,6 +157,9 @@ class JournalView(QWidget):
         self._date_edit.blockSignals(False)
         self.next_day_action.setEnabled(day < today)
         self.today_action.setEnabled(day != today)
+        self.supervision.update_rights()
+        self.supervision.read_status(day)
+        self.forget_roster()
         actor = self._actor()
         self._runner.run(
             lambda database: day_incident_ids(database, day, actor=actor, now=now),
@@ -152,6 +172,8 @@ class JournalView(QWidget):
         if day != self._day:
             return  # another day was asked meanwhile
         self.model.set_ids(ids)
+        if ids:
+            self.model.journal_row(0)  # the first page is asked now, before the first paint
         # An empty day already says so in the middle of the screen.
         self._count.setText(self.tr("%n call(s)", "", len(ids)) if ids else "")
         self._show_page(self.table if ids else self._empty)
@@ -247,10 +269,10 @@ class JournalView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self._size_columns()
+        size_columns(self.table, self.model)
 
         self._empty = self._sentence_label("journalEmpty", self.tr("No calls that day"))
         self._problem = self._sentence_label("journalProblem", "")
@@ -262,6 +284,7 @@ class JournalView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.supervision.header)
         layout.addWidget(self._pages, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -277,30 +300,6 @@ class JournalView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         label.setFont(font)
         return label
-
-    def _size_columns(self) -> None:
-        # Widths come from sample texts and the translated labels, never from the rows:
-        # measuring the rows would read the whole day.
-        metrics = self.table.fontMetrics()
-        samples: dict[JournalColumn, list[str]] = {
-            column: [text] for column, text in _SAMPLES.items()
-        }
-        samples[JournalColumn.CATEGORY] = [category_label(code) for code in Category]
-        samples[JournalColumn.PRIORITY] = []
-        samples[JournalColumn.STATUS] = [status_label(code) for code in Status]
-        samples[JournalColumn.OUTCOME] = [outcome_label(code) for code in Outcome]
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Team names are the longest free texts: that column takes the room left.
-        header.setSectionResizeMode(JournalColumn.TEAM, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        for column in JournalColumn:
-            texts = [
-                *samples[column],
-                str(self.model.headerData(column, Qt.Orientation.Horizontal)),
-            ]
-            width = max(metrics.horizontalAdvance(text) for text in texts)
-            header.resizeSection(column, width + 16)
 
     def _action(self, text: str, name: str, shortcut: shortcuts.Shortcut) -> QAction:
         action = QAction(text, self)

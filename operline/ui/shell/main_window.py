@@ -113,7 +113,12 @@ class MainWindow(QMainWindow):
         self.week = WeekView(self.context, parent=self)
         # Reading the journal is a consultation of the history, audited: only when shown.
         self.journal = JournalView(
-            runner, actor=self.who_acts, clock=clock, shown_at_once=False, parent=self
+            runner,
+            actor=self.who_acts,
+            clock=clock,
+            shown_at_once=False,
+            changes=self.changes,
+            parent=self,
         )
         # Searching the history is audited too: it searches when first shown.
         self.history = HistoryView(self.context, parent=self)
@@ -383,6 +388,11 @@ class MainWindow(QMainWindow):
         journal_menu.addAction(actions[3])
         journal_menu.addSeparator()
         journal_menu.addActions(actions[4:])
+        journal_menu.addSeparator()
+        journal_menu.setToolTipsVisible(True)
+        for action in self.journal.supervision_actions():
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            journal_menu.addAction(action)
 
         history_menu = menus.addMenu(self.tr("H&istory"))
         history_menu.setObjectName("historyMenu")
@@ -476,6 +486,7 @@ class MainWindow(QMainWindow):
             ),
             tooltip=self._settings_tooltip,
         )
+        self.journal.supervision.update_rights()
         if operator is None:
             text = self.tr("Nobody signed in ({key})").format(key=shortcuts.SIGN_IN.key_text())
         else:

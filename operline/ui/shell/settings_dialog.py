@@ -48,6 +48,7 @@ _LABELS = {
     "desk.late_entry_hours": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Ask before saving a call received more than (hours ago)"
     ),
+    "desk.name": QT_TRANSLATE_NOOP("SettingsDialog", "Desk's name (head of the day log)"),
 }
 
 #: Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).

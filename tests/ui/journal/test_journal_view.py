@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -90,11 +90,20 @@ def test_today_lists_the_calls_newest_first_in_french(
         "Porte de la Chapelle",
         "Femme / femme enceinte",
         "Urgent",
-        "Clos",
+        "",
+        "",
+        "",
+        "17:40\n+0 min",
         "UASA binôme 2",
+        "Aucune équipe",
         "Prise en charge par l'équipe",
     ]
-    assert _column(view, JournalColumn.STATUS) == ["Clos", "Reçu", "Équipe contactée"]
+    # A call still open shows the stage it reached where a closed one shows its outcome.
+    assert _column(view, JournalColumn.OUTCOME) == [
+        "Prise en charge par l'équipe",
+        "En cours\u00a0: Reçu",
+        "En cours\u00a0: Équipe contactée",
+    ]
     assert _column(view, JournalColumn.TEAM)[1] == "—"
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in JournalColumn]
     assert headers == [
@@ -103,9 +112,13 @@ def test_today_lists_the_calls_newest_first_in_french(
         "Secteur",
         "Besoin",
         "Priorité",
-        "Étape",
+        "Équipe contactée",
+        "Pris en compte",
+        "Sur place",
+        "Clos",
         "Équipe",
-        "Issue",
+        "De garde à l'appel",
+        "Issue ou étape",
     ]
     assert view.findChild(QLabel, "journalCount").text() == "3 appels"
     assert view.table.isVisible()
@@ -240,11 +253,24 @@ def test_french_labels_fit_their_columns(
         for n, (category, outcome) in enumerate(zip(Category, list(Outcome) * 2, strict=False))
     ]
     store_calls(database, *calls)
+    store_calls(
+        database,
+        Call(datetime(2026, 11, 27, 11, 0, tzinfo=UTC), status=Status.ON_SCENE, team="ELA"),
+    )
     view = _open_view(qtbot, database)
     metrics = view.table.fontMetrics()
     header = view.table.horizontalHeader()
+    two_lines = view.table.verticalHeader().defaultSectionSize()
 
+    assert sum(header.sectionSize(column) for column in JournalColumn) <= 1366
     for column in JournalColumn:
         width = header.sectionSize(column)
-        for text in _column(view, column):
-            assert metrics.horizontalAdvance(text) + 8 <= width, (column.name, text, width)
+        for text in [
+            *_column(view, column),
+            view.model.headerData(column, Qt.Orientation.Horizontal),
+        ]:
+            # Each row holds two lines: a text wraps once at most, between words.
+            room = QRect(0, 0, width - 8, 1000)
+            used = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, text)
+            assert used.width() <= width - 8, (column.name, text, width)
+            assert used.height() <= two_lines, (column.name, text, width)

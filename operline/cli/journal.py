@@ -1,0 +1,114 @@
+"""``operline journal --day YYYY-MM-DD [--pdf FILE] [--csv FILE]``: the day log for scripts.
+
+The morning routine prints or files yesterday's log without a window: the PDF is painted
+by Qt's print support on the offscreen platform, set here when none is, so the command
+runs in a script with no display. The CSV is for French Excel. Reading the day and each
+file written are audited, in the name of the system user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from operline.actors import command_line_actor
+from operline.day_log import DayLog, day_log_csv, read_day_log, record_export
+from operline.db.engine import Database
+from operline.errors import InvalidInput
+from operline.paris_time import format_paris, format_paris_clock, now_utc
+
+OpenDatabase = Callable[[argparse.Namespace], Database]
+
+
+def add_journal_command(
+    commands: Any, database: argparse.ArgumentParser, open_database: OpenDatabase
+) -> None:
+    """Declare ``operline journal``."""
+    journal = commands.add_parser(
+        "journal",
+        parents=[database],
+        help="the day log of a Paris day: printed as text, or saved as PDF and CSV",
+    )
+    journal.add_argument("--day", required=True, type=_day, metavar="YYYY-MM-DD")
+    journal.add_argument("--pdf", type=Path, metavar="FILE", help="save the day log as a PDF")
+    journal.add_argument("--csv", type=Path, metavar="FILE", help="save it as CSV for French Excel")
+    journal.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="language of the PDF (default: fr)"
+    )
+
+    def run(arguments: argparse.Namespace) -> int:
+        opened = open_database(arguments)
+        try:
+            return _journal(arguments, opened)
+        finally:
+            opened.dispose()
+
+    journal.set_defaults(command=run)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day (expected YYYY-MM-DD)") from None
+
+
+def _journal(arguments: argparse.Namespace, database: Database) -> int:
+    day: date = arguments.day
+    now = now_utc()
+    for option, path in (("--pdf", arguments.pdf), ("--csv", arguments.csv)):
+        if path is not None and not path.parent.is_dir():
+            raise InvalidInput(f"{option}: the folder {path.parent} does not exist")
+    actor = command_line_actor()
+    log = read_day_log(database, day, actor=actor, now=now)
+    if arguments.csv is not None:
+        _write(arguments.csv, day_log_csv(log))
+        record_export(database, log, f"csv {arguments.csv.name}", actor=actor, now=now)
+    if arguments.pdf is not None:
+        pages = _write_pdf(log, arguments.pdf, printed_by=actor.name, lang=arguments.lang)
+        record_export(database, log, f"pdf {arguments.pdf.name}", actor=actor, now=now)
+        print(f"{arguments.pdf}: {pages} page(s)")
+    if arguments.pdf is None and arguments.csv is None:
+        _print(log)
+    return 0
+
+
+def _write(path: Path, content: bytes) -> None:
+    try:
+        path.write_bytes(content)
+    except OSError as error:
+        raise InvalidInput(f"{path}: {error.strerror}") from None
+
+
+def _write_pdf(log: DayLog, path: Path, *, printed_by: str, lang: str) -> int:
+    # No display in a script: Qt paints the PDF offscreen unless told otherwise.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from operline.ui.journal.printing import write_pdf_without_window  # Qt loads only here
+
+    try:
+        pages = write_pdf_without_window(log, path, printed_by=printed_by, lang=lang)
+    except OSError as error:
+        raise InvalidInput(f"{path}: {error.strerror or error}") from None
+    if not path.is_file():
+        raise InvalidInput(f"{path}: the PDF could not be written")
+    return pages
+
+
+def _print(log: DayLog) -> None:
+    last = log.status.last
+    signed = (
+        f"signed off by {last.signed_by} on {format_paris(last.signed_at)}"
+        if last is not None
+        else "not signed off"
+    )
+    if log.status.corrected_after_sign_off:
+        signed += f", corrected since ({log.status.corrections_since})"
+    print(f"{log.day.isoformat()}: {len(log.rows)} calls, {log.hours} hours, {signed}")
+    for row in log.rows:
+        times = ";".join(format_paris_clock(at) if at else "" for at in row.stage_times())
+        outcome = row.outcome.value if row.outcome else ""
+        print(f"{row.reference};{times};{row.sector};{row.team or ''};{outcome}")
