@@ -48,7 +48,8 @@ from operline.paris_time import format_paris
 from operline.settings import DeskSettings
 from operline.ui.board.actions import StageKeys
 from operline.ui.board.alerts import AlertWatch, DeskAlarm, DesktopAlarm, NextContactPanel
-from operline.ui.board.model import AlertRowDelegate, BoardColumn, LiveBoardModel, alert_text
+from operline.ui.board.model import BoardColumn, LiveBoardModel, alert_text
+from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.board.sector_strip import SectorStripBar
 from operline.ui.board.undo_key import UndoKey
 from operline.ui.desk_context import DeskContext

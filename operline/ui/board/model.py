@@ -19,17 +19,15 @@ from PySide6.QtCore import (
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from operline.incidents.live_board import Alert, BoardIncident, alert_for
 from operline.paris_time import format_paris
 from operline.settings import DeskSettings
 from operline.ui.labels import category_label, priority_label, status_label
-from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel
+from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel, Index
 
 #: The row's alert level (an ``Alert``), for screens and tests that read it.
 ALERT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,11 +36,8 @@ AMBER_BACKGROUND = QColor("#ffd37a")
 AMBER_TEXT = QColor("#3d2a00")
 RED_BACKGROUND = QColor("#c62828")
 RED_TEXT = QColor("#ffffff")
-SELECTION_FRAME = QColor("#0d47a1")
 _URGENT_TEXT = QColor("#b00020")
 _NONE = "—"
-
-Index = QModelIndex | QPersistentModelIndex
 
 _CONTEXT = "LiveBoardModel"
 
@@ -384,7 +379,6 @@ class LiveBoardModel(DeskTableModel):
 _BACKGROUNDS = {Alert.AMBER: QBrush(AMBER_BACKGROUND), Alert.RED: QBrush(RED_BACKGROUND)}
 _FOREGROUNDS = {Alert.AMBER: QBrush(AMBER_TEXT), Alert.RED: QBrush(RED_TEXT)}
 _URGENT_BRUSH = QBrush(_URGENT_TEXT)
-_SELECTED = QStyle.StateFlag.State_Selected
 _COLUMNS = tuple(BoardColumn)
 _BOLD_WHEN_LATE = (BoardColumn.ALERT, BoardColumn.AGE)
 _RIGHT_ALIGNED = (BoardColumn.AGE, BoardColumn.PERSONS)
@@ -403,27 +397,3 @@ def _roles(span: QModelRoleDataSpan | QModelRoleData) -> Iterable[QModelRoleData
     if isinstance(span, QModelRoleData):
         return (span,)
     return cast("Iterable[QModelRoleData]", span)
-
-
-class AlertRowDelegate(QStyledItemDelegate):
-    """Keeps a late row's colour when it is selected, and marks the selection by a frame.
-
-    The usual selection colour would hide the very thing the operator must see.
-    """
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        # Most cells are not selected: they are told apart without asking the model.
-        if not option.state & _SELECTED or index.data(ALERT_ROLE) in (None, Alert.NONE):
-            super().paint(painter, option, index)
-            return
-        plain = QStyleOptionViewItem(option)
-        plain.state &= ~QStyle.StateFlag.State_Selected
-        super().paint(painter, plain, index)
-        painter.save()
-        pen = QPen(SELECTION_FRAME)
-        pen.setWidth(3)
-        painter.setPen(pen)
-        rect = option.rect
-        painter.drawLine(rect.left(), rect.top() + 1, rect.right(), rect.top() + 1)
-        painter.drawLine(rect.left(), rect.bottom() - 1, rect.right(), rect.bottom() - 1)
-        painter.restore()
