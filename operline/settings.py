@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
@@ -89,6 +90,7 @@ def _whole_number(low: int, high: int, unit: str) -> Callable[[str], int]:
 
 _minutes = _whole_number(1, 240, "minutes")
 _hours = _whole_number(1, 72, "hours")
+_undo_minutes = _whole_number(1, 60, "minutes")
 
 
 def _phone_or_empty(text: str) -> str:
@@ -126,11 +128,19 @@ LATE_ENTRY_HOURS = Setting(
     "hours back beyond which a call's time asks for a confirmation before it is saved",
 )
 
+UNDO_MINUTES = Setting(
+    "desk.undo_minutes",
+    5,
+    _undo_minutes,
+    "minutes during which the operator who recorded a step may still undo it (Ctrl+Z)",
+)
+
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
     NORMAL_ACK_MINUTES,
     SUPERVISOR_PHONE,
     LATE_ENTRY_HOURS,
+    UNDO_MINUTES,
 )
 
 
@@ -142,6 +152,7 @@ class DeskSettings:
     normal_ack_minutes: int = NORMAL_ACK_MINUTES.default
     supervisor_phone: str = SUPERVISOR_PHONE.default
     late_entry_hours: int = LATE_ENTRY_HOURS.default
+    undo_minutes: int = UNDO_MINUTES.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""
@@ -152,10 +163,20 @@ class DeskSettings:
         """Whether a call's time is so far back it may be a slip (a wrong day or hour)."""
         return now - received_at > timedelta(hours=self.late_entry_hours)
 
+    @property
+    def undo_window(self) -> timedelta:
+        """How long after recording a step its operator may still undo it."""
+        return timedelta(minutes=self.undo_minutes)
+
 
 def read_settings(database: Database) -> DeskSettings:
     with database.read() as session:
-        stored = dict(session.execute(select(DeskSetting.key, DeskSetting.value)).all())
+        return stored_settings(session)
+
+
+def stored_settings(session: Session) -> DeskSettings:
+    """The settings as a session sees them, for a service that reads them in its own work."""
+    stored = dict(session.execute(select(DeskSetting.key, DeskSetting.value)).all())
     values: dict[str, object] = {}
     for setting in SETTINGS:
         if setting.key in stored:

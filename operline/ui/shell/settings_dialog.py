@@ -48,6 +48,9 @@ _LABELS = {
     "desk.late_entry_hours": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Ask before saving a call received more than (hours ago)"
     ),
+    "desk.undo_minutes": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "A step can be undone (Ctrl+Z) for (minutes)"
+    ),
 }
 
 #: Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).
