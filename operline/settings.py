@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
@@ -43,6 +44,7 @@ class SettingProblem(StrEnum):
     NOT_A_NUMBER = "not_a_number"
     OUT_OF_RANGE = "out_of_range"
     NOT_A_PHONE = "not_a_phone"
+    WRONG_LENGTH = "wrong_length"
 
 
 #: The English sentence of each problem; the window has their translations.
@@ -50,6 +52,7 @@ SETTING_SENTENCES: dict[SettingProblem, str] = {
     SettingProblem.NOT_A_NUMBER: "{value} is not a whole number",
     SettingProblem.OUT_OF_RANGE: "{value} is not between {low} and {high} {unit}",
     SettingProblem.NOT_A_PHONE: "{value} is not a phone number",
+    SettingProblem.WRONG_LENGTH: "it must hold {low} to {high} characters",
 }
 
 
@@ -89,6 +92,7 @@ def _whole_number(low: int, high: int, unit: str) -> Callable[[str], int]:
 
 _minutes = _whole_number(1, 240, "minutes")
 _hours = _whole_number(1, 72, "hours")
+_undo_minutes = _whole_number(1, 60, "minutes")
 
 
 def _phone_or_empty(text: str) -> str:
@@ -130,7 +134,7 @@ LATE_ENTRY_HOURS = Setting(
 def _desk_name(text: str) -> str:
     name = " ".join(text.split())
     if not 1 <= len(name) <= 80:
-        raise ValueError("a desk's name holds 1 to 80 characters")
+        raise BadSettingValue(SettingProblem.WRONG_LENGTH, low=1, high=80)
     return name
 
 
@@ -140,6 +144,12 @@ DESK_NAME = Setting(
     _desk_name,
     "the desk's name, at the head of the printed day log",
 )
+UNDO_MINUTES = Setting(
+    "desk.undo_minutes",
+    5,
+    _undo_minutes,
+    "minutes during which the operator who recorded a step may still undo it (Ctrl+Z)",
+)
 
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
@@ -147,6 +157,7 @@ SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     SUPERVISOR_PHONE,
     LATE_ENTRY_HOURS,
     DESK_NAME,
+    UNDO_MINUTES,
 )
 
 
@@ -159,6 +170,7 @@ class DeskSettings:
     supervisor_phone: str = SUPERVISOR_PHONE.default
     late_entry_hours: int = LATE_ENTRY_HOURS.default
     name: str = DESK_NAME.default
+    undo_minutes: int = UNDO_MINUTES.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""
@@ -169,10 +181,20 @@ class DeskSettings:
         """Whether a call's time is so far back it may be a slip (a wrong day or hour)."""
         return now - received_at > timedelta(hours=self.late_entry_hours)
 
+    @property
+    def undo_window(self) -> timedelta:
+        """How long after recording a step its operator may still undo it."""
+        return timedelta(minutes=self.undo_minutes)
+
 
 def read_settings(database: Database) -> DeskSettings:
     with database.read() as session:
-        stored = dict(session.execute(select(DeskSetting.key, DeskSetting.value)).all())
+        return stored_settings(session)
+
+
+def stored_settings(session: Session) -> DeskSettings:
+    """The settings as a session sees them, for a service that reads them in its own work."""
+    stored = dict(session.execute(select(DeskSetting.key, DeskSetting.value)).all())
     values: dict[str, object] = {}
     for setting in SETTINGS:
         if setting.key in stored:

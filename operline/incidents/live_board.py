@@ -6,13 +6,15 @@ not yet acknowledged turns amber after its limit (settings), red after twice tha
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, Select, case, func, select
+from sqlalchemy import Row, Select, bindparam, case, func, select
 from sqlalchemy.orm import aliased
 
 from operline.codes import Category, Priority, Status
@@ -58,6 +60,34 @@ def alert_changes_at(
         if moment > now:
             return moment
     return None
+
+
+def next_alert_change(
+    incidents: Sequence[BoardIncident], *, now: datetime, settings: DeskSettings
+) -> datetime | None:
+    """When the next unacknowledged call changes colour, if one still will.
+
+    The earliest ``alert_changes_at`` of them all, for incidents in the board's order
+    (urgent first, then oldest first): in each kind the first call received after
+    ``now - limit``, and after ``now - 2 × limit``, is found by bisection, so a board of
+    thousands of calls is not walked again at every change of one of them.
+    """
+    normal_from = bisect_left(incidents, 1, key=lambda incident: 0 if incident.urgent else 1)
+    moments = []
+    for urgent, low, high in ((True, 0, normal_from), (False, normal_from, len(incidents))):
+        limit = settings.ack_limit(urgent)
+        for span in (limit, 2 * limit):
+            row = bisect_right(incidents, now - span, low, high, key=_received_at)
+            # Acknowledged calls keep their colour: the first one still waiting counts.
+            while row < high and incidents[row].acknowledged_at is not None:
+                row += 1
+            if row < high:
+                moments.append(incidents[row].received_at + span)
+    return min(moments, default=None)
+
+
+def _received_at(incident: BoardIncident) -> datetime:
+    return incident.received_at
 
 
 @dataclass(frozen=True)
@@ -113,15 +143,31 @@ def open_incidents(
     Only the columns the board shows are read: building whole ORM objects for every
     open incident cost several times the query itself, at every refresh of every desk.
     """
+    query = open_incidents_query(by_sector=sector_id is not None, by_ids=incident_ids is not None)
+    parameters: dict[str, Any] = {}
+    if sector_id is not None:
+        parameters["sector_id"] = sector_id
+    if incident_ids is not None:
+        parameters["incident_ids"] = list(incident_ids)
     with database.read() as session:
-        rows = session.execute(open_incidents_query(sector_id, incident_ids)).all()
+        rows = session.execute(query, parameters).all()
     return [board_incident(row, now=now, settings=settings) for row in rows]
 
 
 def open_incidents_query(
-    sector_id: int | None = None, incident_ids: Collection[int] | None = None
+    *, by_sector: bool = False, by_ids: bool = False
 ) -> Select[*tuple[Any, ...]]:
-    """The board's one SELECT of open incidents, in the board's order (some of them)."""
+    """The board's one SELECT of open incidents, in the board's order.
+
+    ``by_sector`` keeps those of the bound ``sector_id``; ``by_ids`` those of the bound
+    list ``incident_ids``. Each shape is built once and reused: building a statement
+    and its cache key again cost several times reading the one row a stage changed.
+    """
+    return _board_query(by_sector, by_ids)
+
+
+@cache
+def _board_query(by_sector: bool, by_ids: bool) -> Select[*tuple[Any, ...]]:
     team = aliased(Team)
     query = (
         select(
@@ -149,10 +195,10 @@ def open_incidents_query(
             Incident.id,
         )
     )
-    if sector_id is not None:
-        query = query.where(Incident.sector_id == sector_id)
-    if incident_ids is not None:
-        query = query.where(Incident.id.in_(list(incident_ids)))
+    if by_sector:
+        query = query.where(Incident.sector_id == bindparam("sector_id"))
+    if by_ids:
+        query = query.where(Incident.id.in_(bindparam("incident_ids", expanding=True)))
     return query
 
 

@@ -1,8 +1,9 @@
 """Undoing a step recorded by mistake: one key on the wrong row, noticed within minutes.
 
 Only the last step of an incident (route, acknowledged, on scene, close, reassign) can be
-undone, by the operator who recorded it, within ``UNDO_WINDOW`` of recording it. The
-timeline stays append-only: the undo is one more line, and the incident's state before
+undone, by the operator who recorded it, within the desk's undo window of recording it
+(``desk.undo_minutes``, five minutes unless a supervisor set it). The timeline stays
+append-only: the undo is one more line, and the incident's state before
 the step is found by replaying the timeline, since a step does not keep what it replaced.
 """
 
@@ -24,9 +25,7 @@ from operline.errors import OperlineError
 from operline.incidents.events import EventKind, IncidentChanged, IncidentRefused, Refusal
 from operline.incidents.stages import IncidentState, incident_state
 from operline.paris_time import format_paris
-
-#: How long after recording a step its operator may still undo it.
-UNDO_WINDOW = timedelta(minutes=5)
+from operline.settings import stored_settings
 
 #: Lines that are no step: a note or a call linked in can follow a step and leave it undoable.
 _NOT_STEPS = (EventKind.NOTE.value, EventKind.LINKED_CALL.value)
@@ -106,12 +105,13 @@ def undo_last_stage(
                 name=name.name if name is not None else "?",
             )
         recorded_at = _recorded_at(incident, leading, events)
-        if now - recorded_at > UNDO_WINDOW:
+        window = stored_settings(session).undo_window
+        if now - recorded_at > window:
             raise UndoRefused(
                 UndoRefusal.TOO_LATE,
                 reference=incident.reference,
                 time=format_paris(recorded_at, "%H:%M"),
-                minutes=int(UNDO_WINDOW / timedelta(minutes=1)),
+                minutes=int(window / timedelta(minutes=1)),
             )
         incident.status = restored.status.value
         incident.assigned_team_id = restored.team_id

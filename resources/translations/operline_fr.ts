@@ -1911,7 +1911,7 @@
         <source>Open calls</source>
         <extracomment>The board reads the open calls again this often: ages move, and other desks&apos; calls are seen this way until the database tells each desk of the others&apos; changes. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows. The view of a sector was asked for from the strip (carries its id).
 ----------
-Every open incident as last read, whatever the sector filter. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
+Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
     </message>
     <message>
@@ -2026,6 +2026,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     </message>
     <message>
         <source>Received at {time}</source>
+        <extracomment>The row of each incident id, worked out again after rows come, go or move. The roles of the rows drawn since they last changed, by row.</extracomment>
         <translation>Reçu à {time}</translation>
     </message>
 </context>
@@ -3431,6 +3432,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
         <translation>Demander avant d&apos;enregistrer un appel reçu il y a plus de (heures)</translation>
     </message>
     <message>
+        <source>A step can be undone (Ctrl+Z) for (minutes)</source>
+        <translation>Une étape s&apos;annule (Ctrl+Z) pendant (minutes)</translation>
+    </message>
+    <message>
         <source>{value} is not a whole number</source>
         <extracomment>Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).</extracomment>
         <translation>{value} n&apos;est pas un nombre entier</translation>
@@ -3442,6 +3447,10 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <message>
         <source>{value} is not a phone number</source>
         <translation>{value} n&apos;est pas un numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>it must hold {low} to {high} characters</source>
+        <translation>il doit compter de {low} à {high}&#xa0;caractères</translation>
     </message>
     <message>
         <source>minutes</source>
@@ -3703,7 +3712,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <name>StageKeys</name>
     <message>
         <source>Open the call</source>
-        <extracomment>The stage each stage key needs the call to be at. The dialog a key opened, while it is open. The last step this desk recorded and the sentence that told it, for Ctrl+Z.</extracomment>
+        <extracomment>The stage each stage key needs the call to be at. The widget the keys act in: their actions and dialogs belong to it. The dialog a key opened, while it is open. The last step this desk recorded and the sentence that told it, for Ctrl+Z.</extracomment>
         <translation>Ouvrir l&apos;appel</translation>
     </message>
     <message>
@@ -3963,6 +3972,7 @@ Every open incident as last read, whatever the sector filter. The instant the bo
     <name>UndoKey</name>
     <message>
         <source>Undo my last step</source>
+        <extracomment>The stage keys: the last step they recorded is the one undone.</extracomment>
         <translation>Annuler ma dernière étape</translation>
     </message>
     <message>

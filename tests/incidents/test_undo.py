@@ -12,6 +12,7 @@ from operline.actors import ActionRefused
 from operline.codes import OperatorRole, Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent
+from operline.errors import InvalidInput
 from operline.incidents.events import EventKind, IncidentChanged
 from operline.incidents.stages import (
     Action,
@@ -22,8 +23,9 @@ from operline.incidents.stages import (
     reassign_incident,
     route_incident,
 )
-from operline.incidents.undo import UNDO_WINDOW, UndoRefusal, UndoRefused, undo_last_stage
+from operline.incidents.undo import UndoRefusal, UndoRefused, undo_last_stage
 from operline.paris_time import to_paris
+from operline.settings import DeskSettings, write_setting
 from tests.actors import COMMAND_LINE, signed_in
 from tests.incidents.test_stage_refusals import Desk, action, at, call_at, new_call, small_desk
 
@@ -31,6 +33,10 @@ from tests.incidents.test_stage_refusals import Desk, action, at, call_at, new_c
 @pytest.fixture
 def desk(sqlite_database: Database) -> Desk:
     return small_desk(sqlite_database)
+
+
+#: The undo window of a desk whose supervisor never changed it: five minutes.
+UNDO_WINDOW = DeskSettings().undo_window
 
 
 def _row(desk: Desk, incident_id: int) -> Incident:
@@ -202,6 +208,35 @@ def test_the_window_counts_from_when_the_step_was_recorded(
         assert refused.value.code is refusal
         assert "22:20" in str(refused.value)  # recorded at 21:20 UTC, 22:20 in Paris
         assert _row(desk, routed.incident_id).status == Status.ACKNOWLEDGED.value
+
+
+@pytest.mark.parametrize(
+    ("minutes", "after", "allowed"),
+    [(2, 2, True), (2, 2.5, False), (5, 5.5, False), (20, 19, True), (20, 21, False)],
+    ids=["2-in", "2-late", "default-late", "20-in", "20-late"],
+)
+def test_the_window_is_the_one_the_supervisor_set(
+    desk: Desk, minutes: int, after: float, allowed: bool
+) -> None:
+    if minutes != UNDO_WINDOW / timedelta(minutes=1):
+        write_setting(
+            desk.database, "desk.undo_minutes", str(minutes), actor=COMMAND_LINE, now=at(0)
+        )
+    acknowledged = call_at(desk, Status.ACKNOWLEDGED)  # recorded at +2
+    if allowed:
+        assert _undo(desk, acknowledged, 2 + after).status is Status.ROUTED
+        return
+    with pytest.raises(UndoRefused) as refused:
+        _undo(desk, acknowledged, 2 + after)
+    assert refused.value.code is UndoRefusal.TOO_LATE
+    assert str(refused.value).endswith(f"a step can be undone for {minutes} minutes only.")
+    assert _row(desk, acknowledged.incident_id).status == Status.ACKNOWLEDGED.value
+
+
+def test_a_window_out_of_reason_is_refused_in_one_sentence(desk: Desk) -> None:
+    for wrong in ("0", "61", "cinq"):
+        with pytest.raises(InvalidInput, match=r"desk\.undo_minutes"):
+            write_setting(desk.database, "desk.undo_minutes", wrong, actor=COMMAND_LINE, now=at(0))
 
 
 #: 23:58 in Paris (22:58 UTC in winter): the step is recorded the day before the undo.

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from operline.changes import Changes, IncidentChange
 from operline.codes import Status
@@ -53,11 +53,9 @@ from operline.ui.board.team_choices import (
     TeamDialog,
     team_choices,
 )
+from operline.ui.desk_context import DeskContext
 from operline.ui.labels import outcome_label, status_label
 from operline.ui.tasks import Work
-
-if TYPE_CHECKING:
-    from operline.ui.board.live_board import LiveBoard
 
 # The board's keys, active while the focus is on the board; declared with every other
 # key in operline.ui.shortcuts.
@@ -77,13 +75,25 @@ T = TypeVar("T")
 _NEEDS = {Status.ACKNOWLEDGED: Status.ROUTED, Status.ON_SCENE: Status.ACKNOWLEDGED}
 
 
+class BoardCursor(Protocol):
+    """What the keys need of the board beyond its widget: the call under the cursor, and
+    a line to say what was recorded or refused."""
+
+    def selected_incident(self) -> BoardIncident | None: ...
+
+    def say(self, sentence: str, *, problem: bool = False) -> None: ...
+
+
 class StageKeys(QObject):
     """The actions of the board's keys and the dialogs they open."""
 
-    def __init__(self, board: LiveBoard) -> None:
+    def __init__(self, board: QWidget, desk: DeskContext, cursor: BoardCursor) -> None:
         super().__init__(board)
         self.setObjectName("stageKeys")
+        #: The widget the keys act in: their actions and dialogs belong to it.
         self.board = board
+        self.desk = desk
+        self.cursor = cursor
         #: The dialog a key opened, while it is open.
         self.dialog: QDialog | None = None
         #: The last step this desk recorded and the sentence that told it, for Ctrl+Z.
@@ -126,7 +136,6 @@ class StageKeys(QObject):
             (ON_SCENE_EARLIER_KEY,),
             lambda: self.set_back(Status.ON_SCENE),
         )
-        board.table.doubleClicked.connect(lambda _index: self.open_detail())
 
     def actions(self) -> list[QAction]:
         """Every key's action, in the order a menu lists them."""
@@ -159,8 +168,8 @@ class StageKeys(QObject):
         if ready is None:
             return
         _signed_in, incident = ready
-        now = self.board.clock()
-        actor = self.board.desk.actor()
+        now = self.desk.clock()
+        actor = self.desk.actor()
         self._read(
             lambda database: read_incident(database, incident.incident_id, actor=actor, now=now),
             lambda detail: self._open(IncidentDetailDialog(detail, now=now, parent=self.board)),
@@ -172,8 +181,8 @@ class StageKeys(QObject):
         if ready is None:
             return
         _signed_in, incident = ready
-        now = self.board.clock()
-        action = Action(self.board.desk.actor(), now, now)
+        now = self.desk.clock()
+        action = Action(self.desk.actor(), now, now)
         self._record(
             incident,
             lambda database: advance_incident(
@@ -193,7 +202,7 @@ class StageKeys(QObject):
             return
 
         def submit(chosen: StageTime, reply: Reply) -> None:
-            action = Action(self.board.desk.actor(), chosen.at, self.board.clock(), chosen.reason)
+            action = Action(self.desk.actor(), chosen.at, self.desk.clock(), chosen.reason)
             self._record(
                 incident,
                 lambda database: advance_incident(
@@ -203,7 +212,7 @@ class StageKeys(QObject):
                 reply,
             )
 
-        self._open(StageTimeDialog(stage, incident, self.board.clock, submit, self.board))
+        self._open(StageTimeDialog(stage, incident, self.desk.clock, submit, self.board))
 
     def route(self) -> None:
         """Give a new call to a team: those on duty first, first call first."""
@@ -221,7 +230,7 @@ class StageKeys(QObject):
         if reassign == (incident.status is Status.NEW):
             self._refuse_stage(incident, "reassigned" if reassign else Status.ROUTED.value)
             return
-        now = self.board.clock()
+        now = self.desk.clock()
         self._read(
             lambda database: team_choices(database, incident, now=now, routing=not reassign),
             lambda choices: self._choose_team(incident, choices, reassign=reassign),
@@ -243,7 +252,7 @@ class StageKeys(QObject):
                 done = self.tr("{reference} handed to {team}.")
             else:
                 done = self.tr("{reference}: {team} contacted at {time}.")
-            action = Action(self.board.desk.actor(), change.at, self.board.clock(), change.reason)
+            action = Action(self.desk.actor(), change.at, self.desk.clock(), change.reason)
             self._record(
                 incident,
                 lambda database: service(
@@ -269,7 +278,7 @@ class StageKeys(QObject):
             title.format(reference=incident.reference),
             incident,
             choices,
-            self.board.clock,
+            self.desk.clock,
             submit,
             reason_required=reassign,
             parent=self.board,
@@ -281,7 +290,7 @@ class StageKeys(QObject):
         if ready is None:
             return
         _signed_in, incident = ready
-        now = self.board.clock()
+        now = self.desk.clock()
         self._read(
             lambda database: places_with_room(database, now=now),
             lambda places: self._close_with(incident, places),
@@ -289,7 +298,7 @@ class StageKeys(QObject):
 
     def _close_with(self, incident: BoardIncident, places: list[PlaceRoom]) -> None:
         def submit(closing: Closing, reply: Reply) -> None:
-            action = Action(self.board.desk.actor(), closing.at, self.board.clock(), closing.reason)
+            action = Action(self.desk.actor(), closing.at, self.desk.clock(), closing.reason)
             self._record(
                 incident,
                 lambda database: close_incident(
@@ -306,7 +315,7 @@ class StageKeys(QObject):
                 reply,
             )
 
-        self._open(CloseDialog(incident, places, self.board.clock, submit, self.board))
+        self._open(CloseDialog(incident, places, self.desk.clock, submit, self.board))
 
     def note(self) -> None:
         ready = self._ready()
@@ -315,7 +324,7 @@ class StageKeys(QObject):
         _signed_in, incident = ready
 
         def submit(text: str, reply: Reply) -> None:
-            now, actor = self.board.clock(), self.board.desk.actor()
+            now, actor = self.desk.clock(), self.desk.actor()
             self._record(
                 incident,
                 lambda database: add_note(
@@ -330,13 +339,13 @@ class StageKeys(QObject):
     # Doing
 
     def _ready(self, signed_out: str = "") -> tuple[OperatorInfo, BoardIncident] | None:
-        incident = self.board.selected_incident()
+        incident = self.cursor.selected_incident()
         if incident is None:
-            self.board.say(self.tr("Select a call first (arrow keys)."), problem=True)
+            self.cursor.say(self.tr("Select a call first (arrow keys)."), problem=True)
             return None
-        operator = self.board.operator()
+        operator = self.desk.operator()
         if operator is None:
-            self.board.say(
+            self.cursor.say(
                 signed_out or self.tr("Nobody is signed in at this desk: sign in first."),
                 problem=True,
             )
@@ -355,13 +364,13 @@ class StageKeys(QObject):
         The stage keys stay greyed until the step is answered: a key pressed twice does
         not record twice.
         """
-        changes = self.board.desk.changes
+        changes = self.desk.changes
 
         def recorded(result: IncidentState | Changes) -> None:
             if isinstance(result, IncidentState):
                 self.last_step = (result, done)
             changes.publish(result if isinstance(result, Changes) else result.changes)
-            self.board.say(done)
+            self.cursor.say(done)
             if reply is not None:
                 reply(None)
 
@@ -370,22 +379,22 @@ class StageKeys(QObject):
             if isinstance(error, IncidentChanged):
                 # Another desk moved this call: show it as it is now, and say so.
                 changes.publish(Changes.of_incident(incident.incident_id, IncidentChange.STAGE))
-                self.board.say(sentence, problem=True)
+                self.cursor.say(sentence, problem=True)
                 if reply is not None:
                     reply(None)
             elif reply is not None:
                 reply(sentence)
             else:
-                self.board.say(sentence, problem=True)
+                self.cursor.say(sentence, problem=True)
 
-        self.board.desk.runner.run(work, recorded, refused, owner=self.board, busy=self._actions)
+        self.desk.runner.run(work, recorded, refused, owner=self.board, busy=self._actions)
 
     def _read(self, work: Work[T], then: Callable[[T], None]) -> None:
         """Read what a dialog needs off the GUI thread, then open it."""
-        self.board.desk.runner.run(
+        self.desk.runner.run(
             work,
             then,
-            lambda error: self.board.say(stage_refusal(error), problem=True),
+            lambda error: self.cursor.say(stage_refusal(error), problem=True),
             owner=self.board,
             busy=self._actions,
         )
@@ -397,7 +406,7 @@ class StageKeys(QObject):
             status=incident.status.value,
             wanted=wanted,
         )
-        self.board.say(stage_refusal(refused), problem=True)
+        self.cursor.say(stage_refusal(refused), problem=True)
 
     def _stage_done(self, incident: BoardIncident, stage: Status, at: datetime) -> str:
         when = format_paris(at, "%H:%M")

@@ -76,11 +76,24 @@ class AlertWatch(QObject):
     def look(
         self, levels: Iterable[tuple[BoardIncident, Alert]], now: datetime
     ) -> list[Announcement]:
-        """Tell the desk about the incidents newly amber or red; return what was told."""
+        """Tell the desk about the incidents newly amber or red; return what was told.
+
+        ``levels`` holds every open incident: one absent has closed and is forgotten.
+        """
         seen = list(levels)
         still_open = {incident.incident_id for incident, _ in seen}
         # A closed incident is forgotten: the set stays as small as the board.
         self._told = {(i, level) for i, level in self._told if i in still_open}
+        return self._tell(seen, now)
+
+    def look_again(
+        self, levels: Iterable[tuple[BoardIncident, Alert]], now: datetime
+    ) -> list[Announcement]:
+        """``look`` at the few incidents a change named, all still open, the others as
+        they were: what the others reached was told when they were last looked at."""
+        return self._tell(list(levels), now)
+
+    def _tell(self, seen: list[tuple[BoardIncident, Alert]], now: datetime) -> list[Announcement]:
         fresh: dict[Alert, list[BoardIncident]] = {Alert.AMBER: [], Alert.RED: []}
         for incident, level in seen:
             if level is Alert.NONE or (incident.incident_id, level) in self._told:

@@ -8,12 +8,16 @@ again only the calls it names. Rows merge into those shown so the selection stay
 same call; each row is coloured by how late it is, the desk is told once when a call
 turns amber or red, and a call in red proposes whom to call next. The stage keys
 (``operline.ui.board.actions``) act on the selected call.
+
+A change that leaves its calls open and in their places is drawn from those calls
+alone: their rows, the counts moved by their rows before and after, their alerts. Only
+a call opening, closing, moving or entering or leaving the sector shown makes the whole
+list merge again.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -33,19 +37,20 @@ from operline.changes import Changes
 from operline.codes import Category, Priority, Status
 from operline.errors import OperlineError
 from operline.incidents.board_snapshot import BoardSnapshot, board_snapshot
+from operline.incidents.board_tally import BoardTally
 from operline.incidents.live_board import (
     Alert,
     BoardIncident,
-    NextContact,
-    alert_changes_at,
+    next_alert_change,
     open_incidents,
 )
 from operline.paris_time import format_paris
 from operline.settings import DeskSettings
 from operline.ui.board.actions import StageKeys
 from operline.ui.board.alerts import AlertWatch, DeskAlarm, DesktopAlarm, NextContactPanel
-from operline.ui.board.model import AlertRowDelegate, BoardColumn, LiveBoardModel, alert_text
-from operline.ui.board.sector_strip import SectorCounts, SectorStripBar
+from operline.ui.board.model import BoardColumn, LiveBoardModel, alert_text
+from operline.ui.board.row_delegate import AlertRowDelegate
+from operline.ui.board.sector_strip import SectorStripBar
 from operline.ui.board.undo_key import UndoKey
 from operline.ui.desk_context import DeskContext
 from operline.ui.labels import category_label, priority_label, status_label
@@ -91,8 +96,12 @@ class LiveBoard(QWidget):
         self.clock = desk.clock
         self.operator = desk.operator
         self.settings = DeskSettings()
-        #: Every open incident as last read, whatever the sector filter.
+        #: Every open incident as last read, whatever the sector filter, in board order.
         self.incidents: list[BoardIncident] = []
+        #: Where each incident id sits in ``incidents``.
+        self._position: dict[int, int] = {}
+        #: The strip's counts of ``incidents``, moved call by call between full reads.
+        self.tally = BoardTally()
         #: The instant the board was last read for.
         self.shown_at: datetime | None = None
         #: The change of colour the single-shot timer is aimed at, if any.
@@ -108,8 +117,9 @@ class LiveBoard(QWidget):
         self.model = LiveBoardModel(self)
         self.watch = AlertWatch(alarm if alarm is not None else DesktopAlarm(parent=self), self)
         self._build()
-        self.keys = StageKeys(self)
-        self.undo_key = UndoKey(self)
+        self.keys = StageKeys(self, desk, self)
+        self.undo_key = UndoKey(self, desk, self, self.keys)
+        self.table.doubleClicked.connect(lambda _index: self.keys.open_detail())
         self.hint.setText(self.keys.hint())
 
         self.alert_timer = QTimer(self)
@@ -176,24 +186,62 @@ class LiveBoard(QWidget):
         self._show_problem(error_sentence(error))
 
     def _merge(self, ids: tuple[int, ...], rows: list[BoardIncident], now: datetime) -> None:
-        if len(rows) == len(ids) and self.model.replace(rows):
-            # Every call named is still open and keeps its place: its row alone changes.
-            fresh = {incident.incident_id: incident for incident in rows}
-            self.incidents = [fresh.get(i.incident_id, i) for i in self.incidents]
-            self._show_counts(self.shown_at or now)
-            self.watch.look(((incident, incident.alert) for incident in self.incidents), now)
-            self._aim_alert_timer(now)
-            self._selection_moved()
+        if self._merge_in_place(ids, rows, now):
             return
         # Calls named by the change and not read back have closed: they leave the board.
         kept = [incident for incident in self.incidents if incident.incident_id not in ids]
         self._show_incidents(sorted([*kept, *rows], key=_board_order), now)
+
+    def _merge_in_place(
+        self, ids: tuple[int, ...], rows: list[BoardIncident], now: datetime
+    ) -> bool:
+        """Redraw calls still open that keep their places from them alone; False if not.
+
+        Each call named must be read back (not closed), already on the board, with its
+        urgency and time received (its place) and its being in the sector shown unchanged.
+        """
+        if len(rows) != len(ids):
+            return False
+        changed: list[tuple[int, BoardIncident, BoardIncident]] = []
+        for fresh in rows:
+            at = self._position.get(fresh.incident_id)
+            if at is None:
+                return False
+            shown = self.incidents[at]
+            if _board_order(shown) != _board_order(fresh):
+                return False
+            if self._in_filter(shown) != self._in_filter(fresh):
+                return False
+            changed.append((at, shown, fresh))
+        selected = self.selected_incident()
+        for _, _, fresh in changed:
+            if selected is not None and fresh.incident_id == selected.incident_id:
+                # The panel of whom to call next before the row: the table grows or shrinks
+                # with it, and while no row waits to be drawn Qt moves the rows in sight
+                # (a list scrolled to its end) instead of painting each of them again.
+                self._show_next_contact(fresh, self.model.alert_of(fresh))
+        if not self.model.replace([fresh for _, _, fresh in changed if self._in_filter(fresh)]):
+            return False
+        for at, shown, fresh in changed:
+            self.incidents[at] = fresh
+            self.tally.replace(shown, fresh)
+        self._show_counts(self.shown_at or now)
+        # The other calls were looked at when they were read: their levels are told.
+        self.watch.look_again(((fresh, fresh.alert) for _, _, fresh in changed), now)
+        self._aim_alert_timer(now)
+        return True
+
+    def _in_filter(self, incident: BoardIncident) -> bool:
+        chosen = self.strip.chosen
+        return chosen is None or incident.sector_id == chosen
 
     def _show_incidents(self, incidents: list[BoardIncident], now: datetime) -> None:
         if self._reading_failed:
             self._reading_failed = False
             self.say("")  # the database answers again: the problem is over
         self.incidents = incidents
+        self._position = {incident.incident_id: at for at, incident in enumerate(incidents)}
+        self.tally = BoardTally(incidents)
         self.shown_at = now
         self._show_rows(now)
         self.watch.look(((incident, incident.alert) for incident in incidents), now)
@@ -226,9 +274,9 @@ class LiveBoard(QWidget):
         self.message.setText(sentence)
         self.message.setAccessibleName(sentence)
         self.message.setProperty("problem", problem)
-        self.message.setStyleSheet(
-            "color: #b00020; font-weight: bold;" if problem else "color: #1b5e20;"
-        )
+        sheet = "color: #b00020; font-weight: bold;" if problem else "color: #1b5e20;"
+        if self.message.styleSheet() != sheet:  # a new sheet polishes the label again
+            self.message.setStyleSheet(sheet)
         self.message.setVisible(bool(sentence))
         self.notice.emit(sentence)
 
@@ -280,6 +328,10 @@ class LiveBoard(QWidget):
         lines.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         lines.setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 12)
         self.table.setItemDelegate(AlertRowDelegate(self.table))
+        # Rows stay where they are when the table grows or shrinks (the panel of whom to
+        # call next comes and goes under it): only the rows uncovered are painted, not
+        # every row in sight. Scrolling and column widths still repaint what they move.
+        self.table.viewport().setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_moved())
 
@@ -340,7 +392,7 @@ class LiveBoard(QWidget):
 
     def _show_rows(self, now: datetime) -> None:
         chosen = self.strip.chosen
-        shown = [i for i in self.incidents if chosen is None or i.sector_id == chosen]
+        shown = [incident for incident in self.incidents if self._in_filter(incident)]
         had_row = self.table.currentIndex().row()
         self.model.show(shown, now=now, settings=self.settings)
         if shown and not self.table.currentIndex().isValid():
@@ -364,9 +416,9 @@ class LiveBoard(QWidget):
         self._selection_moved()
 
     def _show_counts(self, now: datetime) -> None:
-        self.strip.set_counts(_counts(self.incidents))
-        late = sum(1 for i in self.incidents if i.alert is not Alert.NONE)
-        count = self.tr("%n open call(s)", "", len(self.incidents))
+        self.strip.set_counts(self.tally.per_sector())
+        late = self.tally.late
+        count = self.tr("%n open call(s)", "", self.tally.open_calls)
         if late:
             count += " · " + self.tr("%n late", "", late)
         self.count.setText(count)
@@ -404,43 +456,20 @@ class LiveBoard(QWidget):
 
     def _selection_moved(self) -> None:
         incident = self.selected_incident()
+        row = self.model.row_of(incident.incident_id) if incident is not None else None
+        self._show_next_contact(incident, self.model.alert(row) if row is not None else None)
+
+    def _show_next_contact(self, incident: BoardIncident | None, alert: Alert | None) -> None:
+        """Under the board, whom to call next while the call under the cursor is red."""
         now = self.shown_at
-        if incident is None or now is None:
-            self.next_contact.hide()
-            return
-        row = self.model.row_of(incident.incident_id)
-        if row is None or self.model.alert(row) is not Alert.RED:
-            self.next_contact.hide()
-            return
-        if self.snapshot is None:
+        if incident is None or alert is not Alert.RED or now is None or self.snapshot is None:
             self.next_contact.hide()
             return
         # The roster of the last read answers: no query while the cursor moves.
-        contact = self.snapshot.next_contact(incident)
-        self._propose_contact(incident, contact, now)
-
-    def _propose_contact(
-        self, incident: BoardIncident, contact: NextContact, now: datetime
-    ) -> None:
-        if self.selected_incident() == incident:  # the cursor may have moved meanwhile
-            self.next_contact.propose(incident, contact, now)
+        self.next_contact.propose(incident, self.snapshot.next_contact(incident), now)
 
     def _aim_alert_timer(self, now: datetime) -> None:
-        changes = [
-            moment
-            for incident in self.incidents
-            if incident.acknowledged_at is None
-            and (
-                moment := alert_changes_at(
-                    urgent=incident.urgent,
-                    received_at=incident.received_at,
-                    now=now,
-                    settings=self.settings,
-                )
-            )
-            is not None
-        ]
-        self.next_alert_at = min(changes) if changes else None
+        self.next_alert_at = next_alert_change(self.incidents, now=now, settings=self.settings)
         if self.next_alert_at is None:
             self.alert_timer.stop()
             return
@@ -451,13 +480,3 @@ class LiveBoard(QWidget):
 def _board_order(incident: BoardIncident) -> tuple[int, datetime, int]:
     """The order of ``open_incidents``: urgent first, then oldest, then first logged."""
     return (0 if incident.urgent else 1, incident.received_at, incident.incident_id)
-
-
-def _counts(incidents: list[BoardIncident]) -> dict[int, SectorCounts]:
-    open_calls = Counter(i.sector_id for i in incidents)
-    late = Counter(i.sector_id for i in incidents if i.alert is Alert.AMBER)
-    very_late = Counter(i.sector_id for i in incidents if i.alert is Alert.RED)
-    return {
-        sector: SectorCounts(count, late[sector], very_late[sector])
-        for sector, count in open_calls.items()
-    }

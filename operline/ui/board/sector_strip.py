@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QResizeEvent
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operline.incidents.board_tally import SectorCounts
 from operline.incidents.live_board import SectorStrip
 from operline.ui import shortcuts
 
@@ -35,15 +35,6 @@ SECTOR_KEYS: tuple[str, ...] = (shortcuts.ONE_SECTOR.keys, *shortcuts.ONE_SECTOR
 FIGURES_KEYS: tuple[str, ...] = (shortcuts.SECTOR_FIGURES.keys, *shortcuts.SECTOR_FIGURES.more)
 # The size of <small> text in a rich-text label, to elide it at its true width.
 _SMALL = 0.83
-
-
-@dataclass(frozen=True)
-class SectorCounts:
-    """Open calls of a sector, and how many of them are late (amber or red)."""
-
-    open_calls: int = 0
-    late: int = 0
-    very_late: int = 0
 
 
 class _Tile(QPushButton):
@@ -140,9 +131,24 @@ class SectorStripBar(QWidget):
         self._redraw()
 
     def set_counts(self, counts: Mapping[int, SectorCounts]) -> None:
-        """Open and late calls per sector id, as the board just read them."""
-        self._counts = dict(counts)
-        self._redraw()
+        """Open and late calls per sector id, as the board just read them.
+
+        Only the tiles whose counts moved are drawn again, with the tile of all sectors:
+        a stage moves one sector's counts, if any.
+        """
+        fresh = dict(counts)
+        moved = {
+            sector_id
+            for sector_id in fresh.keys() | self._counts.keys()
+            if fresh.get(sector_id) != self._counts.get(sector_id)
+        }
+        self._counts = fresh
+        if not moved:
+            return
+        self._draw_all_sectors()
+        for number, sector in enumerate(self._sectors):
+            if sector.sector_id in moved:
+                self._draw_sector(number, sector)
 
     def choose(self, sector_id: int | None) -> None:
         """Filter to one sector (None: all), as a click or a key does."""
@@ -178,8 +184,19 @@ class SectorStripBar(QWidget):
         self._redraw()  # the team names are elided to the new width
 
     def _redraw(self) -> None:
+        self._draw_all_sectors()
+        for number, sector in enumerate(self._sectors):
+            self._draw_sector(number, sector)
+        chosen = self._tile_of(self._chosen)
+        if chosen is not None:
+            chosen.setChecked(True)
+
+    def _tile_width(self) -> int:
         shown = len(self._sectors) + 1
-        width = max(60, (self.width() - 4 * shown) // shown - 20)
+        return max(60, (self.width() - 4 * shown) // shown - 20)
+
+    def _draw_all_sectors(self) -> None:
+        width = self._tile_width()
         total = SectorCounts(
             sum(c.open_calls for c in self._counts.values()),
             sum(c.late for c in self._counts.values()),
@@ -202,30 +219,28 @@ class SectorStripBar(QWidget):
             )
         )
         self._all.setToolTip(f"{self._all.accessibleName()} ({_native(ALL_SECTORS_KEY)})")
-        for number, sector in enumerate(self._sectors):
-            teams = [team.name for team in sector.on_duty if team.tier == 1] or [
-                team.name for team in sector.on_duty
-            ]
-            on_duty = ", ".join(teams)
-            keys = SECTOR_KEYS[number] if number < len(SECTOR_KEYS) else ""
-            counts = self._counts.get(sector.sector_id, SectorCounts())
-            tile = self._tiles[number]
-            if on_duty:
-                second = html.escape(on_duty)
-            else:
-                second = f"<span style='color:#b71c1c'>⚠ {html.escape(self.tr('no team'))}</span>"
-            self._draw(tile, sector.name, counts, keys, width, on_duty or "⚠ ", second)
-            spoken = self.tr("{sector}: {count} open call(s), {late} late; on duty: {team}").format(
-                sector=sector.name,
-                count=counts.open_calls,
-                late=counts.late + counts.very_late,
-                team=on_duty or self.tr("no team"),
-            )
-            tile.setAccessibleName(spoken)
-            tile.setToolTip(f"{spoken} ({_native(keys)})" if keys else spoken)
-        chosen = self._tile_of(self._chosen)
-        if chosen is not None:
-            chosen.setChecked(True)
+
+    def _draw_sector(self, number: int, sector: SectorStrip) -> None:
+        teams = [team.name for team in sector.on_duty if team.tier == 1] or [
+            team.name for team in sector.on_duty
+        ]
+        on_duty = ", ".join(teams)
+        keys = SECTOR_KEYS[number] if number < len(SECTOR_KEYS) else ""
+        counts = self._counts.get(sector.sector_id, SectorCounts())
+        tile = self._tiles[number]
+        if on_duty:
+            second = html.escape(on_duty)
+        else:
+            second = f"<span style='color:#b71c1c'>⚠ {html.escape(self.tr('no team'))}</span>"
+        self._draw(tile, sector.name, counts, keys, self._tile_width(), on_duty or "⚠ ", second)
+        spoken = self.tr("{sector}: {count} open call(s), {late} late; on duty: {team}").format(
+            sector=sector.name,
+            count=counts.open_calls,
+            late=counts.late + counts.very_late,
+            team=on_duty or self.tr("no team"),
+        )
+        tile.setAccessibleName(spoken)
+        tile.setToolTip(f"{spoken} ({_native(keys)})" if keys else spoken)
 
     def _draw(
         self,

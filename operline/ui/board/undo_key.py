@@ -7,10 +7,9 @@ whether it may still be undone; its refusal is one translated sentence.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from operline.changes import Changes, IncidentChange
 from operline.errors import OperlineError
@@ -18,11 +17,10 @@ from operline.incidents.events import IncidentChanged
 from operline.incidents.stages import IncidentState
 from operline.incidents.undo import UndoRefusal, UndoRefused, undo_last_stage
 from operline.ui import shortcuts
+from operline.ui.board.actions import BoardCursor, StageKeys
 from operline.ui.board.stage_dialogs import stage_refusal
+from operline.ui.desk_context import DeskContext
 from operline.ui.labels import status_label
-
-if TYPE_CHECKING:
-    from operline.ui.board.live_board import LiveBoard
 
 _CONTEXT = "UndoRefusals"
 
@@ -59,10 +57,16 @@ def undo_refusal(error: OperlineError) -> str:
 class UndoKey(QObject):
     """The board's Ctrl+Z."""
 
-    def __init__(self, board: LiveBoard) -> None:
+    def __init__(
+        self, board: QWidget, desk: DeskContext, cursor: BoardCursor, keys: StageKeys
+    ) -> None:
         super().__init__(board)
         self.setObjectName("undoKey")
         self.board = board
+        self.desk = desk
+        self.cursor = cursor
+        #: The stage keys: the last step they recorded is the one undone.
+        self.keys = keys
         self.action = QAction(self.tr("Undo my last step"), board)
         self.action.setObjectName("undoStepAction")
         shortcuts.UNDO_STEP.bind(self.action)
@@ -73,43 +77,43 @@ class UndoKey(QObject):
 
     def undo(self) -> None:
         """Ask the service to take back the last step, then say what was undone."""
-        board = self.board
-        if board.operator() is None:
-            board.say(self.tr("Nobody is signed in at this desk: sign in first."), problem=True)
+        desk, cursor, keys = self.desk, self.cursor, self.keys
+        if desk.operator() is None:
+            cursor.say(self.tr("Nobody is signed in at this desk: sign in first."), problem=True)
             return
-        last = board.keys.last_step
+        last = keys.last_step
         if last is not None:
             incident_id, version, told = last[0].incident_id, last[0].version, last[1]
         else:
-            selected = board.selected_incident()
+            selected = cursor.selected_incident()
             if selected is None:
-                board.say(self.tr("No step recorded here to undo."), problem=True)
+                cursor.say(self.tr("No step recorded here to undo."), problem=True)
                 return
             incident_id, version, told = selected.incident_id, selected.version, ""
-        actor, now = board.desk.actor(), board.clock()
-        changes = board.desk.changes
+        actor, now = desk.actor(), desk.clock()
+        changes = desk.changes
 
         def undone(state: IncidentState) -> None:
-            board.keys.last_step = None
+            keys.last_step = None
             changes.publish(state.changes)
             stage = status_label(state.status)
             if told:
                 sentence = self.tr("Undone: {step} {reference} is back at stage {stage}.")
             else:
                 sentence = self.tr("Last step undone: {reference} is back at stage {stage}.")
-            board.say(sentence.format(step=told, reference=state.reference, stage=stage))
+            cursor.say(sentence.format(step=told, reference=state.reference, stage=stage))
 
         def refused(error: OperlineError) -> None:
             if isinstance(error, IncidentChanged):
                 changes.publish(Changes.of_incident(incident_id, IncidentChange.STAGE))
-            board.say(undo_refusal(error), problem=True)
+            cursor.say(undo_refusal(error), problem=True)
 
-        board.desk.runner.run(
+        desk.runner.run(
             lambda database: undo_last_stage(
                 database, incident_id, version=version, actor=actor, now=now
             ),
             undone,
             refused,
-            owner=board,
-            busy=(*board.keys.actions(), self.action),
+            owner=self.board,
+            busy=(*keys.actions(), self.action),
         )

@@ -39,7 +39,8 @@ from operline.journal import journal_rows
 from operline.paris_time import format_paris, paris_date
 from operline.phones import format_phone
 from operline.roster.engine import OnDuty
-from operline.ui.board.model import AlertRowDelegate, BoardColumn, LiveBoardModel
+from operline.ui.board.model import BoardColumn, LiveBoardModel
+from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.desk_context import DeskContext
 from operline.ui.figures.charts import ChartPanel, Headline, number_text, styled_set, vertical_bars
 from operline.ui.figures.places_model import PlaceColumn, RepeatPlacesModel

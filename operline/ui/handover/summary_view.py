@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from operline.handover_summary import HANDOVER_GAP_WINDOW, HandoverSummary
 from operline.paris_time import format_paris
-from operline.ui.board.model import AlertRowDelegate, BoardColumn, LiveBoardModel
+from operline.ui.board.model import BoardColumn, LiveBoardModel
+from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.shell.gap_banner import gap_sentence
 
 #: Rows of calls always in sight; the table takes the room the window has left.

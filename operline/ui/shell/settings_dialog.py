@@ -49,6 +49,9 @@ _LABELS = {
         "SettingsDialog", "Ask before saving a call received more than (hours ago)"
     ),
     "desk.name": QT_TRANSLATE_NOOP("SettingsDialog", "Desk's name (head of the day log)"),
+    "desk.undo_minutes": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "A step can be undone (Ctrl+Z) for (minutes)"
+    ),
 }
 
 #: Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).
@@ -61,6 +64,9 @@ REFUSAL_SENTENCES: dict[SettingProblem, str] = {
     ),
     SettingProblem.NOT_A_PHONE: str(
         QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not a phone number")
+    ),
+    SettingProblem.WRONG_LENGTH: str(
+        QT_TRANSLATE_NOOP("SettingsDialog", "it must hold {low} to {high} characters")
     ),
 }
 _UNITS = {

@@ -10,9 +10,11 @@ from operline.codes import Status
 from operline.db.engine import Database
 from operline.incidents.events import EventKind
 from operline.incidents.timeline import read_incident
+from operline.settings import write_setting
 from operline.ui.board.model import BoardColumn
 from operline.ui.board.team_choices import CloseDialog
 from operline.ui.shell.language import InstalledLanguage
+from tests.actors import COMMAND_LINE
 from tests.incidents.conftest import NOW, Desk
 from tests.ui.board.test_live_board import (
     Clock,
@@ -109,6 +111,32 @@ def test_too_late_or_another_operators_step_is_refused_in_french(
     assert board.message.property("problem") is True
     assert status_of(live_desk, incident) == before
     assert column(board, BoardColumn.STAGE) == ["Pris en compte"]
+
+
+@pytest.mark.parametrize(("minutes", "undone"), [(2, False), (10, True)], ids=["2", "10"])
+def test_the_window_is_the_one_set_in_the_desk_settings(
+    qtbot: QtBot, live_desk: Desk, english: InstalledLanguage, minutes: int, undone: bool
+) -> None:
+    write_setting(
+        live_desk.database, "desk.undo_minutes", str(minutes), actor=COMMAND_LINE, now=NOW
+    )
+    incident = log(live_desk, 2)
+    route(live_desk, incident, 1)
+    clock = Clock(NOW)
+    board = open_board(qtbot, live_desk, clock)
+    notices: list[str] = []
+    board.notice.connect(notices.append)
+
+    press(qtbot, board, Qt.Key.Key_A)
+    clock.advance(6)  # past the usual five minutes
+    press(qtbot, board, Qt.Key.Key_Z, CTRL)
+
+    if undone:
+        assert column(board, BoardColumn.STAGE) == ["Team contacted"]
+        assert notices[-1].startswith("Undone: ")
+    else:
+        assert column(board, BoardColumn.STAGE) == ["Acknowledged"]
+        assert notices[-1].endswith("a step can be undone for 2 minutes only.")
 
 
 def test_nothing_recorded_here_undoes_the_selected_calls_last_step(

@@ -17,7 +17,7 @@ from operline.ui.shell.settings_dialog import REFUSAL_SENTENCES, SettingsDialog
 from operline.ui.shell.sign_in import DeskSession
 from operline.ui.tasks import ImmediateRunner
 from tests.actors import signed_in
-from tests.ui.conftest import NOW, desk_context
+from tests.ui.conftest import DESK_SCREEN_WIDTH, NOW, desk_context
 
 
 def _dialog(qtbot: QtBot, database: Database, heard: list[Changes]) -> SettingsDialog:
@@ -50,6 +50,24 @@ def test_a_supervisor_changes_the_delays_and_the_phone(
     assert settings.normal_ack_minutes == 15  # untouched
     assert heard == [Changes(settings=True)]
     assert not dialog.isVisible()
+
+
+def test_the_undo_window_is_a_field_of_the_dialog_like_the_others(
+    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+) -> None:
+    heard: list[Changes] = []
+    dialog = _dialog(qtbot, sqlite_database, heard)
+    field = dialog.fields["desk.undo_minutes"]
+    assert field.text() == "5"
+    assert field.accessibleName() == "Une étape s'annule (Ctrl+Z) pendant (minutes)"
+    dialog.resize(DESK_SCREEN_WIDTH, dialog.sizeHint().height())
+    assert dialog.sizeHint().width() <= DESK_SCREEN_WIDTH
+
+    field.setText("10")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    assert read_settings(sqlite_database).undo_minutes == 10
+    assert heard == [Changes(settings=True)]
 
 
 def test_a_value_out_of_range_is_told_and_nothing_is_written(
