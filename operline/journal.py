@@ -26,7 +26,7 @@ from operline.db.models import Incident, IncidentEvent, Sector, Team
 from operline.incidents.events import CORRECTIONS, EventKind
 from operline.paris_time import paris_day_bounds
 from operline.roster.engine import Roster, on_duty_teams
-from operline.roster.store import load_roster
+from operline.roster.store import load_roster_as_stood
 
 #: The audit action of listing a day (kept under this name for its readers).
 JOURNAL_VIEW = AuditAction.JOURNAL_VIEW
@@ -134,14 +134,15 @@ class DayRoster:
     """
 
     def __init__(self, day: date) -> None:
-        self._since = paris_day_bounds(day)[0]
+        self._since, self._until = paris_day_bounds(day)
         self._roster: Roster | None = None
 
     def roster(self, session: Session, earliest: datetime) -> Roster:
+        """The roster as it stood over the day (a shift ended since still counts then)."""
         if earliest < self._since:  # a row of another day: read for it alone
-            return load_roster(session, changes_ending_after=earliest)
+            return load_roster_as_stood(session, earliest, self._until)
         if self._roster is None:
-            self._roster = load_roster(session, changes_ending_after=self._since)
+            self._roster = load_roster_as_stood(session, self._since, self._until)
         return self._roster
 
 
@@ -191,12 +192,12 @@ def _read_rows(session: Session, ids: list[int], day_roster: DayRoster | None) -
     if not rows:
         return []
     corrected = _corrected_fields(session, ids)
-    # Exceptions over before the earliest call cannot have changed who was on duty then.
+    # Who was on duty is read as the roster stood over the calls' span.
     earliest = min(row[2] for row in rows)
     if day_roster is not None:
         roster = day_roster.roster(session, earliest)
     else:
-        roster = load_roster(session, changes_ending_after=earliest)
+        roster = load_roster_as_stood(session, earliest, max(row[2] for row in rows))
     return [
         JournalRow(
             id=row[0],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -13,6 +13,7 @@ from operline.db.engine import Database
 from operline.db.models import Incident, RosterException, ShiftPattern
 from operline.errors import InvalidInput
 from operline.incidents.intake import CallForm, log_call
+from operline.journal import DayRoster, day_incident_ids, journal_rows
 from operline.paris_time import InFold, InGap, paris_to_utc
 from operline.roster.csv_format import RosterRow
 from operline.roster.duty import duties_as_stood, on_duty_as_stood, on_duty_in
@@ -251,6 +252,24 @@ def test_the_day_log_asks_many_calls_at_once(database: Database, stalingrad: int
     assert [[t.name for t in teams] for teams in found] == [["Maraude Nord"], [], ["Maraude Nord"]]
     assert found == [on_duty_as_stood(database, s, at) for s, at in questions]
     assert duties_as_stood(database, []) == []
+
+
+def test_the_day_log_names_the_team_on_duty_as_the_roster_stood_then(
+    database: Database, stalingrad: int
+) -> None:
+    pattern_id = add_team_with_day_shift(database, stalingrad, "Maraude Nord", MONDAY)
+    operator = signed_in(database, "Inès", OperatorRole.OPERATOR)
+    form = CallForm(received_at=paris("2026-11-25T14:00"), sector_id=stalingrad,
+                    category=Category.OTHER)  # fmt: skip
+    log_call(database, form, actor=operator, now=paris("2026-11-25T14:05"))
+    # The next morning, the shift is removed from the roster.
+    delete_shift_pattern(database, pattern_id, actor=CLAIRE, now=paris("2026-11-26T09:00"))
+
+    day = date(2026, 11, 25)
+    ids = day_incident_ids(database, day, actor=CLAIRE, now=paris("2026-11-26T10:00"))
+    for day_roster in (DayRoster(day), None):
+        [row] = journal_rows(database, ids, day_roster=day_roster)
+        assert row.on_duty == ("Maraude Nord",)
 
 
 @pytest.mark.parametrize(
