@@ -1,15 +1,17 @@
 """How long teams took to acknowledge calls: the median and the 90th percentile.
 
 PostgreSQL computes the percentiles itself (``percentile_cont``). SQLite has no such
-function: it counts the calls at each whole second of delay instead, which is the sorted
-list of delays in a few thousand (delay, count) pairs, and the percentiles are read from
-those counts here, with the same interpolation as ``percentile_cont``. Delays are timed to
-the second on SQLite, to the microsecond on PostgreSQL: the desk reads them in minutes.
+function, and grouping the week's calls by delay made it sort them all (most of the
+figures' time): it lists each sector's delays in whole seconds in one string instead,
+read from the partial index of acknowledged calls in the index's own order, and the
+percentiles are read here from the counts of each delay, with the same interpolation as
+``percentile_cont``. Delays are timed to the second on SQLite, to the microsecond on
+PostgreSQL: the desk reads them in minutes.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,7 +20,7 @@ from typing import Any
 from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
-from operline.db.models import Incident
+from operline.db.models import Incident, Sector
 
 MEDIAN = 0.5
 NINETIETH = 0.9
@@ -66,10 +68,17 @@ def ack_times_by_sector(
         Incident.received_at < end,
         Incident.acknowledged_at.is_not(None),
     ]
-    if sector_id is not None:
-        acknowledged.append(Incident.sector_id == sector_id)
     if session.get_bind().dialect.name == "postgresql":
+        if sector_id is not None:
+            acknowledged.append(Incident.sector_id == sector_id)
         return _computed_by_server(session, acknowledged)
+    # Every sector asked for by name keeps SQLite on each sector's range of the partial
+    # index of acknowledged calls, rather than on the week's rows one by one.
+    acknowledged.append(
+        Incident.sector_id.in_(select(Sector.id).scalar_subquery())
+        if sector_id is None
+        else Incident.sector_id == sector_id
+    )
     return _read_from_counts(session, acknowledged)
 
 
@@ -99,25 +108,22 @@ def _read_from_counts(session: Session, acknowledged: list[Any]) -> dict[int, Ac
         ),
         Integer,
     )
+    # Grouped by sector alone, the groups come in the index's order: nothing is sorted.
     rows = session.execute(
-        select(Incident.sector_id, seconds, func.count())
+        select(Incident.sector_id, func.group_concat(seconds))
         .where(*acknowledged)
-        .group_by(Incident.sector_id, seconds)
+        .group_by(Incident.sector_id)
     )
-    counts: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
-    for sector, delay, count in rows:
-        counts[sector].append((float(delay), int(count)))
-    # Sorted here: an ORDER BY made SQLite sort the week's calls a second time.
-    for pairs in counts.values():
-        pairs.sort()
-    return {
-        sector: AckTimes(
-            sum(count for _, count in pairs),
-            _seconds(percentile_of_counts(pairs, MEDIAN)),
-            _seconds(percentile_of_counts(pairs, NINETIETH)),
+    found = {}
+    for sector, listed in rows:
+        counted = Counter(str(listed).split(","))
+        counts = sorted((float(delay), count) for delay, count in counted.items())
+        found[sector] = AckTimes(
+            sum(count for _, count in counts),
+            _seconds(percentile_of_counts(counts, MEDIAN)),
+            _seconds(percentile_of_counts(counts, NINETIETH)),
         )
-        for sector, pairs in counts.items()
-    }
+    return found
 
 
 def _seconds(value: float | None) -> timedelta | None:
