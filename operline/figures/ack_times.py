@@ -4,14 +4,13 @@ PostgreSQL computes the percentiles itself (``percentile_cont``). SQLite has no 
 function, and grouping the week's calls by delay made it sort them all (most of the
 figures' time): it lists each sector's delays in whole seconds in one string instead,
 read from the partial index of acknowledged calls in the index's own order, and the
-percentiles are read here from the counts of each delay, with the same interpolation as
+percentiles are read here from the sorted delays, with the same interpolation as
 ``percentile_cont``. Delays are timed to the second on SQLite, to the microsecond on
 PostgreSQL: the desk reads them in minutes.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -39,23 +38,13 @@ class AckTimes:
 NO_ACK = AckTimes(0, None, None)
 
 
-def percentile_of_counts(counts: Sequence[tuple[float, int]], fraction: float) -> float | None:
-    """``percentile_cont`` of values given as sorted (value, how many) pairs; None if empty."""
-    total = sum(count for _, count in counts)
-    if total == 0:
+def percentile_of_sorted(values: Sequence[float], fraction: float) -> float | None:
+    """``percentile_cont`` of values sorted in ascending order; None if there are none."""
+    if not values:
         return None
-    position = (total - 1) * fraction
+    position = (len(values) - 1) * fraction
     below = int(position)
-    wanted = (below, min(below + 1, total - 1))
-    found: list[float] = []
-    seen = 0
-    for value, count in counts:
-        while len(found) < 2 and wanted[len(found)] < seen + count:
-            found.append(value)
-        if len(found) == 2:
-            break
-        seen += count
-    low, high = found
+    low, high = values[below], values[min(below + 1, len(values) - 1)]
     return low + (high - low) * (position - below)
 
 
@@ -116,12 +105,11 @@ def _read_from_counts(session: Session, acknowledged: list[Any]) -> dict[int, Ac
     )
     found = {}
     for sector, listed in rows:
-        counted = Counter(str(listed).split(","))
-        counts = sorted((float(delay), count) for delay, count in counted.items())
+        delays = sorted(map(int, str(listed).split(",")))
         found[sector] = AckTimes(
-            sum(count for _, count in counts),
-            _seconds(percentile_of_counts(counts, MEDIAN)),
-            _seconds(percentile_of_counts(counts, NINETIETH)),
+            len(delays),
+            _seconds(percentile_of_sorted(delays, MEDIAN)),
+            _seconds(percentile_of_sorted(delays, NINETIETH)),
         )
     return found
 
