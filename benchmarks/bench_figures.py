@@ -17,7 +17,8 @@ is never written: the copies are made in /tmp the first time (about a minute), t
 reused. Run with ``python benchmarks/bench_figures.py [--source FILE] [--runs N]``; the
 source defaults to a dense demo (``operline demo --incidents 1000000 --weeks 8``).
 ``--pg URL`` measures PostgreSQL instead, on a fresh schema of demo data (``--pg-incidents``,
-``--pg-weeks``) dropped at the end, before and after the indexes on the same schema.
+``--pg-weeks``) dropped at the end (or kept under the name ``--pg-keep`` gives, for the
+next run), before and after the indexes on the same schema.
 """
 
 from __future__ import annotations
@@ -236,22 +237,30 @@ def sqlite_sides(source: Path, app: QApplication) -> tuple[list[Side], list[Data
 
 
 @contextmanager
-def postgres_schema(url: str, incidents: int, weeks: int) -> Iterator[Database]:
-    schema = f"bench_figures_{uuid.uuid4().hex[:8]}"
+def postgres_schema(url: str, incidents: int, weeks: int, kept: str | None) -> Iterator[Database]:
+    """A fresh schema of demo data, dropped at the end; or the ``kept`` one, made once."""
+    schema = kept or f"bench_figures_{uuid.uuid4().hex[:8]}"
     admin = create_engine(parse_database_url(url))
     with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        exists = connection.execute(
+            text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :name"),
+            {"name": schema},
+        ).first()
+        if not exists:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     scoped = parse_database_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
     database = open_database(scoped.render_as_string(hide_password=False))
     try:
         upgrade_database(database, now=datetime.now(UTC))
-        print(f"Filling {schema} with {incidents:,} demo incidents…", file=sys.stderr, flush=True)
-        fill_demo_database(database, incidents=incidents, weeks=weeks, now=datetime.now(UTC))
+        if not exists:
+            print(f"Filling {schema} with {incidents:,} demo incidents…", file=sys.stderr)
+            fill_demo_database(database, incidents=incidents, weeks=weeks, now=datetime.now(UTC))
         yield database
     finally:
         database.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        if not kept:
+            with admin.begin() as connection:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 
 
@@ -283,11 +292,16 @@ def main() -> None:
     parser.add_argument("--pg", metavar="URL", help="measure PostgreSQL at this URL instead")
     parser.add_argument("--pg-incidents", type=int, default=1_000_000, metavar="N")
     parser.add_argument("--pg-weeks", type=int, default=8, metavar="W")
+    parser.add_argument(
+        "--pg-keep", metavar="SCHEMA", help="fill this schema once and keep it for the next run"
+    )
     arguments = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     if arguments.pg:
-        with postgres_schema(arguments.pg, arguments.pg_incidents, arguments.pg_weeks) as db:
+        with postgres_schema(
+            arguments.pg, arguments.pg_incidents, arguments.pg_weeks, arguments.pg_keep
+        ) as db:
             tables = []
             for label, present in (("before", False), ("head", True)):
                 set_figures_indexes(db, present=present)

@@ -5,9 +5,10 @@ places calls came from; each had to read the rows of every call of the period. B
 indexes are partial, so only a query asking for acknowledged calls (or calls with a
 place) can use them, and the history's and the board's plans stay as they were.
 
-On SQLite the planner's statistics are refreshed from a sample afterwards: it weighs the
-history's indexes by their statistics, and a new index without any would be weighed by
-guesses against measured neighbours.
+On SQLite the planner's statistics are refreshed from a sample afterwards (about 30 ms
+at a million calls): it weighs indexes by their statistics, one per index, and a new index
+without any would be weighed by guesses against measured neighbours. PostgreSQL keeps its
+statistics per column, which an index on existing columns leaves as they were.
 
 Revision ID: 0008
 Revises: 0007
@@ -49,8 +50,6 @@ def upgrade() -> None:
     connection = op.get_bind()
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
-        connection.exec_driver_sql("ANALYZE incident")
-    else:
         connection.exec_driver_sql("ANALYZE incident")
 
 
