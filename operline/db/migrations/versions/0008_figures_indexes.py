@@ -5,6 +5,10 @@ places calls came from; each had to read the rows of every call of the period. B
 indexes are partial, so only a query asking for acknowledged calls (or calls with a
 place) can use them, and the history's and the board's plans stay as they were.
 
+Nothing is added for the history: on SQLite the index on the time already ends with the
+row id, so its pages newest first (time, id) read it with no sort, and its filter on
+urgent calls reads the priority index with a sort of equal instants only.
+
 On SQLite the planner's statistics are refreshed from a sample afterwards (about 30 ms
 at a million calls): it weighs indexes by their statistics, one per index, and a new index
 without any would be weighed by guesses against measured neighbours. PostgreSQL keeps its
