@@ -49,7 +49,6 @@ from operline.db.models import Incident
 from operline.paris_time import now_utc, paris_date, paris_day_bounds
 from operline.ui.journal.model import PAGE_SIZE
 from operline.ui.journal.view import JournalView
-from operline.ui.table_model import INCIDENT_ID_ROLE
 from operline.ui.tasks import ImmediateRunner
 
 SOURCE = Path("/tmp/bench1m.sqlite3")
@@ -174,22 +173,20 @@ def main() -> None:
 
     def show_day() -> None:
         view.show_day(day)
-        assert view.model.journal_row(0) is not None  # the first row is there to paint
+        assert view.model.row_at(0) is not None  # the first row is there to paint
         assert view.supervision.status is not None
 
     pages = itertools.cycle(range(PAGE_SIZE, max(calls, PAGE_SIZE + 1), PAGE_SIZE))
 
     def next_page() -> None:
         # A page not read yet: the cache is emptied first (a day of few pages has few).
-        view.model.set_ids(ids)
-        assert view.model.journal_row(min(next(pages), calls - 1)) is not None
+        view.model.reread()
+        assert view.model.row_at(min(next(pages), calls - 1)) is not None
 
     def whole_day() -> None:
         assert len(read_day_log(database, day, actor=actor, now=now).rows) == calls
 
     show_day()  # warm the caches as a desk that has run a while has them
-    model = view.model
-    ids = [model.data(model.index(row, 0), INCIDENT_ID_ROLE) for row in range(model.rowCount())]
     rows = [
         (SHOW, "JournalView", *timed(database, arguments.runs, show_day, SHOW)),
         (PAGE, "JournalModel", *timed(database, arguments.runs, next_page, PAGE)),

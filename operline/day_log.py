@@ -17,7 +17,7 @@ from operline.csv_files import french_excel_csv
 from operline.day_sign_off import DayStatus, day_status
 from operline.db.engine import Database
 from operline.incidents.corrections import LogField
-from operline.journal import JournalRow, day_incident_ids, journal_rows
+from operline.journal import DayRoster, JournalRow, day_incident_ids, journal_rows
 from operline.paris_time import format_paris, format_paris_clock, paris_day_bounds
 from operline.settings import read_settings
 
@@ -51,7 +51,8 @@ class DayLog:
 def read_day_log(database: Database, day: date, *, actor: Actor, now: datetime) -> DayLog:
     """The whole day log of a Paris day; the consultation is audited as the journal's."""
     ids = day_incident_ids(database, day, actor=actor, now=now)
-    rows = journal_rows(database, tuple(reversed(ids)))
+    # The roster read once for the whole day, not once for each query of ids.
+    rows = journal_rows(database, tuple(reversed(ids)), day_roster=DayRoster(day))
     return DayLog(day, read_settings(database).name, day_status(database, day), tuple(rows), now)
 
 

@@ -15,8 +15,11 @@ How a screen uses it (the journal of a day and the history both can):
   read from row 0, shown with no query. Answers for an earlier list are dropped.
 - ``row_at(row)``: the row, asking for its page if needed (None until it arrives);
   ``cached_row(row)`` and ``cached_values()`` never ask.
-- ``reread()``: the same list read again as it is shown (rows changed meanwhile).
-- Subclasses give ``title_of`` and ``data``, as for any ``DeskTableModel``.
+- ``reread()``: the same list read again as it is shown (rows changed meanwhile);
+  ``forget_rows(rows)``: only the pages holding those rows.
+- Subclasses say their columns (``title_of``) and what a cell shows (``cell``); the
+  rest of ``data`` is here: the incident id of a row, never a query, and the roles a
+  desk table paints. ``urgent_style`` is the look of an urgent priority in any of them.
 
 A page asked for and then scrolled far past (more than ``cached_pages`` pages asked since)
 is dropped before its query runs, so dragging the scroll bar down ten years queues no
@@ -26,16 +29,17 @@ backlog of pages nobody looks at any more.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.ui.messages import error_sentence
-from operline.ui.table_model import DeskTableModel
+from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel
 from operline.ui.tasks import TaskRunner
 
 R = TypeVar("R")
@@ -47,6 +51,31 @@ PageReader = Callable[[Database, int, int], Sequence[R]]
 PAGE_SIZE = 150
 #: Pages kept in memory, the ones used least recently dropped first.
 CACHED_PAGES = 8
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: The roles a desk table paints from its rows; any other is answered with no query.
+ROLES_SHOWN = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+    }
+)
+
+_URGENT_COLOUR = QColor("#b00020")
+
+
+def urgent_style(role: int) -> Any:
+    """How an urgent priority is painted: red, in bold (None for other roles)."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(_URGENT_COLOUR)
+    if role == Qt.ItemDataRole.FontRole:
+        bold = QFont()
+        bold.setBold(True)
+        return bold
+    return None
 
 
 class PagedTableModel(DeskTableModel, Generic[R]):
@@ -102,6 +131,15 @@ class PagedTableModel(DeskTableModel, Generic[R]):
         if self._total:
             last = self.index(self._total - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def forget_rows(self, rows: Iterable[int]) -> None:
+        """Read again the pages holding these rows, as the view paints them."""
+        for number in sorted({row // self.page_size for row in rows if 0 <= row < self._total}):
+            if self._pages.pop(number, None) is None:
+                continue  # not in memory: read fresh whenever it is shown
+            start = number * self.page_size
+            last = min(start + self.page_size, self._total) - 1
+            self.dataChanged.emit(self.index(start, 0), self.index(last, self.columnCount() - 1))
 
     def _forget(self) -> None:
         self._pages.clear()
@@ -192,3 +230,25 @@ class PagedTableModel(DeskTableModel, Generic[R]):
 
     def row_total(self) -> int:
         return self._total
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= self.columnCount():
+            return None
+        if role == INCIDENT_ID_ROLE:
+            return self.incident_id(index.row())
+        if role not in ROLES_SHOWN:
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        return self.cell(row, self._columns(index.column()), role)
+
+    def incident_id(self, row: int) -> int | None:
+        """The incident on a row, never a query: the row under the cursor was painted."""
+        cached = self.cached_row(row)
+        found = getattr(cached, "id", None)
+        return found if isinstance(found, int) else None
+
+    def cell(self, row: R, column: Any, role: int) -> Any:
+        """What a cell of ``row`` shows in ``role`` (one of ``ROLES_SHOWN``)."""
+        raise NotImplementedError

@@ -35,7 +35,7 @@ from operline.figures.sector_view import (
     sector_figures,
     sector_today,
 )
-from operline.journal import journal_rows
+from operline.journal import DayPages
 from operline.paris_time import format_paris, paris_date
 from operline.phones import format_phone
 from operline.roster.engine import OnDuty
@@ -80,12 +80,7 @@ class SectorView(QDialog):
         self.figures: SectorFigures | None = None
         self.open_model = LiveBoardModel(self)
         self.places_model = RepeatPlacesModel(self)
-        self.today_model = JournalModel(
-            lambda ids, done, failed: desk.runner.run(
-                lambda database: journal_rows(database, ids), done, failed, owner=self
-            ),
-            self,
-        )
+        self.today_model = JournalModel(desk.runner, self)
         self._build()
         desk.changes.changed.connect(self._changed)
         self.resize(1280, 700)
@@ -144,7 +139,7 @@ class SectorView(QDialog):
         if sector_id != self.sector_id:
             return
         self.open_model.show(live.open_incidents, now=live.at, settings=live.settings)
-        self.today_model.set_ids(live.today_ids)
+        self.today_model.show_ids(live.today_ids, DayPages(live.today_ids).read)
         self.as_of.setText(self.tr("As of {time}").format(time=format_paris(live.at, "%H:%M")))
         self.lists.setTabText(
             0, self.tr("Open calls ({count})").format(count=number_text(len(live.open_incidents)))
