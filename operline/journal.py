@@ -5,8 +5,8 @@ between them, the team, the teams on duty when it came in, the outcome, and whic
 were corrected since. Reading the history is a consultation of sensitive data, so listing
 a day leaves an audit row, written in the same transaction. The list is read in two
 steps, the ordered ids of the day then the rows of the ids a screen shows, so a day's
-view stays instant over years of history: ``open_day`` reads the ids and the first page
-in one go, ``DayPages`` any page after.
+view stays instant over years of history (the screen reads its pages by keyset, see
+``operline.journal_pages``).
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ JOURNAL_VIEW = AuditAction.JOURNAL_VIEW
 
 #: Longest id list sent in one ``IN (...)``: far below SQLite's and PostgreSQL's limits.
 _IDS_PER_QUERY = 500
-#: Rows of the first page, read with the ids of the day.
-PAGE_ROWS = 150
 
 
 @dataclass(frozen=True)
@@ -134,47 +132,6 @@ def day_incident_ids(
     return ids
 
 
-@dataclass(frozen=True)
-class OpenedDay:
-    """A day opened on screen: its ids, newest first, and the rows of the first page."""
-
-    day: date
-    ids: tuple[int, ...]
-    first_rows: tuple[JournalRow, ...]
-
-
-def open_day(
-    database: Database,
-    day: date,
-    *,
-    actor: Actor,
-    now: datetime,
-    day_roster: DayRoster | None = None,
-    rows: int = PAGE_ROWS,
-) -> OpenedDay:
-    """The ids of a Paris day (audited) and its first ``rows`` rows, in one piece of work.
-
-    The screen shows the count and the first rows together, one trip to the database's
-    worker instead of two.
-    """
-    ids = day_incident_ids(database, day, actor=actor, now=now)
-    first = journal_rows(database, ids[:rows], day_roster=day_roster)
-    return OpenedDay(day, ids, tuple(first))
-
-
-class DayPages:
-    """The pages of a day shown: its ids sliced, the roster read once for all of them."""
-
-    def __init__(self, ids: Sequence[int], day_roster: DayRoster | None = None) -> None:
-        self.ids = tuple(ids)
-        #: Replaced when the roster changed: the pages read after use the new one.
-        self.day_roster = day_roster
-
-    def read(self, database: Database, start: int, count: int) -> list[JournalRow]:
-        """The rows ``start`` to ``start + count - 1`` of the day, fewer at its end."""
-        return journal_rows(database, self.ids[start : start + count], day_roster=self.day_roster)
-
-
 class DayRoster:
     """The roster, read once for every page of one day shown.
 
@@ -253,11 +210,18 @@ def journal_rows(
     """
     if not ids:
         return []
-    found: dict[int, JournalRow] = {}
     with database.read() as session:
-        for offset in range(0, len(ids), _IDS_PER_QUERY):
-            chunk = list(ids[offset : offset + _IDS_PER_QUERY])
-            found.update((row.id, row) for row in _read_rows(session, chunk, day_roster))
+        return journal_rows_in(session, ids, day_roster)
+
+
+def journal_rows_in(
+    session: Session, ids: Sequence[int], day_roster: DayRoster | None = None
+) -> list[JournalRow]:
+    """``journal_rows`` in a session already open."""
+    found: dict[int, JournalRow] = {}
+    for offset in range(0, len(ids), _IDS_PER_QUERY):
+        chunk = list(ids[offset : offset + _IDS_PER_QUERY])
+        found.update((row.id, row) for row in _read_rows(session, chunk, day_roster))
     return [found[incident_id] for incident_id in ids if incident_id in found]
 
 

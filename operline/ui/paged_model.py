@@ -16,7 +16,8 @@ How a screen uses it (the journal of a day and the history both can):
 - ``row_at(row)``: the row, asking for its page if needed (None until it arrives);
   ``cached_row(row)`` and ``cached_values()`` never ask.
 - ``reread()``: the same list read again as it is shown (rows changed meanwhile);
-  ``forget_rows(rows)``: only the pages holding those rows.
+  ``read_again(incident_ids)``: only the pages in memory holding those incidents;
+  ``row_of(incident_id)``: its row, if in memory (a row not read yet is read fresh).
 - Subclasses say their columns (``title_of``) and what a cell shows (``cell``); the
   rest of ``data`` is here: the incident id of a row, never a query, and the roles a
   desk table paints. ``urgent_style`` is the look of an urgent priority in any of them.
@@ -94,6 +95,7 @@ class PagedTableModel(DeskTableModel, Generic[R]):
         parent: Any = None,
     ) -> None:
         super().__init__(columns, parent)
+        self._column_list = tuple(columns)
         self._runner = runner
         self.page_size = page_size
         self.cached_pages = cached_pages
@@ -132,11 +134,24 @@ class PagedTableModel(DeskTableModel, Generic[R]):
             last = self.index(self._total - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def forget_rows(self, rows: Iterable[int]) -> None:
-        """Read again the pages holding these rows, as the view paints them."""
-        for number in sorted({row // self.page_size for row in rows if 0 <= row < self._total}):
-            if self._pages.pop(number, None) is None:
-                continue  # not in memory: read fresh whenever it is shown
+    def row_of(self, incident_id: int) -> int | None:
+        """The row showing an incident, among the rows in memory."""
+        for number, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if getattr(row, "id", None) == incident_id:
+                    return number * self.page_size + offset
+        return None
+
+    def read_again(self, incident_ids: Iterable[int]) -> None:
+        """Read again the pages in memory showing these incidents (after a change)."""
+        wanted = set(incident_ids)
+        numbers = [
+            number
+            for number, page in self._pages.items()
+            if any(getattr(row, "id", None) in wanted for row in page)
+        ]
+        for number in numbers:
+            del self._pages[number]
             start = number * self.page_size
             last = min(start + self.page_size, self._total) - 1
             self.dataChanged.emit(self.index(start, 0), self.index(last, self.columnCount() - 1))
@@ -232,16 +247,19 @@ class PagedTableModel(DeskTableModel, Generic[R]):
         return self._total
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= self.columnCount():
-            return None
-        if role == INCIDENT_ID_ROLE:
+        # A view asks a dozen roles of each cell it paints, most of them never shown:
+        # those are answered first and for nothing.
+        if role in ROLES_SHOWN:
+            column = index.column()
+            if not index.isValid() or column >= len(self._column_list):
+                return None
+            row = self.row_at(index.row())
+            if row is None:
+                return None
+            return self.cell(row, self._column_list[column], role)
+        if role == INCIDENT_ID_ROLE and index.isValid():
             return self.incident_id(index.row())
-        if role not in ROLES_SHOWN:
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        return self.cell(row, self._columns(index.column()), role)
+        return None
 
     def incident_id(self, row: int) -> int | None:
         """The incident on a row, never a query: the row under the cursor was painted."""

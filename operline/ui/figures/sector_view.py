@@ -35,7 +35,7 @@ from operline.figures.sector_view import (
     sector_figures,
     sector_today,
 )
-from operline.journal import DayPages
+from operline.journal_pages import IdPages
 from operline.paris_time import format_paris, paris_date
 from operline.phones import format_phone
 from operline.roster.engine import OnDuty
@@ -139,7 +139,7 @@ class SectorView(QDialog):
         if sector_id != self.sector_id:
             return
         self.open_model.show(live.open_incidents, now=live.at, settings=live.settings)
-        self.today_model.show_ids(live.today_ids, DayPages(live.today_ids).read)
+        self.today_model.show_rows(len(live.today_ids), IdPages(live.today_ids).read)
         self.as_of.setText(self.tr("As of {time}").format(time=format_paris(live.at, "%H:%M")))
         self.lists.setTabText(
             0, self.tr("Open calls ({count})").format(count=number_text(len(live.open_incidents)))

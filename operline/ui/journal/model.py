@@ -1,15 +1,14 @@
 """The table behind the journal of a day, built to stay instant over a million incidents.
 
-The paged table of the history, with the day's columns: the model holds the ordered ids
-of the day, and rows are read when the view first shows them, a page at a time, on the
-desk's runner, into a small cache (see ``operline.ui.paged_model``). A day with a
-thousand calls costs one indexed query for the ids and a handful of page reads as the
-supervisor scrolls.
+The paged table of the history, with the day's columns: the model holds how many calls
+the day has, and rows are read when the view first shows them, a page at a time, on the
+desk's runner, into a small cache (see ``operline.ui.paged_model``); the pages are the
+day's keyset pages (``operline.journal_pages``). A day with a thousand calls costs one
+count, the first page, and a handful of page reads as the supervisor scrolls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -29,7 +28,6 @@ from operline.ui.paged_model import (
     CACHED_PAGES,
     PAGE_SIZE,
     PagedTableModel,
-    PageReader,
     urgent_style,
 )
 from operline.ui.table_model import INCIDENT_ID_ROLE
@@ -53,38 +51,6 @@ class JournalModel(PagedTableModel[JournalRow]):
 
     def __init__(self, runner: TaskRunner, parent: Any = None) -> None:
         super().__init__(JournalColumn, runner, parent=parent)
-        self._ids: tuple[int, ...] = ()
-        self._rows_by_id: dict[int, int] | None = None
-
-    # The day's content
-
-    def show_ids(
-        self,
-        ids: Sequence[int],
-        read_page: PageReader[JournalRow],
-        first: Sequence[JournalRow] = (),
-    ) -> None:
-        """Show these incidents, in this order: rows ``first`` at once, the others when shown.
-
-        ``read_page(database, start, count)`` reads the rows of ``ids[start:start + count]``.
-        """
-        self._ids = tuple(ids)
-        self._rows_by_id = None
-        self.show_rows(len(self._ids), read_page, first)
-
-    def read_again(self, incident_ids: Iterable[int]) -> None:
-        """Read these incidents' rows again, as the view paints them (after a change)."""
-        rows = (self.row_of(incident_id) for incident_id in incident_ids)
-        self.forget_rows(row for row in rows if row is not None)
-
-    def row_of(self, incident_id: int) -> int | None:
-        """The row showing an incident, if the day shown has it."""
-        if self._rows_by_id is None:
-            self._rows_by_id = {shown: row for row, shown in enumerate(self._ids)}
-        return self._rows_by_id.get(incident_id)
-
-    def incident_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     # The columns
 

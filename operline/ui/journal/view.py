@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from operline.actors import Actor
 from operline.errors import OperlineError
 from operline.incidents.timeline import IncidentDetail, read_incident
-from operline.journal import DayPages, DayRoster, OpenedDay, open_day
+from operline.journal import DayRoster
+from operline.journal_pages import DayPages, OpenedDay, open_day
 from operline.paris_time import Clock, paris_date
 from operline.ui import shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
@@ -69,7 +70,7 @@ class JournalView(QWidget):
         #: The roster of the day shown, read once for all its pages.
         self._day_roster = DayRoster(self._day)
         #: The pages of the day shown, read with that roster.
-        self._day_pages = DayPages((), self._day_roster)
+        self._day_pages: DayPages | None = None
         self.model = JournalModel(runner, self)
         self.model.fetch_failed.connect(self._show_problem, Qt.ConnectionType.QueuedConnection)
 
@@ -123,7 +124,8 @@ class JournalView(QWidget):
     def forget_roster(self) -> None:
         """Read the roster again for the next rows (another day, or the roster changed)."""
         self._day_roster = DayRoster(self._day)
-        self._day_pages.day_roster = self._day_roster
+        if self._day_pages is not None:
+            self._day_pages.day_roster = self._day_roster
 
     def supervision_actions(self) -> list[QAction]:
         """Correct, sign off, print, save as PDF: for the menu."""
@@ -150,7 +152,7 @@ class JournalView(QWidget):
         self.supervision.read_status(day)
         self.forget_roster()
         actor, day_roster = self._actor(), self._day_roster
-        # The ids and the first page in one piece of work: the rows come with the count.
+        # The count and the first page in one piece of work: the rows come with the count.
         self._runner.run(
             lambda database: open_day(database, day, actor=actor, now=now, day_roster=day_roster),
             self._show_opened,
@@ -161,13 +163,13 @@ class JournalView(QWidget):
     def _show_opened(self, opened: OpenedDay) -> None:
         if opened.day != self._day:
             return  # another day was asked meanwhile
-        day, ids = opened.day, opened.ids
-        self._day_pages = DayPages(ids, self._day_roster)
-        self.model.show_ids(ids, self._day_pages.read, opened.first_rows)
+        day, count = opened.day, opened.count
+        self._day_pages = DayPages(opened, self._day_roster)
+        self.model.show_rows(count, self._day_pages.read, opened.first_rows)
         # An empty day already says so in the middle of the screen.
-        self._count.setText(self.tr("%n call(s)", "", len(ids)) if ids else "")
-        self._show_page(self.table if ids else self._empty)
-        if ids:
+        self._count.setText(self.tr("%n call(s)", "", count) if count else "")
+        self._show_page(self.table if count else self._empty)
+        if count:
             self.table.scrollToTop()
         self.day_shown.emit(day)
 
@@ -200,8 +202,8 @@ class JournalView(QWidget):
     def _refused(self, day: date, error: OperlineError) -> None:
         if day != self._day:
             return
-        self._day_pages = DayPages((), self._day_roster)
-        self.model.show_ids((), self._day_pages.read)
+        self._day_pages = None
+        self.model.show_rows(0, lambda _database, _start, _count: ())
         self._count.clear()
         self._show_problem(error_sentence(error))
         self.day_shown.emit(day)

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from operline import journal
+from operline import journal_pages
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.errors import DatabaseError, DatabaseProblem
-from operline.journal import DayPages, JournalRow, day_incident_ids
+from operline.journal import JournalRow, day_incident_ids
+from operline.journal_pages import DayPages, open_day
 from operline.ui.journal.model import (
     CACHE_LIMIT,
     INCIDENT_ID_ROLE,
@@ -76,11 +77,12 @@ def test_the_model_passes_qt_model_checks(
         ),
     )
     model = JournalModel(ImmediateRunner(sqlite_database))
-    ids = day_incident_ids(sqlite_database, NOW.date(), actor=COMMAND_LINE, now=NOW)
-    model.show_ids(ids, DayPages(ids).read)
+    opened = open_day(sqlite_database, NOW.date(), actor=COMMAND_LINE, now=NOW)
+    model.show_rows(opened.count, DayPages(opened).read)
 
     qtmodeltester.check(model, force_py=True)
 
+    ids = day_incident_ids(sqlite_database, NOW.date(), actor=COMMAND_LINE, now=NOW)
     assert model.rowCount() == 2
     assert model.index(1, JournalColumn.OUTCOME).data() == "Personne non trouvée"
     assert model.index(0, JournalColumn.TIME).data(INCIDENT_ID_ROLE) == ids[0]
@@ -89,7 +91,7 @@ def test_the_model_passes_qt_model_checks(
 def test_a_million_ids_cost_one_page_per_screen(qtbot: QtBot, sqlite_database: Database) -> None:
     fetcher = CountingFetcher(range(1_000_000, 0, -1))
     model = JournalModel(ImmediateRunner(sqlite_database))
-    model.show_ids(fetcher.ids, fetcher)
+    model.show_rows(len(fetcher.ids), fetcher)
 
     assert model.rowCount() == 1_000_000
     assert fetcher.asked == []  # nothing is read before it is shown
@@ -108,11 +110,11 @@ def test_a_million_ids_cost_one_page_per_screen(qtbot: QtBot, sqlite_database: D
 def test_a_new_day_drops_the_rows_read_before(qtbot: QtBot, sqlite_database: Database) -> None:
     model = JournalModel(ImmediateRunner(sqlite_database))
     fetcher = CountingFetcher([3, 2, 1])
-    model.show_ids(fetcher.ids, fetcher)
+    model.show_rows(len(fetcher.ids), fetcher)
     assert model.index(0, JournalColumn.REFERENCE).data() == "OPL-2026-000003"
 
     fetcher = CountingFetcher([7])
-    model.show_ids(fetcher.ids, fetcher)
+    model.show_rows(len(fetcher.ids), fetcher)
 
     assert model.rowCount() == 1
     assert model.cached_rows == 0
@@ -165,7 +167,7 @@ def test_rows_that_cannot_be_read_are_told_once_not_at_each_repaint(
         attempts.append(1)
         raise DatabaseError(DatabaseProblem.UNREACHABLE, "db.example", "connection refused")
 
-    monkeypatch.setattr(journal, "journal_rows", server_gone)
+    monkeypatch.setattr(journal_pages, "journal_rows_in", server_gone)
     with qtbot.waitSignal(view.model.fetch_failed):
         assert view.model.index(PAGE_SIZE, JournalColumn.REFERENCE).data() is None
     view.model.index(PAGE_SIZE, JournalColumn.SECTOR).data(Qt.ItemDataRole.DisplayRole)
