@@ -76,8 +76,9 @@ def test_the_day_log_is_written_as_pdf_and_csv_without_a_display(
         audited = session.execute(
             select(AuditLog.action, AuditLog.target, AuditLog.details).order_by(AuditLog.id)
         ).all()
-    assert [tuple(row) for row in audited][-3:] == [
+    assert [tuple(row) for row in audited][-4:] == [
         ("journal.view", "2026-10-25", None),
+        ("handover.view", "2026-10-25", None),  # the handover notes were read with the day
         ("day.export", "2026-10-25", "csv journal.csv"),
         ("day.export", "2026-10-25", "pdf journal.pdf"),
     ]

@@ -356,6 +356,29 @@
     </message>
 </context>
 <context>
+    <name>DayLogHandovers</name>
+    <message>
+        <source>Shift handovers of the day</source>
+        <translation>Relèves du jour</translation>
+    </message>
+    <message>
+        <source>No shift handover recorded that day.</source>
+        <translation>Aucune relève enregistrée ce jour-là.</translation>
+    </message>
+    <message>
+        <source>{time} — {outgoing} handed over to {incoming}{where}; open: {open}, late: {late}</source>
+        <translation>{time} — {outgoing} a passé la main à {incoming}{where} ; appels ouverts : {open}, dont en retard : {late}</translation>
+    </message>
+    <message>
+        <source>No handover note.</source>
+        <translation>Pas de note de relève.</translation>
+    </message>
+    <message>
+        <source>Note: “{note}”</source>
+        <translation>Note : « {note} »</translation>
+    </message>
+</context>
+<context>
     <name>DayLogPrint</name>
     <message>
         <source>Day log of {day} — {desk}</source>
@@ -1764,6 +1787,7 @@
     </message>
     <message>
         <source>Open the call</source>
+        <extracomment>Who handed the desk to whom that day, under the header.</extracomment>
         <translation>Ouvrir l&apos;appel</translation>
     </message>
     <message numerus="yes">
