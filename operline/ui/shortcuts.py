@@ -162,10 +162,15 @@ CORRECT_CALL = Shortcut(
 SIGN_OFF_DAY = Shortcut(
     "Ctrl+Shift+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: sign off the day (supervisors)"))
 )
-PRINT_DAY = Shortcut("Ctrl+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: print the day log")))
-SAVE_DAY_PDF = Shortcut(
-    "Ctrl+Shift+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: save the day log as PDF"))
+PRINT_DAY = Shortcut(
+    "Ctrl+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal, charts: print the day log or the week"))
 )
+SAVE_DAY_PDF = Shortcut(
+    "Ctrl+Shift+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal, charts: save as PDF"))
+)
+# The week in charts prints with the day log's keys and machinery: one line in the list.
+PRINT_CHARTS = PRINT_DAY
+SAVE_CHARTS_PDF = SAVE_DAY_PDF
 
 # The history.
 SEARCH_HISTORY = Shortcut(

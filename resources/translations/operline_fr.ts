@@ -3649,6 +3649,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Quitter Operline</translation>
     </message>
     <message>
+        <source>Journal, charts: print the day log or the week</source>
+        <translation>Journal, graphiques&#xa0;: imprimer la journée ou la semaine</translation>
+    </message>
+    <message>
+        <source>Journal, charts: save as PDF</source>
+        <translation>Journal, graphiques&#xa0;: enregistrer en PDF</translation>
+    </message>
+    <message>
         <source>Roster editor: save the form</source>
         <translation>Planning&#xa0;: enregistrer le formulaire</translation>
     </message>
@@ -3699,14 +3707,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Journal: sign off the day (supervisors)</source>
         <translation>Journal&#xa0;: signer la journée (superviseurs)</translation>
-    </message>
-    <message>
-        <source>Journal: print the day log</source>
-        <translation>Journal&#xa0;: imprimer le journal du jour</translation>
-    </message>
-    <message>
-        <source>Journal: save the day log as PDF</source>
-        <translation>Journal&#xa0;: enregistrer le journal en PDF</translation>
     </message>
 </context>
 <context>
@@ -4092,6 +4092,13 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
 </context>
 <context>
+    <name>WeekChartsPrint</name>
+    <message>
+        <source>The printer or the file cannot be written.</source>
+        <translation>L&apos;imprimante ou le fichier ne peut pas être écrit.</translation>
+    </message>
+</context>
+<context>
     <name>WeekDashboard</name>
     <message>
         <source>The week in charts</source>
@@ -4106,6 +4113,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>&amp;Next week</source>
         <translation>Semaine &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int the charts…</source>
+        <translation>Imp&amp;rimer les graphiques…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
         <source>Week {number}: from {start} to {end}</source>
@@ -4179,12 +4194,20 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Appels sans équipe de garde, par secteur</translation>
     </message>
     <message>
+        <source>The charts of the week are still being read.</source>
+        <translation>Les graphiques de la semaine sont en cours de lecture.</translation>
+    </message>
+    <message>
         <source>The PDF could not be written to {path}: check the folder.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}&#xa0;: vérifiez le dossier.</translation>
     </message>
     <message>
         <source>Charts saved in {path}.</source>
         <translation>Graphiques enregistrés dans {path}.</translation>
+    </message>
+    <message>
+        <source>The charts of the week were sent to the printer.</source>
+        <translation>Les graphiques de la semaine ont été envoyés à l&apos;imprimante.</translation>
     </message>
     <message>
         <source>Save the charts as PDF</source>
@@ -4197,10 +4220,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>This week</source>
         <translation>Cette semaine</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>Enregistrer en PDF…</translation>
     </message>
 </context>
 <context>
