@@ -177,6 +177,9 @@ SEARCH_HISTORY = Shortcut(
     "Ctrl+F", str(QT_TRANSLATE_NOOP("Shortcuts", "History: go to the search and the filters"))
 )
 SEARCH_AGAIN = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "History: search again")))
+HISTORY_SECTOR = Shortcut(
+    "F4", str(QT_TRANSLATE_NOOP("Shortcuts", "History: open the view of the call's sector"))
+)
 # The week in charts: the journal's day keys, by week.
 PREVIOUS_WEEK = Shortcut("Alt+Left", str(QT_TRANSLATE_NOOP("Shortcuts", "Charts: previous week")))
 NEXT_WEEK = Shortcut("Alt+Right", str(QT_TRANSLATE_NOOP("Shortcuts", "Charts: next week")))
@@ -233,6 +236,7 @@ ALL: tuple[Shortcut, ...] = (
     RELOAD,
     SEARCH_HISTORY,
     SEARCH_AGAIN,
+    HISTORY_SECTOR,
     PREVIOUS_WEEK,
     NEXT_WEEK,
     CORRECT_CALL,

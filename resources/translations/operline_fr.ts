@@ -1390,7 +1390,7 @@
     <name>HistoryView</name>
     <message>
         <source>History of the calls</source>
-        <extracomment>A sentence for the status bar: why a call could not be opened. A search&apos;s answer was shown (carries the HistorySearch).</extracomment>
+        <extracomment>A sentence for the status bar: why a call could not be opened. A search&apos;s answer was shown (carries the HistorySearch). The view of a sector is asked for (carries the sector&apos;s id): the selected call&apos;s.</extracomment>
         <translation>Historique des appels</translation>
     </message>
     <message>
@@ -1405,6 +1405,10 @@
     <message>
         <source>&amp;Clear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>&amp;View of the call&apos;s sector</source>
+        <translation>&amp;Vue du secteur de l&apos;appel</translation>
     </message>
     <message>
         <source>Open the call</source>
@@ -3655,6 +3659,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Journal, charts: save as PDF</source>
         <translation>Journal, graphiques&#xa0;: enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>History: open the view of the call&apos;s sector</source>
+        <translation>Historique&#xa0;: ouvrir la vue du secteur de l&apos;appel</translation>
     </message>
     <message>
         <source>Roster editor: save the form</source>
