@@ -43,6 +43,7 @@ from operline.ui.figures.charts import (
     vertical_bars,
 )
 from operline.ui.figures.heat_map import HourHeatMap
+from operline.ui.figures.live_updates import WeekDashboardUpdates
 from operline.ui.figures.printing import ChartsPage, print_charts, write_charts_pdf
 from operline.ui.labels import outcome_label
 from operline.ui.messages import error_sentence
@@ -90,6 +91,8 @@ class WeekDashboard(QWidget):
         self.previous_action.triggered.connect(lambda: self.show_week(self.week.shifted(-1)))
         self.next_action.triggered.connect(lambda: self.show_week(self.week.shifted(1)))
         self._build()
+        #: Reads the week again when a change touches it.
+        self.updates = WeekDashboardUpdates(self, desk)
 
     # Reading
 
