@@ -7,14 +7,14 @@ redraws the rest from what it holds (today's bar is today's log counted); a corr
 which can move a call to another day or sector, reads the whole view again. The week
 dashboard reads its week again when a touched call was received in it, once for a burst
 of changes. Who is on duty in the sector is read again at the roster's next handoff, as
-the duty board does, and after a roster change. A screen out of sight reads nothing: it
-reads afresh when shown again.
+the duty board does, and after a roster change; the whole view at midnight. A screen
+out of sight reads nothing: it reads afresh when shown again.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from operline.changes import Changes, IncidentChange
 from operline.figures.buckets import IsoWeek
 from operline.figures.sector_view import DayCalls, SectorFigures
+from operline.paris_time import paris_day_bounds
 from operline.sector_redraw import (
     SectorDuty,
     SectorRedraw,
@@ -49,8 +50,9 @@ class SectorViewUpdates(QObject):
         super().__init__(view)
         self._view = view
         self._desk = desk
-        #: The handoff the timer is aimed at, if any.
+        #: The handoff the timer is aimed at, if any, and the end of the day shown.
         self.handoff_at: datetime | None = None
+        self.midnight = datetime.max.replace(tzinfo=UTC)
         self.handoff_timer = QTimer(self)
         self.handoff_timer.setObjectName("sectorHandoffTimer")
         self.handoff_timer.setSingleShot(True)
@@ -152,21 +154,27 @@ class SectorViewUpdates(QObject):
         )
 
     def _aim(self, figures: SectorFigures) -> None:
+        # At the next handoff, or at midnight if sooner: today's log and bar move on then.
         self.handoff_timer.stop()
         self.handoff_at = figures.handoff_at
-        if figures.handoff_at is None:
-            return
-        wait = (figures.handoff_at - self._desk.clock()) / timedelta(milliseconds=1)
+        _, self.midnight = paris_day_bounds(figures.live.today)
+        target = min(self.midnight, figures.handoff_at or self.midnight)
+        wait = (target - self._desk.clock()) / timedelta(milliseconds=1)
         self.handoff_timer.start(int(min(max(wait, 0), LONGEST_WAIT_MS)))
 
     def _handoff_reached(self) -> None:
         figures = self._view.figures
-        if figures is None or self.handoff_at is None:
+        if figures is None:
             return
-        if self._desk.clock() < self.handoff_at:
-            self._aim(figures)  # a long wait, cut short on the way
-        elif self._view.isVisible():
+        now = self._desk.clock()
+        if not self._view.isVisible():
+            return  # opened again, the view reads afresh
+        if now >= self.midnight:
+            self._view.show_sector(figures.sector_id)  # a new day: every figure moves on
+        elif self.handoff_at is not None and now >= self.handoff_at:
             self.read_duty()
+        else:
+            self._aim(figures)  # a long wait, cut short on the way
 
 
 class WeekDashboardUpdates(QObject):

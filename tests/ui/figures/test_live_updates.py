@@ -259,3 +259,32 @@ def test_every_read_after_a_change_runs_off_the_gui_thread(
         runner.shut_down()
     assert watch.on_gui_thread == []
     assert watch.on_worker >= 3
+
+
+def test_at_midnight_the_sector_view_turns_to_the_new_day(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    _history(sqlite_database)
+    midnight = datetime(2026, 11, 25, 23, 0, tzinfo=UTC)  # 00:00 on the 26th in Paris
+    clock = Clock(midnight - timedelta(milliseconds=300))
+    context = DeskContext(
+        ImmediateRunner(sqlite_database), clock, lambda: None, ChangeBus(), lambda: COMMAND_LINE
+    )
+    view = SectorView(context)
+    qtbot.addWidget(view)
+    view.show()
+    with sqlite_database.read() as session:
+        stalingrad = session.scalar(select(Sector.id).where(Sector.name == "Stalingrad"))
+    assert stalingrad is not None
+    view.show_sector(stalingrad)
+    assert view.today_model.rowCount() == 2
+    assert view.updates.handoff_timer.remainingTime() <= 300
+
+    clock.now = midnight
+    with qtbot.waitSignal(view.shown, timeout=3000):
+        pass
+
+    assert view.figures is not None
+    assert view.figures.live.today.isoformat() == "2026-11-26"
+    assert view.today_model.rowCount() == 0  # nothing yet on the new day
+    assert view.figures.days[-2].calls == 2  # yesterday's bar keeps its calls
