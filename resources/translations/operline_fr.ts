@@ -356,6 +356,29 @@
     </message>
 </context>
 <context>
+    <name>DayLogHandovers</name>
+    <message>
+        <source>Shift handovers of the day</source>
+        <translation>Relèves du jour</translation>
+    </message>
+    <message>
+        <source>No shift handover recorded that day.</source>
+        <translation>Aucune relève enregistrée ce jour-là.</translation>
+    </message>
+    <message>
+        <source>{time} — {outgoing} handed over to {incoming}{where}; open: {open}, late: {late}</source>
+        <translation>{time} — {outgoing} a passé la main à {incoming}{where} ; appels ouverts : {open}, dont en retard : {late}</translation>
+    </message>
+    <message>
+        <source>No handover note.</source>
+        <translation>Pas de note de relève.</translation>
+    </message>
+    <message>
+        <source>Note: “{note}”</source>
+        <translation>Note : « {note} »</translation>
+    </message>
+</context>
+<context>
     <name>DayLogPrint</name>
     <message>
         <source>Day log of {day} — {desk}</source>
@@ -1367,7 +1390,7 @@
     <name>HistoryView</name>
     <message>
         <source>History of the calls</source>
-        <extracomment>A sentence for the status bar: why a call could not be opened. A search&apos;s answer was shown (carries the HistorySearch).</extracomment>
+        <extracomment>A sentence for the status bar: why a call could not be opened. A search&apos;s answer was shown (carries the HistorySearch). The view of a sector is asked for (carries the sector&apos;s id): the selected call&apos;s.</extracomment>
         <translation>Historique des appels</translation>
     </message>
     <message>
@@ -1382,6 +1405,10 @@
     <message>
         <source>&amp;Clear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>&amp;View of the call&apos;s sector</source>
+        <translation>&amp;Vue du secteur de l&apos;appel</translation>
     </message>
     <message>
         <source>Open the call</source>
@@ -1764,6 +1791,7 @@
     </message>
     <message>
         <source>Open the call</source>
+        <extracomment>Who handed the desk to whom that day, under the header.</extracomment>
         <translation>Ouvrir l&apos;appel</translation>
     </message>
     <message numerus="yes">
@@ -3625,6 +3653,18 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Quitter Operline</translation>
     </message>
     <message>
+        <source>Journal, charts: print the day log or the week</source>
+        <translation>Journal, graphiques&#xa0;: imprimer la journée ou la semaine</translation>
+    </message>
+    <message>
+        <source>Journal, charts: save as PDF</source>
+        <translation>Journal, graphiques&#xa0;: enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>History: open the view of the call&apos;s sector</source>
+        <translation>Historique&#xa0;: ouvrir la vue du secteur de l&apos;appel</translation>
+    </message>
+    <message>
         <source>Roster editor: save the form</source>
         <translation>Planning&#xa0;: enregistrer le formulaire</translation>
     </message>
@@ -3675,14 +3715,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Journal: sign off the day (supervisors)</source>
         <translation>Journal&#xa0;: signer la journée (superviseurs)</translation>
-    </message>
-    <message>
-        <source>Journal: print the day log</source>
-        <translation>Journal&#xa0;: imprimer le journal du jour</translation>
-    </message>
-    <message>
-        <source>Journal: save the day log as PDF</source>
-        <translation>Journal&#xa0;: enregistrer le journal en PDF</translation>
     </message>
 </context>
 <context>
@@ -4068,6 +4100,13 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
 </context>
 <context>
+    <name>WeekChartsPrint</name>
+    <message>
+        <source>The printer or the file cannot be written.</source>
+        <translation>L&apos;imprimante ou le fichier ne peut pas être écrit.</translation>
+    </message>
+</context>
+<context>
     <name>WeekDashboard</name>
     <message>
         <source>The week in charts</source>
@@ -4082,6 +4121,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>&amp;Next week</source>
         <translation>Semaine &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int the charts…</source>
+        <translation>Imp&amp;rimer les graphiques…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
         <source>Week {number}: from {start} to {end}</source>
@@ -4155,12 +4202,20 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Appels sans équipe de garde, par secteur</translation>
     </message>
     <message>
+        <source>The charts of the week are still being read.</source>
+        <translation>Les graphiques de la semaine sont en cours de lecture.</translation>
+    </message>
+    <message>
         <source>The PDF could not be written to {path}: check the folder.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}&#xa0;: vérifiez le dossier.</translation>
     </message>
     <message>
         <source>Charts saved in {path}.</source>
         <translation>Graphiques enregistrés dans {path}.</translation>
+    </message>
+    <message>
+        <source>The charts of the week were sent to the printer.</source>
+        <translation>Les graphiques de la semaine ont été envoyés à l&apos;imprimante.</translation>
     </message>
     <message>
         <source>Save the charts as PDF</source>
@@ -4173,10 +4228,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>This week</source>
         <translation>Cette semaine</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>Enregistrer en PDF…</translation>
     </message>
 </context>
 <context>

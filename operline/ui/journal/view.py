@@ -1,5 +1,6 @@
 """The journal of a day, the supervisor's day log: pick a Paris day, read its calls newest
-first, each stage with its time and delay; supervisors correct, sign off, print it."""
+first, each stage with its time and delay, and its shift handovers; supervisors correct,
+sign off, print it."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from operline.ui import shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
 from operline.ui.desk_context import ChangeBus
 from operline.ui.journal.column_widths import size_columns
+from operline.ui.journal.handovers import DayHandoversPanel
 from operline.ui.journal.model import JournalModel
 from operline.ui.journal.supervision import DayLogSupervision
 from operline.ui.messages import error_sentence
@@ -93,6 +95,10 @@ class JournalView(QWidget):
         self.supervision = DayLogSupervision(
             self, runner, actor=self._actor, clock=clock, changes=changes
         )
+        #: Who handed the desk to whom that day, under the header.
+        self.handovers = DayHandoversPanel(
+            runner, actor=self._actor, clock=clock, changes=changes, parent=self
+        )
 
         self._build()
         # Enter on a row opens that call, closed or not, as on the board.
@@ -150,6 +156,7 @@ class JournalView(QWidget):
         self.today_action.setEnabled(day != today)
         self.supervision.update_rights()
         self.supervision.read_status(day)
+        self.handovers.read(day)
         self.forget_roster()
         actor, day_roster = self._actor(), self._day_roster
         # The count and the first page in one piece of work: the rows come with the count.
@@ -278,6 +285,7 @@ class JournalView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.supervision.header)
+        layout.addWidget(self.handovers)
         layout.addWidget(self._pages, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
