@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>Place oriented to</source>
-        <translation>Structure d&apos;orientation</translation>
+        <translation>Lieu d&apos;orientation</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>&amp;Place</source>
-        <translation>&amp;Structure</translation>
+        <translation>&amp;Lieu d&apos;orientation</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -2274,10 +2274,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Secteur</translation>
     </message>
     <message>
-        <source>Precise place</source>
-        <translation>Lieu précis</translation>
-    </message>
-    <message>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
@@ -2286,12 +2282,16 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Urgent</translation>
     </message>
     <message>
-        <source>Number of people</source>
-        <translation>Nombre de personnes</translation>
+        <source>Location</source>
+        <translation>Lieu</translation>
     </message>
     <message>
-        <source>Calling service</source>
-        <translation>Service appelant</translation>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Calling crew</source>
+        <translation>Équipage appelant</translation>
     </message>
     <message>
         <source>Callback number</source>
@@ -2330,16 +2330,20 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>&amp;Secteur *</translation>
     </message>
     <message>
-        <source>&amp;Precise place</source>
-        <translation>Lieu &amp;précis</translation>
+        <source>&amp;Location</source>
+        <translation>Li&amp;eu</translation>
+    </message>
+    <message>
+        <source>P&amp;ersons</source>
+        <translation>&amp;Personnes</translation>
+    </message>
+    <message>
+        <source>Callin&amp;g crew</source>
+        <translation>É&amp;quipage appelant</translation>
     </message>
     <message>
         <source>Nee&amp;d *</source>
         <translation>&amp;Besoin *</translation>
-    </message>
-    <message>
-        <source>Peop&amp;le</source>
-        <translation>P&amp;ersonnes</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -2348,10 +2352,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Call&amp;back</source>
         <translation>N° de &amp;rappel</translation>
-    </message>
-    <message>
-        <source>Callin&amp;g service</source>
-        <translation>Ser&amp;vice appelant</translation>
     </message>
     <message>
         <source>Received a&amp;t</source>
