@@ -2429,8 +2429,8 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <source>Record (Ctrl+Enter)</source>
-        <translation>Enregistrer (Ctrl+Entrée)</translation>
+        <source>Record ({keys})</source>
+        <translation>Enregistrer ({keys})</translation>
     </message>
     <message>
         <source>{count} / {limit} characters</source>
@@ -3706,6 +3706,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Record</source>
         <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>no place given</source>
+        <translation>lieu non précisé</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel
@@ -69,8 +72,6 @@ def test_the_form_the_sheet_the_board_and_the_history_name_each_field_alike(
 
 @pytest.mark.usefixtures("french")
 def test_no_screen_says_service_appelant_or_lieu_precis() -> None:
-    from pathlib import Path
-
     french = Path(__file__).parents[3] / "resources" / "translations" / "operline_fr.ts"
     text = french.read_text(encoding="utf-8")
     for variant in (
@@ -81,3 +82,11 @@ def test_no_screen_says_service_appelant_or_lieu_precis() -> None:
         "Structure d&apos;orientation",
     ):
         assert variant not in text
+
+
+def test_the_french_writes_ctrl_entree_one_way() -> None:
+    french = Path(__file__).parents[3] / "resources" / "translations" / "operline_fr.ts"
+    translations = re.findall(r"<translation>([^<]*)</translation>", french.read_text("utf-8"))
+    enter = re.compile(r"Ctrl\s*\+\s*(Entr[ée]e|Enter|Return|Retour)", re.IGNORECASE)
+    written = {match.group(0) for text in translations for match in enter.finditer(text)}
+    assert written <= {"Ctrl+Entrée"}
