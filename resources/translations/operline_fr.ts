@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>Place oriented to</source>
-        <translation>Structure d&apos;orientation</translation>
+        <translation>Lieu d&apos;orientation</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>&amp;Place</source>
-        <translation>&amp;Structure</translation>
+        <translation>&amp;Lieu d&apos;orientation</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -1939,7 +1939,7 @@
         <source>Open calls</source>
         <extracomment>The board reads the open calls again this often: ages move, and other desks&apos; calls are seen this way until the database tells each desk of the others&apos; changes. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows. The view of a sector was asked for from the strip (carries its id).
 ----------
-Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
+Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The call under the cursor when a problem was said, and whether nobody was signed in then: the problem is withdrawn once the cursor leaves that call or someone signs in. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
     </message>
     <message>
@@ -2302,10 +2302,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Secteur</translation>
     </message>
     <message>
-        <source>Precise place</source>
-        <translation>Lieu précis</translation>
-    </message>
-    <message>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
@@ -2314,12 +2310,16 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Urgent</translation>
     </message>
     <message>
-        <source>Number of people</source>
-        <translation>Nombre de personnes</translation>
+        <source>Location</source>
+        <translation>Lieu</translation>
     </message>
     <message>
-        <source>Calling service</source>
-        <translation>Service appelant</translation>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Calling crew</source>
+        <translation>Équipage appelant</translation>
     </message>
     <message>
         <source>Callback number</source>
@@ -2358,16 +2358,20 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>&amp;Secteur *</translation>
     </message>
     <message>
-        <source>&amp;Precise place</source>
-        <translation>Lieu &amp;précis</translation>
+        <source>&amp;Location</source>
+        <translation>Li&amp;eu</translation>
+    </message>
+    <message>
+        <source>P&amp;ersons</source>
+        <translation>&amp;Personnes</translation>
+    </message>
+    <message>
+        <source>Callin&amp;g crew</source>
+        <translation>É&amp;quipage appelant</translation>
     </message>
     <message>
         <source>Nee&amp;d *</source>
         <translation>&amp;Besoin *</translation>
-    </message>
-    <message>
-        <source>Peop&amp;le</source>
-        <translation>P&amp;ersonnes</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -2376,10 +2380,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Call&amp;back</source>
         <translation>N° de &amp;rappel</translation>
-    </message>
-    <message>
-        <source>Callin&amp;g service</source>
-        <translation>Ser&amp;vice appelant</translation>
     </message>
     <message>
         <source>Received a&amp;t</source>
@@ -2457,8 +2457,8 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <source>Record (Ctrl+Enter)</source>
-        <translation>Enregistrer (Ctrl+Entrée)</translation>
+        <source>Record ({keys})</source>
+        <translation>Enregistrer ({keys})</translation>
     </message>
     <message>
         <source>{count} / {limit} characters</source>
@@ -2493,7 +2493,9 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>OperatorSignIn</name>
     <message>
         <source>Sign in</source>
-        <extracomment>Carries the OperatorInfo of the operator who signed in.</extracomment>
+        <extracomment>Carries the OperatorInfo of the operator who signed in.
+----------
+The problem shown is about the name typed: it goes once the name finds someone.</extracomment>
         <translation>Se connecter</translation>
     </message>
     <message>
@@ -2657,6 +2659,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>{place}: {count} free place(s) at {time}.</source>
+        <extracomment>The problem shown: a reading that failed (None), or a report refused at a place.</extracomment>
         <translation>{place}&#xa0;: {count} place(s) libre(s) à {time}.</translation>
     </message>
     <message>
@@ -3073,7 +3076,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>{reference} was not routed: it waits on the live board.</source>
-        <extracomment>The saved call waiting for its team, if any. The team chosen is being recorded.</extracomment>
+        <extracomment>The saved call waiting for its team, if any. The team chosen is being recorded. What the problem shown was about: the team chosen then, and whether a reason.</extracomment>
         <translation>{reference} n&apos;a été transmis à aucune équipe&#xa0;: il attend dans les appels en cours.</translation>
     </message>
     <message>
@@ -3293,7 +3296,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Sector {sector}</source>
-        <extracomment>The sector shown (or being read), and its figures once read.</extracomment>
+        <extracomment>The sector shown (or being read), and its figures once read. Follows the change bus and the roster&apos;s next handoff.</extracomment>
         <translation>Secteur {sector}</translation>
     </message>
     <message>
@@ -3739,6 +3742,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <source>Record</source>
         <translation>Enregistrer</translation>
     </message>
+    <message>
+        <source>no place given</source>
+        <translation>lieu non précisé</translation>
+    </message>
 </context>
 <context>
     <name>StageKeys</name>
@@ -4132,6 +4139,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Week {number}: from {start} to {end}</source>
+        <extracomment>Reads the week again when a change touches it.</extracomment>
         <translation>Semaine {number}&#xa0;: du {start} au {end}</translation>
     </message>
     <message>
