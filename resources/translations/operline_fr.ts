@@ -38,7 +38,7 @@
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
-        <extracomment>Fills of the series, dark to light, so their greys differ once printed. Hatching on every other series, for the shades a printer renders alike. How much larger than on screen a saved PNG is drawn, so it prints sharply. A sentence for the status line: where the picture was saved, or why not.</extracomment>
+        <extracomment>Fills of the series, dark to light, so their greys differ once printed. Hatching on every other series, for the shades a printer renders alike. How much larger than on screen a saved PNG is drawn, so it prints sharply. The text of every chart, the hour grid included: labels and legends, and titles (bold). On paper all of it is written smaller (8 points for the labels), to fit five to a page. At most this many steps on a count axis (six lines across a chart stay readable). A sentence for the status line: where the picture was saved, or why not. What is shown instead of the chart when there is nothing to draw.</extracomment>
         <translation>Enregistrer en PNG…</translation>
     </message>
     <message>
@@ -3293,7 +3293,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Sector {sector}</source>
-        <extracomment>The sector shown (or being read), and its figures once read.</extracomment>
+        <extracomment>The sector shown (or being read), and its figures once read. Follows the change bus and the roster&apos;s next handoff.</extracomment>
         <translation>Secteur {sector}</translation>
     </message>
     <message>
@@ -4132,6 +4132,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Week {number}: from {start} to {end}</source>
+        <extracomment>Reads the week again when a change touches it.</extracomment>
         <translation>Semaine {number}&#xa0;: du {start} au {end}</translation>
     </message>
     <message>
@@ -4154,6 +4155,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Appels par jour et par secteur</translation>
     </message>
     <message>
+        <source>No call this week.</source>
+        <translation>Aucun appel cette semaine.</translation>
+    </message>
+    <message>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
@@ -4168,6 +4173,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Time to acknowledgement per sector (minutes)</source>
         <translation>Délai de prise en compte par secteur (minutes)</translation>
+    </message>
+    <message>
+        <source>No call acknowledged this week.</source>
+        <translation>Aucun appel pris en compte cette semaine.</translation>
     </message>
     <message>
         <source>@value min</source>
@@ -4200,6 +4209,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Calls with no team on duty, per sector</source>
         <translation>Appels sans équipe de garde, par secteur</translation>
+    </message>
+    <message>
+        <source>No call without a team on duty this week.</source>
+        <translation>Aucun appel sans équipe de garde cette semaine.</translation>
     </message>
     <message>
         <source>The charts of the week are still being read.</source>

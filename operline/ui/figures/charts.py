@@ -8,6 +8,7 @@ by hue alone, so a black-and-white printout still tells them apart.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,11 +21,22 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QLocale, QMargins, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QImageWriter, QPainter, QPen
+from PySide6.QtCore import QDate, QLocale, QMargins, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QImageWriter,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -52,7 +64,7 @@ PATTERNS = (
     Qt.BrushStyle.SolidPattern,
     Qt.BrushStyle.SolidPattern,
     Qt.BrushStyle.BDiagPattern,
-    Qt.BrushStyle.SolidPattern,
+    Qt.BrushStyle.HorPattern,  # its grey is the first one's, once printed
     Qt.BrushStyle.CrossPattern,
     Qt.BrushStyle.FDiagPattern,
     Qt.BrushStyle.SolidPattern,
@@ -61,6 +73,25 @@ PATTERNS = (
 OUTLINE = QColor("#202020")
 #: How much larger than on screen a saved PNG is drawn, so it prints sharply.
 PNG_SCALE = 2
+#: The text of every chart, the hour grid included: labels and legends, and titles (bold).
+LABEL_POINTS = 9.0
+TITLE_POINTS = 10.5
+#: On paper all of it is written smaller (8 points for the labels), to fit five to a page.
+PRINT_TEXT_SCALE = 8.0 / 9.0
+#: At most this many steps on a count axis (six lines across a chart stay readable).
+MOST_STEPS = 6
+
+
+def label_font(points: float = LABEL_POINTS, *, bold: bool = False) -> QFont:
+    """The font of the charts' labels, in points: the same size on screen and on paper."""
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def title_font(text_scale: float = 1.0) -> QFont:
+    return label_font(TITLE_POINTS * text_scale, bold=True)
 
 
 def styled_set(label: str, number: int) -> QBarSet:
@@ -75,6 +106,7 @@ def styled_set(label: str, number: int) -> QBarSet:
         bars.setBrush(QBrush(shade.darker(170), pattern))
     bars.setPen(QPen(OUTLINE, 0.8))
     bars.setLabelColor(QColor("#000000"))
+    bars.setLabelFont(label_font())
     return bars
 
 
@@ -82,16 +114,14 @@ def new_chart(title: str) -> QChart:
     """A chart with French numbers, a white background and no animation (printing)."""
     chart = QChart()
     chart.setTitle(title)
-    title_font = QFont(chart.titleFont())
-    title_font.setBold(True)
-    title_font.setPointSizeF(max(title_font.pointSizeF(), 10.0))
-    chart.setTitleFont(title_font)
+    chart.setTitleFont(title_font())
     chart.setLocalizeNumbers(True)
     chart.setLocale(QLocale())
     chart.setBackgroundBrush(QBrush(QColor("#ffffff")))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setFont(label_font())
     return chart
 
 
@@ -105,20 +135,39 @@ def number_text(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def count_steps(top: float) -> tuple[int, int]:
+    """The step and the end of an axis of whole counts up to ``top``: (1, 1) for none.
+
+    The step is 1, 2 or 5 times a power of ten, so that every tick is a whole number
+    written once (never « 0 0 1 1 » for a week of one call), in at most ``MOST_STEPS``.
+    """
+    needed = max(1, math.ceil(top - 1e-9))
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * power
+            if math.ceil(needed / step) <= MOST_STEPS:
+                return step, step * math.ceil(needed / step)
+        power *= 10
+
+
 def count_axis(top: float) -> QValueAxis:
     """A vertical or horizontal axis of counts from zero, with whole French numbers."""
     axis = QValueAxis()
     # With the chart's numbers localised, "%.0f" writes « 1 200 » (and "%d" nothing).
     axis.setLabelFormat("%.0f")
-    axis.setRange(0, max(1.0, top * 1.08))
-    axis.applyNiceNumbers()
+    step, end = count_steps(top)
+    axis.setRange(0, end)
+    axis.setTickCount(end // step + 1)
     axis.setMinorTickCount(0)
+    axis.setLabelsFont(label_font())
     return axis
 
 
 def category_axis(labels: Sequence[str]) -> QBarCategoryAxis:
     axis = QBarCategoryAxis()
     axis.append(list(labels))
+    axis.setLabelsFont(label_font())
     return axis
 
 
@@ -138,7 +187,7 @@ def vertical_bars(
         top = max((sum(b.at(i) for b in sets) for i in range(len(categories))), default=0.0)
     else:
         top = max((b.at(i) for b in sets for i in range(b.count())), default=0.0)
-    up = count_axis(top)
+    up = count_axis(top * 1.05)
     chart.addAxis(up, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(up)
     chart.legend().setVisible(len(sets) > 1)
@@ -152,23 +201,32 @@ def horizontal_bars(
     *,
     value_format: str = "@value",
     axis_title: str = "",
+    stacked: bool = False,
 ) -> QChart:
-    """Bars across, one row per category (long names such as sectors and outcomes)."""
+    """Bars across, one row per category (long names such as sectors and outcomes).
+
+    Stacked, the bars carry no numbers (they would cover the thin parts of the stack).
+    """
     chart = new_chart(title)
-    series = QHorizontalBarSeries()
+    series = QHorizontalStackedBarSeries() if stacked else QHorizontalBarSeries()
     for bars in sets:
         series.append(bars)
-    series.setLabelsVisible(True)
+    series.setLabelsVisible(not stacked)
     series.setLabelsFormat(value_format)
     series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     down = category_axis(categories)
     chart.addAxis(down, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(down)
-    top = max((b.at(i) for b in sets for i in range(b.count())), default=0.0)
-    across = count_axis(top * 1.15)
+    if stacked:
+        top = max((sum(b.at(i) for b in sets) for i in range(len(categories))), default=0.0)
+        across = count_axis(top * 1.05)
+    else:
+        top = max((b.at(i) for b in sets for i in range(b.count())), default=0.0)
+        across = count_axis(top * 1.15)
     if axis_title:
         across.setTitleText(axis_title)
+        across.setTitleFont(label_font(bold=True))
     chart.addAxis(across, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(across)
     chart.legend().setVisible(len(sets) > 1)
@@ -182,7 +240,43 @@ def minutes(delay: timedelta | None) -> float:
 class PaintedFigure(Protocol):
     """A figure that draws itself onto any paint device (the hour grid)."""
 
-    def paint(self, painter: QPainter, rect: QRectF) -> None: ...
+    def paint(self, painter: QPainter, rect: QRectF, *, text_scale: float = 1.0) -> None: ...
+
+
+class Sentence(QWidget):
+    """A chart's title over one sentence, shown instead of a chart with nothing to draw."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.title = ""
+        self.sentence = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.paint(painter, QRectF(self.rect()))
+        painter.end()
+
+    def paint(self, painter: QPainter, rect: QRectF, *, text_scale: float = 1.0) -> None:
+        painter.save()
+        painter.fillRect(rect, QColor("#ffffff"))
+        painter.setPen(QColor("#000000"))
+        heading = title_font(text_scale)
+        line = QFontMetrics(heading, painter.device()).height()
+        painter.setFont(heading)
+        painter.drawText(
+            QRectF(rect.left(), rect.top() + 4, rect.width(), line),
+            Qt.AlignmentFlag.AlignCenter,
+            self.title,
+        )
+        painter.setFont(label_font(LABEL_POINTS * text_scale))
+        painter.drawText(
+            rect.adjusted(8, line + 8, -8, -8),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self.sentence,
+        )
+        painter.restore()
 
 
 class ChartPanel(QFrame):
@@ -203,6 +297,10 @@ class ChartPanel(QFrame):
         # A painted figure shown instead of a chart (the hour grid), if any.
         self.figure: QWidget | None = None
         self._painted: PaintedFigure | None = None
+        #: What is shown instead of the chart when there is nothing to draw.
+        self.sentence = Sentence(self)
+        self.sentence.setObjectName(f"{name}Sentence")
+        self.sentence.hide()
         self.save_button = QPushButton(self.tr("Save as PNG…"), self)
         self.save_button.setObjectName(f"{name}Save")
         self.save_button.clicked.connect(self.ask_where_to_save)
@@ -212,6 +310,7 @@ class ChartPanel(QFrame):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.addWidget(self.view, 1)
+        self._layout.addWidget(self.sentence, 1)
         self._layout.addLayout(bar)
         self._title = ""
 
@@ -219,13 +318,25 @@ class ChartPanel(QFrame):
         return self._title
 
     def show_chart(self, chart: QChart) -> None:
-        """Show a new chart in place of the last one."""
+        """Show a new chart in place of the last one (or of a sentence)."""
         old = self.view.chart()
         self._title = chart.title()
         self.setAccessibleName(self._title)
+        self.sentence.hide()
+        self.view.show()
         self.view.setChart(chart)
         if old is not None and old is not chart:
             old.deleteLater()
+
+    def show_sentence(self, title: str, sentence: str) -> None:
+        """Say in one sentence why there is no chart (a week with nothing to count)."""
+        self._title = title
+        self.setAccessibleName(f"{title} : {sentence}")
+        self.sentence.title = title
+        self.sentence.sentence = sentence
+        self.view.hide()
+        self.sentence.show()
+        self.sentence.update()
 
     def show_figure(self, figure: QWidget, painted: PaintedFigure, title: str) -> None:
         """Show a painted figure (a widget that can ``paint`` itself) instead of a chart."""
@@ -240,21 +351,55 @@ class ChartPanel(QFrame):
     def chart(self) -> QChart | None:
         return self.view.chart() if self.figure is None else None
 
-    def render_into(self, painter: QPainter, rect: QRectF) -> None:
-        """Draw the chart to fill ``rect`` of any paint device (screen, PNG, printer)."""
+    def shown(self) -> QWidget:
+        """The widget showing the figure: the chart's view, the painted figure or the sentence."""
+        if self.figure is not None:
+            return self.figure
+        return self.sentence if self.sentence.isVisibleTo(self) else self.view
+
+    def render_into(self, painter: QPainter, rect: QRectF, *, text_scale: float = 1.0) -> None:
+        """Draw the chart to fill ``rect`` of any paint device (screen, PNG, printer).
+
+        The chart is laid out afresh for ``rect`` at the device's resolution, so its text
+        keeps its size in points, as the painted figures' text does: on paper every chart
+        reads in the same type, whatever the size of the window it was printed from.
+        ``text_scale`` sizes all of that text at once (smaller on paper).
+        """
         if self._painted is not None:
-            self._painted.paint(painter, rect)
+            self._painted.paint(painter, rect, text_scale=text_scale)
             return
+        if self.shown() is self.sentence:
+            self.sentence.paint(painter, rect, text_scale=text_scale)
+            return
+        chart = self.view.chart()
+        device = painter.device()
+        dots = device.logicalDpiY() / self.view.logicalDpiY() if device is not None else 1.0
+        scale = dots * text_scale
+        on_screen = chart.size()
+        size = QSizeF(rect.width() / scale, rect.height() / scale)
+        chart.resize(size)
         painter.save()
         painter.fillRect(rect, QColor("#ffffff"))
-        self.view.render(painter, rect, self.view.viewport().rect())
+        painter.translate(rect.topLeft())
+        painter.scale(scale, scale)
+        scene = chart.scene()
+        scene.render(
+            painter,
+            QRectF(QPointF(0, 0), size),
+            chart.mapRectToScene(QRectF(QPointF(0, 0), size)),
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+        )
         painter.restore()
+        chart.resize(on_screen)
 
     def picture(self) -> QImage:
         """The chart as an image, at twice its size on screen."""
-        shown = self.figure if self.figure is not None else self.view
-        size = shown.size() * PNG_SCALE
+        size = self.shown().size() * PNG_SCALE
         image = QImage(size, QImage.Format.Format_ARGB32)
+        # Twice the screen's resolution: the text keeps its size against the chart.
+        dots_per_metre = round(self.view.logicalDpiY() * PNG_SCALE / 0.0254)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
         image.fill(QColor("#ffffff"))
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
