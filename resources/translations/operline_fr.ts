@@ -38,7 +38,7 @@
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
-        <extracomment>Fills of the series, dark to light, so their greys differ once printed. Hatching on every other series, for the shades a printer renders alike. How much larger than on screen a saved PNG is drawn, so it prints sharply. The text of every chart, the hour grid included: labels and legends, and titles (bold). On paper all of it is written smaller (8 points for the labels), to fit five to a page. At most this many steps on a count axis (six lines across a chart stay readable). A sentence for the status line: where the picture was saved, or why not. What is shown instead of the chart when there is nothing to draw.</extracomment>
+        <extracomment>A sentence for the status line: where the picture was saved, or why not. What is shown instead of the chart when there is nothing to draw.</extracomment>
         <translation>Enregistrer en PNG…</translation>
     </message>
     <message>

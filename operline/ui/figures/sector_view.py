@@ -42,8 +42,8 @@ from operline.roster.engine import OnDuty
 from operline.ui.board.model import BoardColumn, LiveBoardModel
 from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.desk_context import DeskContext
+from operline.ui.figures.chart_panel import ChartPanel
 from operline.ui.figures.charts import (
-    ChartPanel,
     Headline,
     day_label,
     label_font,

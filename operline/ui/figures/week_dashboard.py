@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import QAbstractBarSeries
-from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QPainter
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -33,9 +33,8 @@ from operline.figures.week import WeekFigures, week_figures
 from operline.paris_time import paris_date
 from operline.ui import shortcuts
 from operline.ui.desk_context import DeskContext
+from operline.ui.figures.chart_panel import ChartPanel
 from operline.ui.figures.charts import (
-    PRINT_TEXT_SCALE,
-    ChartPanel,
     Headline,
     day_label,
     horizontal_bars,
@@ -45,7 +44,12 @@ from operline.ui.figures.charts import (
 )
 from operline.ui.figures.heat_map import HourHeatMap
 from operline.ui.figures.live_updates import WeekDashboardUpdates
-from operline.ui.figures.printing import ChartsPage, print_charts, write_charts_pdf
+from operline.ui.figures.printing import (
+    ChartsPage,
+    lay_out_charts,
+    print_charts,
+    write_charts_pdf,
+)
 from operline.ui.labels import outcome_label
 from operline.ui.messages import error_sentence
 
@@ -263,33 +267,9 @@ class WeekDashboard(QWidget):
 
     def render_charts(self, painter: QPainter, rect: QRectF) -> None:
         """Draw every chart of the week, with the week's title, into ``rect`` of any device."""
-        line = painter.fontMetrics().height() * 2
-        heading = QFont(painter.font())
-        heading.setBold(True)
-        painter.save()
-        painter.setFont(heading)
-        painter.drawText(
-            QRectF(rect.left(), rect.top(), rect.width(), line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"{self.week_label.text()} — {self.summary.text()}",
+        lay_out_charts(
+            painter, rect, f"{self.week_label.text()} — {self.summary.text()}", self.panels()
         )
-        painter.restore()
-        # Two columns on the landscape page, the last chart across both; the middle row,
-        # with its two bars a sector, taller: each chart gets room for its French labels.
-        places = ((0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, 1), (2, 0, 2))
-        shares = (0.32, 0.40, 0.28)
-        width = rect.width() / 2
-        space = rect.height() - line
-        for panel, (row, column, span) in zip(self.panels(), places, strict=True):
-            cell = QRectF(
-                rect.left() + column * width,
-                rect.top() + line + sum(shares[:row]) * space,
-                width * span,
-                shares[row] * space,
-            )
-            panel.render_into(
-                painter, cell.marginsRemoved(QMarginsF(4, 4, 4, 4)), text_scale=PRINT_TEXT_SCALE
-            )
 
     def _page(self) -> ChartsPage | None:
         if self.figures is None:

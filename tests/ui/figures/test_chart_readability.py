@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsTextItem
 from pytestqt.qtbot import QtBot
 
 from operline.db.engine import Database
-from operline.ui.figures.charts import ChartPanel
+from operline.ui.figures.chart_panel import ChartPanel
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.tasks import ImmediateRunner
