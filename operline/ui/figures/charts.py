@@ -57,6 +57,7 @@ PATTERNS = (
     Qt.BrushStyle.DiagCrossPattern,
 )
 OUTLINE = QColor("#202020")
+TEXT = QColor("#000000")
 #: How much larger than on screen a saved PNG is drawn, so it prints sharply.
 PNG_SCALE = 2
 #: The text of every chart, the hour grid included: labels and legends, and titles (bold).
@@ -101,6 +102,8 @@ def new_chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
     chart.setTitleFont(title_font())
+    # Black text, not the theme's greys: a printer's grey text fades on paper.
+    chart.setTitleBrush(QBrush(TEXT))
     chart.setLocalizeNumbers(True)
     chart.setLocale(QLocale())
     chart.setBackgroundBrush(QBrush(QColor("#ffffff")))
@@ -108,6 +111,7 @@ def new_chart(title: str) -> QChart:
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.legend().setFont(label_font())
+    chart.legend().setLabelColor(TEXT)
     return chart
 
 
@@ -147,6 +151,7 @@ def count_axis(top: float) -> QValueAxis:
     axis.setTickCount(end // step + 1)
     axis.setMinorTickCount(0)
     axis.setLabelsFont(label_font())
+    axis.setLabelsColor(TEXT)
     return axis
 
 
@@ -154,6 +159,7 @@ def category_axis(labels: Sequence[str]) -> QBarCategoryAxis:
     axis = QBarCategoryAxis()
     axis.append(list(labels))
     axis.setLabelsFont(label_font())
+    axis.setLabelsColor(TEXT)
     return axis
 
 
@@ -213,6 +219,7 @@ def horizontal_bars(
     if axis_title:
         across.setTitleText(axis_title)
         across.setTitleFont(label_font(bold=True))
+        across.setTitleBrush(QBrush(TEXT))
     chart.addAxis(across, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(across)
     chart.legend().setVisible(len(sets) > 1)

@@ -44,6 +44,7 @@ from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.desk_context import DeskContext
 from operline.ui.figures.chart_panel import ChartPanel
 from operline.ui.figures.charts import (
+    TEXT,
     Headline,
     day_label,
     label_font,
@@ -213,6 +214,7 @@ class SectorView(QDialog):
         mondays = QCategoryAxis()
         mondays.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         mondays.setLabelsFont(label_font())
+        mondays.setLabelsColor(TEXT)
         mondays.setRange(-0.5, len(labels) - 0.5)
         mondays.setGridLineVisible(False)
         for number, day in enumerate(figures.days):

@@ -179,6 +179,11 @@ def test_the_week_s_charts_write_every_french_label_whole_on_a_1366_pixel_desk(
         texts = written(panel)
         assert texts, panel.objectName()
         assert not [text for text in texts if "..." in text or "…" in text], texts
+        # In black, not the theme's greys, which fade once printed.
+        colours = {
+            label.defaultTextColor().name() for label in _labels(panel) if label.toPlainText()
+        }
+        assert colours == {"#000000"}, panel.objectName()
     # Every sector's name is in the legend of the calls per day, none cut short.
     assert charts.figures is not None
     sectors = {sector.sector for sector in charts.figures.sectors}
