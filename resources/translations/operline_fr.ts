@@ -38,7 +38,7 @@
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
-        <extracomment>Fills of the series, dark to light, so their greys differ once printed. Hatching on every other series, for the shades a printer renders alike. How much larger than on screen a saved PNG is drawn, so it prints sharply. A sentence for the status line: where the picture was saved, or why not.</extracomment>
+        <extracomment>A sentence for the status line: where the picture was saved, or why not. What is shown instead of the chart when there is nothing to draw.</extracomment>
         <translation>Enregistrer en PNG…</translation>
     </message>
     <message>
@@ -1770,7 +1770,7 @@
     </message>
     <message>
         <source>&amp;Previous day</source>
-        <extracomment>The roster of the day shown, read once for all its pages.</extracomment>
+        <extracomment>The roster of the day shown, read once for all its pages. The pages of the day shown, read with that roster.</extracomment>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
@@ -4162,6 +4162,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>Appels par jour et par secteur</translation>
     </message>
     <message>
+        <source>No call this week.</source>
+        <translation>Aucun appel cette semaine.</translation>
+    </message>
+    <message>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
@@ -4176,6 +4180,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>Time to acknowledgement per sector (minutes)</source>
         <translation>Délai de prise en compte par secteur (minutes)</translation>
+    </message>
+    <message>
+        <source>No call acknowledged this week.</source>
+        <translation>Aucun appel pris en compte cette semaine.</translation>
     </message>
     <message>
         <source>@value min</source>
@@ -4208,6 +4216,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>Calls with no team on duty, per sector</source>
         <translation>Appels sans équipe de garde, par secteur</translation>
+    </message>
+    <message>
+        <source>No call without a team on duty this week.</source>
+        <translation>Aucun appel sans équipe de garde cette semaine.</translation>
     </message>
     <message>
         <source>The charts of the week are still being read.</source>

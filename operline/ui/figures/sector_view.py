@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from datetime import datetime, timedelta
 
+from PySide6.QtCharts import QCategoryAxis
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +42,16 @@ from operline.roster.engine import OnDuty
 from operline.ui.board.model import BoardColumn, LiveBoardModel
 from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.desk_context import DeskContext
-from operline.ui.figures.charts import ChartPanel, Headline, number_text, styled_set, vertical_bars
+from operline.ui.figures.chart_panel import ChartPanel
+from operline.ui.figures.charts import (
+    TEXT,
+    Headline,
+    day_label,
+    label_font,
+    number_text,
+    styled_set,
+    vertical_bars,
+)
 from operline.ui.figures.live_updates import SectorViewUpdates
 from operline.ui.figures.places_model import PlaceColumn, RepeatPlacesModel
 from operline.ui.journal.model import JournalColumn, JournalModel
@@ -193,8 +203,19 @@ class SectorView(QDialog):
             labels,
             [bars],
         )
+        # 28 dates do not fit under 28 bars: the axis names the Mondays only, whole.
         across = chart.axes(Qt.Orientation.Horizontal)[0]
-        across.setLabelsAngle(-90)
+        across.setLabelsVisible(False)
+        mondays = QCategoryAxis()
+        mondays.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        mondays.setLabelsFont(label_font())
+        mondays.setLabelsColor(TEXT)
+        mondays.setRange(-0.5, len(labels) - 0.5)
+        mondays.setGridLineVisible(False)
+        for number, day in enumerate(figures.days):
+            if day.day.weekday() == 0:
+                mondays.append(day_label(day.day) + f"/{day.day.month:02d}", number)
+        chart.addAxis(mondays, Qt.AlignmentFlag.AlignBottom)
         self.days_chart.show_chart(chart)
 
     # Building
