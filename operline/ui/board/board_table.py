@@ -19,6 +19,8 @@ class BoardTable(QTableView):
         super().__init__(parent)
         self._foot: QWidget | None = None
         self._foot_height = 0
+        #: The panel's height for a width, measured once per text shown and width.
+        self._measured: tuple[int, int] | None = None
 
     def show_foot(self, panel: QWidget) -> None:
         """Show ``panel`` under the rows, as wide as they are; the call under the cursor
@@ -27,6 +29,7 @@ class BoardTable(QTableView):
             panel.setParent(self)
         newly = self._foot is not panel or not panel.isVisible()
         self._foot = panel
+        self._measured = None  # its text changed
         self._fit_foot()
         panel.show()
         panel.raise_()
@@ -52,11 +55,9 @@ class BoardTable(QTableView):
         rows = self.viewport().geometry()
         height = 0
         if panel is not None:
-            wanted = (
-                panel.heightForWidth(rows.width())
-                if panel.hasHeightForWidth()
-                else panel.sizeHint().height()
-            )
+            if self._measured is None or self._measured[0] != rows.width():
+                self._measured = (rows.width(), _height_for(panel, rows.width()))
+            wanted = self._measured[1]
             whole = rows.height() + self._foot_height
             row = max(1, self._row())
             # Rounded up so the rows above it are whole rows, not a sliver of one; a window
@@ -73,3 +74,7 @@ class BoardTable(QTableView):
 
     def _row(self) -> int:
         return self.verticalHeader().defaultSectionSize()
+
+
+def _height_for(panel: QWidget, width: int) -> int:
+    return panel.heightForWidth(width) if panel.hasHeightForWidth() else panel.sizeHint().height()
