@@ -5,10 +5,15 @@ table, it made the whole board lay itself out again, the table move and its fram
 scroll bar and the board around it paint again. Kept inside the table's frame, under its
 rows (a margin of the rows' area), it leaves the board, the headers and the columns as
 they are: the rows' area alone shrinks or grows, and only the rows it uncovers are painted.
+
+The rows' area is fitted once the events of the moment are handled, as a layout is: a
+panel shown then hidden again at once (the cursor put on a red call, then a stage key)
+moves no row.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QTableView, QWidget
 
 
@@ -21,21 +26,27 @@ class BoardTable(QTableView):
         self._foot_height = 0
         #: The panel's height for a width, measured once per text shown and width.
         self._measured: tuple[int, int] | None = None
+        #: The panel was shown since the rows' area was last fitted: the call under the
+        #: cursor is scrolled into sight above it.
+        self._newly_shown = False
 
     def show_foot(self, panel: QWidget) -> None:
         """Show ``panel`` under the rows, as wide as they are; the call under the cursor
         stays in sight."""
         if panel.parentWidget() is not self:
             panel.setParent(self)
-        newly = self._foot is not panel or not panel.isVisible()
+        if self._foot is not panel or not panel.isVisible():
+            self._newly_shown = True
         self._foot = panel
         self._measured = None  # its text changed
-        self._fit_foot()
+        if self._foot_height == 0:
+            # Over the last rows until the rows' area is fitted, never elsewhere.
+            rows = self.viewport().geometry()
+            height = min(self._wanted(rows.width(), rows.height()), rows.height())
+            panel.setGeometry(rows.left(), rows.bottom() + 1 - height, rows.width(), height)
         panel.show()
         panel.raise_()
-        current = self.currentIndex()
-        if newly and current.isValid():
-            self.scrollTo(current)
+        self._fit_soon()
 
     def hide_foot(self) -> None:
         """Give the room of the panel back to the rows."""
@@ -43,37 +54,51 @@ class BoardTable(QTableView):
             return
         self._foot.hide()
         self._foot = None
-        self._fit_foot()
+        self._newly_shown = False
+        self._fit_soon()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_foot()
+            if self._newly_shown:
+                self._newly_shown = False
+                current = self.currentIndex()
+                if current.isValid():
+                    self.scrollTo(current)
+        return super().event(event)
 
     def updateGeometries(self) -> None:
         # QTableView sets its margins for its headers here, the foot's back to 0: put it again.
         super().updateGeometries()
         self._fit_foot()
 
-    def _fit_foot(self) -> None:
+    def _fit_soon(self) -> None:
+        # Posted layout requests to one widget are merged: many changes, one fitting.
+        QCoreApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest))
+
+    def _wanted(self, width: int, whole: int) -> int:
         panel = self._foot
+        if panel is None:
+            return 0
+        if self._measured is None or self._measured[0] != width:
+            self._measured = (width, _height_for(panel, width))
+        wanted = self._measured[1]
+        row = max(1, self.verticalHeader().defaultSectionSize())
+        # Rounded up so the rows above it are whole rows, not a sliver of one; a window
+        # too small for the panel still shows a few rows.
+        wanted += (whole - wanted) % row
+        return max(0, min(wanted, whole - 3 * row))
+
+    def _fit_foot(self) -> None:
         rows = self.viewport().geometry()
-        height = 0
-        if panel is not None:
-            if self._measured is None or self._measured[0] != rows.width():
-                self._measured = (rows.width(), _height_for(panel, rows.width()))
-            wanted = self._measured[1]
-            whole = rows.height() + self._foot_height
-            row = max(1, self._row())
-            # Rounded up so the rows above it are whole rows, not a sliver of one; a window
-            # too small for the panel still shows a few rows.
-            wanted += (whole - wanted) % row
-            height = max(0, min(wanted, whole - 3 * row))
+        height = self._wanted(rows.width(), rows.height() + self._foot_height)
         margins = self.viewportMargins()
         if margins.bottom() != height:
             self._foot_height = height
             self.setViewportMargins(margins.left(), margins.top(), margins.right(), height)
             rows = self.viewport().geometry()
-        if panel is not None:
-            panel.setGeometry(rows.left(), rows.bottom() + 1, rows.width(), height)
-
-    def _row(self) -> int:
-        return self.verticalHeader().defaultSectionSize()
+        if self._foot is not None:
+            self._foot.setGeometry(rows.left(), rows.bottom() + 1, rows.width(), height)
 
 
 def _height_for(panel: QWidget, width: int) -> int:
