@@ -9,7 +9,9 @@ a sector chosen (the places proposed for it and the teams on duty), Ctrl+Enter u
 the routing panel shows the call's teams, and a stage key (A) on the live board until it
 shows the stage; then the board's periodic refresh through ``board_snapshot``. Beside
 each, the baseline: the very SELECTs the key sent, caught with ``before_cursor_execute``
-and replayed through the database driver alone. Target: 50 ms at the median.
+and replayed through the database driver alone. Target: 50 ms at the median. The
+processor time of the benchmark's process is printed too, with the load average: on a
+machine shared with other work the wall time grows with the load.
 
 On PostgreSQL (``--pg URL``, default ``OPERLINE_TEST_DATABASE_URL``), a fresh schema of
 demo data is reached through a relay inside this script that holds every chunk of bytes
