@@ -21,6 +21,7 @@ from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.db.models import (
     AuditLog,
+    Base,
     Facility,
     Incident,
     IncidentEvent,
@@ -106,8 +107,14 @@ def _refresh_planner_statistics(database: Database) -> None:
     # After a bulk load PostgreSQL's planner still believes the tables empty and would scan
     # them rather than use the partial index of open calls, until autovacuum catches up.
     if database.url.get_backend_name() == "postgresql":
+        # The demo's own tables (in the schema it fills), not every table of the database:
+        # on a server shared by many schemas that outlasts the statement timeout.
         with database.errors(), database.engine.connect() as connection:
-            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+            quote = connection.dialect.identifier_preparer.quote
+            tables = ", ".join(quote(table.name) for table in Base.metadata.sorted_tables)
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                f"ANALYZE {tables}"
+            )
     else:
         # SQLite picks among the history's indexes by their statistics; a sample will do.
         with database.errors(), database.engine.begin() as connection:
