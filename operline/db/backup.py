@@ -16,6 +16,12 @@ from pathlib import Path
 
 from operline.db.engine import Database
 from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, InvalidInput
+from operline.sentences import QT_TRANSLATE_NOOP
+
+#: The refusal to write a backup over a file that is there.
+BACKUP_EXISTS = QT_TRANSLATE_NOOP(
+    "DatabaseMessages", "{target} already exists; choose a new file name for the backup."
+)
 
 BACKUP_TIMEOUT_S = 30 * 60
 #: Pages copied per step: 4 MB with SQLite's default 4 KB pages.
@@ -28,9 +34,12 @@ CopyProgress = Callable[[float], None]
 def backup_database(database: Database, target: Path) -> Path:
     """Write a consistent copy of the database to ``target``, which must not exist."""
     if target.exists():
-        raise InvalidInput(f"{target} already exists; choose a new file name for the backup.")
+        raise InvalidInput(BACKUP_EXISTS, target=target)
     if not target.parent.is_dir():
-        raise InvalidInput(f"The folder {target.parent} does not exist.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("DatabaseMessages", "The folder {folder} does not exist."),
+            folder=target.parent,
+        )
     if database.is_sqlite:
         return backup_sqlite_file(database, target, check="integrity_check")
     return _backup_postgresql(database, target)

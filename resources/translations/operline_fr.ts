@@ -106,6 +106,100 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>{database}: already at schema {revision}</source>
+        <translation>{database}&#xa0;: déjà au schéma {revision}</translation>
+    </message>
+    <message>
+        <source>{database}: schema {old} → {revision}</source>
+        <translation>{database}&#xa0;: schéma {old} → {revision}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>copy of the previous database: {path}</source>
+        <translation>copie de la base précédente&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>{database}: OK, {incidents} incidents checked</source>
+        <translation>{database}&#xa0;: OK, {incidents} appels vérifiés</translation>
+    </message>
+    <message>
+        <source>{database}: {count} problem(s) found</source>
+        <translation>{database}&#xa0;: {count} problème(s) trouvé(s)</translation>
+    </message>
+    <message>
+        <source>{database}: copied to {path}</source>
+        <translation>{database}&#xa0;: copiée dans {path}</translation>
+    </message>
+    <message>
+        <source>{option}: the folder {folder} does not exist</source>
+        <translation>{option}&#xa0;: le dossier {folder} n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>{path}: {pages} page(s)</source>
+        <translation>{path}&#xa0;: {pages} page(s)</translation>
+    </message>
+    <message>
+        <source>{path}: the PDF could not be written</source>
+        <translation>{path}&#xa0;: le PDF n&apos;a pas pu être écrit</translation>
+    </message>
+    <message>
+        <source>signed off by {who} on {when}</source>
+        <translation>visé par {who} le {when}</translation>
+    </message>
+    <message>
+        <source>not signed off</source>
+        <translation>non visé</translation>
+    </message>
+    <message>
+        <source>{signed}, corrected since ({count})</source>
+        <translation>{signed}, corrigé depuis ({count})</translation>
+    </message>
+    <message>
+        <source>{day}: {calls} calls, {hours} hours, {signed}</source>
+        <translation>{day}&#xa0;: {calls} appels, {hours} heures, {signed}</translation>
+    </message>
+    <message>
+        <source>{database}: {sectors} sectors, {teams} teams, {places} places, {patterns} shift patterns, {incidents} incidents ({open} still open)</source>
+        <translation>{database}&#xa0;: {sectors} secteurs, {teams} équipes, {places} lieux, {patterns} créneaux hebdomadaires, {incidents} appels ({open} encore ouverts)</translation>
+    </message>
+    <message>
+        <source>operline: {sentence}</source>
+        <extracomment>French typography puts a space before the colon: the catalogue says it.</extracomment>
+        <translation>operline : {sentence}</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <extracomment>A file a command cannot read or write, and what the system said of it.</extracomment>
+        <translation>{path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{option}: {reason}</source>
+        <extracomment>The gap report looks at most a year ahead: the roster is planned weeks ahead.</extracomment>
+        <translation>{option}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: {patterns} shift patterns imported; {teams_created} new teams, {teams_updated} updated, {sectors_created} new sectors; {shifts} new or changed, {ended} ended</source>
+        <translation>{path}&#xa0;: {patterns} créneaux hebdomadaires importés&#xa0;; {teams_created} nouvelles équipes, {teams_updated} mises à jour, {sectors_created} nouveaux secteurs&#xa0;; {shifts} nouveaux ou modifiés, {ended} terminés</translation>
+    </message>
+    <message>
+        <source>1 shift</source>
+        <translation>1 créneau</translation>
+    </message>
+    <message>
+        <source>{count} shifts</source>
+        <translation>{count} créneaux</translation>
+    </message>
+    <message>
+        <source>--days: {days} is not between 1 and {most}</source>
+        <translation>--days&#xa0;: {days} n&apos;est pas entre 1 et {most}</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Time received</source>
@@ -228,6 +322,7 @@
     <name>DatabaseMessages</name>
     <message>
         <source>{where} is not a valid database URL (expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).</source>
+        <extracomment>The sentence of each database problem; ``detail`` comes from the driver, shown as it is.</extracomment>
         <translation>{where} n&apos;est pas une adresse de base de données valide (par exemple sqlite:////chemin/vers/operline.sqlite3 ou postgresql://utilisateur@serveur/base).</translation>
     </message>
     <message>
@@ -289,6 +384,19 @@
     <message>
         <source>The database {where} cannot be used: {detail}.</source>
         <translation>La base de données {where} est inutilisable&#xa0;: {detail}.</translation>
+    </message>
+    <message>
+        <source>There is no database at {where}; check the path (nothing was created).</source>
+        <translation>Il n&apos;y a pas de base de données à {where}&#xa0;; vérifiez le chemin (rien n&apos;a été créé).</translation>
+    </message>
+    <message>
+        <source>{target} already exists; choose a new file name for the backup.</source>
+        <translation>{target} existe déjà&#xa0;; choisissez un nouveau nom de fichier pour la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <extracomment>Pages copied per step: 4 MB with SQLite&apos;s default 4 KB pages. Told the share of the pages copied so far, from 0.0 to 1.0.</extracomment>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
 </context>
 <context>
@@ -397,6 +505,21 @@
     <message>
         <source>Page {page} / {pages}</source>
         <translation>Page {page} / {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>DemoMessages</name>
+    <message>
+        <source>The number of demo incidents must be 0 or more, not {count}.</source>
+        <translation>Le nombre d&apos;appels de démonstration doit être de 0 ou plus, pas {count}.</translation>
+    </message>
+    <message>
+        <source>The demo needs at least 1 week of history, not {weeks}.</source>
+        <translation>La démonstration demande au moins 1 semaine d&apos;historique, pas {weeks}.</translation>
+    </message>
+    <message>
+        <source>The database {where} already holds {listed}; the demo only fills an empty database, so nothing was changed.</source>
+        <translation>La base de données {where} contient déjà {listed}&#xa0;; la démonstration ne remplit qu&apos;une base vide, rien n&apos;a donc été modifié.</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1047,14 @@
     </message>
 </context>
 <context>
+    <name>FigureMessages</name>
+    <message>
+        <source>There is no sector #{id} in this database.</source>
+        <extracomment>The days the calls-per-day chart and the repeat places look back over, today included. The alert delays the open calls were coloured with. When who is on duty next changes, and who is on duty then (None: no change in sight). The last ``DAYS_LOOKED_BACK`` Paris days, oldest first, today last. Places with two calls or more over those days, most calls first. This ISO week so far, then the whole week before it.</extracomment>
+        <translation>Il n&apos;y a pas de secteur n°{id} dans cette base de données.</translation>
+    </message>
+</context>
+<context>
     <name>GapBanner</name>
     <message>
         <source>Coverage warning</source>
@@ -1317,6 +1448,14 @@
     <message>
         <source>Search</source>
         <translation>Rechercher</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryMessages</name>
+    <message>
+        <source>The period ends on {last}, before it starts ({first}): choose an end on or after the start.</source>
+        <extracomment>First and last Paris calendar days of the period, both included. The team the call is (or was last) with. The place the person was oriented to. True: only calls another call was linked to; False: only calls with none. Only the calls that came in while no team was on duty for their sector. Words looked for in the place and the notes.</extracomment>
+        <translation>La période finit le {last}, avant de commencer ({first})&#xa0;: choisissez une fin égale ou postérieure au début.</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2022,13 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>Unknown language {forced}: choose one of {known}.</source>
+        <translation>Langue inconnue {forced}&#xa0;: choisissez parmi {known}.</translation>
+    </message>
+</context>
+<context>
     <name>LateEntryPrompt</name>
     <message>
         <source>Call time far back</source>
@@ -2438,6 +2584,25 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
 </context>
 <context>
+    <name>OperatorMessages</name>
+    <message>
+        <source>This operator does not exist or no longer works at the desk.</source>
+        <translation>Cet opérateur n&apos;existe pas ou ne travaille plus au poste.</translation>
+    </message>
+    <message>
+        <source>An operator&apos;s name holds 1 to {limit} characters.</source>
+        <translation>Le nom d&apos;un opérateur compte de 1 à {limit} caractères.</translation>
+    </message>
+    <message>
+        <source>{name} already works at the desk (or did: bring them back).</source>
+        <translation>{name} travaille déjà au poste (ou y a travaillé&#xa0;: réintégrez-le).</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the desk.</source>
+        <translation>Personne du nom de {name} ne travaille au poste.</translation>
+    </message>
+</context>
+<context>
     <name>OperatorPicker</name>
     <message>
         <source>Your name</source>
@@ -2483,6 +2648,26 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>This person no longer works at the desk.</source>
         <translation>Cette personne ne travaille plus au plateau.</translation>
+    </message>
+</context>
+<context>
+    <name>ParisTime</name>
+    <message>
+        <source>{local} does not exist in Paris: the clocks jump forward one hour that night</source>
+        <extracomment>Instants the desk accepts from users: far enough for any history or plan, and far from datetime&apos;s limits, so adding weeks or changing zone never overflows. Where &quot;now&quot; comes from: ``now_utc`` at the desk, a hand-moved clock in tests. The first instant that exists after the gap (the moment the clocks jump).</extracomment>
+        <translation>{local} n&apos;existe pas à Paris&#xa0;: on avance les horloges d&apos;une heure cette nuit-là</translation>
+    </message>
+    <message>
+        <source>{local} happens twice in Paris: the clocks go back one hour that night; give a UTC offset (+02:00 or +01:00)</source>
+        <translation>{local} a lieu deux fois à Paris&#xa0;: on recule les horloges d&apos;une heure cette nuit-là&#xa0;; précisez le décalage UTC (+02:00 ou +01:00)</translation>
+    </message>
+    <message>
+        <source>{text} is not a date and time (expected e.g. 2026-03-29T02:30 or 2026-03-29T02:30+01:00)</source>
+        <translation>{text} n&apos;est pas une date et une heure (par exemple 2026-03-29T02:30 ou 2026-03-29T02:30+01:00)</translation>
+    </message>
+    <message>
+        <source>{text} is out of the years Operline handles ({first} to {last})</source>
+        <translation>{text} est hors des années que gère Operline ({first} à {last})</translation>
     </message>
 </context>
 <context>
@@ -2778,10 +2963,12 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
+        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
     </message>
     <message>
         <source>{name} is signed in as an operator: only a supervisor may change the roster (teams, sectors, places, shifts and exceptions).</source>
+        <extracomment>The sentence of each refusal for want of a supervisor&apos;s role.</extracomment>
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier le planning (équipes, secteurs, lieux, créneaux et exceptions).</translation>
     </message>
     <message>
@@ -2794,6 +2981,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off the day log.</source>
+        <extracomment>The same, for what only a supervisor signed in does to the day log.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: un superviseur se connecte pour corriger ou signer le journal.</translation>
     </message>
     <message>
@@ -2846,6 +3034,54 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Teams and roster</source>
         <translation>Équipes et planning</translation>
+    </message>
+</context>
+<context>
+    <name>RosterMessages</name>
+    <message>
+        <source>unknown sector {name} (sectors: {known})</source>
+        <translation>secteur inconnu {name} (secteurs&#xa0;: {known})</translation>
+    </message>
+    <message>
+        <source>the exception ends ({ends}) before it starts ({starts})</source>
+        <translation>l&apos;exception finit ({ends}) avant de commencer ({starts})</translation>
+    </message>
+    <message>
+        <source>the exception ends in the past ({ends})</source>
+        <translation>l&apos;exception finit dans le passé ({ends})</translation>
+    </message>
+    <message>
+        <source>give a reason for the exception</source>
+        <translation>donnez un motif à l&apos;exception</translation>
+    </message>
+    <message>
+        <source>{team} cannot replace itself</source>
+        <translation>{team} ne peut pas se remplacer elle-même</translation>
+    </message>
+    <message>
+        <source>there is no roster exception {id}</source>
+        <translation>il n&apos;y a pas d&apos;exception au planning {id}</translation>
+    </message>
+    <message>
+        <source>the roster exception {id} was already removed ({when})</source>
+        <translation>l&apos;exception au planning {id} a déjà été retirée ({when})</translation>
+    </message>
+    <message>
+        <source>unknown team {name} (active teams: {known})</source>
+        <translation>équipe inconnue {name} (équipes actives&#xa0;: {known})</translation>
+    </message>
+    <message>
+        <source>the file holds no shift: importing it would remove all {count} shifts of the roster; give --replace-all if that is meant</source>
+        <extracomment>The share of the current shifts an import may remove without ``replace_all``. How many ids one statement names at most, well under every backend&apos;s limit. The patterns in force before that the file no longer holds, ended by the import.</extracomment>
+        <translation>le fichier ne contient aucun créneau&#xa0;: l&apos;importer retirerait les {count} créneaux du planning&#xa0;; ajoutez --replace-all si c&apos;est voulu</translation>
+    </message>
+    <message>
+        <source>the file would remove or change {removed} of the roster&apos;s {count} shifts (more than {share}); give --replace-all if that is meant</source>
+        <translation>le fichier retirerait ou modifierait {removed} des {count} créneaux du planning (plus de {share})&#xa0;; ajoutez --replace-all si c&apos;est voulu</translation>
+    </message>
+    <message>
+        <source>unknown sector(s): {listed}; add them first or import with --create-sectors</source>
+        <translation>secteur(s) inconnu(s)&#xa0;: {listed}&#xa0;; ajoutez-les d&apos;abord ou importez avec --create-sectors</translation>
     </message>
 </context>
 <context>
@@ -3437,7 +3673,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>{value} is not a whole number</source>
-        <extracomment>Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).</extracomment>
+        <extracomment>The sentence of each problem, as the settings dialog and the command line tell it.</extracomment>
         <translation>{value} n&apos;est pas un nombre entier</translation>
     </message>
     <message>
@@ -3459,6 +3695,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>hours</source>
         <translation>heures</translation>
+    </message>
+    <message>
+        <source>{key}: {reason}</source>
+        <translation>{key}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>unknown setting {key} (settings: {known})</source>
+        <translation>réglage inconnu {key} (réglages&#xa0;: {known})</translation>
     </message>
     <message>
         <source>Desk settings</source>
