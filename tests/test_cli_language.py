@@ -51,6 +51,17 @@ def test_an_unknown_sector_is_told_in_french_on_a_french_locale(desk: str, tmp_p
     )
 
 
+def test_every_problem_of_a_roster_file_is_told_in_french(desk: str, tmp_path: Path) -> None:
+    file = _roster(tmp_path, ROSTER.replace(";1;Stalingrad", ";3;Stalingrad") + "x;y\n")
+    done = run_operline("roster", "import", file, "--db", desk, env=FRENCH)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"{file}{NBSP}: ligne 2, colonne tier{NBSP}: '3' n'est ni 1 (appelée en premier) "
+        "ni 2 (renfort)",
+        f"{file}{NBSP}: ligne 3{NBSP}: 2 champs, 10 attendus",
+    ]
+
+
 def test_a_mistyped_database_path_is_told_in_the_locale_s_language(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'operlin.sqlite3'}"
     french = run_operline("db", "check", "--db", url, env=FRENCH)

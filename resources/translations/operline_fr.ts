@@ -2786,6 +2786,17 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
 </context>
 <context>
+    <name>PhoneMessages</name>
+    <message>
+        <source>{text} is not a phone number</source>
+        <translation>{text} n&apos;est pas un numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid phone number</source>
+        <translation>{text} n&apos;est pas un numéro de téléphone valide</translation>
+    </message>
+</context>
+<context>
     <name>PlacesModel</name>
     <message>
         <source>Place</source>
@@ -3034,6 +3045,98 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Teams and roster</source>
         <translation>Équipes et planning</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFile</name>
+    <message>
+        <source>line {line}: {reason}</source>
+        <extracomment>A roster is a few hundred rows; far more is a wrong file, refused before any work. Records a problem of a column of the row being read: (column, reason).</extracomment>
+        <translation>ligne {line}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: {reason}</source>
+        <translation>ligne {line}, colonne {column}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is {size} bytes, more than a roster can be ({most} bytes at most): is it the right file?</source>
+        <translation>le fichier fait {size} octets, plus qu&apos;un planning ne peut faire ({most} octets au plus)&#xa0;: est-ce le bon fichier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the file has {rows} rows, more than a roster can be ({most} rows at most): is it the right file?</source>
+        <translation>le fichier a {rows} lignes, plus qu&apos;un planning ne peut en avoir ({most} lignes au plus)&#xa0;: est-ce le bon fichier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte})</source>
+        <translation>le fichier n&apos;est pas du texte UTF-8 (octet {byte})</translation>
+    </message>
+    <message>
+        <source>the header row is missing ({columns})</source>
+        <translation>la ligne d&apos;en-tête manque ({columns})</translation>
+    </message>
+    <message>
+        <source>{count} fields, expected {expected}</source>
+        <translation>{count} champs, {expected} attendus</translation>
+    </message>
+    <message>
+        <source>a field is longer than {most} characters</source>
+        <translation>un champ dépasse {most} caractères</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as CSV ({detail})</source>
+        <translation>le fichier ne se lit pas en CSV ({detail})</translation>
+    </message>
+    <message>
+        <source>the same shift as line {first}</source>
+        <translation>le même créneau qu&apos;à la ligne {first}</translation>
+    </message>
+    <message>
+        <source>missing from the header</source>
+        <translation>absente de l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>not a roster column</source>
+        <translation>pas une colonne du planning</translation>
+    </message>
+    <message>
+        <source>columns must come in this order: {columns}</source>
+        <translation>les colonnes doivent venir dans cet ordre&#xa0;: {columns}</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>plus de {limit} caractères</translation>
+    </message>
+    <message>
+        <source>{text} is not 1 (called first) or 2 (backup)</source>
+        <translation>{text} n&apos;est ni 1 (appelée en premier) ni 2 (renfort)</translation>
+    </message>
+    <message>
+        <source>{until} is before valid_from {since}</source>
+        <translation>{until} est avant valid_from {since}</translation>
+    </message>
+    <message>
+        <source>give sector names separated by | or * for every sector</source>
+        <translation>donnez des noms de secteurs séparés par | ou * pour tous les secteurs</translation>
+    </message>
+    <message>
+        <source>{text} is not a day (lun…dim, mon…sun) or a range like lun-ven</source>
+        <translation>{text} n&apos;est pas un jour (lun…dim, mon…sun) ni une plage comme lun-ven</translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day HH:MM</source>
+        <translation>{text} n&apos;est pas une heure HH:MM</translation>
+    </message>
+    <message>
+        <source>{text} is not a date YYYY-MM-DD</source>
+        <translation>{text} n&apos;est pas une date AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>{text} differs from line {first} for the same team</source>
+        <translation>{text} diffère de la ligne {first} pour la même équipe</translation>
     </message>
 </context>
 <context>
