@@ -53,13 +53,12 @@ class Sentence:
     def told(self, translate: Translate) -> str:
         """The sentence in the language of ``translate``, values filled in."""
         translated = translate(self.context, self.template) if self.context else ""
-        if translated:
-            values = {name: _told(value, translate) for name, value in self.values.items()}
-            try:
-                return translated.format(**values)
-            except (KeyError, IndexError, ValueError):
-                pass  # a translation naming a value the sentence lacks must not hide it
-        return str(self)
+        # Without a translation the English template still takes translated values.
+        values = {name: _told(value, translate) for name, value in self.values.items()}
+        try:
+            return (translated or self.template).format(**values)
+        except (KeyError, IndexError, ValueError):
+            return str(self)  # a translation naming a value the sentence lacks must not hide it
 
     def __str__(self) -> str:
         return self.template.format(**self.values)

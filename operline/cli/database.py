@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from operline.cli.messages import say, warn
+from operline.cli.messages import say, told, warn
 from operline.db.backup import BACKUP_EXISTS, backup_database
 from operline.db.check import check_database
 from operline.db.engine import Database, choose_database_url, open_database
@@ -91,8 +91,8 @@ def _db_check(arguments: argparse.Namespace) -> int:
         database=report.database,
         count=len(report.problems),
     )
-    for problem in report.problems:  # the checks' own findings, in English for now
-        print(f"  - {problem}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"  - {told(problem.sentence)}", file=sys.stderr)
     return 1
 
 

@@ -15,15 +15,9 @@ from operline.sentences import Sentence
 
 def translated(sentence: Sentence) -> str:
     """A sentence in the window's language, its values filled in."""
-    return sentence.told(_translate)
+    return sentence.told(QCoreApplication.translate)
 
 
 def error_sentence(error: OperlineError) -> str:
     """One sentence for any problem the user can act on."""
     return translated(error.sentence)
-
-
-def _translate(context: str, text: str) -> str:
-    # Without a translation Qt hands back the source: "" says there is none.
-    found = QCoreApplication.translate(context, text)
-    return "" if found == text else found

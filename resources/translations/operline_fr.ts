@@ -319,6 +319,61 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCheck</name>
+    <message>
+        <source>{what} ({count})</source>
+        <translation>{what} ({count})</translation>
+    </message>
+    <message>
+        <source>storage damaged: {finding}</source>
+        <translation>stockage endommagé&#xa0;: {finding}</translation>
+    </message>
+    <message>
+        <source>incidents whose stages are out of order</source>
+        <translation>appels dont les étapes sont dans le désordre</translation>
+    </message>
+    <message>
+        <source>incidents whose stage has no time</source>
+        <translation>appels dont l&apos;étape n&apos;a pas d&apos;heure</translation>
+    </message>
+    <message>
+        <source>incidents received in the future</source>
+        <translation>appels reçus dans le futur</translation>
+    </message>
+    <message>
+        <source>incidents routed without a team</source>
+        <translation>appels orientés sans équipe</translation>
+    </message>
+    <message>
+        <source>incidents without a timeline</source>
+        <translation>appels sans historique</translation>
+    </message>
+    <message>
+        <source>year counters behind the references already given</source>
+        <translation>compteurs annuels en retard sur les références déjà données</translation>
+    </message>
+    <message>
+        <source>the database holds no Operline data yet</source>
+        <translation>la base ne contient encore aucune donnée Operline</translation>
+    </message>
+    <message>
+        <source>the schema is {current}, this version expects {head}: run &apos;operline db upgrade&apos;</source>
+        <translation>le schéma est {current}, cette version attend {head}&#xa0;: lancez «&#xa0;operline db upgrade&#xa0;»</translation>
+    </message>
+    <message>
+        <source>rows pointing to missing rows in {tables}</source>
+        <translation>lignes pointant vers des lignes absentes dans {tables}</translation>
+    </message>
+    <message>
+        <source>stored values that cannot be read back in table {table} (rows {rows})</source>
+        <translation>valeurs enregistrées illisibles dans la table {table} (lignes {rows})</translation>
+    </message>
+    <message>
+        <source>rows of table {table} breaking its rule {rule}</source>
+        <translation>lignes de la table {table} enfreignant sa règle {rule}</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseMessages</name>
     <message>
         <source>{where} is not a valid database URL (expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).</source>
