@@ -46,7 +46,8 @@ class DatabaseProblem(StrEnum):
     OTHER = "other"
 
 
-#: The sentence of each database problem; ``detail`` comes from the driver, shown as it is.
+#: The sentence of each database problem; ``detail`` is the driver's words, shown as they
+#: are, or a sentence of ours.
 DATABASE_SENTENCES: dict[DatabaseProblem, Template] = {
     DatabaseProblem.INVALID_URL: QT_TRANSLATE_NOOP(
         "DatabaseMessages",
@@ -117,7 +118,7 @@ DATABASE_SENTENCES: dict[DatabaseProblem, Template] = {
 class DatabaseError(OperlineError):
     """The database cannot be opened, read or written, and why."""
 
-    def __init__(self, problem: DatabaseProblem, where: str, detail: str = "") -> None:
+    def __init__(self, problem: DatabaseProblem, where: str, detail: str | Sentence = "") -> None:
         self.problem = problem
         self.where = where
         self.detail = detail
@@ -131,7 +132,7 @@ class DatabaseDamaged(DatabaseError):
     the desk keeps what it shows, writes nothing more, and asks for the last good backup.
     """
 
-    def __init__(self, where: str, detail: str) -> None:
+    def __init__(self, where: str, detail: str | Sentence) -> None:
         super().__init__(DatabaseProblem.CORRUPT, where, detail)
 
 

@@ -153,3 +153,25 @@ def test_one_language_rule(
     forced: str | None, environ: dict[str, str], system: str | None, expected: str
 ) -> None:
     assert choose_language(forced, environ=environ, system=system) == expected
+
+
+def test_the_compiled_catalogue_translates_a_sentence_and_the_detail_inside_it() -> None:
+    from operline.cli import messages
+    from operline.errors import DatabaseError, DatabaseProblem
+    from operline.sentences import QT_TRANSLATE_NOOP as MARK
+
+    detail = MARK("DatabaseMessages", "no answer in {seconds} s")(seconds=1800)
+    error = DatabaseError(DatabaseProblem.COPY_FAILED, "/srv/operline.sqlite3", detail)
+    try:
+        messages.speak("fr")
+        french = messages.told(error.sentence)
+    finally:
+        messages.speak("en")
+    assert french == (
+        "La sauvegarde de /srv/operline.sqlite3 a échoué (pas de réponse en 1800 s)"
+        "\u00a0; aucune copie n'a été écrite."
+    )
+    assert messages.told(error.sentence) == str(error)
+    assert str(error) == (
+        "The backup of /srv/operline.sqlite3 failed (no answer in 1800 s); no copy was written."
+    )

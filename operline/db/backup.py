@@ -72,7 +72,8 @@ def backup_sqlite_file(
         raise DatabaseError(problem, str(source_path), str(error)) from None
     if verdict != "ok":
         _remove_database_file(target)
-        raise DatabaseDamaged(str(source_path), f"its copy fails SQLite's check: {verdict}")
+        fails = QT_TRANSLATE_NOOP("DatabaseMessages", "its copy fails SQLite's check: {verdict}")
+        raise DatabaseDamaged(str(source_path), fails(verdict=verdict))
     return target
 
 
@@ -145,7 +146,9 @@ def _backup_postgresql(database: Database, target: Path) -> Path:
         raise DatabaseError(
             DatabaseProblem.COPY_FAILED,
             database.name,
-            "pg_dump, PostgreSQL's backup program, is not installed",
+            QT_TRANSLATE_NOOP(
+                "DatabaseMessages", "pg_dump, PostgreSQL's backup program, is not installed"
+            )(),
         )
     # The password goes by environment, never on a command line other users can read.
     url = database.url.set(drivername="postgresql", password=None)
@@ -164,7 +167,11 @@ def _backup_postgresql(database: Database, target: Path) -> Path:
     except subprocess.TimeoutExpired:
         target.unlink(missing_ok=True)
         raise DatabaseError(
-            DatabaseProblem.COPY_FAILED, database.name, f"no answer in {BACKUP_TIMEOUT_S} s"
+            DatabaseProblem.COPY_FAILED,
+            database.name,
+            QT_TRANSLATE_NOOP("DatabaseMessages", "no answer in {seconds} s")(
+                seconds=BACKUP_TIMEOUT_S
+            ),
         ) from None
     if done.returncode != 0:
         target.unlink(missing_ok=True)

@@ -377,7 +377,7 @@
     <name>DatabaseMessages</name>
     <message>
         <source>{where} is not a valid database URL (expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).</source>
-        <extracomment>The sentence of each database problem; ``detail`` comes from the driver, shown as it is.</extracomment>
+        <extracomment>The sentence of each database problem; ``detail`` is the driver&apos;s words, shown as they are, or a sentence of ours.</extracomment>
         <translation>{where} n&apos;est pas une adresse de base de données valide (par exemple sqlite:////chemin/vers/operline.sqlite3 ou postgresql://utilisateur@serveur/base).</translation>
     </message>
     <message>
@@ -452,6 +452,36 @@
         <source>The folder {folder} does not exist.</source>
         <extracomment>Pages copied per step: 4 MB with SQLite&apos;s default 4 KB pages. Told the share of the pages copied so far, from 0.0 to 1.0.</extracomment>
         <translation>Le dossier {folder} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>its copy fails SQLite&apos;s check: {verdict}</source>
+        <translation>sa copie échoue au contrôle de SQLite&#xa0;: {verdict}</translation>
+    </message>
+    <message>
+        <source>pg_dump, PostgreSQL&apos;s backup program, is not installed</source>
+        <translation>pg_dump, le programme de sauvegarde de PostgreSQL, n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>no answer in {seconds} s</source>
+        <translation>pas de réponse en {seconds} s</translation>
+    </message>
+    <message>
+        <source>its header is overwritten</source>
+        <extracomment>The longest one statement may run on PostgreSQL before the server cancels it, so a desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze. libpq settings that notice a half-open connection (a cut network, a server gone) within about half a minute, idle or in the middle of a query, instead of never.</extracomment>
+        <translation>son en-tête est écrasé</translation>
+    </message>
+    <message>
+        <source>WAL journal unavailable</source>
+        <translation>journal WAL indisponible</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds} s; nothing was saved</source>
+        <translation>pas de réponse en {seconds} s&#xa0;; rien n&apos;a été enregistré</translation>
+    </message>
+    <message>
+        <source>{count} broken references after the update</source>
+        <extracomment>Copies made before an update that are kept beside an SQLite file, newest first. Share of the progress the copy takes; the schema change takes the rest. Told how far the upgrade is (0.0 to 1.0) and what it is doing. Older copies deleted so that only the newest ``KEPT_COPIES`` remain. Where the migrations shipped with the app live; tests may point elsewhere.</extracomment>
+        <translation>{count} références cassées après la mise à jour</translation>
     </message>
 </context>
 <context>
