@@ -1234,7 +1234,7 @@
     <name>HandoverDialog</name>
     <message>
         <source>A handover note holds at most {limit} characters.</source>
-        <extracomment>The translated sources of ``operline.handover``&apos;s refusals (a test keeps them equal).</extracomment>
+        <extracomment>As short as a call&apos;s note: read in one look while the next operator settles in. The longest workstation name the ``handover`` table keeps. What colours the open calls, and no more: the write lock is held while they are counted. The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>Les consignes de relève tiennent en {limit} caractères au plus.</translation>
     </message>
     <message>
@@ -4428,7 +4428,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>UndoRefusals</name>
     <message>
         <source>{reference} has no step to undo.</source>
-        <extracomment>The sentence of each refusal, with the ``{names}`` of the service&apos;s own sentence.</extracomment>
+        <extracomment>Lines that are no step: a note or a call linked in can follow a step and leave it undoable. The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>{reference} n&apos;a aucune étape à annuler.</translation>
     </message>
     <message>
