@@ -14,7 +14,7 @@ from operline.language import choose_language
 PACKAGE = Path(operline.__file__).resolve().parent
 FRENCH_TS = PACKAGE.parent / "resources" / "translations" / "operline_fr.ts"
 #: Services only the window calls: their refusals are told by code in ``operline/ui``.
-WINDOW_ONLY = ("incidents", "day_sign_off.py", "roster/editing_")
+WINDOW_ONLY = ("incidents", "roster/editing_")
 #: Constructors of the errors a user can cause, as the code names them.
 ERRORS = {
     "OperlineError",

@@ -496,6 +496,7 @@
     <name>DayLog</name>
     <message>
         <source>The day of {day} is not over: it can be signed off from midnight on.</source>
+        <extracomment>The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>La journée du {day} n&apos;est pas finie&#xa0;: elle peut être signée à partir de minuit.</translation>
     </message>
     <message>
