@@ -13,8 +13,9 @@ from operline.language import choose_language
 
 PACKAGE = Path(operline.__file__).resolve().parent
 FRENCH_TS = PACKAGE.parent / "resources" / "translations" / "operline_fr.ts"
-#: Services only the window calls: their refusals are told by code in ``operline/ui``.
-WINDOW_ONLY = ("incidents", "roster/editing_")
+#: The roster editor's checks: the window tells them field by field, by code, from
+#: ``operline/ui/roster_editor``; the command line never runs them.
+WINDOW_ONLY = ("roster/editing_",)
 #: Constructors of the errors a user can cause, as the code names them.
 ERRORS = {
     "OperlineError",

@@ -149,11 +149,11 @@
     </message>
     <message>
         <source>signed off by {who} on {when}</source>
-        <translation>visé par {who} le {when}</translation>
+        <translation>signé par {who} le {when}</translation>
     </message>
     <message>
         <source>not signed off</source>
-        <translation>non visé</translation>
+        <translation>non signé</translation>
     </message>
     <message>
         <source>{signed}, corrected since ({count})</source>
@@ -2926,6 +2926,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>Refusals</name>
     <message>
         <source>There is no such incident.</source>
+        <extracomment>The last step recorded was undone: ``field`` changed back from old to new value. A supervisor corrected ``field`` in the day log, with a reason. The same, on a day already signed off: the day log flags it. The kinds of a correction line, flagged or not. The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>Cet appel n&apos;existe pas.</translation>
     </message>
     <message>
@@ -2981,6 +2982,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Une note contient au plus {limit} caractères.</translation>
     </message>
     <message>
+        <source>The call cannot be saved: {problems}.</source>
+        <translation>L&apos;appel ne peut pas être enregistré&#xa0;: {problems}.</translation>
+    </message>
+    <message>
         <source>Free places go from 0 to the capacity ({capacity}).</source>
         <translation>Les places libres vont de 0 à la capacité ({capacity}).</translation>
     </message>
@@ -2990,6 +2995,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>The call cannot be saved: correct the fields in red.</source>
+        <extracomment>The call form&apos;s refusal: the fields in red say the problems, one by one, better than the service&apos;s English list of them.</extracomment>
         <translation>L&apos;appel ne peut pas être enregistré&#xa0;: corrigez les champs en rouge.</translation>
     </message>
     <message>
