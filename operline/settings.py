@@ -6,7 +6,7 @@ change of format) reads as the default too, rather than stopping the desk.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -224,7 +224,31 @@ def write_setting(
     database: Database, key: str, value: str, *, actor: Actor, now: datetime
 ) -> DeskSettings:
     """Check and store one setting; the audit log keeps who changed it."""
+    return write_settings(database, {key: value}, actor=actor, now=now)
+
+
+def write_settings(
+    database: Database, values: Mapping[str, str], *, actor: Actor, now: datetime
+) -> DeskSettings:
+    """Check every value, then store them all in one transaction, or none if one is refused."""
     require(actor, Right.EDIT_SETTINGS)
+    parsed = {key: _parse(key, value) for key, value in values.items()}
+    author = actor.name[:80]
+    with database.write() as session:
+        for key, value in parsed.items():
+            row = session.get(DeskSetting, key)
+            if row is None:
+                session.add(DeskSetting(key=key, value=value, updated_at=now, updated_by=author))
+            else:
+                row.value, row.updated_at, row.updated_by = value, now, author
+            write_audit(
+                session, actor, AuditAction.SETTINGS_WRITE, now=now, target=key, details=value
+            )
+    return read_settings(database)
+
+
+def _parse(key: str, value: str) -> str:
+    """The value as it is stored, or the refusal that names the setting."""
     setting = next((s for s in SETTINGS if s.key == key), None)
     if setting is None:
         known = ", ".join(s.key for s in SETTINGS)
@@ -234,18 +258,6 @@ def write_setting(
             known=known,
         )
     try:
-        parsed = setting.parse(value)
+        return str(setting.parse(value))
     except BadSettingValue as refused:
         raise SettingRefused(key, refused) from None
-    author = actor.name[:80]
-    with database.write() as session:
-        row = session.get(DeskSetting, key)
-        if row is None:
-            row = DeskSetting(key=key, value=str(parsed), updated_at=now, updated_by=author)
-            session.add(row)
-        else:
-            row.value, row.updated_at, row.updated_by = str(parsed), now, author
-        write_audit(
-            session, actor, AuditAction.SETTINGS_WRITE, now=now, target=key, details=str(parsed)
-        )
-    return read_settings(database)

@@ -135,3 +135,9 @@ def _print(log: DayLog) -> None:
         times = ";".join(format_paris_clock(at) if at else "" for at in row.stage_times())
         outcome = row.outcome.value if row.outcome else ""
         print(f"{row.reference};{times};{row.sector};{row.team or ''};{outcome}")
+    for handover in log.handovers:
+        note = " ".join(handover.note.split())
+        print(
+            f"handover;{format_paris_clock(handover.at)};{handover.from_name};"
+            f"{handover.to_name};{handover.open_calls} open;{handover.late_calls} late;{note}"
+        )

@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Place oriented to</source>
-        <translation>Structure d&apos;orientation</translation>
+        <translation>Lieu d&apos;orientation</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -299,7 +299,7 @@
     </message>
     <message>
         <source>&amp;Place</source>
-        <translation>&amp;Structure</translation>
+        <translation>&amp;Lieu d&apos;orientation</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -547,6 +547,29 @@
     <message>
         <source>Day log of {day}: {pages} page(s).</source>
         <translation>Journal du {day}&#xa0;: {pages} page(s).</translation>
+    </message>
+</context>
+<context>
+    <name>DayLogHandovers</name>
+    <message>
+        <source>Shift handovers of the day</source>
+        <translation>Relèves du jour</translation>
+    </message>
+    <message>
+        <source>No shift handover recorded that day.</source>
+        <translation>Aucune relève enregistrée ce jour-là.</translation>
+    </message>
+    <message>
+        <source>{time} — {outgoing} handed over to {incoming}{where}; open: {open}, late: {late}</source>
+        <translation>{time} — {outgoing} a passé la main à {incoming}{where} ; appels ouverts : {open}, dont en retard : {late}</translation>
+    </message>
+    <message>
+        <source>No handover note.</source>
+        <translation>Pas de note de relève.</translation>
+    </message>
+    <message>
+        <source>Note: “{note}”</source>
+        <translation>Note : « {note} »</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1566,10 @@
         <extracomment>First and last Paris calendar days of the period, both included. The team the call is (or was last) with. The place the person was oriented to. True: only calls another call was linked to; False: only calls with none. Only the calls that came in while no team was on duty for their sector. Words looked for in the place and the notes.</extracomment>
         <translation>La période finit le {last}, avant de commencer ({first})&#xa0;: choisissez une fin égale ou postérieure au début.</translation>
     </message>
+    <message>
+        <source>There is no call #{id} in this database.</source>
+        <translation>Il n&apos;y a pas d&apos;appel n°{id} dans cette base de données.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -1592,7 +1619,7 @@
     <name>HistoryView</name>
     <message>
         <source>History of the calls</source>
-        <extracomment>A sentence for the status bar: why a call could not be opened. A search&apos;s answer was shown (carries the HistorySearch).</extracomment>
+        <extracomment>A sentence for the status bar: why a call could not be opened. A search&apos;s answer was shown (carries the HistorySearch). The view of a sector is asked for (carries the sector&apos;s id): the selected call&apos;s.</extracomment>
         <translation>Historique des appels</translation>
     </message>
     <message>
@@ -1607,6 +1634,10 @@
     <message>
         <source>&amp;Clear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>&amp;View of the call&apos;s sector</source>
+        <translation>&amp;Vue du secteur de l&apos;appel</translation>
     </message>
     <message>
         <source>Open the call</source>
@@ -1968,7 +1999,7 @@
     </message>
     <message>
         <source>&amp;Previous day</source>
-        <extracomment>The roster of the day shown, read once for all its pages.</extracomment>
+        <extracomment>The roster of the day shown, read once for all its pages. The pages of the day shown, read with that roster.</extracomment>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
@@ -1989,6 +2020,7 @@
     </message>
     <message>
         <source>Open the call</source>
+        <extracomment>Who handed the desk to whom that day, under the header.</extracomment>
         <translation>Ouvrir l&apos;appel</translation>
     </message>
     <message numerus="yes">
@@ -2143,7 +2175,7 @@
         <source>Open calls</source>
         <extracomment>The board reads the open calls again this often: ages move, and other desks&apos; calls are seen this way until the database tells each desk of the others&apos; changes. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows. The view of a sector was asked for from the strip (carries its id).
 ----------
-Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
+Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The call under the cursor when a problem was said, and whether nobody was signed in then: the problem is withdrawn once the cursor leaves that call or someone signs in. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
     </message>
     <message>
@@ -2506,10 +2538,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Secteur</translation>
     </message>
     <message>
-        <source>Precise place</source>
-        <translation>Lieu précis</translation>
-    </message>
-    <message>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
@@ -2518,12 +2546,16 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Urgent</translation>
     </message>
     <message>
-        <source>Number of people</source>
-        <translation>Nombre de personnes</translation>
+        <source>Location</source>
+        <translation>Lieu</translation>
     </message>
     <message>
-        <source>Calling service</source>
-        <translation>Service appelant</translation>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Calling crew</source>
+        <translation>Équipage appelant</translation>
     </message>
     <message>
         <source>Callback number</source>
@@ -2562,16 +2594,20 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>&amp;Secteur *</translation>
     </message>
     <message>
-        <source>&amp;Precise place</source>
-        <translation>Lieu &amp;précis</translation>
+        <source>&amp;Location</source>
+        <translation>Li&amp;eu</translation>
+    </message>
+    <message>
+        <source>P&amp;ersons</source>
+        <translation>&amp;Personnes</translation>
+    </message>
+    <message>
+        <source>Callin&amp;g crew</source>
+        <translation>É&amp;quipage appelant</translation>
     </message>
     <message>
         <source>Nee&amp;d *</source>
         <translation>&amp;Besoin *</translation>
-    </message>
-    <message>
-        <source>Peop&amp;le</source>
-        <translation>P&amp;ersonnes</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -2580,10 +2616,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Call&amp;back</source>
         <translation>N° de &amp;rappel</translation>
-    </message>
-    <message>
-        <source>Callin&amp;g service</source>
-        <translation>Ser&amp;vice appelant</translation>
     </message>
     <message>
         <source>Received a&amp;t</source>
@@ -2661,8 +2693,8 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <source>Record (Ctrl+Enter)</source>
-        <translation>Enregistrer (Ctrl+Entrée)</translation>
+        <source>Record ({keys})</source>
+        <translation>Enregistrer ({keys})</translation>
     </message>
     <message>
         <source>{count} / {limit} characters</source>
@@ -2716,7 +2748,9 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>OperatorSignIn</name>
     <message>
         <source>Sign in</source>
-        <extracomment>Carries the OperatorInfo of the operator who signed in.</extracomment>
+        <extracomment>Carries the OperatorInfo of the operator who signed in.
+----------
+The problem shown is about the name typed: it goes once the name finds someone.</extracomment>
         <translation>Se connecter</translation>
     </message>
     <message>
@@ -2911,6 +2945,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>{place}: {count} free place(s) at {time}.</source>
+        <extracomment>The problem shown: a reading that failed (None), or a report refused at a place.</extracomment>
         <translation>{place}&#xa0;: {count} place(s) libre(s) à {time}.</translation>
     </message>
     <message>
@@ -3476,7 +3511,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>{reference} was not routed: it waits on the live board.</source>
-        <extracomment>The saved call waiting for its team, if any. The team chosen is being recorded.</extracomment>
+        <extracomment>The saved call waiting for its team, if any. The team chosen is being recorded. What the problem shown was about: the team chosen then, and whether a reason.</extracomment>
         <translation>{reference} n&apos;a été transmis à aucune équipe&#xa0;: il attend dans les appels en cours.</translation>
     </message>
     <message>
@@ -3696,7 +3731,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Sector {sector}</source>
-        <extracomment>The sector shown (or being read), and its figures once read.</extracomment>
+        <extracomment>The sector shown (or being read), and its figures once read. Follows the change bus and the roster&apos;s next handoff.</extracomment>
         <translation>Secteur {sector}</translation>
     </message>
     <message>
@@ -4064,6 +4099,18 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Quitter Operline</translation>
     </message>
     <message>
+        <source>Journal, charts: print the day log or the week</source>
+        <translation>Journal, graphiques&#xa0;: imprimer la journée ou la semaine</translation>
+    </message>
+    <message>
+        <source>Journal, charts: save as PDF</source>
+        <translation>Journal, graphiques&#xa0;: enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>History: open the view of the call&apos;s sector</source>
+        <translation>Historique&#xa0;: ouvrir la vue du secteur de l&apos;appel</translation>
+    </message>
+    <message>
         <source>Roster editor: save the form</source>
         <translation>Planning&#xa0;: enregistrer le formulaire</translation>
     </message>
@@ -4115,14 +4162,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <source>Journal: sign off the day (supervisors)</source>
         <translation>Journal&#xa0;: signer la journée (superviseurs)</translation>
     </message>
-    <message>
-        <source>Journal: print the day log</source>
-        <translation>Journal&#xa0;: imprimer le journal du jour</translation>
-    </message>
-    <message>
-        <source>Journal: save the day log as PDF</source>
-        <translation>Journal&#xa0;: enregistrer le journal en PDF</translation>
-    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -4145,6 +4184,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Record</source>
         <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>no place given</source>
+        <translation>lieu non précisé</translation>
     </message>
 </context>
 <context>
@@ -4507,6 +4550,13 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
 </context>
 <context>
+    <name>WeekChartsPrint</name>
+    <message>
+        <source>The printer or the file cannot be written.</source>
+        <translation>L&apos;imprimante ou le fichier ne peut pas être écrit.</translation>
+    </message>
+</context>
+<context>
     <name>WeekDashboard</name>
     <message>
         <source>The week in charts</source>
@@ -4523,7 +4573,16 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Semaine &amp;suivante</translation>
     </message>
     <message>
+        <source>Pr&amp;int the charts…</source>
+        <translation>Imp&amp;rimer les graphiques…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en PD&amp;F…</translation>
+    </message>
+    <message>
         <source>Week {number}: from {start} to {end}</source>
+        <extracomment>Reads the week again when a change touches it.</extracomment>
         <translation>Semaine {number}&#xa0;: du {start} au {end}</translation>
     </message>
     <message>
@@ -4594,12 +4653,20 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Appels sans équipe de garde, par secteur</translation>
     </message>
     <message>
+        <source>The charts of the week are still being read.</source>
+        <translation>Les graphiques de la semaine sont en cours de lecture.</translation>
+    </message>
+    <message>
         <source>The PDF could not be written to {path}: check the folder.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}&#xa0;: vérifiez le dossier.</translation>
     </message>
     <message>
         <source>Charts saved in {path}.</source>
         <translation>Graphiques enregistrés dans {path}.</translation>
+    </message>
+    <message>
+        <source>The charts of the week were sent to the printer.</source>
+        <translation>Les graphiques de la semaine ont été envoyés à l&apos;imprimante.</translation>
     </message>
     <message>
         <source>Save the charts as PDF</source>
@@ -4612,10 +4679,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>This week</source>
         <translation>Cette semaine</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>Enregistrer en PDF…</translation>
     </message>
 </context>
 <context>

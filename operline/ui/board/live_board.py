@@ -107,6 +107,10 @@ class LiveBoard(QWidget):
         #: The change of colour the single-shot timer is aimed at, if any.
         self.next_alert_at: datetime | None = None
         self._reading_failed = False
+        #: The call under the cursor when a problem was said, and whether nobody was signed
+        #: in then: the problem is withdrawn once the cursor leaves that call or someone signs in.
+        self._problem_call: int | None = None
+        self._problem_signed_out = False
         #: The last full read: the reference data and roster it holds are read again
         #: only when the database says they changed.
         self.snapshot: BoardSnapshot | None = None
@@ -278,7 +282,21 @@ class LiveBoard(QWidget):
         if self.message.styleSheet() != sheet:  # a new sheet polishes the label again
             self.message.setStyleSheet(sheet)
         self.message.setVisible(bool(sentence))
+        if problem:
+            incident = self.selected_incident()
+            self._problem_call = incident.incident_id if incident is not None else None
+            self._problem_signed_out = self.operator() is None
         self.notice.emit(sentence)
+
+    def operator_signed_in(self) -> None:
+        """Someone signed in: a step refused for want of an operator no longer is."""
+        if self._problem_signed_out and self.operator() is not None:
+            self._withdraw_problem()
+
+    def _withdraw_problem(self) -> None:
+        if self.message.property("problem") and not self._reading_failed:
+            self._problem_signed_out = False
+            self.say("")
 
     # Building
 
@@ -456,6 +474,8 @@ class LiveBoard(QWidget):
 
     def _selection_moved(self) -> None:
         incident = self.selected_incident()
+        if (incident.incident_id if incident is not None else None) != self._problem_call:
+            self._withdraw_problem()  # the problem was about the call the cursor left
         row = self.model.row_of(incident.incident_id) if incident is not None else None
         self._show_next_contact(incident, self.model.alert(row) if row is not None else None)
 

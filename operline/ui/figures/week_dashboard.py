@@ -2,7 +2,8 @@
 
 A chosen ISO week (Alt+Left / Alt+Right move by one), read off the GUI thread through
 ``operline.figures.week``. Each chart can be saved as a PNG; ``render_charts`` draws them
-all onto any paint device, which is how they are printed or written to a PDF.
+all onto any paint device, which is how they are printed (Ctrl+P) or written to a PDF
+(Ctrl+Shift+P) on the day log's page.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QAction, QFont, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -42,6 +43,8 @@ from operline.ui.figures.charts import (
     vertical_bars,
 )
 from operline.ui.figures.heat_map import HourHeatMap
+from operline.ui.figures.live_updates import WeekDashboardUpdates
+from operline.ui.figures.printing import ChartsPage, print_charts, write_charts_pdf
 from operline.ui.labels import outcome_label
 from operline.ui.messages import error_sentence
 
@@ -77,9 +80,19 @@ class WeekDashboard(QWidget):
         self.next_action = self._action(
             self.tr("&Next week"), "nextWeekAction", shortcuts.NEXT_WEEK
         )
+        self.print_action = self._action(
+            self.tr("Pr&int the charts…"), "printChartsAction", shortcuts.PRINT_CHARTS
+        )
+        self.pdf_action = self._action(
+            self.tr("Save as P&DF…"), "saveChartsPdfAction", shortcuts.SAVE_CHARTS_PDF
+        )
+        self.print_action.triggered.connect(self.print_week)
+        self.pdf_action.triggered.connect(self.ask_where_to_save_pdf)
         self.previous_action.triggered.connect(lambda: self.show_week(self.week.shifted(-1)))
         self.next_action.triggered.connect(lambda: self.show_week(self.week.shifted(1)))
         self._build()
+        #: Reads the week again when a change touches it.
+        self.updates = WeekDashboardUpdates(self, desk)
 
     # Reading
 
@@ -253,26 +266,41 @@ class WeekDashboard(QWidget):
             )
             panel.render_into(painter, cell.marginsRemoved(QMarginsF(4, 4, 4, 4)))
 
+    def _page(self) -> ChartsPage | None:
+        if self.figures is None:
+            self.notice.emit(self.tr("The charts of the week are still being read."))
+            return None
+        return ChartsPage(self, printed_by=self._actor().name, at=self._desk.clock())
+
     def save_pdf(self, path: Path) -> bool:
-        """Write the charts of the week to a landscape A4 PDF; says where on ``notice``."""
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        writer.setResolution(150)
-        writer.setTitle(self.week_label.text())
-        painter = QPainter()
-        if not painter.begin(writer):
+        """Write the charts of the week to the day log's A4 landscape page; says where."""
+        page = self._page()
+        if page is None:
+            return False
+        try:
+            write_charts_pdf(page, path, title=self.week_label.text())
+        except OSError:
             self.notice.emit(
                 self.tr("The PDF could not be written to {path}: check the folder.").format(
                     path=path
                 )
             )
             return False
-        page = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
-        self.render_charts(painter, QRectF(0, 0, page.width(), page.height()))
-        painter.end()
         self.notice.emit(self.tr("Charts saved in {path}.").format(path=path))
         return True
+
+    def print_week(self) -> None:
+        """Print the charts of the week through the system's print dialog."""
+        page = self._page()
+        if page is None:
+            return
+        try:
+            pages = print_charts(page, self)
+        except OSError as error:
+            self.notice.emit(str(error))
+            return
+        if pages:
+            self.notice.emit(self.tr("The charts of the week were sent to the printer."))
 
     def ask_where_to_save_pdf(self) -> None:
         suggested = Path.home() / f"operline-semaine-{self.week}.pdf"
@@ -295,9 +323,8 @@ class WeekDashboard(QWidget):
         self.this_week_button.clicked.connect(
             lambda: self.show_week(IsoWeek.of(paris_date(self._desk.clock())))
         )
-        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
-        self.pdf_button.setObjectName("weekChartsPdf")
-        self.pdf_button.clicked.connect(self.ask_where_to_save_pdf)
+        self.print_button = self._button(self.print_action)
+        self.pdf_button = self._button(self.pdf_action)
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addSpacing(16)
@@ -306,6 +333,7 @@ class WeekDashboard(QWidget):
         bar.addWidget(self._button(self.next_action, "", " ▶"))
         bar.addWidget(self.this_week_button)
         bar.addStretch(1)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.pdf_button)
 
         self.summary = QLabel(self)

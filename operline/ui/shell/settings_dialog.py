@@ -29,7 +29,7 @@ from operline.settings import (
     DeskSettings,
     SettingRefused,
     read_settings,
-    write_setting,
+    write_settings,
 )
 from operline.ui.desk_context import DeskContext
 from operline.ui.messages import error_sentence
@@ -98,22 +98,19 @@ class SettingsDialog(QDialog):
         desk.runner.run(read_settings, self._show, self._refused, owner=self)
 
     def save(self) -> None:
-        """Write the settings whose field changed, in order; stop at the first refused."""
-        changed = [
-            (key, field.text().strip())
+        """Write the settings whose field changed, all together or none if one is refused."""
+        changed = {
+            key: field.text().strip()
             for key, field in self.fields.items()
             if field.text().strip() != self._shown.get(key, "")
-        ]
+        }
         if not changed:
             self.accept()
             return
         actor, now = self._actor, self._desk.clock()
 
         def write(database: Database) -> DeskSettings:
-            settings = DeskSettings()
-            for key, value in changed:
-                settings = write_setting(database, key, value, actor=actor, now=now)
-            return settings
+            return write_settings(database, changed, actor=actor, now=now)
 
         self.problem.hide()
         self._desk.runner.run(write, self._saved, self._refused, owner=self, busy=(self.buttons,))

@@ -91,6 +91,28 @@ def test_a_value_out_of_range_is_told_and_nothing_is_written(
     assert heard == []
 
 
+def test_one_refused_value_keeps_the_others_unsaved_and_the_fields_as_typed(
+    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+) -> None:
+    heard: list[Changes] = []
+    dialog = _dialog(qtbot, sqlite_database, heard)
+    # The good value comes first in the dialog: it must not be saved alone.
+    dialog.fields["alerts.urgent_ack_minutes"].setText("8")
+    dialog.fields["alerts.normal_ack_minutes"].setText("500")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    settings = read_settings(sqlite_database)
+    assert (settings.urgent_ack_minutes, settings.normal_ack_minutes) == (5, 15)
+    assert dialog.fields["alerts.urgent_ack_minutes"].text() == "8"
+    assert heard == []
+
+    dialog.fields["alerts.normal_ack_minutes"].setText("20")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    settings = read_settings(sqlite_database)
+    assert (settings.urgent_ack_minutes, settings.normal_ack_minutes) == (8, 20)
+    assert heard == [Changes(settings=True)]
+
+
 @pytest.mark.parametrize(
     ("key", "typed", "reason"),
     [
