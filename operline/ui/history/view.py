@@ -125,7 +125,7 @@ class HistoryView(QWidget):
         try:
             wanted = self.filters.current_filter()
         except InvalidInput as error:
-            self._show_problem(str(error))
+            self._show_problem(error_sentence(error))
             return
         self._wanted = (wanted, self.filters.current_order())
         if self._in_flight is None:
