@@ -1,9 +1,11 @@
 """The day log of one Paris day as a whole: for printing, the PDF and the CSV file.
 
 The screen pages through a day's calls; a printed or saved day log holds them all, in the
-order they came in, under a header naming the day, the desk and its sign-off. Reading
-it is a consultation of the history, audited like the journal's, and the file written
-is audited too. The CSV is for French Excel, with French headings and labels.
+order they came in, under a header naming the day, the desk and its sign-off, then the
+day's shift handovers (who handed the desk to whom, when, what was left open, the note).
+Reading it is a consultation of the history, audited like the journal's, and the file
+written is audited too. The CSV is for French Excel, with French headings and labels:
+one row a call, so a spreadsheet sums it; the handovers are in the PDF and on screen.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from operline.audit import AuditAction, write_audit
 from operline.csv_files import french_excel_csv
 from operline.day_sign_off import DayStatus, day_status
 from operline.db.engine import Database
+from operline.handover import DayHandover, handovers_of_day
 from operline.incidents.corrections import LogField
-from operline.journal import JournalRow, day_incident_ids, journal_rows
+from operline.journal import DayRoster, JournalRow, day_incident_ids, journal_rows
 from operline.paris_time import format_paris, format_paris_clock, paris_day_bounds
 from operline.settings import read_settings
 
@@ -40,6 +43,8 @@ class DayLog:
     rows: tuple[JournalRow, ...]
     #: When the log was read, printed at its foot.
     read_at: datetime
+    #: The day's shift handovers, oldest first.
+    handovers: tuple[DayHandover, ...] = ()
 
     @property
     def hours(self) -> int:
@@ -49,10 +54,20 @@ class DayLog:
 
 
 def read_day_log(database: Database, day: date, *, actor: Actor, now: datetime) -> DayLog:
-    """The whole day log of a Paris day; the consultation is audited as the journal's."""
+    """The whole day log of a Paris day, its handovers with it; the consultation is audited
+    as the journal's, the reading of the handover notes as the handover screen's."""
     ids = day_incident_ids(database, day, actor=actor, now=now)
-    rows = journal_rows(database, tuple(reversed(ids)))
-    return DayLog(day, read_settings(database).name, day_status(database, day), tuple(rows), now)
+    # The roster read once for the whole day, not once for each query of ids.
+    rows = journal_rows(database, tuple(reversed(ids)), day_roster=DayRoster(day))
+    handovers = handovers_of_day(database, day, actor=actor, now=now)
+    return DayLog(
+        day,
+        read_settings(database).name,
+        day_status(database, day),
+        tuple(rows),
+        now,
+        tuple(handovers),
+    )
 
 
 def record_export(

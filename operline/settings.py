@@ -6,7 +6,7 @@ change of format) reads as the default too, rather than stopping the desk.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -21,6 +21,7 @@ from operline.db.engine import Database
 from operline.db.models import DeskSetting
 from operline.errors import InvalidInput
 from operline.phones import normalise_phone
+from operline.sentences import QT_TRANSLATE_NOOP, Template
 
 T = TypeVar("T")
 
@@ -47,20 +48,31 @@ class SettingProblem(StrEnum):
     WRONG_LENGTH = "wrong_length"
 
 
-#: The English sentence of each problem; the window has their translations.
-SETTING_SENTENCES: dict[SettingProblem, str] = {
-    SettingProblem.NOT_A_NUMBER: "{value} is not a whole number",
-    SettingProblem.OUT_OF_RANGE: "{value} is not between {low} and {high} {unit}",
-    SettingProblem.NOT_A_PHONE: "{value} is not a phone number",
-    SettingProblem.WRONG_LENGTH: "it must hold {low} to {high} characters",
+#: The sentence of each problem, as the settings dialog and the command line tell it.
+SETTING_SENTENCES: dict[SettingProblem, Template] = {
+    SettingProblem.NOT_A_NUMBER: QT_TRANSLATE_NOOP(
+        "SettingsDialog", "{value} is not a whole number"
+    ),
+    SettingProblem.OUT_OF_RANGE: QT_TRANSLATE_NOOP(
+        "SettingsDialog", "{value} is not between {low} and {high} {unit}"
+    ),
+    SettingProblem.NOT_A_PHONE: QT_TRANSLATE_NOOP(
+        "SettingsDialog", "{value} is not a phone number"
+    ),
+    SettingProblem.WRONG_LENGTH: QT_TRANSLATE_NOOP(
+        "SettingsDialog", "it must hold {low} to {high} characters"
+    ),
 }
+_MINUTES = QT_TRANSLATE_NOOP("SettingsDialog", "minutes")
+_HOURS = QT_TRANSLATE_NOOP("SettingsDialog", "hours")
 
 
 class BadSettingValue(ValueError):
     """A value a setting's parser refused, with the values its sentence names."""
 
     def __init__(self, problem: SettingProblem, **values: object) -> None:
-        super().__init__(SETTING_SENTENCES[problem].format(**values))
+        self.sentence = SETTING_SENTENCES[problem](**values)
+        super().__init__(str(self.sentence))
         self.problem = problem
         self.values = values
 
@@ -69,13 +81,16 @@ class SettingRefused(InvalidInput):
     """``write_setting`` refused a value: which setting, why, and the values of why."""
 
     def __init__(self, key: str, refused: BadSettingValue) -> None:
-        super().__init__(f"{key}: {refused}")
+        super().__init__(
+            QT_TRANSLATE_NOOP("SettingsDialog", "{key}: {reason}"), key=key, reason=refused.sentence
+        )
         self.key = key
+        self.reason = refused.sentence
         self.problem = refused.problem
         self.values = refused.values
 
 
-def _whole_number(low: int, high: int, unit: str) -> Callable[[str], int]:
+def _whole_number(low: int, high: int, unit: Template) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -90,9 +105,9 @@ def _whole_number(low: int, high: int, unit: str) -> Callable[[str], int]:
     return parse
 
 
-_minutes = _whole_number(1, 240, "minutes")
-_hours = _whole_number(1, 72, "hours")
-_undo_minutes = _whole_number(1, 60, "minutes")
+_minutes = _whole_number(1, 240, _MINUTES)
+_hours = _whole_number(1, 72, _HOURS)
+_undo_minutes = _whole_number(1, 60, _MINUTES)
 
 
 def _phone_or_empty(text: str) -> str:
@@ -209,24 +224,40 @@ def write_setting(
     database: Database, key: str, value: str, *, actor: Actor, now: datetime
 ) -> DeskSettings:
     """Check and store one setting; the audit log keeps who changed it."""
+    return write_settings(database, {key: value}, actor=actor, now=now)
+
+
+def write_settings(
+    database: Database, values: Mapping[str, str], *, actor: Actor, now: datetime
+) -> DeskSettings:
+    """Check every value, then store them all in one transaction, or none if one is refused."""
     require(actor, Right.EDIT_SETTINGS)
+    parsed = {key: _parse(key, value) for key, value in values.items()}
+    author = actor.name[:80]
+    with database.write() as session:
+        for key, value in parsed.items():
+            row = session.get(DeskSetting, key)
+            if row is None:
+                session.add(DeskSetting(key=key, value=value, updated_at=now, updated_by=author))
+            else:
+                row.value, row.updated_at, row.updated_by = value, now, author
+            write_audit(
+                session, actor, AuditAction.SETTINGS_WRITE, now=now, target=key, details=value
+            )
+    return read_settings(database)
+
+
+def _parse(key: str, value: str) -> str:
+    """The value as it is stored, or the refusal that names the setting."""
     setting = next((s for s in SETTINGS if s.key == key), None)
     if setting is None:
         known = ", ".join(s.key for s in SETTINGS)
-        raise InvalidInput(f"unknown setting {key!r} (settings: {known})")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("SettingsDialog", "unknown setting {key} (settings: {known})"),
+            key=repr(key),
+            known=known,
+        )
     try:
-        parsed = setting.parse(value)
+        return str(setting.parse(value))
     except BadSettingValue as refused:
         raise SettingRefused(key, refused) from None
-    author = actor.name[:80]
-    with database.write() as session:
-        row = session.get(DeskSetting, key)
-        if row is None:
-            row = DeskSetting(key=key, value=str(parsed), updated_at=now, updated_by=author)
-            session.add(row)
-        else:
-            row.value, row.updated_at, row.updated_by = str(parsed), now, author
-        write_audit(
-            session, actor, AuditAction.SETTINGS_WRITE, now=now, target=key, details=str(parsed)
-        )
-    return read_settings(database)

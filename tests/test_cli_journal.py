@@ -13,8 +13,11 @@ from pathlib import Path
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.db.models import AuditLog
+from operline.handover import hand_over
+from tests.actors import signed_in
 from tests.conftest import run_operline
 from tests.test_day_log import _calls
 
@@ -76,8 +79,9 @@ def test_the_day_log_is_written_as_pdf_and_csv_without_a_display(
         audited = session.execute(
             select(AuditLog.action, AuditLog.target, AuditLog.details).order_by(AuditLog.id)
         ).all()
-    assert [tuple(row) for row in audited][-3:] == [
+    assert [tuple(row) for row in audited][-4:] == [
         ("journal.view", "2026-10-25", None),
+        ("handover.view", "2026-10-25", None),  # the handover notes were read with the day
         ("day.export", "2026-10-25", "csv journal.csv"),
         ("day.export", "2026-10-25", "pdf journal.pdf"),
     ]
@@ -95,6 +99,36 @@ def test_without_files_the_day_log_is_printed_as_lines(
         "2026-03-29: 1 calls, 23 hours, not signed off",
         "OPL-2026-000001;03:00;;;;;Stalingrad;;",
     ]
+
+
+def test_the_day_s_handovers_are_printed_after_its_calls_and_in_its_pdf(
+    sqlite_database: Database, sqlite_url: str, tmp_path: Path
+) -> None:
+    _calls(sqlite_database, datetime(2026, 11, 26, 8, 0, tzinfo=UTC))
+    ines = signed_in(sqlite_database, "Inès Moreau", OperatorRole.OPERATOR)
+    karim = signed_in(sqlite_database, "Karim Haddad", OperatorRole.OPERATOR)
+    hand_over(
+        sqlite_database,
+        "OPL-2026-000001 :\nla maraude rappelle.",
+        actor=ines,
+        to_operator_id=karim.operator_id or 0,
+        now=datetime(2026, 11, 26, 13, 5, tzinfo=UTC),
+    )
+    pdf = tmp_path / "journal.pdf"
+
+    printed = run_operline("journal", "--day", "2026-11-26", "--db", sqlite_url)
+    done = _journal("--day", "2026-11-26", "--pdf", str(pdf), "--db", sqlite_url)
+
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.splitlines()[-1] == (
+        "handover;14:05;Inès Moreau;Karim Haddad;1 open;1 late;"
+        "OPL-2026-000001 : la maraude rappelle."
+    )
+    assert done.returncode == 0, done.stderr
+    (page,) = [" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages]
+    assert "Relèves du jour (1)" in page
+    assert "14:05 — Inès Moreau a passé la main à Karim Haddad (poste-test)" in page
+    assert "Note : « OPL-2026-000001 : la maraude rappelle. »" in page
 
 
 def test_a_wrong_day_or_folder_is_one_sentence(sqlite_url: str, tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
 """The tables of Operline, as typed SQLAlchemy 2.0 models.
 
+(Over 400 lines: every table in one place, so the schema reads as one page beside its migrations.)
+
 Every instant is a UTC ``UTCDateTime``; wall-clock shift times are naive ``Time`` values
 read in Europe/Paris. Reference codes are stored as their stable codes (``operline.codes``).
 No table holds a person's name or identity: the desk records what coordination needs.

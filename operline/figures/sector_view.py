@@ -31,6 +31,7 @@ from operline.journal import day_ids_query
 from operline.paris_time import paris_date
 from operline.roster.engine import OnDuty, next_handoff, on_duty_teams
 from operline.roster.store import load_roster
+from operline.sentences import QT_TRANSLATE_NOOP
 from operline.settings import DeskSettings, read_settings
 
 #: The days the calls-per-day chart and the repeat places look back over, today included.
@@ -141,5 +142,8 @@ def _open_in(
 def _sector_name(session: Session, sector_id: int) -> str:
     name = session.scalar(select(Sector.name).where(Sector.id == sector_id))
     if name is None:
-        raise InvalidInput(f"There is no sector #{sector_id} in this database.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("FigureMessages", "There is no sector #{id} in this database."),
+            id=sector_id,
+        )
     return name

@@ -162,16 +162,24 @@ CORRECT_CALL = Shortcut(
 SIGN_OFF_DAY = Shortcut(
     "Ctrl+Shift+S", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: sign off the day (supervisors)"))
 )
-PRINT_DAY = Shortcut("Ctrl+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: print the day log")))
-SAVE_DAY_PDF = Shortcut(
-    "Ctrl+Shift+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal: save the day log as PDF"))
+PRINT_DAY = Shortcut(
+    "Ctrl+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal, charts: print the day log or the week"))
 )
+SAVE_DAY_PDF = Shortcut(
+    "Ctrl+Shift+P", str(QT_TRANSLATE_NOOP("Shortcuts", "Journal, charts: save as PDF"))
+)
+# The week in charts prints with the day log's keys and machinery: one line in the list.
+PRINT_CHARTS = PRINT_DAY
+SAVE_CHARTS_PDF = SAVE_DAY_PDF
 
 # The history.
 SEARCH_HISTORY = Shortcut(
     "Ctrl+F", str(QT_TRANSLATE_NOOP("Shortcuts", "History: go to the search and the filters"))
 )
 SEARCH_AGAIN = Shortcut("F5", str(QT_TRANSLATE_NOOP("Shortcuts", "History: search again")))
+HISTORY_SECTOR = Shortcut(
+    "F4", str(QT_TRANSLATE_NOOP("Shortcuts", "History: open the view of the call's sector"))
+)
 # The week in charts: the journal's day keys, by week.
 PREVIOUS_WEEK = Shortcut("Alt+Left", str(QT_TRANSLATE_NOOP("Shortcuts", "Charts: previous week")))
 NEXT_WEEK = Shortcut("Alt+Right", str(QT_TRANSLATE_NOOP("Shortcuts", "Charts: next week")))
@@ -228,6 +236,7 @@ ALL: tuple[Shortcut, ...] = (
     RELOAD,
     SEARCH_HISTORY,
     SEARCH_AGAIN,
+    HISTORY_SECTOR,
     PREVIOUS_WEEK,
     NEXT_WEEK,
     CORRECT_CALL,

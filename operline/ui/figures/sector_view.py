@@ -2,7 +2,8 @@
 
 Opened from the sector strip (Alt+Shift+digit) or by ``MainWindow.open_sector_view``.
 Everything is read off the GUI thread (``operline.figures.sector_view``); a change on the
-desk's bus reads the open calls and today's log again, the weeks' figures stay.
+desk's bus reads again what it moved, and who is on duty is read again at the next
+handoff (``live_updates``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import html
 from datetime import datetime, timedelta
 
+from PySide6.QtCharts import QCategoryAxis
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operline.changes import Changes
 from operline.errors import OperlineError
 from operline.figures.ack_times import AckTimes
 from operline.figures.sector_view import (
@@ -33,16 +34,25 @@ from operline.figures.sector_view import (
     SectorFigures,
     SectorToday,
     sector_figures,
-    sector_today,
 )
-from operline.journal import journal_rows
+from operline.journal_pages import IdPages
 from operline.paris_time import format_paris, paris_date
 from operline.phones import format_phone
 from operline.roster.engine import OnDuty
 from operline.ui.board.model import BoardColumn, LiveBoardModel
 from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.desk_context import DeskContext
-from operline.ui.figures.charts import ChartPanel, Headline, number_text, styled_set, vertical_bars
+from operline.ui.figures.chart_panel import ChartPanel
+from operline.ui.figures.charts import (
+    TEXT,
+    Headline,
+    day_label,
+    label_font,
+    number_text,
+    styled_set,
+    vertical_bars,
+)
+from operline.ui.figures.live_updates import SectorViewUpdates
 from operline.ui.figures.places_model import PlaceColumn, RepeatPlacesModel
 from operline.ui.journal.model import JournalColumn, JournalModel
 from operline.ui.messages import error_sentence
@@ -80,14 +90,10 @@ class SectorView(QDialog):
         self.figures: SectorFigures | None = None
         self.open_model = LiveBoardModel(self)
         self.places_model = RepeatPlacesModel(self)
-        self.today_model = JournalModel(
-            lambda ids, done, failed: desk.runner.run(
-                lambda database: journal_rows(database, ids), done, failed, owner=self
-            ),
-            self,
-        )
+        self.today_model = JournalModel(desk.runner, self)
         self._build()
-        desk.changes.changed.connect(self._changed)
+        #: Follows the change bus and the roster's next handoff.
+        self.updates = SectorViewUpdates(self, desk)
         self.resize(1280, 700)
 
     # Reading
@@ -103,18 +109,13 @@ class SectorView(QDialog):
             owner=self,
         )
 
-    def _changed(self, changes: Changes) -> None:
-        if self.figures is None or self.sector_id is None or not self.isVisible():
-            return
-        if not changes.incidents:
-            return
-        sector_id, now, actor = self.sector_id, self._desk.clock(), self._desk.actor()
-        self._desk.runner.run(
-            lambda database: sector_today(database, sector_id, actor=actor, now=now),
-            lambda live: self._show_today(sector_id, live),
-            self._refused,
-            owner=self,
-        )
+    def redraw(self, figures: SectorFigures) -> None:
+        """Draw figures already read (a part of them read again after a change)."""
+        self._show(figures)
+
+    def show_problem(self, error: OperlineError) -> None:
+        """Say why a reading was refused."""
+        self._refused(error)
 
     def _refused(self, error: OperlineError) -> None:
         sentence = error_sentence(error)
@@ -144,7 +145,7 @@ class SectorView(QDialog):
         if sector_id != self.sector_id:
             return
         self.open_model.show(live.open_incidents, now=live.at, settings=live.settings)
-        self.today_model.set_ids(live.today_ids)
+        self.today_model.show_rows(len(live.today_ids), IdPages(live.today_ids).read)
         self.as_of.setText(self.tr("As of {time}").format(time=format_paris(live.at, "%H:%M")))
         self.lists.setTabText(
             0, self.tr("Open calls ({count})").format(count=number_text(len(live.open_incidents)))
@@ -202,8 +203,19 @@ class SectorView(QDialog):
             labels,
             [bars],
         )
+        # 28 dates do not fit under 28 bars: the axis names the Mondays only, whole.
         across = chart.axes(Qt.Orientation.Horizontal)[0]
-        across.setLabelsAngle(-90)
+        across.setLabelsVisible(False)
+        mondays = QCategoryAxis()
+        mondays.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        mondays.setLabelsFont(label_font())
+        mondays.setLabelsColor(TEXT)
+        mondays.setRange(-0.5, len(labels) - 0.5)
+        mondays.setGridLineVisible(False)
+        for number, day in enumerate(figures.days):
+            if day.day.weekday() == 0:
+                mondays.append(day_label(day.day) + f"/{day.day.month:02d}", number)
+        chart.addAxis(mondays, Qt.AlignmentFlag.AlignBottom)
         self.days_chart.show_chart(chart)
 
     # Building

@@ -1,4 +1,5 @@
-"""The history: every incident, newest first, with its filters; Enter opens a call.
+"""The history: every incident, newest first, with its filters; Enter opens a call, F4
+the view of its sector.
 
 Every search runs on the runner: a filter changed while a search is on its way waits for
 it, and only the answer to the latest filters is shown. A search is a consultation of
@@ -31,6 +32,7 @@ from operline.history.choices import HistoryChoices, history_choices
 from operline.history.filters import HistoryFilter, HistoryOrder
 from operline.history.pages import HistoryPages
 from operline.history.search import HistorySearch, search_history
+from operline.history.sector_of_call import sector_of_call
 from operline.incidents.timeline import IncidentDetail, read_incident
 from operline.paris_time import paris_date
 from operline.ui import shortcuts
@@ -61,6 +63,8 @@ class HistoryView(QWidget):
     notice = Signal(str)
     #: A search's answer was shown (carries the HistorySearch).
     shown = Signal(object)
+    #: The view of a sector is asked for (carries the sector's id): the selected call's.
+    sector_view_asked = Signal(int)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +95,10 @@ class HistoryView(QWidget):
         self.again_action.triggered.connect(self.search_again)
         self.clear_action = self._action(self.tr("&Clear the filters"), "clearFiltersAction")
         self.clear_action.triggered.connect(self.filters.clear)
+        self.sector_action = self._action(
+            self.tr("&View of the call's sector"), "historySectorAction", shortcuts.HISTORY_SECTOR
+        )
+        self.sector_action.triggered.connect(self.open_sector_of_selected)
         # Enter on a row opens that call with its timeline, as on the board and the journal.
         self.open_action = QAction(self.tr("Open the call"), self.table)
         self.open_action.setObjectName("openHistoryCallAction")
@@ -102,7 +110,7 @@ class HistoryView(QWidget):
         context.changes.changed.connect(self._changed)
 
     def actions_for_menu(self) -> list[QAction]:
-        return [self.search_action, self.again_action, self.clear_action]
+        return [self.search_action, self.again_action, self.clear_action, self.sector_action]
 
     # Searching
 
@@ -117,7 +125,7 @@ class HistoryView(QWidget):
         try:
             wanted = self.filters.current_filter()
         except InvalidInput as error:
-            self._show_problem(str(error))
+            self._show_problem(error_sentence(error))
             return
         self._wanted = (wanted, self.filters.current_order())
         if self._in_flight is None:
@@ -184,9 +192,8 @@ class HistoryView(QWidget):
             self._choices_read = False
             if self.isVisible():
                 self._read_choices()
-        shown = {row.id for row in self.model.cached_values()}
-        if not shown.isdisjoint(changes.incidents):
-            self.model.reread()  # a stage or a note of a call in sight: its row again
+        # A stage or a note of a call in sight: its page again.
+        self.model.read_again(changes.incidents)
 
     def _sorted_by(self, section: int) -> None:
         if section == HistoryColumn.TIME:
@@ -213,6 +220,21 @@ class HistoryView(QWidget):
             lambda error: self.notice.emit(action_problem(error)),
             owner=self,
             busy=(self.open_action,),
+        )
+
+    def open_sector_of_selected(self) -> None:
+        """Ask for the view of the sector the call under the cursor was logged with."""
+        incident_id = self.model.data(self.table.currentIndex(), INCIDENT_ID_ROLE)
+        if not isinstance(incident_id, int):
+            self.notice.emit(self.tr("Select a call first (arrow keys)."))
+            return
+        actor = self._context.actor()
+        self._context.runner.run(
+            lambda database: sector_of_call(database, incident_id, actor=actor),
+            self.sector_view_asked.emit,
+            lambda error: self.notice.emit(action_problem(error)),
+            owner=self,
+            busy=(self.sector_action,),
         )
 
     def _show_detail(self, detail: IncidentDetail, now: datetime) -> None:

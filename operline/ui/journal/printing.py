@@ -2,10 +2,11 @@
 
 Each page has the header (the day, the desk, who signed the log off, and whether it was
 corrected since), the table's headings, as many calls as fit, and « Page n / N » at its
-foot. Nothing depends on colour: headings are bold over a thick rule, corrected values
-are marked in words and in italics, urgent calls in bold, so a black and white printer
-loses nothing. The same painting serves a printer (``QPrinter``) and a file
-(``QPdfWriter``), with no window: it runs under the offscreen platform too.
+foot; the day's shift handovers follow the last call. Nothing depends on colour: headings
+are bold over a thick rule, corrected values are marked in words and in italics, urgent
+calls in bold, so a black and white printer loses nothing. The same painting serves a
+printer (``QPrinter``) and a file (``QPdfWriter``), with no window: it runs under the
+offscreen platform too.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from operline.ui.journal.cells import (
     delay_text,
     value_text,
 )
+from operline.ui.journal.handover_pages import handover_blocks, handover_pages, paint_blocks
+from operline.ui.journal.page_fonts import WRAP, PageFonts, text_height
 from operline.ui.shell.language import install_language
 
 _CONTEXT = "DayLogPrint"
@@ -187,14 +190,14 @@ class DayLogPages:
         title = QFont(body)
         title.setPointSizeF(_TITLE_POINTS)
         title.setBold(True)
-        fonts = _Fonts(body, bold, italic, title, device)
+        fonts = PageFonts(body, bold, italic, title, device)
         width, height = device.width(), device.height()
         widths = _column_widths(width)
         padding = fonts.body_metrics.height() // 4
         header_height = self._header_height(fonts)
         headings_height = (
             max(
-                _text_height(fonts.bold_metrics, column_title(column), widths[column] - 2 * padding)
+                text_height(fonts.bold_metrics, column_title(column), widths[column] - 2 * padding)
                 for column in JournalColumn
             )
             + 2 * padding
@@ -205,6 +208,14 @@ class DayLogPages:
             [_Placed(row, self._row_height(fonts, row, widths, padding)) for row in self.log.rows],
             room,
         )
+        # The handovers follow the last call, on as many further pages as they need.
+        no_calls = 0 if self.log.rows else fonts.body_metrics.height() * 2
+        handovers = handover_pages(
+            handover_blocks(fonts, width, self.log.handovers),
+            room - no_calls - sum(placed.height for placed in pages[-1]),
+            height - header_height - footer_height,
+        )
+        total = len(pages) + len(handovers) - 1
         for number, page in enumerate(pages, start=1):
             if number > 1:
                 device.newPage()
@@ -217,17 +228,25 @@ class DayLogPages:
                     Qt.AlignmentFlag.AlignLeft,
                     QCoreApplication.translate("JournalView", "No calls that day"),
                 )
+                y += no_calls
             for index, placed in enumerate(page):
                 self._paint_row(painter, fonts, widths, padding, y, placed, index % 2 == 1)
                 y += placed.height
-            self._paint_footer(painter, fonts, width, height, number, len(pages))
-        return len(pages)
+            if number == len(pages):
+                paint_blocks(painter, width, y, handovers[0])
+            self._paint_footer(painter, fonts, width, height, number, total)
+        for number, blocks in enumerate(handovers[1:], start=len(pages) + 1):
+            device.newPage()
+            y = self._paint_header(painter, fonts, width)
+            paint_blocks(painter, width, y, blocks)
+            self._paint_footer(painter, fonts, width, height, number, total)
+        return total
 
-    def _header_height(self, fonts: _Fonts) -> int:
+    def _header_height(self, fonts: PageFonts) -> int:
         lines = len(header_lines(self.log)) + 1  # and the count of calls
         return fonts.title_metrics.height() + lines * fonts.body_metrics.height() + 12
 
-    def _paint_header(self, painter: QPainter, fonts: _Fonts, width: int) -> int:
+    def _paint_header(self, painter: QPainter, fonts: PageFonts, width: int) -> int:
         y = 0
         painter.setPen(QPen(Qt.GlobalColor.black))
         painter.setFont(fonts.title)
@@ -255,7 +274,7 @@ class DayLogPages:
     def _paint_headings(
         self,
         painter: QPainter,
-        fonts: _Fonts,
+        fonts: PageFonts,
         widths: dict[JournalColumn, int],
         padding: int,
         y: int,
@@ -265,7 +284,7 @@ class DayLogPages:
         x = 0
         for column in JournalColumn:
             cell = QRect(x + padding, y + padding, widths[column] - 2 * padding, height)
-            painter.drawText(cell, _WRAP, column_title(column))
+            painter.drawText(cell, WRAP, column_title(column))
             x += widths[column]
         painter.setPen(QPen(Qt.GlobalColor.black, max(2, padding // 2)))
         painter.drawLine(0, y + height, x, y + height)
@@ -273,13 +292,13 @@ class DayLogPages:
         return y + height
 
     def _row_height(
-        self, fonts: _Fonts, row: JournalRow, widths: dict[JournalColumn, int], padding: int
+        self, fonts: PageFonts, row: JournalRow, widths: dict[JournalColumn, int], padding: int
     ) -> int:
         tallest = 0
         for column in JournalColumn:
             inner = widths[column] - 2 * padding
             height = sum(
-                _text_height(metrics, text, inner)
+                text_height(metrics, text, inner)
                 for metrics, text in _cell_parts(fonts, row, column)
             )
             tallest = max(tallest, height)
@@ -288,7 +307,7 @@ class DayLogPages:
     def _paint_row(
         self,
         painter: QPainter,
-        fonts: _Fonts,
+        fonts: PageFonts,
         widths: dict[JournalColumn, int],
         padding: int,
         y: int,
@@ -304,8 +323,8 @@ class DayLogPages:
             top = y + padding
             for metrics, text in _cell_parts(fonts, placed.row, column):
                 painter.setFont(fonts.font_of(metrics))
-                height = _text_height(metrics, text, inner)
-                painter.drawText(QRect(x + padding, top, inner, height), _WRAP, text)
+                height = text_height(metrics, text, inner)
+                painter.drawText(QRect(x + padding, top, inner, height), WRAP, text)
                 top += height
             x += widths[column]
         painter.setPen(QPen(QColor("#777777"), 1))
@@ -313,7 +332,7 @@ class DayLogPages:
         painter.setPen(QPen(Qt.GlobalColor.black))
 
     def _paint_footer(
-        self, painter: QPainter, fonts: _Fonts, width: int, height: int, number: int, pages: int
+        self, painter: QPainter, fonts: PageFonts, width: int, height: int, number: int, pages: int
     ) -> None:
         painter.setFont(fonts.body)
         line = fonts.body_metrics.height()
@@ -331,31 +350,8 @@ class DayLogPages:
         )
 
 
-_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
-
-
-class _Fonts:
-    """The fonts of the page and their metrics on the device painted."""
-
-    def __init__(
-        self, body: QFont, bold: QFont, italic: QFont, title: QFont, device: QPagedPaintDevice
-    ) -> None:
-        self.body, self.bold, self.italic, self.title = body, bold, italic, title
-        self.body_metrics = QFontMetrics(body, device)
-        self.bold_metrics = QFontMetrics(bold, device)
-        self.italic_metrics = QFontMetrics(italic, device)
-        self.title_metrics = QFontMetrics(title, device)
-
-    def font_of(self, metrics: QFontMetrics) -> QFont:
-        if metrics is self.bold_metrics:
-            return self.bold
-        if metrics is self.italic_metrics:
-            return self.italic
-        return self.body
-
-
 def _cell_parts(
-    fonts: _Fonts, row: JournalRow, column: JournalColumn
+    fonts: PageFonts, row: JournalRow, column: JournalColumn
 ) -> list[tuple[QFontMetrics, str]]:
     """A printed cell, line by line: the value, its correction mark, its delay."""
     value = value_text(row, column)
@@ -368,12 +364,6 @@ def _cell_parts(
     if delay:
         parts.append((fonts.body_metrics, delay))
     return [(metrics, text) for metrics, text in parts if text]
-
-
-def _text_height(metrics: QFontMetrics, text: str, width: int) -> int:
-    if not text:
-        return 0
-    return metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), _WRAP, text).height()
 
 
 def _column_widths(width: int) -> dict[JournalColumn, int]:

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         for screen in (self.board, self.calls, self.desk, self.journal, self.history, self.charts):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.calls.sector_view_asked.connect(self.open_sector_view)
+        self.history.sector_view_asked.connect(self.open_sector_view)
         self.board.refreshed.connect(self._board_refreshed)
         self.banner.open_week.connect(self.show_week)
         self.screens.currentChanged.connect(self._screen_changed)
@@ -455,6 +456,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _operator_changed(self, operator: OperatorInfo | None) -> None:
+        self.calls.operator_signed_in()
         # Teams, sectors and the roster are a supervisor's to change.
         if operator is None:
             why = self.tr("Nobody is signed in: a supervisor signs in ({key}) to edit the roster.")

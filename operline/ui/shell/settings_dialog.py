@@ -27,10 +27,9 @@ from operline.settings import (
     SETTINGS,
     SUPERVISOR_PHONE,
     DeskSettings,
-    SettingProblem,
     SettingRefused,
     read_settings,
-    write_setting,
+    write_settings,
 )
 from operline.ui.desk_context import DeskContext
 from operline.ui.messages import error_sentence
@@ -52,26 +51,6 @@ _LABELS = {
     "desk.undo_minutes": QT_TRANSLATE_NOOP(
         "SettingsDialog", "A step can be undone (Ctrl+Z) for (minutes)"
     ),
-}
-
-#: Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).
-REFUSAL_SENTENCES: dict[SettingProblem, str] = {
-    SettingProblem.NOT_A_NUMBER: str(
-        QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not a whole number")
-    ),
-    SettingProblem.OUT_OF_RANGE: str(
-        QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not between {low} and {high} {unit}")
-    ),
-    SettingProblem.NOT_A_PHONE: str(
-        QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not a phone number")
-    ),
-    SettingProblem.WRONG_LENGTH: str(
-        QT_TRANSLATE_NOOP("SettingsDialog", "it must hold {low} to {high} characters")
-    ),
-}
-_UNITS = {
-    "minutes": QT_TRANSLATE_NOOP("SettingsDialog", "minutes"),
-    "hours": QT_TRANSLATE_NOOP("SettingsDialog", "hours"),
 }
 
 
@@ -119,22 +98,19 @@ class SettingsDialog(QDialog):
         desk.runner.run(read_settings, self._show, self._refused, owner=self)
 
     def save(self) -> None:
-        """Write the settings whose field changed, in order; stop at the first refused."""
-        changed = [
-            (key, field.text().strip())
+        """Write the settings whose field changed, all together or none if one is refused."""
+        changed = {
+            key: field.text().strip()
             for key, field in self.fields.items()
             if field.text().strip() != self._shown.get(key, "")
-        ]
+        }
         if not changed:
             self.accept()
             return
         actor, now = self._actor, self._desk.clock()
 
         def write(database: Database) -> DeskSettings:
-            settings = DeskSettings()
-            for key, value in changed:
-                settings = write_setting(database, key, value, actor=actor, now=now)
-            return settings
+            return write_settings(database, changed, actor=actor, now=now)
 
         self.problem.hide()
         self._desk.runner.run(write, self._saved, self._refused, owner=self, busy=(self.buttons,))
@@ -167,11 +143,7 @@ class SettingsDialog(QDialog):
 
 
 def _reason(refused: SettingRefused) -> str:
-    values = dict(refused.values)
-    if "unit" in values:
-        unit = str(values["unit"])
-        values["unit"] = QCoreApplication.translate(_CONTEXT, str(_UNITS.get(unit, unit)))
-    return QCoreApplication.translate(_CONTEXT, REFUSAL_SENTENCES[refused.problem]).format(**values)
+    return refused.reason.told(QCoreApplication.translate)
 
 
 def _label(key: str) -> str:

@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
 from operline.changes import Changes, IncidentChange
 from operline.db.engine import Database
+from operline.db.models import Incident
 from operline.drafts import DraftStore
 from operline.figures.buckets import IsoWeek
 from operline.ui.figures.places_model import PlaceColumn
@@ -124,7 +126,10 @@ def test_a_call_logged_on_the_desk_reaches_the_open_sector_view(
     assert view.open_model.rowCount() == 4
 
     log(sqlite_database, Logged(paris("2026-11-25T21:30"), location="Rotonde"))
-    window.changes.publish(Changes.of_incident(999, IncidentChange.LOGGED))
+    with sqlite_database.read() as session:
+        new = session.scalar(select(func.max(Incident.id)))
+    assert new is not None
+    window.changes.publish(Changes.of_incident(new, IncidentChange.LOGGED))
 
     assert view.open_model.rowCount() == 5
     assert view.today_model.rowCount() == 3

@@ -92,6 +92,7 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
             "&Rechercher dans l'historique",
             "Chercher à &nouveau",
             "&Effacer les filtres",
+            "&Vue du secteur de l'appel",
         ],
         "&Aide": ["&Raccourcis clavier", "À &propos d'Operline"],
     }
@@ -131,7 +132,12 @@ def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> 
             "Pr&int the day log…",
             "Save as P&DF…",
         ],
-        "H&istory": ["&Search the history", "Search &again", "&Clear the filters"],
+        "H&istory": [
+            "&Search the history",
+            "Search &again",
+            "&Clear the filters",
+            "&View of the call's sector",
+        ],
         "&Help": ["&Keyboard shortcuts", "&About Operline"],
     }
 

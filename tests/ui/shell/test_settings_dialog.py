@@ -10,10 +10,10 @@ from operline.changes import Changes
 from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.operators import OperatorInfo
-from operline.settings import SETTING_SENTENCES, read_settings
+from operline.settings import read_settings
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
-from operline.ui.shell.settings_dialog import REFUSAL_SENTENCES, SettingsDialog
+from operline.ui.shell.settings_dialog import SettingsDialog
 from operline.ui.shell.sign_in import DeskSession
 from operline.ui.tasks import ImmediateRunner
 from tests.actors import signed_in
@@ -91,6 +91,28 @@ def test_a_value_out_of_range_is_told_and_nothing_is_written(
     assert heard == []
 
 
+def test_one_refused_value_keeps_the_others_unsaved_and_the_fields_as_typed(
+    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+) -> None:
+    heard: list[Changes] = []
+    dialog = _dialog(qtbot, sqlite_database, heard)
+    # The good value comes first in the dialog: it must not be saved alone.
+    dialog.fields["alerts.urgent_ack_minutes"].setText("8")
+    dialog.fields["alerts.normal_ack_minutes"].setText("500")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    settings = read_settings(sqlite_database)
+    assert (settings.urgent_ack_minutes, settings.normal_ack_minutes) == (5, 15)
+    assert dialog.fields["alerts.urgent_ack_minutes"].text() == "8"
+    assert heard == []
+
+    dialog.fields["alerts.normal_ack_minutes"].setText("20")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    settings = read_settings(sqlite_database)
+    assert (settings.urgent_ack_minutes, settings.normal_ack_minutes) == (8, 20)
+    assert heard == [Changes(settings=True)]
+
+
 @pytest.mark.parametrize(
     ("key", "typed", "reason"),
     [
@@ -115,10 +137,6 @@ def test_each_refusal_is_told_in_french_with_the_value_typed(
     assert problem is not None
     assert problem.text().endswith(reason)
     assert "is not" not in problem.text()
-
-
-def test_the_dialog_says_each_refusal_with_the_service_s_words() -> None:
-    assert REFUSAL_SENTENCES == SETTING_SENTENCES
 
 
 def test_an_operator_sees_why_the_settings_are_greyed(
