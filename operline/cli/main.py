@@ -127,6 +127,12 @@ def _open_prepared(arguments: argparse.Namespace) -> Database:
 
 def _open_window(arguments: argparse.Namespace) -> int:
     lang = getattr(arguments, "lang", None)
+    from operline.ui.shell.x_libraries import window_problem  # before anything loads Qt
+
+    problem = window_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     window_options = ["--smoke"] if arguments.smoke else []
     if lang:
         window_options += ["--lang", lang]

@@ -40,11 +40,17 @@ class DeskKeyboard(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        #: The widget of the window that had the focus when a dialog of ours opened.
+        self._had_focus: QWidget | None = None
         window.destroyed.connect(self._forget)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Hide and isinstance(watched, QDialog) and self._ours(watched):
+        if kind == QEvent.Type.Show and isinstance(watched, QDialog) and self._ours(watched):
+            focus = QApplication.focusWidget()
+            if focus is not None and focus.window() is self._window:
+                self._had_focus = focus  # a dialog opened from a dialog leaves it be
+        elif kind == QEvent.Type.Hide and isinstance(watched, QDialog) and self._ours(watched):
             # Once the dialog is gone and whatever closed it has done its part.
             QTimer.singleShot(0, self.give_focus_back)
         elif (
@@ -63,16 +69,14 @@ class DeskKeyboard(QObject):
         screen = self._current_screen()
         if screen is None or not self._window.isVisible():
             return
-        focus = QApplication.focusWidget()
-        if (
-            focus is not None
-            and focus.isVisible()
-            and focus.isEnabled()
-            and (focus is screen or screen.isAncestorOf(focus))
-        ):
-            return
+        had, self._had_focus = self._had_focus, None
+        if _usable(QApplication.focusWidget(), screen):
+            return  # where Qt or whatever closed the dialog put it
         self._window.activateWindow()
-        screen.setFocus(Qt.FocusReason.OtherFocusReason)
+        if had is not None and _alive(had) and _usable(had, screen):
+            had.setFocus(Qt.FocusReason.OtherFocusReason)  # the field the operator was in
+        else:
+            screen.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _window_key(self, event: QKeyEvent) -> bool:
         typed = QKeySequence(event.keyCombination()).toString()
@@ -98,6 +102,16 @@ class DeskKeyboard(QObject):
 
 def _alive(widget: QWidget) -> bool:
     return bool(shiboken6.isValid(widget))
+
+
+def _usable(widget: QWidget | None, screen: QWidget) -> bool:
+    """Whether the focus may stay on a widget: shown, enabled, on the screen shown."""
+    return (
+        widget is not None
+        and widget.isVisible()
+        and widget.isEnabled()
+        and (widget is screen or screen.isAncestorOf(widget))
+    )
 
 
 def explain_greyed(action: QAction, reason: str, *, tooltip: str) -> None:

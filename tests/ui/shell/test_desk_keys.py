@@ -228,3 +228,61 @@ def test_the_shortcuts_list_fits_a_1366_by_768_screen_in_french(
     assert listed == [(s.key_text(), s.description()) for s in shortcuts.ALL]
     assert ("Ctrl+Entrée", "Nouvel appel\u00a0: enregistrer") in listed
     assert ("Ctrl+G", "Ouvrir un appel par sa référence ou son numéro") in listed
+
+
+def _escape_the_dialog(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QDialog))
+    _press(qtbot, window, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+
+@pytest.mark.parametrize("screen", ["calls", "journal", "history"])
+def test_after_a_calls_sheet_the_focus_is_back_on_the_screens_table(
+    qtbot: QtBot, window: MainWindow, sqlite_database: Database, screen: str
+) -> None:
+    store_calls(
+        sqlite_database,
+        Call(datetime(2026, 11, 27, 9, 0, tzinfo=UTC)),
+        Call(datetime(2026, 11, 27, 9, 30, tzinfo=UTC)),
+    )
+    boss = add_operator(
+        sqlite_database, "Zoé Martin", OperatorRole.SUPERVISOR, actor=COMMAND_LINE, now=NOW
+    )
+    window.session.set_operator(boss)
+    if screen == "calls":
+        window.show_calls()
+        window.calls.refresh()
+        table = window.calls.table
+    elif screen == "journal":
+        window.show_journal()
+        table = window.journal.findChild(QTableView, "journalTable")
+    else:
+        window.show_history()
+        table = window.history.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 2)
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 1))
+
+    _press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    _escape_the_dialog(qtbot, window)
+
+    qtbot.waitUntil(table.hasFocus)
+    _press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+    assert table.currentIndex().row() == 1  # the next key works on the table at once
+
+
+def test_after_ctrl_g_from_the_form_the_focus_is_back_in_the_field_typed_in(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.new_call()
+    field = window.desk.form.location
+    field.setFocus()
+    qtbot.keyClicks(field, "Quai")
+
+    _press(qtbot, window, Qt.Key.Key_G, CTRL)
+    _escape_the_dialog(qtbot, window)
+
+    qtbot.waitUntil(field.hasFocus)
+    _press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.NoModifier)
+    assert field.text() == "Quais"
+    window.desk.form.reset()  # nothing left to keep as a draft when the window closes
