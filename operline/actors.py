@@ -35,6 +35,8 @@ class Right(StrEnum):
     CORRECT_LOG = "correct_log"
     #: Sign off the day log.
     SIGN_OFF_DAY = "sign_off_day"
+    #: Write the weekly files the desk sends its partners (the GPO export).
+    EXPORT = "export"
 
 
 _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
@@ -65,6 +67,8 @@ SUPERVISOR_ONLY: dict[Right, str] = {
     "the day log.",
     Right.SIGN_OFF_DAY: "{name} is signed in as an operator: only a supervisor may sign off "
     "the day log.",
+    Right.EXPORT: "{name} is signed in as an operator: only a supervisor may export the "
+    "week for the GPO.",
 }
 
 #: The longest name the ``operator`` table holds.

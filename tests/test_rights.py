@@ -10,6 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+import tempfile
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
@@ -18,6 +21,8 @@ from operline.codes import Category, OperatorRole, Outcome, Status
 from operline.day_sign_off import sign_off_day
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Base, IncidentEvent
+from operline.figures.buckets import IsoWeek
+from operline.gpo.export import export_gpo_week
 from operline.handover import hand_over
 from operline.incidents.corrections import Correction, LogField, correct_incident
 from operline.incidents.intake import CallForm, link_call, log_call
@@ -275,6 +280,12 @@ SUPERVISOR_ONLY: dict[str, tuple[Right, Service]] = {
     "sign_off_day": (
         Right.SIGN_OFF_DAY,
         lambda d, a: sign_off_day(d.database, date(2026, 11, 24), actor=a, now=NOW),
+    ),
+    "export_gpo_week": (
+        Right.EXPORT,
+        lambda d, a: export_gpo_week(
+            d.database, IsoWeek(2026, 47), Path(tempfile.mkdtemp()), actor=a, now=NOW
+        ),
     ),
 }
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from operline import __version__
 from operline.cli.database import add_database_commands, database_url
 from operline.cli.desk import add_desk_commands
+from operline.cli.export import add_export_commands
 from operline.cli.journal import add_journal_command
 from operline.cli.roster import add_roster_commands
 from operline.db.engine import Database, open_database
@@ -75,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     add_roster_commands(commands, database, _open_prepared)
     add_desk_commands(commands, database, _open_prepared)
     add_journal_command(commands, database, _open_prepared)
+    add_export_commands(commands, database, _open_prepared)
     return parser
 
 

@@ -1,0 +1,215 @@
+"""The incidents file of the GPO export: one row a call received in the week, oldest first.
+
+The week's calls are read in one Core select on the received_at index and streamed in
+batches (a server-side cursor on PostgreSQL), so a week of 125,000 calls never sits in
+memory as ORM objects. Each row is turned into the file's cells as it comes, and counted
+on the way into the week's tally (``operline.gpo.tally``), so the summary and the hot
+spots are sums over exactly the rows written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from operline.codes import Category, Outcome, Priority, Status
+from operline.db.models import Facility, Incident, Sector, Team
+from operline.gpo.minimise import mask_phones
+from operline.gpo.tally import WeekTally
+from operline.paris_time import PARIS, to_paris
+
+#: The columns of the incidents file, in the order the GPO's contract fixes.
+INCIDENT_COLUMNS = (
+    "reference",
+    "received_at",
+    "weekday",
+    "hour",
+    "sector",
+    "location",
+    "category",
+    "priority",
+    "persons",
+    "caller_service",
+    "team",
+    "routed_at",
+    "acknowledged_at",
+    "on_scene_at",
+    "closed_at",
+    "minutes_to_route",
+    "minutes_to_acknowledge",
+    "minutes_to_on_scene",
+    "status",
+    "outcome",
+    "orientation",
+    "no_team_on_duty",
+)
+
+WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+YES_NO = {True: "oui", False: "non"}
+
+_CATEGORY = {code.value: code.label_fr for code in Category}
+_PRIORITY = {code.value: code.label_fr for code in Priority}
+_STATUS = {code.value: code.label_fr for code in Status}
+_OUTCOME = {code.value: code.label_fr for code in Outcome}
+
+#: Rows fetched from the database at a time.
+BATCH = 2000
+_HOUR = timedelta(hours=1)
+
+
+class ParisClock:
+    """Paris offsets worked out once for a stretch of time, to format instants quickly.
+
+    Paris changes offset at most twice a year, on the hour: the stretch is cut at each
+    change, and an instant inside it gets its offset from the cut it falls in. Instants
+    outside the stretch (a call closed weeks later) go through the time zone database.
+    """
+
+    def __init__(self, start: datetime, end: datetime) -> None:
+        self.start = start
+        self.end = end
+        self.spans: list[tuple[datetime, timedelta, str]] = []
+        moment = start
+        while moment < end:
+            offset = to_paris(moment).utcoffset()
+            assert offset is not None
+            if not self.spans or self.spans[-1][1] != offset:
+                self.spans.append((moment, offset, _offset_text(offset)))
+            moment += _HOUR
+
+    def local(self, instant: datetime) -> tuple[datetime, str]:
+        """The naive Paris wall-clock reading of an instant, and its offset as ``+01:00``."""
+        if not self.start <= instant < self.end:
+            local = instant.astimezone(PARIS)
+            offset = local.utcoffset()
+            assert offset is not None
+            return local.replace(tzinfo=None), _offset_text(offset)
+        for since, offset, text in reversed(self.spans):
+            if instant >= since:
+                return instant.replace(tzinfo=None) + offset, text
+        raise AssertionError("the first span starts at the start")  # pragma: no cover
+
+    def iso(self, instant: datetime | None) -> str:
+        """ISO 8601 in Paris time with its offset: 2026-11-23T14:05:00+01:00."""
+        if instant is None:
+            return ""
+        local, offset = self.local(instant)
+        return local.isoformat(timespec="seconds") + offset
+
+
+def _offset_text(offset: timedelta) -> str:
+    minutes = round(offset / timedelta(minutes=1))
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def whole_minutes(start: datetime, end: datetime | None) -> int | str:
+    """Minutes from ``start`` to ``end``, rounded as the day log rounds them; empty if none."""
+    if end is None:
+        return ""
+    return max(0, round((end - start) / timedelta(minutes=1)))
+
+
+def week_incidents(session: Session, start: datetime, end: datetime) -> Iterator[Any]:
+    """The calls received in ``[start, end)``, oldest first, streamed in batches."""
+    statement = (
+        select(
+            Incident.reference,
+            Incident.received_at,
+            Incident.sector_id,
+            Sector.name,
+            Incident.location,
+            Incident.category,
+            Incident.priority,
+            Incident.persons,
+            Incident.caller_service,
+            Team.name,
+            Incident.routed_at,
+            Incident.acknowledged_at,
+            Incident.on_scene_at,
+            Incident.closed_at,
+            Incident.status,
+            Incident.outcome,
+            Facility.name,
+            Incident.team_on_duty_at_intake,
+        )
+        .join(Sector, Sector.id == Incident.sector_id)
+        .outerjoin(Team, Team.id == Incident.assigned_team_id)
+        .outerjoin(Facility, Facility.id == Incident.orientation_facility_id)
+        .where(Incident.received_at >= start, Incident.received_at < end)
+        .order_by(Incident.received_at, Incident.id)
+    )
+    connection = session.connection().execution_options(stream_results=True, yield_per=BATCH)
+    yield from connection.execute(statement)
+
+
+def incident_lines(
+    session: Session, start: datetime, end: datetime, tally: WeekTally
+) -> Iterator[list[object]]:
+    """The incidents file, header first; each call is counted into ``tally`` as it goes."""
+    yield list(INCIDENT_COLUMNS)
+    clock = ParisClock(start - timedelta(days=1), end + timedelta(weeks=5))
+    iso = clock.iso
+    for (
+        reference,
+        received_at,
+        sector_id,
+        sector,
+        location,
+        category,
+        priority,
+        persons,
+        caller_service,
+        team,
+        routed_at,
+        acknowledged_at,
+        on_scene_at,
+        closed_at,
+        status,
+        outcome,
+        orientation,
+        team_on_duty,
+    ) in week_incidents(session, start, end):
+        local, offset = clock.local(received_at)
+        place = mask_phones(location) if location else ""
+        tally.count(
+            sector_id=sector_id,
+            sector=sector,
+            place=place,
+            urgent=priority == Priority.URGENT.value,
+            no_team=not team_on_duty,
+            routed=routed_at is not None,
+            ack_seconds=(
+                None if acknowledged_at is None else (acknowledged_at - received_at).total_seconds()
+            ),
+            closed=status == Status.CLOSED.value,
+            outcome=outcome,
+        )
+        yield [
+            reference,
+            local.isoformat(timespec="seconds") + offset,
+            WEEKDAYS_FR[local.weekday()],
+            local.hour,
+            sector,
+            place,
+            _CATEGORY[category],
+            _PRIORITY[priority],
+            persons,
+            mask_phones(caller_service) if caller_service else "",
+            team or "",
+            iso(routed_at),
+            iso(acknowledged_at),
+            iso(on_scene_at),
+            iso(closed_at),
+            whole_minutes(received_at, routed_at),
+            whole_minutes(received_at, acknowledged_at),
+            whole_minutes(received_at, on_scene_at),
+            _STATUS[status],
+            _OUTCOME[outcome] if outcome else "",
+            orientation or "",
+            YES_NO[not team_on_duty],
+        ]
