@@ -6,11 +6,10 @@ signed in) succeeds, and must leave every table as it was.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-
-import tempfile
 from pathlib import Path
 
 import pytest
