@@ -11,6 +11,7 @@ library finds (international forms included).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -22,8 +23,13 @@ MASK = "[numéro masqué]"
 _DIGIT_RUN = re.compile(r"(?:\+|\b00)?\d(?:[ \t.\-/()]{0,2}\d){8,}")
 
 
+@lru_cache(maxsize=16384)
 def mask_phones(text: str) -> str:
-    """The text with every phone number in it replaced by ``MASK``."""
+    """The text with every phone number in it replaced by ``MASK``.
+
+    Remembered: a week's places and calling services are a few hundred texts typed again
+    and again, and the phone library is slow.
+    """
     if not any(character.isdigit() for character in text):
         return text
     pieces = []

@@ -90,6 +90,8 @@ class WeekTally:
         self.names: dict[int, str] = {}
         self.places: Counter[tuple[int, str]] = Counter()
         self.spellings: defaultdict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+        #: Each place as typed, folded once: a week types the same few hundred again.
+        self.folded: dict[str, tuple[str, str]] = {}
 
     def count(
         self,
@@ -118,10 +120,13 @@ class WeekTally:
         if outcome:
             tally.outcomes[outcome] += 1
         if place:
-            key = fold_place(place)
+            known = self.folded.get(place)
+            if known is None:
+                known = self.folded[place] = (fold_place(place), " ".join(place.split()))
+            key, spelling = known
             if key:
                 self.places[sector_id, key] += 1
-                self.spellings[sector_id, key][" ".join(place.split())] += 1
+                self.spellings[sector_id, key][spelling] += 1
 
     def summary_lines(self, sectors: Iterable[tuple[int, str]]) -> Iterator[list[object]]:
         """The summary file: each sector given (the active ones, in the desk's order), then
