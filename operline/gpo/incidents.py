@@ -55,6 +55,8 @@ _CATEGORY = {code.value: code.label_fr for code in Category}
 _PRIORITY = {code.value: code.label_fr for code in Priority}
 _STATUS = {code.value: code.label_fr for code in Status}
 _OUTCOME = {code.value: code.label_fr for code in Outcome}
+_URGENT = Priority.URGENT.value
+_CLOSED = Status.CLOSED.value
 
 #: Rows fetched from the database at a time.
 BATCH = 2000
