@@ -41,18 +41,40 @@ def french_excel_csv(rows: Iterable[Sequence[object]]) -> bytes:
     return output.getvalue().encode("utf-8")
 
 
-def write_french_excel_csv(rows: Iterable[Sequence[object]], output: TextIO) -> int:
+def write_french_excel_csv(
+    rows: Iterable[Sequence[object]],
+    output: TextIO,
+    *,
+    text_columns: Sequence[int] | None = None,
+) -> int:
     """Write rows for French Excel to a text file opened with ``newline=""`` in UTF-8.
 
     The rows are written as they come, so a long export never sits whole in memory;
-    returns how many rows were written.
+    returns how many rows were written. Every cell is guarded, unless ``text_columns``
+    names the only columns that can hold text from outside (the others being numbers,
+    instants or fixed labels the writer's caller makes, none starting with a formula
+    character): a week of calls is millions of cells.
     """
     output.write(BOM)
     writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
     written = 0
     starts = _PROTECTED_STARTS
+    if text_columns is not None:
+        columns = tuple(text_columns)
+        for row in rows:
+            if written:  # the header is guarded whole
+                cells = list(row)
+                for column in columns:
+                    cell = cells[column]
+                    if type(cell) is str and cell.startswith(starts):
+                        cells[column] = PROTECTION + cell
+                writer.writerow(cells)
+            else:
+                writer.writerow([not_a_formula(cell) for cell in row])
+            written += 1
+        return written
     for row in rows:
-        # ``not_a_formula`` inlined: this runs for every cell of a week of calls.
+        # ``not_a_formula`` inlined: this runs for every cell of a file.
         writer.writerow(
             [
                 PROTECTION + cell if type(cell) is str and cell.startswith(starts) else cell

@@ -33,7 +33,7 @@ from operline.db.models import Incident, Sector
 from operline.errors import InvalidInput
 from operline.figures.buckets import IsoWeek
 from operline.figures.places import fold_place
-from operline.gpo.incidents import incident_lines
+from operline.gpo.incidents import INCIDENT_TEXT_COLUMNS, incident_lines
 from operline.gpo.minimise import mask_phones
 from operline.gpo.tally import WeekTally
 from operline.gpo.week import check_week_is_over
@@ -87,7 +87,11 @@ def export_gpo_week(
             tally = WeekTally()
             pending.append(
                 _write_temporary(
-                    folder, week, "incidents", incident_lines(session, start, end, tally)
+                    folder,
+                    week,
+                    "incidents",
+                    incident_lines(session, start, end, tally),
+                    text_columns=INCIDENT_TEXT_COLUMNS,
                 )
             )
             previous = _places(session, previous_start, start)
@@ -118,7 +122,12 @@ def export_gpo_week(
 
 
 def _write_temporary(
-    folder: Path, week: IsoWeek, kind: str, lines: Iterable[Sequence[object]]
+    folder: Path,
+    week: IsoWeek,
+    kind: str,
+    lines: Iterable[Sequence[object]],
+    *,
+    text_columns: Sequence[int] | None = None,
 ) -> tuple[str, Path, int]:
     """Write a file's lines to a temporary file beside it, on disk when this returns."""
     try:
@@ -130,7 +139,7 @@ def _write_temporary(
     path = Path(name)
     try:
         with open(handle, "w", encoding="utf-8", newline="") as output:
-            rows = write_french_excel_csv(lines, output) - 1
+            rows = write_french_excel_csv(lines, output, text_columns=text_columns) - 1
             output.flush()
             os.fsync(output.fileno())
     except OSError as error:

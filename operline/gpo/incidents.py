@@ -48,6 +48,14 @@ INCIDENT_COLUMNS = (
     "no_team_on_duty",
 )
 
+#: The columns whose text comes from outside the export (typed at the desk, or reference
+#: data a supervisor named); the others are instants, numbers and the fixed labels below,
+#: none of which starts with a formula character. Only these are guarded, cell by cell.
+INCIDENT_TEXT_COLUMNS = tuple(
+    INCIDENT_COLUMNS.index(name)
+    for name in ("reference", "sector", "location", "caller_service", "team", "orientation")
+)
+
 WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 YES_NO = {True: "oui", False: "non"}
 
@@ -55,6 +63,15 @@ _CATEGORY = {code.value: code.label_fr for code in Category}
 _PRIORITY = {code.value: code.label_fr for code in Priority}
 _STATUS = {code.value: code.label_fr for code in Status}
 _OUTCOME = {code.value: code.label_fr for code in Outcome}
+#: Every fixed text the file can hold, for the test that none needs guarding.
+FIXED_TEXTS = (
+    *WEEKDAYS_FR,
+    *YES_NO.values(),
+    *_CATEGORY.values(),
+    *_PRIORITY.values(),
+    *_STATUS.values(),
+    *_OUTCOME.values(),
+)
 _URGENT = Priority.URGENT.value
 _CLOSED = Status.CLOSED.value
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,11 +12,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
 
-from operline.csv_files import FORMULA_STARTS, french_excel_csv, not_a_formula
+from operline.csv_files import (
+    FORMULA_STARTS,
+    french_excel_csv,
+    not_a_formula,
+    write_french_excel_csv,
+)
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Facility, Incident, Sector, Team
 from operline.figures.buckets import IsoWeek
 from operline.gpo.export import export_gpo_week
+from operline.gpo.incidents import FIXED_TEXTS, INCIDENT_COLUMNS, INCIDENT_TEXT_COLUMNS
 from operline.gpo.minimise import MASK, mask_phones
 from tests.actors import COMMAND_LINE
 from tests.gpo.calls import Call, paris, read_back, store, unprotected
@@ -134,3 +141,18 @@ def test_any_typed_text_reads_back_as_stored_and_no_cell_starts_a_formula(
     summary = read["summary"].records
     assert [unprotected(r["sector"]) for r in summary] == [sector, "TOTAL"]
     assert summary[0]["calls"] == "2"
+
+
+def test_the_fixed_texts_of_the_incidents_file_never_need_the_guard() -> None:
+    """Only the columns of outside text are guarded cell by cell; the rest is ours."""
+    assert all(text and not text.startswith((*FORMULA_STARTS, "'")) for text in FIXED_TEXTS)
+    assert [INCIDENT_COLUMNS[column] for column in INCIDENT_TEXT_COLUMNS] == [
+        "reference", "sector", "location", "caller_service", "team", "orientation",
+    ]  # fmt: skip
+
+
+def test_with_text_columns_named_the_header_and_those_columns_are_guarded() -> None:
+    output = io.StringIO(newline="")
+    rows = [["=a", "=b"], ["=c", "=d"]]
+    assert write_french_excel_csv(rows, output, text_columns=(1,)) == 2
+    assert output.getvalue() == "\ufeff'=a;'=b\r\n=c;'=d\r\n"
