@@ -197,6 +197,7 @@ def incident_lines(
     yield list(INCIDENT_COLUMNS)
     clock = ParisClock(start - timedelta(days=1), end + timedelta(weeks=5))
     iso = clock.iso
+    local_time = clock.local
     for (
         reference,
         received_at,
@@ -217,20 +218,18 @@ def incident_lines(
         orientation,
         team_on_duty,
     ) in week_incidents(session, start, end):
-        local, offset = clock.local(received_at)
+        local, offset = local_time(received_at)
         place = mask_phones(location) if location else ""
         tally.count(
-            sector_id=sector_id,
-            sector=sector,
-            place=place,
-            urgent=priority == Priority.URGENT.value,
-            no_team=not team_on_duty,
-            routed=routed_at is not None,
-            ack_seconds=(
-                None if acknowledged_at is None else (acknowledged_at - received_at).total_seconds()
-            ),
-            closed=status == Status.CLOSED.value,
-            outcome=outcome,
+            sector_id,
+            sector,
+            place,
+            priority == _URGENT,
+            not team_on_duty,
+            routed_at is not None,
+            None if acknowledged_at is None else (acknowledged_at - received_at).total_seconds(),
+            status == _CLOSED,
+            outcome,
         )
         yield [
             reference,
