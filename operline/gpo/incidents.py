@@ -195,9 +195,21 @@ def incident_lines(
 ) -> Iterator[list[object]]:
     """The incidents file, header first; each call is counted into ``tally`` as it goes."""
     yield list(INCIDENT_COLUMNS)
-    clock = ParisClock(start - timedelta(days=1), end + timedelta(weeks=5))
+    # Stages mostly follow within hours: later ones go through the time zone database.
+    clock = ParisClock(start, end + timedelta(days=2))
     iso = clock.iso
     local_time = clock.local
+    if len(clock.spans) == 1:  # no change of time: one offset for every instant inside
+        ((_, only, text),) = clock.spans
+        low, high = clock.start, clock.end
+
+        def iso(instant: datetime | None) -> str:
+            if instant is None:
+                return ""
+            if low <= instant < high:
+                return (instant + only).isoformat(timespec="seconds") + text
+            return clock.iso(instant)
+
     for (
         reference,
         received_at,
