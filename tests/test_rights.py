@@ -6,7 +6,6 @@ signed in) succeeds, and must leave every table as it was.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -63,10 +62,12 @@ class Desk:
     new_call: int
     routed_call: int
     on_scene_call: int
+    #: Where the week's files for the GPO are written.
+    export_folder: Path
 
 
 @pytest.fixture
-def desk(sqlite_database: Database) -> Desk:
+def desk(sqlite_database: Database, tmp_path: Path) -> Desk:
     database = sqlite_database
     supervisor = signed_in(database, "Amine Benali", OperatorRole.SUPERVISOR)
     operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
@@ -106,7 +107,7 @@ def desk(sqlite_database: Database) -> Desk:
             )
     return Desk(
         database, supervisor, operator, sector.id, team.id, other.id, place.id, pattern.id,
-        exception.id, *calls,
+        exception.id, *calls, tmp_path,
     )  # fmt: skip
 
 
@@ -283,7 +284,7 @@ SUPERVISOR_ONLY: dict[str, tuple[Right, Service]] = {
     "export_gpo_week": (
         Right.EXPORT,
         lambda d, a: export_gpo_week(
-            d.database, IsoWeek(2026, 47), Path(tempfile.mkdtemp()), actor=a, now=NOW
+            d.database, IsoWeek(2026, 47), d.export_folder, actor=a, now=NOW
         ),
     ),
 }
