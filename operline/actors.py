@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from operline.codes import OperatorRole
 from operline.errors import OperlineError
+from operline.sentences import QT_TRANSLATE_NOOP, Template
 
 
 class Right(StrEnum):
@@ -48,27 +49,44 @@ _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
 #: it, a day's sign-off who signed it.
 _PERSONAL_RIGHTS = frozenset({Right.HANDLE_CALLS, Right.CORRECT_LOG, Right.SIGN_OFF_DAY})
 
-#: The sentence of a refusal for want of someone signed in; the window has its translation.
-NOBODY_SIGNED_IN = "Nobody is signed in at {workstation}: sign in to log or follow a call."
+#: The sentence of a refusal for want of someone signed in.
+NOBODY_SIGNED_IN = QT_TRANSLATE_NOOP(
+    "RightsMessages", "Nobody is signed in at {workstation}: sign in to log or follow a call."
+)
 #: The same, for what only a supervisor signed in does to the day log.
-NO_SUPERVISOR_SIGNED_IN = (
+NO_SUPERVISOR_SIGNED_IN = QT_TRANSLATE_NOOP(
+    "RightsMessages",
     "Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off "
-    "the day log."
+    "the day log.",
 )
 #: The sentence of each refusal for want of a supervisor's role.
-SUPERVISOR_ONLY: dict[Right, str] = {
-    Right.EDIT_ROSTER: "{name} is signed in as an operator: only a supervisor may change "
-    "the roster (teams, sectors, places, shifts and exceptions).",
-    Right.EDIT_SETTINGS: "{name} is signed in as an operator: only a supervisor may change "
-    "the desk's settings.",
-    Right.MANAGE_OPERATORS: "{name} is signed in as an operator: only a supervisor may add, "
-    "retire or bring back an operator.",
-    Right.CORRECT_LOG: "{name} is signed in as an operator: only a supervisor may correct "
-    "the day log.",
-    Right.SIGN_OFF_DAY: "{name} is signed in as an operator: only a supervisor may sign off "
-    "the day log.",
-    Right.EXPORT: "{name} is signed in as an operator: only a supervisor may export the "
-    "week for the GPO.",
+SUPERVISOR_ONLY: dict[Right, Template] = {
+    Right.EDIT_ROSTER: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may change the roster "
+        "(teams, sectors, places, shifts and exceptions).",
+    ),
+    Right.EDIT_SETTINGS: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may change the desk's settings.",
+    ),
+    Right.MANAGE_OPERATORS: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may add, retire or bring "
+        "back an operator.",
+    ),
+    Right.CORRECT_LOG: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may correct the day log.",
+    ),
+    Right.SIGN_OFF_DAY: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may sign off the day log.",
+    ),
+    Right.EXPORT: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may export the week for the GPO.",
+    ),
 }
 
 #: The longest name the ``operator`` table holds.
@@ -145,8 +163,7 @@ def workstation_name() -> str:
 class ActionRefused(OperlineError):
     """The actor may not do this; nothing was written.
 
-    ``template`` is the English sentence before ``name`` and ``workstation`` are filled in,
-    so the window can show its translation with the same values.
+    ``template`` is the sentence before ``name`` and ``workstation`` are filled in.
     """
 
     exit_code = 2
@@ -161,7 +178,7 @@ class ActionRefused(OperlineError):
         else:
             # Every other right an actor can lack is a supervisor's.
             self.template = SUPERVISOR_ONLY[right]
-        super().__init__(self.template.format(name=actor.name, workstation=actor.workstation))
+        super().__init__(self.template, name=actor.name, workstation=actor.workstation)
 
 
 def require(actor: Actor, right: Right) -> None:

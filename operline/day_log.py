@@ -20,7 +20,7 @@ from operline.day_sign_off import DayStatus, day_status
 from operline.db.engine import Database
 from operline.handover import DayHandover, handovers_of_day
 from operline.incidents.corrections import LogField
-from operline.journal import JournalRow, day_incident_ids, journal_rows
+from operline.journal import DayRoster, JournalRow, day_incident_ids, journal_rows
 from operline.paris_time import format_paris, format_paris_clock, paris_day_bounds
 from operline.settings import read_settings
 
@@ -57,7 +57,8 @@ def read_day_log(database: Database, day: date, *, actor: Actor, now: datetime) 
     """The whole day log of a Paris day, its handovers with it; the consultation is audited
     as the journal's, the reading of the handover notes as the handover screen's."""
     ids = day_incident_ids(database, day, actor=actor, now=now)
-    rows = journal_rows(database, tuple(reversed(ids)))
+    # The roster read once for the whole day, not once for each query of ids.
+    rows = journal_rows(database, tuple(reversed(ids)), day_roster=DayRoster(day))
     handovers = handovers_of_day(database, day, actor=actor, now=now)
     return DayLog(
         day,

@@ -25,6 +25,7 @@ from operline.db.models import DaySignOff, Incident, IncidentEvent, Operator
 from operline.errors import OperlineError
 from operline.incidents.events import EventKind
 from operline.paris_time import format_paris, paris_day_bounds
+from operline.sentences import QT_TRANSLATE_NOOP, Template
 
 
 class SignOffRefusal(StrEnum):
@@ -34,12 +35,14 @@ class SignOffRefusal(StrEnum):
     ALREADY_SIGNED = "already_signed"
 
 
-#: The English sentence of each refusal; the window shows its own translation.
-SIGN_OFF_REFUSALS: dict[SignOffRefusal, str] = {
-    SignOffRefusal.DAY_NOT_OVER: "The day of {day} is not over: it can be signed off "
-    "from midnight on.",
-    SignOffRefusal.ALREADY_SIGNED: "{name} signed off this day on {when}; nothing was "
-    "corrected since.",
+#: The sentence of each refusal, as the window and the logs tell it.
+SIGN_OFF_REFUSALS: dict[SignOffRefusal, Template] = {
+    SignOffRefusal.DAY_NOT_OVER: QT_TRANSLATE_NOOP(
+        "DayLog", "The day of {day} is not over: it can be signed off from midnight on."
+    ),
+    SignOffRefusal.ALREADY_SIGNED: QT_TRANSLATE_NOOP(
+        "DayLog", "{name} signed off this day on {when}; nothing was corrected since."
+    ),
 }
 
 
@@ -51,7 +54,7 @@ class SignOffRefused(OperlineError):
     def __init__(self, code: SignOffRefusal, **values: object) -> None:
         self.code = code
         self.values = {name: str(value) for name, value in values.items()}
-        super().__init__(SIGN_OFF_REFUSALS[code].format(**self.values))
+        super().__init__(SIGN_OFF_REFUSALS[code], **self.values)
 
 
 @dataclass(frozen=True)

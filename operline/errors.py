@@ -1,18 +1,30 @@
 """Problems a user can cause or fix, each told as one clear sentence.
 
-``str(error)`` is the English sentence (CLI, logs); the GUI translates by ``problem`` code
-and the same ``where``/``detail`` values (see ``operline.ui.messages``).
+Each error carries a ``Sentence``: its English template, declared for translation where it
+is raised, and the values to fill in. The window and the command line translate the
+template through the same catalogue; ``str(error)`` is the English sentence (logs, tests).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
+from operline.sentences import QT_TRANSLATE_NOOP, Sentence, Template
+
 
 class OperlineError(Exception):
-    """A problem the user can act on; its text is shown as is, never a traceback."""
+    """A problem the user can act on; its sentence is shown as is, never a traceback.
+
+    Raised with a template marked by ``QT_TRANSLATE_NOOP`` and the values it names. A plain
+    string is a sentence not declared for translation yet: it stays English everywhere.
+    """
 
     exit_code = 1
+
+    def __init__(self, template: Template | str, /, **values: object) -> None:
+        context = template.context if isinstance(template, Template) else ""
+        self.sentence = Sentence(context, str(template), values)
+        super().__init__(str(self.sentence))
 
 
 class DatabaseProblem(StrEnum):
@@ -34,44 +46,83 @@ class DatabaseProblem(StrEnum):
     OTHER = "other"
 
 
-_SENTENCES = {
-    DatabaseProblem.INVALID_URL: "{where} is not a valid database URL "
-    "(expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).",
-    DatabaseProblem.UNKNOWN_DRIVER: "The database URL {where} names a database driver "
-    "that is not installed ({detail}).",
-    DatabaseProblem.MISSING_FOLDER: "The folder of the database {where} does not exist.",
-    DatabaseProblem.NOT_SQLITE: "{where} is not an SQLite database; Operline left it untouched.",
-    DatabaseProblem.NOT_OPERLINE: "{where} holds another program's tables, not an Operline "
-    "database; Operline left it untouched.",
-    DatabaseProblem.CORRUPT: "The database {where} is damaged ({detail}); "
-    "restore it from a backup.",
-    DatabaseProblem.LOCKED: "The database {where} is locked by another program; "
-    "close that program and try again.",
-    DatabaseProblem.READ_ONLY: "Operline cannot write to the database {where}: "
-    "the file or its folder is read-only.",
-    DatabaseProblem.DISK_FULL: "The disk holding the database {where} is full; "
-    "nothing more was saved.",
-    DatabaseProblem.UNREACHABLE: "The database server {where} cannot be reached ({detail}).",
-    DatabaseProblem.ACCESS_DENIED: "The database server {where} refused the connection ({detail}).",
-    DatabaseProblem.NEWER_SCHEMA: "The database {where} was written by a newer version of "
-    "Operline (schema {detail}); update Operline to open it.",
-    DatabaseProblem.BACKUP_FAILED: "The copy of {where} made before updating it failed "
-    "({detail}); the database was not changed.",
-    DatabaseProblem.COPY_FAILED: "The backup of {where} failed ({detail}); no copy was written.",
-    DatabaseProblem.CHANGED_ELSEWHERE: "What you changed was changed at another desk meanwhile "
-    "in {where}; nothing was saved: look again and retry.",
-    DatabaseProblem.OTHER: "The database {where} cannot be used: {detail}.",
+#: The sentence of each database problem; ``detail`` is the driver's words, shown as they
+#: are, or a sentence of ours.
+DATABASE_SENTENCES: dict[DatabaseProblem, Template] = {
+    DatabaseProblem.INVALID_URL: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "{where} is not a valid database URL "
+        "(expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).",
+    ),
+    DatabaseProblem.UNKNOWN_DRIVER: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "The database URL {where} names a database driver that is not installed ({detail}).",
+    ),
+    DatabaseProblem.MISSING_FOLDER: QT_TRANSLATE_NOOP(
+        "DatabaseMessages", "The folder of the database {where} does not exist."
+    ),
+    DatabaseProblem.NOT_SQLITE: QT_TRANSLATE_NOOP(
+        "DatabaseMessages", "{where} is not an SQLite database; Operline left it untouched."
+    ),
+    DatabaseProblem.NOT_OPERLINE: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "{where} holds another program's tables, not an Operline database; "
+        "Operline left it untouched.",
+    ),
+    DatabaseProblem.CORRUPT: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "The database {where} is damaged ({detail}); restore it from a backup.",
+    ),
+    DatabaseProblem.LOCKED: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "The database {where} is locked by another program; close that program and try again.",
+    ),
+    DatabaseProblem.READ_ONLY: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "Operline cannot write to the database {where}: the file or its folder is read-only.",
+    ),
+    DatabaseProblem.DISK_FULL: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "The disk holding the database {where} is full; nothing more was saved.",
+    ),
+    DatabaseProblem.UNREACHABLE: QT_TRANSLATE_NOOP(
+        "DatabaseMessages", "The database server {where} cannot be reached ({detail})."
+    ),
+    DatabaseProblem.ACCESS_DENIED: QT_TRANSLATE_NOOP(
+        "DatabaseMessages", "The database server {where} refused the connection ({detail})."
+    ),
+    DatabaseProblem.NEWER_SCHEMA: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "The database {where} was written by a newer version of Operline "
+        "(schema {detail}); update Operline to open it.",
+    ),
+    DatabaseProblem.BACKUP_FAILED: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "The copy of {where} made before updating it failed ({detail}); "
+        "the database was not changed.",
+    ),
+    DatabaseProblem.COPY_FAILED: QT_TRANSLATE_NOOP(
+        "DatabaseMessages", "The backup of {where} failed ({detail}); no copy was written."
+    ),
+    DatabaseProblem.CHANGED_ELSEWHERE: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "What you changed was changed at another desk meanwhile in {where}; nothing was "
+        "saved: look again and retry.",
+    ),
+    DatabaseProblem.OTHER: QT_TRANSLATE_NOOP(
+        "DatabaseMessages", "The database {where} cannot be used: {detail}."
+    ),
 }
 
 
 class DatabaseError(OperlineError):
     """The database cannot be opened, read or written, and why."""
 
-    def __init__(self, problem: DatabaseProblem, where: str, detail: str = "") -> None:
+    def __init__(self, problem: DatabaseProblem, where: str, detail: str | Sentence = "") -> None:
         self.problem = problem
         self.where = where
         self.detail = detail
-        super().__init__(_SENTENCES[problem].format(where=where, detail=detail))
+        super().__init__(DATABASE_SENTENCES[problem], where=where, detail=detail)
 
 
 class DatabaseDamaged(DatabaseError):
@@ -81,7 +132,7 @@ class DatabaseDamaged(DatabaseError):
     the desk keeps what it shows, writes nothing more, and asks for the last good backup.
     """
 
-    def __init__(self, where: str, detail: str) -> None:
+    def __init__(self, where: str, detail: str | Sentence) -> None:
         super().__init__(DatabaseProblem.CORRUPT, where, detail)
 
 
@@ -90,7 +141,13 @@ class MissingDatabase(OperlineError):
 
     def __init__(self, where: str) -> None:
         self.where = where
-        super().__init__(f"There is no database at {where}; check the path (nothing was created).")
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "DatabaseMessages",
+                "There is no database at {where}; check the path (nothing was created).",
+            ),
+            where=where,
+        )
 
 
 class InvalidInput(OperlineError):

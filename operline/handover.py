@@ -25,6 +25,7 @@ from operline.errors import OperlineError
 from operline.incidents.live_board import Alert, alert_for
 from operline.operators import OperatorInfo
 from operline.paris_time import paris_date, paris_day_bounds
+from operline.sentences import QT_TRANSLATE_NOOP, Template
 from operline.settings import read_settings
 
 #: As short as a call's note: read in one look while the next operator settles in.
@@ -49,12 +50,17 @@ class HandoverProblem(StrEnum):
     NOT_AT_DESK = "not_at_desk"
 
 
-#: The English sentence of each refusal; the window shows its own translation.
-HANDOVER_SENTENCES: dict[HandoverProblem, str] = {
-    HandoverProblem.NOTE_TOO_LONG: "A handover note holds at most {limit} characters.",
-    HandoverProblem.TO_ONESELF: "{name} cannot hand over to themselves: the next operator "
-    "signs in.",
-    HandoverProblem.NOT_AT_DESK: "This person does not exist or no longer works at the desk.",
+#: The sentence of each refusal, as the window and the logs tell it.
+HANDOVER_SENTENCES: dict[HandoverProblem, Template] = {
+    HandoverProblem.NOTE_TOO_LONG: QT_TRANSLATE_NOOP(
+        "HandoverDialog", "A handover note holds at most {limit} characters."
+    ),
+    HandoverProblem.TO_ONESELF: QT_TRANSLATE_NOOP(
+        "HandoverDialog", "{name} cannot hand over to themselves: the next operator signs in."
+    ),
+    HandoverProblem.NOT_AT_DESK: QT_TRANSLATE_NOOP(
+        "HandoverDialog", "This person does not exist or no longer works at the desk."
+    ),
 }
 
 
@@ -66,7 +72,7 @@ class HandoverRefused(OperlineError):
     def __init__(self, problem: HandoverProblem, **values: object) -> None:
         self.problem = problem
         self.values = {name: str(value) for name, value in values.items()}
-        super().__init__(HANDOVER_SENTENCES[problem].format(**self.values))
+        super().__init__(HANDOVER_SENTENCES[problem], **self.values)
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,13 @@ between them, the team, the teams on duty when it came in, the outcome, and whic
 were corrected since. Reading the history is a consultation of sensitive data, so listing
 a day leaves an audit row, written in the same transaction. The list is read in two
 steps, the ordered ids of the day then the rows of the ids a screen shows, so a day's
-view stays instant over years of history.
+view stays instant over years of history (the screen reads its pages by keyset, see
+``operline.journal_pages``).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +27,7 @@ from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent, Sector, Team
 from operline.incidents.events import CORRECTIONS, EventKind
 from operline.paris_time import paris_day_bounds
-from operline.roster.engine import Roster, on_duty_teams
+from operline.roster.engine import DutySpan, Roster, duty_timeline
 from operline.roster.store import load_roster_as_stood
 
 #: The audit action of listing a day (kept under this name for its readers).
@@ -106,12 +108,17 @@ class JournalRow:
 
 
 def day_ids_query(day: date, *, sector_id: int | None = None) -> Select[int]:
-    """The SELECT of the ids of a Paris day's incidents (of one sector), newest first."""
+    """The SELECT of the ids of a Paris day's incidents (of one sector), newest first.
+
+    Written on the table, not the mapped class: the ORM would build a row object for each
+    of a busy day's thousands of ids, several times the cost of reading them.
+    """
     start, end = paris_day_bounds(day)
-    query = select(Incident.id).where(Incident.received_at >= start, Incident.received_at < end)
+    table = Incident.__table__.c
+    query = select(table.id).where(table.received_at >= start, table.received_at < end)
     if sector_id is not None:
-        query = query.where(Incident.sector_id == sector_id)
-    return query.order_by(Incident.received_at.desc(), Incident.id.desc())
+        query = query.where(table.sector_id == sector_id)
+    return query.order_by(table.received_at.desc(), table.id.desc())
 
 
 def day_incident_ids(
@@ -120,7 +127,7 @@ def day_incident_ids(
     """The ids of the incidents received on a Paris day, newest first; audited."""
     require(actor, Right.CONSULT_HISTORY)
     with database.write() as session:
-        ids = tuple(session.scalars(day_ids_query(day)))
+        ids = tuple(session.connection().execute(day_ids_query(day)).scalars())
         write_audit(session, actor, AuditAction.JOURNAL_VIEW, now=now, target=day.isoformat())
     return ids
 
@@ -136,6 +143,7 @@ class DayRoster:
     def __init__(self, day: date) -> None:
         self._since, self._until = paris_day_bounds(day)
         self._roster: Roster | None = None
+        self._duty: _DutyNames | None = None
 
     def roster(self, session: Session, earliest: datetime) -> Roster:
         """The roster as it stood over the day (a shift ended since still counts then)."""
@@ -144,6 +152,52 @@ class DayRoster:
         if self._roster is None:
             self._roster = load_roster_as_stood(session, self._since, self._until)
         return self._roster
+
+    def duty_names(self, session: Session, earliest: datetime, latest: datetime) -> _DutyNames:
+        """Who was on duty, by sector and instant, from ``earliest`` to ``latest``."""
+        if earliest < self._since or latest >= self._until:  # rows of another day
+            return _read_duty_names(session, earliest, latest)
+        if self._duty is None:
+            self._duty = _DutyNames(self.roster(session, earliest), self._since, self._until)
+        return self._duty
+
+
+class _DutyNames:
+    """The names of the teams on duty, by sector and instant, over one stretch of time.
+
+    The roster engine answers an instant at a time, building the teams' duty intervals
+    too; the day log wants only the names, which stay the same from one change of the
+    roster to the next: the spans of each sector are read once and each row looks its
+    instant up among them.
+    """
+
+    def __init__(self, roster: Roster, since: datetime, until: datetime) -> None:
+        self._roster = roster
+        self._since, self._until = since, until
+        self._spans: dict[int, tuple[list[datetime], list[tuple[str, ...]]]] = {}
+
+    def at(self, sector_id: int, instant: datetime) -> tuple[str, ...]:
+        found = self._spans.get(sector_id)
+        if found is None:
+            spans = duty_timeline(self._roster, sector_id, self._since, self._until)
+            found = ([span.start for span in spans], [_names(span) for span in spans])
+            self._spans[sector_id] = found
+        starts, names = found
+        index = bisect_right(starts, instant) - 1
+        return names[index] if index >= 0 else ()
+
+
+def _names(span: DutySpan) -> tuple[str, ...]:
+    return tuple(team.name for team in span.teams)
+
+
+def _read_duty_names(session: Session, earliest: datetime, latest: datetime) -> _DutyNames:
+    """Who was on duty over a stretch of time, the roster read as it stood then."""
+    roster = load_roster_as_stood(session, earliest, latest)
+    return _DutyNames(roster, earliest, latest + _INSTANT)
+
+
+_INSTANT = timedelta(microseconds=1)
 
 
 def journal_rows(
@@ -156,11 +210,18 @@ def journal_rows(
     """
     if not ids:
         return []
-    found: dict[int, JournalRow] = {}
     with database.read() as session:
-        for offset in range(0, len(ids), _IDS_PER_QUERY):
-            chunk = list(ids[offset : offset + _IDS_PER_QUERY])
-            found.update((row.id, row) for row in _read_rows(session, chunk, day_roster))
+        return journal_rows_in(session, ids, day_roster)
+
+
+def journal_rows_in(
+    session: Session, ids: Sequence[int], day_roster: DayRoster | None = None
+) -> list[JournalRow]:
+    """``journal_rows`` in a session already open."""
+    found: dict[int, JournalRow] = {}
+    for offset in range(0, len(ids), _IDS_PER_QUERY):
+        chunk = list(ids[offset : offset + _IDS_PER_QUERY])
+        found.update((row.id, row) for row in _read_rows(session, chunk, day_roster))
     return [found[incident_id] for incident_id in ids if incident_id in found]
 
 
@@ -193,11 +254,11 @@ def _read_rows(session: Session, ids: list[int], day_roster: DayRoster | None) -
         return []
     corrected = _corrected_fields(session, ids)
     # Who was on duty is read as the roster stood over the calls' span.
-    earliest = min(row[2] for row in rows)
+    earliest, latest = min(row[2] for row in rows), max(row[2] for row in rows)
     if day_roster is not None:
-        roster = day_roster.roster(session, earliest)
+        duty = day_roster.duty_names(session, earliest, latest)
     else:
-        roster = load_roster_as_stood(session, earliest, max(row[2] for row in rows))
+        duty = _read_duty_names(session, earliest, latest)
     return [
         JournalRow(
             id=row[0],
@@ -213,7 +274,7 @@ def _read_rows(session: Session, ids: list[int], day_roster: DayRoster | None) -
             acknowledged_at=row[10],
             on_scene_at=row[11],
             closed_at=row[12],
-            on_duty=tuple(duty.name for duty in on_duty_teams(roster, row[15], row[2])),
+            on_duty=duty.at(row[15], row[2]),
             team_on_duty_at_intake=row[13],
             corrected=corrected.get(row[0], {}),
             version=row[14],

@@ -23,6 +23,7 @@ from operline.db.engine import Database
 from operline.db.models import Operator
 from operline.errors import InvalidInput
 from operline.names import find_by_name
+from operline.sentences import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,12 @@ def sign_in(
     with database.write() as session:
         operator = session.get(Operator, operator_id)
         if operator is None or not operator.active:
-            raise InvalidInput("This operator does not exist or no longer works at the desk.")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "OperatorMessages",
+                    "This operator does not exist or no longer works at the desk.",
+                )
+            )
         info = OperatorInfo(operator.id, operator.name, OperatorRole(operator.role))
         write_audit(
             session, info.at(workstation), AuditAction.OPERATOR_SIGN_IN, now=now, target=workstation
@@ -69,12 +75,23 @@ def add_operator(
     require(actor, Right.MANAGE_OPERATORS)
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > NAME_LIMIT:
-        raise InvalidInput(f"An operator's name holds 1 to {NAME_LIMIT} characters.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "OperatorMessages", "An operator's name holds 1 to {limit} characters."
+            ),
+            limit=NAME_LIMIT,
+        )
     with database.write() as session:
         everyone = session.scalars(select(Operator)).all()
         same = find_by_name(cleaned, ((o.name, o) for o in everyone))
         if same is not None:
-            raise InvalidInput(f"{same.name} already works at the desk (or did: bring them back).")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "OperatorMessages",
+                    "{name} already works at the desk (or did: bring them back).",
+                ),
+                name=same.name,
+            )
         operator = Operator(name=cleaned, role=role.value, active=True, created_at=now)
         session.add(operator)
         session.flush()
@@ -91,7 +108,10 @@ def set_operator_active(
         everyone = session.scalars(select(Operator)).all()
         operator = find_by_name(name, ((o.name, o) for o in everyone))
         if operator is None:
-            raise InvalidInput(f"Nobody called {name!r} works at the desk.")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("OperatorMessages", "Nobody called {name} works at the desk."),
+                name=repr(name),
+            )
         operator.active = active
         action = AuditAction.OPERATOR_RESTORE if active else AuditAction.OPERATOR_RETIRE
         write_audit(session, actor, action, now=now, target=operator.name)

@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from zoneinfo import ZoneInfo
 
+from operline.sentences import QT_TRANSLATE_NOOP, Template
+
 PARIS = ZoneInfo("Europe/Paris")
 #: Instants the desk accepts from users: far enough for any history or plan, and far
 #: from datetime's limits, so adding weeks or changing zone never overflows.
@@ -38,23 +40,32 @@ class InFold(Enum):
     LATER = "later"
 
 
-class LocalTimeError(ValueError):
+class TimeProblem(ValueError):
+    """A time given as text that names no instant Operline can use, and why."""
+
+    def __init__(self, template: Template, /, **values: object) -> None:
+        self.sentence = template(**values)
+        super().__init__(str(self.sentence))
+
+
+class LocalTimeError(TimeProblem):
     """A Paris wall-clock time that does not name exactly one instant."""
 
     def __init__(self, local: datetime, kind: str) -> None:
         self.local = local
         self.kind = kind
         if kind == "nonexistent":
-            text = (
-                f"{local:%Y-%m-%d %H:%M} does not exist in Paris: "
-                "the clocks jump forward one hour that night"
+            template = QT_TRANSLATE_NOOP(
+                "ParisTime",
+                "{local} does not exist in Paris: the clocks jump forward one hour that night",
             )
         else:
-            text = (
-                f"{local:%Y-%m-%d %H:%M} happens twice in Paris: "
-                "the clocks go back one hour that night; give a UTC offset (+02:00 or +01:00)"
+            template = QT_TRANSLATE_NOOP(
+                "ParisTime",
+                "{local} happens twice in Paris: the clocks go back one hour that night; "
+                "give a UTC offset (+02:00 or +01:00)",
             )
-        super().__init__(text)
+        super().__init__(template, local=f"{local:%Y-%m-%d %H:%M}")
 
 
 def now_utc() -> datetime:
@@ -158,13 +169,22 @@ def parse_instant(text: str, *, in_fold: InFold = InFold.RAISE) -> datetime:
     try:
         parsed = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(
-            f"{text!r} is not a date and time (expected e.g. 2026-03-29T02:30 or "
-            "2026-03-29T02:30+01:00)"
+        raise TimeProblem(
+            QT_TRANSLATE_NOOP(
+                "ParisTime",
+                "{text} is not a date and time "
+                "(expected e.g. 2026-03-29T02:30 or 2026-03-29T02:30+01:00)",
+            ),
+            text=repr(text),
         ) from None
     if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
-        raise ValueError(
-            f"{text.strip()!r} is out of the years Operline handles ({FIRST_YEAR} to {LAST_YEAR})"
+        raise TimeProblem(
+            QT_TRANSLATE_NOOP(
+                "ParisTime", "{text} is out of the years Operline handles ({first} to {last})"
+            ),
+            text=repr(text.strip()),
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
         )
     if parsed.tzinfo is not None:
         return as_utc(parsed)

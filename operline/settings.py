@@ -21,6 +21,7 @@ from operline.db.engine import Database
 from operline.db.models import DeskSetting
 from operline.errors import InvalidInput
 from operline.phones import normalise_phone
+from operline.sentences import QT_TRANSLATE_NOOP, Template
 
 T = TypeVar("T")
 
@@ -47,20 +48,31 @@ class SettingProblem(StrEnum):
     WRONG_LENGTH = "wrong_length"
 
 
-#: The English sentence of each problem; the window has their translations.
-SETTING_SENTENCES: dict[SettingProblem, str] = {
-    SettingProblem.NOT_A_NUMBER: "{value} is not a whole number",
-    SettingProblem.OUT_OF_RANGE: "{value} is not between {low} and {high} {unit}",
-    SettingProblem.NOT_A_PHONE: "{value} is not a phone number",
-    SettingProblem.WRONG_LENGTH: "it must hold {low} to {high} characters",
+#: The sentence of each problem, as the settings dialog and the command line tell it.
+SETTING_SENTENCES: dict[SettingProblem, Template] = {
+    SettingProblem.NOT_A_NUMBER: QT_TRANSLATE_NOOP(
+        "SettingsDialog", "{value} is not a whole number"
+    ),
+    SettingProblem.OUT_OF_RANGE: QT_TRANSLATE_NOOP(
+        "SettingsDialog", "{value} is not between {low} and {high} {unit}"
+    ),
+    SettingProblem.NOT_A_PHONE: QT_TRANSLATE_NOOP(
+        "SettingsDialog", "{value} is not a phone number"
+    ),
+    SettingProblem.WRONG_LENGTH: QT_TRANSLATE_NOOP(
+        "SettingsDialog", "it must hold {low} to {high} characters"
+    ),
 }
+_MINUTES = QT_TRANSLATE_NOOP("SettingsDialog", "minutes")
+_HOURS = QT_TRANSLATE_NOOP("SettingsDialog", "hours")
 
 
 class BadSettingValue(ValueError):
     """A value a setting's parser refused, with the values its sentence names."""
 
     def __init__(self, problem: SettingProblem, **values: object) -> None:
-        super().__init__(SETTING_SENTENCES[problem].format(**values))
+        self.sentence = SETTING_SENTENCES[problem](**values)
+        super().__init__(str(self.sentence))
         self.problem = problem
         self.values = values
 
@@ -69,13 +81,16 @@ class SettingRefused(InvalidInput):
     """``write_setting`` refused a value: which setting, why, and the values of why."""
 
     def __init__(self, key: str, refused: BadSettingValue) -> None:
-        super().__init__(f"{key}: {refused}")
+        super().__init__(
+            QT_TRANSLATE_NOOP("SettingsDialog", "{key}: {reason}"), key=key, reason=refused.sentence
+        )
         self.key = key
+        self.reason = refused.sentence
         self.problem = refused.problem
         self.values = refused.values
 
 
-def _whole_number(low: int, high: int, unit: str) -> Callable[[str], int]:
+def _whole_number(low: int, high: int, unit: Template) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -90,9 +105,9 @@ def _whole_number(low: int, high: int, unit: str) -> Callable[[str], int]:
     return parse
 
 
-_minutes = _whole_number(1, 240, "minutes")
-_hours = _whole_number(1, 72, "hours")
-_undo_minutes = _whole_number(1, 60, "minutes")
+_minutes = _whole_number(1, 240, _MINUTES)
+_hours = _whole_number(1, 72, _HOURS)
+_undo_minutes = _whole_number(1, 60, _MINUTES)
 
 
 def _phone_or_empty(text: str) -> str:
@@ -237,7 +252,11 @@ def _parse(key: str, value: str) -> str:
     setting = next((s for s in SETTINGS if s.key == key), None)
     if setting is None:
         known = ", ".join(s.key for s in SETTINGS)
-        raise InvalidInput(f"unknown setting {key!r} (settings: {known})")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("SettingsDialog", "unknown setting {key} (settings: {known})"),
+            key=repr(key),
+            known=known,
+        )
     try:
         return str(setting.parse(value))
     except BadSettingValue as refused:

@@ -1,9 +1,11 @@
-"""Regenerate the translation sources from the GUI code, then compile them.
+"""Regenerate the translation sources from the code, then compile them.
 
 Run from anywhere: ``python packaging/update_translations.py``. It runs pyside6-lupdate
-over every Python file of ``operline/ui`` into ``resources/translations/operline_*.ts``
-(new strings appear as unfinished entries for the translator; strings gone from the code
-are dropped), then pyside6-lrelease into the ``.qm`` files the application loads.
+over every Python file of ``operline`` (the window's ``self.tr()`` texts, and the
+sentences marked ``QT_TRANSLATE_NOOP`` where the domain and the command line say them)
+into ``resources/translations/operline_*.ts`` (new strings appear as unfinished entries
+for the translator; strings gone from the code are dropped), then pyside6-lrelease into
+the ``.qm`` files the application loads.
 ``--check`` changes nothing and says whether the ``.ts`` files are up to date.
 """
 
@@ -18,7 +20,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "operline" / "ui"
+SOURCES = ROOT / "operline"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("fr",)
 
@@ -34,7 +36,7 @@ def tool(name: str) -> str:
     return found
 
 
-def ui_sources() -> list[Path]:
+def sources() -> list[Path]:
     return sorted(SOURCES.rglob("*.py"))
 
 
@@ -47,11 +49,11 @@ def qm_path(language: str, folder: Path = TRANSLATIONS) -> Path:
 
 
 def run_lupdate(target: Path) -> None:
-    """Merge the strings of the GUI sources into one .ts file (created if missing)."""
+    """Merge the strings of the sources into one .ts file (created if missing)."""
     subprocess.run(
         [
             tool("pyside6-lupdate"),
-            *[str(path) for path in ui_sources()],
+            *[str(path) for path in sources()],
             "-no-obsolete",
             "-locations",
             "none",

@@ -116,9 +116,13 @@ def _close(database: Database) -> None:
 def run_operline(
     *args: str, env: dict[str, str] | None = None, timeout: float = 120, user: int | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the ``operline`` command as a user would, capturing what it prints."""
-    environment = {k: v for k, v in os.environ.items() if k != "OPERLINE_DATABASE_URL"}
-    environment.update({"QT_QPA_PLATFORM": "offscreen", **(env or {})})
+    """Run the ``operline`` command as a user would, capturing what it prints.
+
+    It speaks English (``LANG=C``) unless ``env`` names another locale.
+    """
+    left_out = {"OPERLINE_DATABASE_URL", "LC_ALL", "LC_MESSAGES", "LANGUAGE"}
+    environment = {k: v for k, v in os.environ.items() if k not in left_out}
+    environment.update({"QT_QPA_PLATFORM": "offscreen", "LANG": "C", **(env or {})})
     return subprocess.run(
         [sys.executable, "-m", "operline", *args],
         capture_output=True,

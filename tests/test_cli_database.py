@@ -93,6 +93,10 @@ def test_check_names_incidents_received_in_the_future(sqlite_url: str) -> None:
     done = run_operline("db", "check", "--db", sqlite_url)
     assert done.returncode == 1
     assert "incidents received in the future" in done.stderr
+    french = run_operline("db", "check", "--db", sqlite_url, env={"LANG": "fr_FR.UTF-8"})
+    assert french.returncode == 1
+    assert french.stderr.splitlines()[1:] == ["  - appels reçus dans le futur"]
+    assert french.stderr.splitlines()[0].endswith("\u00a0: 1 problème(s) trouvé(s)")
 
 
 def test_check_names_broken_references_in_sqlite(sqlite_url: str) -> None:

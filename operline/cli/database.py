@@ -7,28 +7,30 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from operline.db.backup import backup_database
+from operline.cli.messages import say, told, warn
+from operline.db.backup import BACKUP_EXISTS, backup_database
 from operline.db.check import check_database
 from operline.db.engine import Database, choose_database_url, open_database
 from operline.db.migrate import upgrade_database
 from operline.errors import InvalidInput
 from operline.paris_time import now_utc
+from operline.sentences import QT_TRANSLATE_NOOP
 
 
-def add_database_commands(commands: Any, database: argparse.ArgumentParser) -> None:
+def add_database_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     """Declare ``operline db …`` under the main parser's ``commands``."""
     db = commands.add_parser("db", help="upgrade, check or back up the database")
     db_commands = db.add_subparsers(title="database commands", metavar="ACTION", required=True)
     upgrade = db_commands.add_parser(
-        "upgrade", parents=[database], help="bring the schema up to date (copies SQLite first)"
+        "upgrade", parents=[common], help="bring the schema up to date (copies SQLite first)"
     )
     upgrade.set_defaults(command=_db_upgrade)
     check = db_commands.add_parser(
-        "check", parents=[database], help="check integrity, references and the desk's rules"
+        "check", parents=[common], help="check integrity, references and the desk's rules"
     )
     check.set_defaults(command=_db_check)
     backup = db_commands.add_parser(
-        "backup", parents=[database], help="write a copy of the live database to PATH"
+        "backup", parents=[common], help="write a copy of the live database to PATH"
     )
     backup.add_argument("path", type=Path, metavar="PATH")
     backup.set_defaults(command=_db_backup)
@@ -51,11 +53,23 @@ def _db_upgrade(arguments: argparse.Namespace) -> int:
     finally:
         database.dispose()
     if not report.changed:
-        print(f"{database.name}: already at schema {report.to_revision}")
+        say(
+            QT_TRANSLATE_NOOP("CommandLine", "{database}: already at schema {revision}"),
+            database=database.name,
+            revision=report.to_revision,
+        )
         return 0
-    print(f"{database.name}: schema {report.from_revision or 'none'} → {report.to_revision}")
+    say(
+        QT_TRANSLATE_NOOP("CommandLine", "{database}: schema {old} → {revision}"),
+        database=database.name,
+        old=report.from_revision or QT_TRANSLATE_NOOP("CommandLine", "none"),
+        revision=report.to_revision,
+    )
     if report.backup is not None:
-        print(f"copy of the previous database: {report.backup}")
+        say(
+            QT_TRANSLATE_NOOP("CommandLine", "copy of the previous database: {path}"),
+            path=report.backup,
+        )
     return 0
 
 
@@ -66,22 +80,34 @@ def _db_check(arguments: argparse.Namespace) -> int:
     finally:
         database.dispose()
     if report.ok:
-        print(f"{report.database}: OK, {report.incidents} incidents checked")
+        say(
+            QT_TRANSLATE_NOOP("CommandLine", "{database}: OK, {incidents} incidents checked"),
+            database=report.database,
+            incidents=report.incidents,
+        )
         return 0
-    print(f"{report.database}: {len(report.problems)} problem(s) found", file=sys.stderr)
+    warn(
+        QT_TRANSLATE_NOOP("CommandLine", "{database}: {count} problem(s) found"),
+        database=report.database,
+        count=len(report.problems),
+    )
     for problem in report.problems:
-        print(f"  - {problem}", file=sys.stderr)
+        print(f"  - {told(problem.sentence)}", file=sys.stderr)
     return 1
 
 
 def _db_backup(arguments: argparse.Namespace) -> int:
     target: Path = arguments.path
     if target.exists():
-        raise InvalidInput(f"{target} already exists; choose a new file name for the backup.")
+        raise InvalidInput(BACKUP_EXISTS, target=target)
     database = open_existing(arguments)
     try:
         written = backup_database(database, target.resolve())
     finally:
         database.dispose()
-    print(f"{database.name}: copied to {written}")
+    say(
+        QT_TRANSLATE_NOOP("CommandLine", "{database}: copied to {path}"),
+        database=database.name,
+        path=written,
+    )
     return 0

@@ -18,12 +18,12 @@ Run = Callable[[argparse.Namespace, Database], int]
 
 
 def add_desk_commands(
-    commands: Any, database: argparse.ArgumentParser, open_database: OpenDatabase
+    commands: Any, common: argparse.ArgumentParser, open_database: OpenDatabase
 ) -> None:
     """Declare ``operline operator …`` and ``operline settings …``."""
 
     def command(actions: Any, name: str, run: Run, **options: Any) -> Any:
-        parser = actions.add_parser(name, parents=[database], **options)
+        parser = actions.add_parser(name, parents=[common], **options)
         parser.set_defaults(command=lambda arguments: _with(open_database, run, arguments))
         return parser
 

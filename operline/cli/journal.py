@@ -1,5 +1,7 @@
 """``operline journal --day YYYY-MM-DD [--pdf FILE] [--csv FILE]``: the day log for scripts.
 
+The PDF is in French unless ``--lang en`` asks for English: it is the desk's paper.
+
 The morning routine prints or files yesterday's log without a window: the PDF is painted
 by Qt's print support on the offscreen platform, set here when none is, so the command
 runs in a script with no display. The CSV is for French Excel. Reading the day and each
@@ -16,29 +18,28 @@ from pathlib import Path
 from typing import Any
 
 from operline.actors import command_line_actor
+from operline.cli.messages import FILE_PROBLEM, say
 from operline.day_log import DayLog, day_log_csv, read_day_log, record_export
 from operline.db.engine import Database
 from operline.errors import InvalidInput
 from operline.paris_time import format_paris, format_paris_clock, now_utc
+from operline.sentences import QT_TRANSLATE_NOOP
 
 OpenDatabase = Callable[[argparse.Namespace], Database]
 
 
 def add_journal_command(
-    commands: Any, database: argparse.ArgumentParser, open_database: OpenDatabase
+    commands: Any, common: argparse.ArgumentParser, open_database: OpenDatabase
 ) -> None:
     """Declare ``operline journal``."""
     journal = commands.add_parser(
         "journal",
-        parents=[database],
+        parents=[common],
         help="the day log of a Paris day: printed as text, or saved as PDF and CSV",
     )
     journal.add_argument("--day", required=True, type=_day, metavar="YYYY-MM-DD")
     journal.add_argument("--pdf", type=Path, metavar="FILE", help="save the day log as a PDF")
     journal.add_argument("--csv", type=Path, metavar="FILE", help="save it as CSV for French Excel")
-    journal.add_argument(
-        "--lang", choices=("fr", "en"), default="fr", help="language of the PDF (default: fr)"
-    )
 
     def run(arguments: argparse.Namespace) -> int:
         opened = open_database(arguments)
@@ -62,16 +63,25 @@ def _journal(arguments: argparse.Namespace, database: Database) -> int:
     now = now_utc()
     for option, path in (("--pdf", arguments.pdf), ("--csv", arguments.csv)):
         if path is not None and not path.parent.is_dir():
-            raise InvalidInput(f"{option}: the folder {path.parent} does not exist")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("CommandLine", "{option}: the folder {folder} does not exist"),
+                option=option,
+                folder=path.parent,
+            )
     actor = command_line_actor()
     log = read_day_log(database, day, actor=actor, now=now)
     if arguments.csv is not None:
         _write(arguments.csv, day_log_csv(log))
         record_export(database, log, f"csv {arguments.csv.name}", actor=actor, now=now)
     if arguments.pdf is not None:
-        pages = _write_pdf(log, arguments.pdf, printed_by=actor.name, lang=arguments.lang)
+        lang = getattr(arguments, "lang", None) or "fr"
+        pages = _write_pdf(log, arguments.pdf, printed_by=actor.name, lang=lang)
         record_export(database, log, f"pdf {arguments.pdf.name}", actor=actor, now=now)
-        print(f"{arguments.pdf}: {pages} page(s)")
+        say(
+            QT_TRANSLATE_NOOP("CommandLine", "{path}: {pages} page(s)"),
+            path=arguments.pdf,
+            pages=pages,
+        )
     if arguments.pdf is None and arguments.csv is None:
         _print(log)
     return 0
@@ -81,7 +91,7 @@ def _write(path: Path, content: bytes) -> None:
     try:
         path.write_bytes(content)
     except OSError as error:
-        raise InvalidInput(f"{path}: {error.strerror}") from None
+        raise InvalidInput(FILE_PROBLEM, path=path, reason=error.strerror) from None
 
 
 def _write_pdf(log: DayLog, path: Path, *, printed_by: str, lang: str) -> int:
@@ -92,22 +102,35 @@ def _write_pdf(log: DayLog, path: Path, *, printed_by: str, lang: str) -> int:
     try:
         pages = write_pdf_without_window(log, path, printed_by=printed_by, lang=lang)
     except OSError as error:
-        raise InvalidInput(f"{path}: {error.strerror or error}") from None
+        raise InvalidInput(FILE_PROBLEM, path=path, reason=error.strerror or error) from None
     if not path.is_file():
-        raise InvalidInput(f"{path}: the PDF could not be written")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("CommandLine", "{path}: the PDF could not be written"), path=path
+        )
     return pages
 
 
 def _print(log: DayLog) -> None:
     last = log.status.last
     signed = (
-        f"signed off by {last.signed_by} on {format_paris(last.signed_at)}"
+        QT_TRANSLATE_NOOP("CommandLine", "signed off by {who} on {when}")(
+            who=last.signed_by, when=format_paris(last.signed_at)
+        )
         if last is not None
-        else "not signed off"
+        else QT_TRANSLATE_NOOP("CommandLine", "not signed off")()
     )
     if log.status.corrected_after_sign_off:
-        signed += f", corrected since ({log.status.corrections_since})"
-    print(f"{log.day.isoformat()}: {len(log.rows)} calls, {log.hours} hours, {signed}")
+        signed = QT_TRANSLATE_NOOP("CommandLine", "{signed}, corrected since ({count})")(
+            signed=signed, count=log.status.corrections_since
+        )
+    # The head line is for a person; the lines of calls below are for scripts.
+    say(
+        QT_TRANSLATE_NOOP("CommandLine", "{day}: {calls} calls, {hours} hours, {signed}"),
+        day=log.day.isoformat(),
+        calls=len(log.rows),
+        hours=log.hours,
+        signed=signed,
+    )
     for row in log.rows:
         times = ";".join(format_paris_clock(at) if at else "" for at in row.stage_times())
         outcome = row.outcome.value if row.outcome else ""

@@ -1,11 +1,15 @@
 """The ``operline`` command: the desk's window, and the commands supervisors and scripts use.
 
-Problems a user can cause end as one sentence on stderr and a non-zero exit code.
+Problems a user can cause end as one sentence on stderr and a non-zero exit code. The
+sentences speak the language of ``operline.language``'s rule (``--lang``, else the
+locale); what scripts read (CSV, JSON, ``;`` lists, exit codes, ``--version``) does not
+change with it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -14,11 +18,14 @@ from operline.cli.database import add_database_commands, database_url
 from operline.cli.desk import add_desk_commands
 from operline.cli.export import add_export_commands
 from operline.cli.journal import add_journal_command
+from operline.cli.messages import complain, speak, told
 from operline.cli.roster import add_roster_commands
 from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
+from operline.language import LANGUAGES, choose_language
 from operline.paris_time import now_utc
+from operline.sentences import QT_TRANSLATE_NOOP
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -29,31 +36,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     command: Command = getattr(arguments, "command", _open_window)
     try:
-        return command(arguments)
+        speak(choose_language(getattr(arguments, "lang", None)))
+        status = command(arguments)
+        sys.stdout.flush()  # a closed pipe shows here, while it can still be caught
+        return status
     except OperlineError as error:
-        print(f"operline: {error}", file=sys.stderr)
+        complain(error.sentence)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader of stdout left (``| head``): stop quietly, as a killed pipeline does."""
+    # Python would report the failed flush of stdout at exit: point it at nothing.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE, what the shell shows for a writer killed by a closed pipe
 
 
 def _parser() -> argparse.ArgumentParser:
-    database = argparse.ArgumentParser(add_help=False)
-    database.add_argument(
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
         help="database URL (SQLite or PostgreSQL); default: OPERLINE_DATABASE_URL, "
         "else operline.sqlite3 in the user data folder",
     )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="language of the messages, the window and the journal's PDF; default: French "
+        "on a French locale (LC_ALL, LC_MESSAGES, LANG), else English",
+    )
     parser = argparse.ArgumentParser(
         prog="operline",
         description="The desk of Paris's single operational line. Without a command, "
         "opens the desk's window.",
-        parents=[database],
+        parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"operline {__version__}")
-    parser.add_argument("--lang", choices=("fr", "en"), help="language of the window")
     parser.add_argument(
         "--demo", action="store_true", help="open the window on a throwaway demo database"
     )
@@ -65,18 +92,18 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     demo = commands.add_parser(
-        "demo", parents=[database], help="fill an empty database with Paris demo data"
+        "demo", parents=[common], help="fill an empty database with Paris demo data"
     )
     demo.add_argument("--incidents", type=_count, default=2000, metavar="N")
     demo.add_argument("--weeks", type=_positive, default=8, metavar="W")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     demo.set_defaults(command=_demo)
 
-    add_database_commands(commands, database)
-    add_roster_commands(commands, database, _open_prepared)
-    add_desk_commands(commands, database, _open_prepared)
-    add_journal_command(commands, database, _open_prepared)
-    add_export_commands(commands, database, _open_prepared)
+    add_database_commands(commands, common)
+    add_roster_commands(commands, common, _open_prepared)
+    add_desk_commands(commands, common, _open_prepared)
+    add_journal_command(commands, common, _open_prepared)
+    add_export_commands(commands, common, _open_prepared)
     return parser
 
 
@@ -101,9 +128,10 @@ def _open_prepared(arguments: argparse.Namespace) -> Database:
 
 
 def _open_window(arguments: argparse.Namespace) -> int:
+    lang = getattr(arguments, "lang", None)
     window_options = ["--smoke"] if arguments.smoke else []
-    if arguments.lang:
-        window_options += ["--lang", arguments.lang]
+    if lang:
+        window_options += ["--lang", lang]
     if arguments.demo:
         from operline.cli.demo_window import run_demo_window
 
@@ -118,7 +146,7 @@ def _open_window(arguments: argparse.Namespace) -> int:
         return run_demo_window(fill, window_options)
     from operline.ui.shell.app import run_gui  # Qt loads only when a window is wanted
 
-    return run_gui(database_url(arguments), smoke=arguments.smoke, lang=arguments.lang)
+    return run_gui(database_url(arguments), smoke=arguments.smoke, lang=lang)
 
 
 def _fill_demo(database: Database, *, incidents: int, weeks: int, seed: int) -> str:
@@ -127,10 +155,20 @@ def _fill_demo(database: Database, *, incidents: int, weeks: int, seed: int) -> 
     summary = fill_demo_database(
         database, incidents=incidents, weeks=weeks, seed=seed, now=now_utc()
     )
-    return (
-        f"{database.name}: {summary.sectors} sectors, {summary.teams} teams, "
-        f"{summary.facilities} places, {summary.shift_patterns} shift patterns, "
-        f"{summary.incidents} incidents ({summary.open_incidents} still open)"
+    return told(
+        QT_TRANSLATE_NOOP(
+            "CommandLine",
+            "{database}: {sectors} sectors, {teams} teams, {places} places, "
+            "{patterns} shift patterns, {incidents} incidents ({open} still open)",
+        )(
+            database=database.name,
+            sectors=summary.sectors,
+            teams=summary.teams,
+            places=summary.facilities,
+            patterns=summary.shift_patterns,
+            incidents=summary.incidents,
+            open=summary.open_incidents,
+        )
     )
 
 

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from operline.actors import command_line_actor
+from operline.cli.messages import FILE_PROBLEM, say, warn
 from operline.db.engine import Database
 from operline.errors import InvalidInput
-from operline.paris_time import InFold, isoformat_paris, now_utc, parse_instant
+from operline.paris_time import InFold, TimeProblem, isoformat_paris, now_utc, parse_instant
 from operline.roster.csv_format import RosterFileError, parse_roster_csv, write_roster_csv
 from operline.roster.duty import gaps_between, on_duty_in
 from operline.roster.roster_exceptions import (
@@ -27,6 +28,7 @@ from operline.roster.roster_exceptions import (
     remove_roster_exception,
 )
 from operline.roster.roster_file import export_roster, import_roster
+from operline.sentences import QT_TRANSLATE_NOOP, Sentence
 
 NOBODY_ON_DUTY = 3
 #: The gap report looks at most a year ahead: the roster is planned weeks ahead.
@@ -36,14 +38,14 @@ OpenDatabase = Callable[[argparse.Namespace], Database]
 
 
 def add_roster_commands(
-    commands: Any, database: argparse.ArgumentParser, open_database: OpenDatabase
+    commands: Any, common: argparse.ArgumentParser, open_database: OpenDatabase
 ) -> None:
     """Declare ``operline roster …`` under the main parser's ``commands``."""
     roster = commands.add_parser("roster", help="the weekly roster and who is on duty")
     actions = roster.add_subparsers(title="roster commands", metavar="ACTION", required=True)
 
     def command(name: str, run: Callable[[argparse.Namespace, Database], int], **kw: Any) -> Any:
-        parser = actions.add_parser(name, parents=[database], **kw)
+        parser = actions.add_parser(name, parents=[common], **kw)
         parser.set_defaults(command=lambda arguments: _with(open_database, run, arguments))
         return parser
 
@@ -68,7 +70,7 @@ def add_roster_commands(
 
     exception = actions.add_parser("exception", help="a team off, replaced or added")
     exception_actions = exception.add_subparsers(metavar="ACTION", required=True)
-    add = exception_actions.add_parser("add", parents=[database])
+    add = exception_actions.add_parser("add", parents=[common])
     add.set_defaults(command=lambda arguments: _with(open_database, _exception_add, arguments))
     add.add_argument("--team", required=True, metavar="NAME")
     kind = add.add_mutually_exclusive_group(required=True)
@@ -79,10 +81,10 @@ def add_roster_commands(
     add.add_argument("--from", dest="start", required=True, metavar="TIME")
     add.add_argument("--to", dest="end", required=True, metavar="TIME")
     add.add_argument("--reason", required=True, metavar="TEXT")
-    listing = exception_actions.add_parser("list", parents=[database])
+    listing = exception_actions.add_parser("list", parents=[common])
     listing.add_argument("--all", action="store_true", help="include the exceptions that ended")
     listing.set_defaults(command=lambda arguments: _with(open_database, _exception_list, arguments))
-    remove = exception_actions.add_parser("remove", parents=[database])
+    remove = exception_actions.add_parser("remove", parents=[common])
     remove.add_argument("id", type=int, metavar="ID")
     remove.set_defaults(
         command=lambda arguments: _with(open_database, _exception_remove, arguments)
@@ -106,8 +108,12 @@ def _instant(text: str | None, option: str) -> Any:
         return now_utc()
     try:
         return parse_instant(text, in_fold=InFold.RAISE)
-    except ValueError as error:
-        raise InvalidInput(f"{option}: {error}") from None
+    except TimeProblem as error:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("CommandLine", "{option}: {reason}"),
+            option=option,
+            reason=error.sentence,
+        ) from None
 
 
 def _import(arguments: argparse.Namespace, database: Database) -> int:
@@ -115,12 +121,12 @@ def _import(arguments: argparse.Namespace, database: Database) -> int:
     try:
         content = path.read_bytes()
     except OSError as error:
-        raise InvalidInput(f"{path}: {error.strerror}") from None
+        raise InvalidInput(FILE_PROBLEM, path=path, reason=error.strerror) from None
     try:
         rows = parse_roster_csv(content)
     except RosterFileError as error:
         for problem in error.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
+            warn(FILE_PROBLEM, path=path, reason=problem)
         return 2
     result = import_roster(
         database,
@@ -130,17 +136,28 @@ def _import(arguments: argparse.Namespace, database: Database) -> int:
         now=now_utc(),
         replace_all=arguments.replace_all,
     )
-    print(
-        f"{path}: {result.patterns} shift patterns imported; "
-        f"{len(result.teams_created)} new teams, {len(result.teams_updated)} updated, "
-        f"{len(result.sectors_created)} new sectors; "
-        f"{_shifts(result.recorded)} new or changed, {result.ended} ended"
+    say(
+        QT_TRANSLATE_NOOP(
+            "CommandLine",
+            "{path}: {patterns} shift patterns imported; {teams_created} new teams, "
+            "{teams_updated} updated, {sectors_created} new sectors; {shifts} new or changed, "
+            "{ended} ended",
+        ),
+        path=path,
+        patterns=result.patterns,
+        teams_created=len(result.teams_created),
+        teams_updated=len(result.teams_updated),
+        sectors_created=len(result.sectors_created),
+        shifts=_shifts(result.recorded),
+        ended=result.ended,
     )
     return 0
 
 
-def _shifts(count: int) -> str:
-    return f"{count} shift" if count == 1 else f"{count} shifts"
+def _shifts(count: int) -> Sentence:
+    if count == 1:
+        return QT_TRANSLATE_NOOP("CommandLine", "1 shift")()
+    return QT_TRANSLATE_NOOP("CommandLine", "{count} shifts")(count=count)
 
 
 def _export(arguments: argparse.Namespace, database: Database) -> int:
@@ -149,7 +166,7 @@ def _export(arguments: argparse.Namespace, database: Database) -> int:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise InvalidInput(f"{path}: {error.strerror}") from None
+        raise InvalidInput(FILE_PROBLEM, path=path, reason=error.strerror) from None
     return 0
 
 
@@ -169,7 +186,11 @@ def _on_duty(arguments: argparse.Namespace, database: Database) -> int:
 
 def _gaps(arguments: argparse.Namespace, database: Database) -> int:
     if not 1 <= arguments.days <= MAX_GAP_DAYS:
-        raise InvalidInput(f"--days: {arguments.days} is not between 1 and {MAX_GAP_DAYS}")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("CommandLine", "--days: {days} is not between 1 and {most}"),
+            days=arguments.days,
+            most=MAX_GAP_DAYS,
+        )
     start = _instant(arguments.start, "--from")
     gaps = gaps_between(database, start, start + timedelta(days=arguments.days), now=now_utc())
     if arguments.json:

@@ -16,6 +16,12 @@ from pathlib import Path
 
 from operline.db.engine import Database
 from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, InvalidInput
+from operline.sentences import QT_TRANSLATE_NOOP
+
+#: The refusal to write a backup over a file that is there.
+BACKUP_EXISTS = QT_TRANSLATE_NOOP(
+    "DatabaseMessages", "{target} already exists; choose a new file name for the backup."
+)
 
 BACKUP_TIMEOUT_S = 30 * 60
 #: Pages copied per step: 4 MB with SQLite's default 4 KB pages.
@@ -28,9 +34,12 @@ CopyProgress = Callable[[float], None]
 def backup_database(database: Database, target: Path) -> Path:
     """Write a consistent copy of the database to ``target``, which must not exist."""
     if target.exists():
-        raise InvalidInput(f"{target} already exists; choose a new file name for the backup.")
+        raise InvalidInput(BACKUP_EXISTS, target=target)
     if not target.parent.is_dir():
-        raise InvalidInput(f"The folder {target.parent} does not exist.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("DatabaseMessages", "The folder {folder} does not exist."),
+            folder=target.parent,
+        )
     if database.is_sqlite:
         return backup_sqlite_file(database, target, check="integrity_check")
     return _backup_postgresql(database, target)
@@ -63,7 +72,8 @@ def backup_sqlite_file(
         raise DatabaseError(problem, str(source_path), str(error)) from None
     if verdict != "ok":
         _remove_database_file(target)
-        raise DatabaseDamaged(str(source_path), f"its copy fails SQLite's check: {verdict}")
+        fails = QT_TRANSLATE_NOOP("DatabaseMessages", "its copy fails SQLite's check: {verdict}")
+        raise DatabaseDamaged(str(source_path), fails(verdict=verdict))
     return target
 
 
@@ -136,7 +146,9 @@ def _backup_postgresql(database: Database, target: Path) -> Path:
         raise DatabaseError(
             DatabaseProblem.COPY_FAILED,
             database.name,
-            "pg_dump, PostgreSQL's backup program, is not installed",
+            QT_TRANSLATE_NOOP(
+                "DatabaseMessages", "pg_dump, PostgreSQL's backup program, is not installed"
+            )(),
         )
     # The password goes by environment, never on a command line other users can read.
     url = database.url.set(drivername="postgresql", password=None)
@@ -155,7 +167,11 @@ def _backup_postgresql(database: Database, target: Path) -> Path:
     except subprocess.TimeoutExpired:
         target.unlink(missing_ok=True)
         raise DatabaseError(
-            DatabaseProblem.COPY_FAILED, database.name, f"no answer in {BACKUP_TIMEOUT_S} s"
+            DatabaseProblem.COPY_FAILED,
+            database.name,
+            QT_TRANSLATE_NOOP("DatabaseMessages", "no answer in {seconds} s")(
+                seconds=BACKUP_TIMEOUT_S
+            ),
         ) from None
     if done.returncode != 0:
         target.unlink(missing_ok=True)

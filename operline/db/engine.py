@@ -19,6 +19,7 @@ from sqlalchemy.pool import StaticPool
 
 from operline.db.types import StoredValueError
 from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, MissingDatabase
+from operline.sentences import QT_TRANSLATE_NOOP
 
 DATABASE_URL_VARIABLE = "OPERLINE_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_S = 5.0
@@ -186,7 +187,8 @@ def _check_sqlite_file(path: Path) -> None:
             header = file.read(100)
         if header and not header.startswith(_SQLITE_HEADER):
             if _looks_like_damaged_sqlite(path, header):
-                raise DatabaseDamaged(where, "its header is overwritten")
+                overwritten = QT_TRANSLATE_NOOP("DatabaseMessages", "its header is overwritten")
+                raise DatabaseDamaged(where, overwritten())
             raise DatabaseError(DatabaseProblem.NOT_SQLITE, where)
         # WAL needs to create its -wal and -shm files next to the database.
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
@@ -271,7 +273,8 @@ def use_write_ahead_log(database: Database) -> None:
         # other driver error (a locked or full file is one sentence, not a traceback).
         mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()
     if mode is None or str(mode[0]).lower() != "wal":
-        raise DatabaseError(DatabaseProblem.OTHER, database.name, "WAL journal unavailable")
+        unavailable = QT_TRANSLATE_NOOP("DatabaseMessages", "WAL journal unavailable")
+        raise DatabaseError(DatabaseProblem.OTHER, database.name, unavailable())
 
 
 def writing(engine: Engine) -> Engine:
@@ -299,7 +302,9 @@ def explain_driver_error(error: exc.DBAPIError | sqlite3.Error, where: str) -> D
     if "disk is full" in lowered or "no space left" in lowered:
         return DatabaseError(DatabaseProblem.DISK_FULL, where)
     if "statement timeout" in lowered:
-        detail = f"no answer within {POSTGRES_STATEMENT_TIMEOUT_S} s; nothing was saved"
+        detail = QT_TRANSLATE_NOOP(
+            "DatabaseMessages", "no answer within {seconds} s; nothing was saved"
+        )(seconds=POSTGRES_STATEMENT_TIMEOUT_S)
         return DatabaseError(DatabaseProblem.UNREACHABLE, where, detail)
     if "password authentication failed" in lowered or ("role" in lowered and "exist" in lowered):
         return DatabaseError(DatabaseProblem.ACCESS_DENIED, where, message)

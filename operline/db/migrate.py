@@ -23,6 +23,7 @@ from operline.db.backup import backup_sqlite_file, remove_older_copies
 from operline.db.engine import Database, use_write_ahead_log, writing
 from operline.db.search_index import restore_sqlite_triggers
 from operline.errors import DatabaseError, DatabaseProblem
+from operline.sentences import QT_TRANSLATE_NOOP
 
 #: Tables every Operline schema has had, to tell Operline's database from another's.
 _OPERLINE_TABLES = frozenset({"incident", "incident_event", "sector", "team"})
@@ -190,7 +191,9 @@ def _run_sqlite_migrations(connection: Connection, migrations: str) -> None:
                 raise DatabaseError(
                     DatabaseProblem.CORRUPT,
                     str(connection.engine.url.database),
-                    f"{len(problems)} broken references after the update",
+                    QT_TRANSLATE_NOOP(
+                        "DatabaseMessages", "{count} broken references after the update"
+                    )(count=len(problems)),
                 )
     finally:
         raw.execute("PRAGMA foreign_keys = ON")

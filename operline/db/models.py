@@ -365,6 +365,25 @@ class Incident(Base):
             name="ix_incident_place_received",
             where="orientation_facility_id IS NOT NULL",
         ),
+        # The figures: a sector's acknowledgement delays and its places over a period,
+        # read from these alone. Partial, so only a query that says it wants acknowledged
+        # calls (or calls with a place) can pick them: the history keeps its own indexes.
+        Index(
+            "ix_incident_sector_acknowledged",
+            "sector_id",
+            "received_at",
+            "acknowledged_at",
+            sqlite_where=text("acknowledged_at IS NOT NULL"),
+            postgresql_where=text("acknowledged_at IS NOT NULL"),
+        ),
+        Index(
+            "ix_incident_sector_location",
+            "sector_id",
+            "location",
+            "received_at",
+            sqlite_where=text("location IS NOT NULL"),
+            postgresql_where=text("location IS NOT NULL"),
+        ),
         # Calls that came in while no team was on duty: a few in a hundred.
         Index(
             "ix_incident_no_team_on_duty",

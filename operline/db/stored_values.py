@@ -28,6 +28,7 @@ from sqlalchemy import (
 
 from operline.db.models import Base
 from operline.db.types import StoredValueError, checked_result_processor
+from operline.sentences import QT_TRANSLATE_NOOP, Sentence
 
 _BATCH = 5000
 _IDS_SHOWN = 5
@@ -41,10 +42,18 @@ class UnreadableRows:
     count: int
     first_ids: tuple[str, ...]
 
-    def __str__(self) -> str:
+    @property
+    def sentence(self) -> Sentence:
         shown = ", ".join(self.first_ids)
         more = ", …" if self.count > len(self.first_ids) else ""
-        return f"stored values that cannot be read back in table {self.table} (rows {shown}{more})"
+        unreadable = QT_TRANSLATE_NOOP(
+            "DatabaseCheck",
+            "stored values that cannot be read back in table {table} (rows {rows})",
+        )
+        return unreadable(table=self.table, rows=shown + more)
+
+    def __str__(self) -> str:
+        return str(self.sentence)
 
 
 @dataclass(frozen=True)
@@ -55,8 +64,15 @@ class BrokenRule:
     rule: str
     count: int
 
+    @property
+    def sentence(self) -> Sentence:
+        breaking = QT_TRANSLATE_NOOP(
+            "DatabaseCheck", "rows of table {table} breaking its rule {rule}"
+        )
+        return breaking(table=self.table, rule=self.rule)
+
     def __str__(self) -> str:
-        return f"rows of table {self.table} breaking its rule {self.rule}"
+        return str(self.sentence)
 
 
 def unreadable_rows(connection: Connection) -> list[UnreadableRows]:

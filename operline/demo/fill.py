@@ -21,6 +21,7 @@ from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.db.models import (
     AuditLog,
+    Base,
     Facility,
     Incident,
     IncidentEvent,
@@ -37,6 +38,7 @@ from operline.incidents.suggestions import SuggestionTally
 from operline.paris_time import as_utc
 from operline.roster.engine import Roster
 from operline.roster.store import load_roster
+from operline.sentences import QT_TRANSLATE_NOOP
 
 #: Incidents per executemany; their events go in right after, in one statement too.
 BATCH_SIZE = 5000
@@ -65,9 +67,19 @@ def fill_demo_database(
     Refuses a database that already holds reference data or incidents.
     """
     if incidents < 0:
-        raise InvalidInput(f"The number of demo incidents must be 0 or more, not {incidents}.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "DemoMessages", "The number of demo incidents must be 0 or more, not {count}."
+            ),
+            count=incidents,
+        )
     if weeks < 1:
-        raise InvalidInput(f"The demo needs at least 1 week of history, not {weeks}.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "DemoMessages", "The demo needs at least 1 week of history, not {weeks}."
+            ),
+            weeks=weeks,
+        )
     now = as_utc(now)
     rng = random.Random(seed)
     with database.write() as session:
@@ -106,8 +118,14 @@ def _refresh_planner_statistics(database: Database) -> None:
     # After a bulk load PostgreSQL's planner still believes the tables empty and would scan
     # them rather than use the partial index of open calls, until autovacuum catches up.
     if database.url.get_backend_name() == "postgresql":
+        # The demo's own tables (in the schema it fills), not every table of the database:
+        # on a server shared by many schemas that outlasts the statement timeout.
         with database.errors(), database.engine.connect() as connection:
-            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+            quote = connection.dialect.identifier_preparer.quote
+            tables = ", ".join(quote(table.name) for table in Base.metadata.sorted_tables)
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                f"ANALYZE {tables}"
+            )
     else:
         # SQLite picks among the history's indexes by their statistics; a sample will do.
         with database.errors(), database.engine.begin() as connection:
@@ -127,8 +145,13 @@ def _refuse_filled(session: Session, where: str) -> None:
     if held:
         listed = held[0] if len(held) == 1 else f"{', '.join(held[:-1])} and {held[-1]}"
         raise InvalidInput(
-            f"The database {where} already holds {listed}; the demo only fills an "
-            "empty database, so nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "DemoMessages",
+                "The database {where} already holds {listed}; the demo only fills an "
+                "empty database, so nothing was changed.",
+            ),
+            where=where,
+            listed=listed,
         )
 
 

@@ -2,9 +2,14 @@
 
 Operators type places freely, so "Rue d'Aubervilliers", "rue d’aubervilliers " and
 "RUE D'AUBERVILLIERS" are one place: places are compared after folding case, accents,
-spaces and punctuation. The database groups the calls by the text as typed (a sector has
+spaces and punctuation. The database counts the calls by the text as typed (a sector has
 a few hundred spellings at most); the spellings are then merged here, and each place is
 named by its most frequent spelling (the first typed, on a tie).
+
+The count walks the index of a sector's places (sector, place, time) from one spelling to
+the next, then counts each spelling's calls in the period as one range of that index:
+a few seeks a spelling and the calls counted inside the index, where grouping the
+period's calls by their text read every call's row and sorted them all.
 """
 
 from __future__ import annotations
@@ -15,10 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from operline.db.models import Incident
+from operline.db.types import UTCDateTime
 from operline.names import fold_name
 
 #: The places shown, most calls first.
@@ -49,18 +54,38 @@ def repeat_places(
     limit: int = REPEAT_PLACES_SHOWN,
 ) -> list[RepeatPlace]:
     """The places of a sector with two calls or more in ``[start, end)``, most first."""
-    rows = session.execute(
-        select(Incident.location, func.count(), func.min(Incident.received_at))
-        .where(
-            Incident.sector_id == sector_id,
-            Incident.received_at >= start,
-            Incident.received_at < end,
-            Incident.location.is_not(None),
-        )
-        .group_by(Incident.location)
+    rows = session.execute(_SPELLINGS_COUNTED, {"sector": sector_id, "start": start, "end": end})
+    ordered = sorted((row for row in rows if row.calls), key=lambda row: row.first_at)
+    return merge_spellings(((row.location, int(row.calls)) for row in ordered), limit=limit)
+
+
+# The same on SQLite and PostgreSQL; each subquery is a seek or a range of the partial
+# index ix_incident_sector_location (sector_id, location, received_at).
+_IN_PERIOD = (
+    "FROM incident WHERE sector_id = :sector AND location = spelling.location "
+    "AND received_at >= :start AND received_at < :end"
+)
+_SPELLINGS_COUNTED = (
+    sa.text(
+        "WITH RECURSIVE spelling(location) AS ("
+        "SELECT min(location) FROM incident "
+        "WHERE sector_id = :sector AND location IS NOT NULL "
+        "UNION ALL "
+        "SELECT (SELECT min(later.location) FROM incident AS later "
+        "WHERE later.sector_id = :sector AND later.location IS NOT NULL "
+        "AND later.location > spelling.location) "
+        "FROM spelling WHERE spelling.location IS NOT NULL) "
+        f"SELECT location, (SELECT count(*) {_IN_PERIOD}) AS calls, "
+        f"(SELECT min(received_at) {_IN_PERIOD}) AS first_at "
+        "FROM spelling WHERE location IS NOT NULL"
     )
-    ordered = sorted(rows, key=lambda row: row[2])
-    return merge_spellings(((text or "", int(count)) for text, count, _ in ordered), limit=limit)
+    .bindparams(
+        sa.bindparam("sector", type_=sa.Integer()),
+        sa.bindparam("start", type_=UTCDateTime()),
+        sa.bindparam("end", type_=UTCDateTime()),
+    )
+    .columns(location=sa.String(), calls=sa.Integer(), first_at=UTCDateTime())
+)
 
 
 def merge_spellings(

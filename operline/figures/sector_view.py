@@ -31,6 +31,7 @@ from operline.journal import day_ids_query
 from operline.paris_time import paris_date
 from operline.roster.engine import OnDuty, next_handoff, on_duty_teams
 from operline.roster.store import load_roster
+from operline.sentences import QT_TRANSLATE_NOOP
 from operline.settings import DeskSettings, read_settings
 
 #: The days the calls-per-day chart and the repeat places look back over, today included.
@@ -133,15 +134,16 @@ def sector_today(database: Database, sector_id: int, *, actor: Actor, now: datet
 def _open_in(
     database: Database, sector_id: int, now: datetime, settings: DeskSettings
 ) -> tuple[BoardIncident, ...]:
-    # Every open call, then the sector's: the partial index of open calls answers at once,
-    # where asking for the sector lets SQLite walk the sector's whole history instead
-    # (a second at a million incidents).
-    found = open_incidents(database, now=now, settings=settings)
-    return tuple(incident for incident in found if incident.sector_id == sector_id)
+    # Read through the partial index of open calls, the sector checked in it: only the
+    # sector's open calls are built, not every open call of the desk.
+    return tuple(open_incidents(database, now=now, settings=settings, sector_id=sector_id))
 
 
 def _sector_name(session: Session, sector_id: int) -> str:
     name = session.scalar(select(Sector.name).where(Sector.id == sector_id))
     if name is None:
-        raise InvalidInput(f"There is no sector #{sector_id} in this database.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("FigureMessages", "There is no sector #{id} in this database."),
+            id=sector_id,
+        )
     return name

@@ -38,6 +38,7 @@ from operline.gpo.minimise import mask_phones
 from operline.gpo.tally import WeekTally
 from operline.gpo.week import check_week_is_over
 from operline.roster.board import active_sectors
+from operline.sentences import QT_TRANSLATE_NOOP
 
 #: The three files, in the order they are written and audited.
 KINDS = ("incidents", "summary", "hotspots")
@@ -76,7 +77,12 @@ def export_gpo_week(
     require(actor, Right.EXPORT)
     check_week_is_over(week, now)
     if not folder.is_dir():
-        raise InvalidInput(f"The folder {folder} does not exist; nothing was exported.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "GpoExport", "The folder {folder} does not exist; nothing was exported."
+            ),
+            folder=folder,
+        )
     start, end = week.bounds()
     previous_start, _ = week.shifted(-1).bounds()
     pending: list[tuple[str, Path, int]] = []
@@ -177,9 +183,13 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _not_writable(folder: Path, error: OSError) -> InvalidInput:
-    reason = error.strerror or str(error)
     return InvalidInput(
-        f"Operline cannot write the export into {folder} ({reason}); nothing was exported."
+        QT_TRANSLATE_NOOP(
+            "GpoExport",
+            "Operline cannot write the export into {folder} ({reason}); nothing was exported.",
+        ),
+        folder=folder,
+        reason=error.strerror or str(error),
     )
 
 

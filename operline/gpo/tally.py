@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from operline.codes import Outcome
-from operline.figures.ack_times import MEDIAN, NINETIETH, percentile_of_counts
+from operline.figures.ack_times import MEDIAN, NINETIETH, percentile_of_sorted
 from operline.figures.places import fold_place
 
 SUMMARY_COLUMNS = (
@@ -46,8 +46,8 @@ class SectorTally:
     acknowledged: int = 0
     closed: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)
-    #: Seconds from reception to acknowledgement, and how many calls took each.
-    ack_seconds: Counter[float] = field(default_factory=Counter)
+    #: Seconds from reception to acknowledgement, a call each.
+    ack_seconds: list[float] = field(default_factory=list)
 
     def add(self, other: SectorTally) -> None:
         self.calls += other.calls
@@ -57,10 +57,10 @@ class SectorTally:
         self.acknowledged += other.acknowledged
         self.closed += other.closed
         self.outcomes.update(other.outcomes)
-        self.ack_seconds.update(other.ack_seconds)
+        self.ack_seconds.extend(other.ack_seconds)
 
     def cells(self, name: str) -> list[object]:
-        pairs = sorted(self.ack_seconds.items())
+        delays = sorted(self.ack_seconds)
         return [
             name,
             self.calls,
@@ -70,8 +70,8 @@ class SectorTally:
             self.acknowledged,
             self.closed,
             self.calls - self.closed,
-            _minutes(percentile_of_counts(pairs, MEDIAN)),
-            _minutes(percentile_of_counts(pairs, NINETIETH)),
+            _minutes(percentile_of_sorted(delays, MEDIAN)),
+            _minutes(percentile_of_sorted(delays, NINETIETH)),
             *(self.outcomes[outcome.value] for outcome in Outcome),
         ]
 
@@ -116,7 +116,7 @@ class WeekTally:
         tally.closed += closed
         if ack_seconds is not None:
             tally.acknowledged += 1
-            tally.ack_seconds[ack_seconds] += 1
+            tally.ack_seconds.append(ack_seconds)
         if outcome:
             tally.outcomes[outcome] += 1
         if place:

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from operline.errors import InvalidInput
 from operline.figures.buckets import IsoWeek
 from operline.paris_time import as_utc, format_paris, paris_date
+from operline.sentences import QT_TRANSLATE_NOOP
 
 _WEEK = re.compile(r"(\d{4})-W(\d{2})")
 
@@ -22,14 +23,21 @@ def parse_week(text: str) -> IsoWeek:
     found = _WEEK.fullmatch(text.strip().upper())
     if found is None:
         raise InvalidInput(
-            f"{text.strip()!r} is not an ISO week (expected YYYY-Www, e.g. 2026-W13)."
+            QT_TRANSLATE_NOOP(
+                "GpoExport", "{text} is not an ISO week (expected YYYY-Www, e.g. 2026-W13)."
+            ),
+            text=repr(text.strip()),
         )
     year, number = int(found[1]), int(found[2])
     try:
         return IsoWeek(year, number)
     except ValueError:
         raise InvalidInput(
-            f"{year} has no week {number} (ISO weeks run from W01 to W52 or W53)."
+            QT_TRANSLATE_NOOP(
+                "GpoExport", "{year} has no week {number} (ISO weeks run from W01 to W52 or W53)."
+            ),
+            year=year,
+            number=number,
         ) from None
 
 
@@ -43,8 +51,14 @@ def check_week_is_over(week: IsoWeek, now: datetime) -> None:
     _, end = week.bounds()
     if as_utc(now) < end:
         raise InvalidInput(
-            f"The week {week} is not over yet (it ends on {format_paris(end)}, Paris time); "
-            f"the last complete week is {last_complete_week(now)}."
+            QT_TRANSLATE_NOOP(
+                "GpoExport",
+                "The week {week} is not over yet (it ends on {end}, Paris time); "
+                "the last complete week is {last}.",
+            ),
+            week=str(week),
+            end=format_paris(end),
+            last=str(last_complete_week(now)),
         )
 
 

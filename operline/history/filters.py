@@ -15,6 +15,7 @@ from operline.codes import Category, Outcome, Priority, Status
 from operline.db.search_index import search_words
 from operline.errors import InvalidInput
 from operline.paris_time import paris_day_bounds
+from operline.sentences import QT_TRANSLATE_NOOP
 
 
 class HistoryOrder(StrEnum):
@@ -50,8 +51,13 @@ class HistoryFilter:
     def __post_init__(self) -> None:
         if self.first_day and self.last_day and self.first_day > self.last_day:
             raise InvalidInput(
-                f"The period ends on {self.last_day:%d/%m/%Y}, before it starts "
-                f"({self.first_day:%d/%m/%Y}): choose an end on or after the start."
+                QT_TRANSLATE_NOOP(
+                    "HistoryMessages",
+                    "The period ends on {last}, before it starts ({first}): "
+                    "choose an end on or after the start.",
+                ),
+                last=f"{self.last_day:%d/%m/%Y}",
+                first=f"{self.first_day:%d/%m/%Y}",
             )
 
     @property

@@ -11,6 +11,7 @@ from operline.actors import Actor, Right, require
 from operline.db.engine import Database
 from operline.db.models import Incident
 from operline.errors import InvalidInput
+from operline.sentences import QT_TRANSLATE_NOOP
 
 
 def sector_of_call(database: Database, incident_id: int, *, actor: Actor) -> int:
@@ -19,5 +20,8 @@ def sector_of_call(database: Database, incident_id: int, *, actor: Actor) -> int
     with database.read() as session:
         sector_id = session.scalar(select(Incident.sector_id).where(Incident.id == incident_id))
     if sector_id is None:
-        raise InvalidInput(f"There is no call #{incident_id} in this database.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("HistoryMessages", "There is no call #{id} in this database."),
+            id=incident_id,
+        )
     return sector_id

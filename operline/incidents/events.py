@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from operline.errors import OperlineError
+from operline.sentences import QT_TRANSLATE_NOOP, Template
 
 
 class EventKind(StrEnum):
@@ -61,34 +62,66 @@ class Refusal(StrEnum):
     VALUE_INVALID = "value_invalid"
 
 
-#: The English sentence of each refusal; the window shows its own translation.
-REFUSALS: dict[Refusal, str] = {
-    Refusal.NOT_FOUND: "There is no such incident.",
-    Refusal.WRONG_STAGE: "{reference} is at stage {status}: it cannot be {wanted} now.",
-    Refusal.ALREADY_CLOSED: "{reference} is closed.",
-    Refusal.PLACE_NEEDED: "An orientation needs the place the person was oriented to.",
-    Refusal.PLACE_UNKNOWN: "This place does not exist or is no longer in use.",
-    Refusal.PLACE_ONLY_FOR_ORIENTATION: "Only an orientation names a place.",
-    Refusal.TEAM_UNKNOWN: "This team does not exist or is retired.",
-    Refusal.TEAM_NOT_ON_DUTY: "{team} is not on duty in this sector: give a short reason.",
-    Refusal.SAME_TEAM: "{team} already has this call.",
-    Refusal.REASON_NEEDED: "Give the reason for handing the call to another team.",
-    Refusal.IN_FUTURE: "A time in the future cannot be recorded.",
-    Refusal.BEFORE_PREVIOUS_STAGE: "This time is before the previous stage ({previous}).",
-    Refusal.BACKDATED_NEEDS_REASON: "A time set back needs a reason.",
-    Refusal.NOTE_EMPTY: "The note is empty.",
-    Refusal.NOTE_TOO_LONG: "A note holds at most {limit} characters.",
-    Refusal.CALL_FORM: "The call cannot be saved: {problems}.",
-    Refusal.FREE_PLACES: "Free places go from 0 to the capacity ({capacity}).",
-    Refusal.AFTER_NEXT_STAGE: "This time is after the next stage ({next}).",
-    Refusal.NO_STAGE_TIME: "{reference} has not reached this stage: there is no time to correct.",
-    Refusal.CORRECTION_NEEDS_REASON: "A correction needs a reason.",
-    Refusal.NOTHING_CHANGED: "The new value is the one already recorded.",
-    Refusal.SECTOR_UNKNOWN: "This sector does not exist or is retired.",
-    Refusal.PERSONS_RANGE: "Between 1 and 50 people.",
-    Refusal.TEXT_TOO_LONG: "At most {limit} characters.",
-    Refusal.OUTCOME_NOT_CLOSED: "{reference} is not closed: it has no outcome to correct.",
-    Refusal.VALUE_INVALID: "This value does not fit the field corrected.",
+#: The sentence of each refusal, as the window and the logs tell it.
+REFUSALS: dict[Refusal, Template] = {
+    Refusal.NOT_FOUND: QT_TRANSLATE_NOOP("Refusals", "There is no such incident."),
+    Refusal.WRONG_STAGE: QT_TRANSLATE_NOOP(
+        "Refusals", "{reference} is at stage {status}: it cannot be {wanted} now."
+    ),
+    Refusal.ALREADY_CLOSED: QT_TRANSLATE_NOOP("Refusals", "{reference} is closed."),
+    Refusal.PLACE_NEEDED: QT_TRANSLATE_NOOP(
+        "Refusals", "An orientation needs the place the person was oriented to."
+    ),
+    Refusal.PLACE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Refusals", "This place does not exist or is no longer in use."
+    ),
+    Refusal.PLACE_ONLY_FOR_ORIENTATION: QT_TRANSLATE_NOOP(
+        "Refusals", "Only an orientation names a place."
+    ),
+    Refusal.TEAM_UNKNOWN: QT_TRANSLATE_NOOP("Refusals", "This team does not exist or is retired."),
+    Refusal.TEAM_NOT_ON_DUTY: QT_TRANSLATE_NOOP(
+        "Refusals", "{team} is not on duty in this sector: give a short reason."
+    ),
+    Refusal.SAME_TEAM: QT_TRANSLATE_NOOP("Refusals", "{team} already has this call."),
+    Refusal.REASON_NEEDED: QT_TRANSLATE_NOOP(
+        "Refusals", "Give the reason for handing the call to another team."
+    ),
+    Refusal.IN_FUTURE: QT_TRANSLATE_NOOP("Refusals", "A time in the future cannot be recorded."),
+    Refusal.BEFORE_PREVIOUS_STAGE: QT_TRANSLATE_NOOP(
+        "Refusals", "This time is before the previous stage ({previous})."
+    ),
+    Refusal.BACKDATED_NEEDS_REASON: QT_TRANSLATE_NOOP(
+        "Refusals", "A time set back needs a reason."
+    ),
+    Refusal.NOTE_EMPTY: QT_TRANSLATE_NOOP("Refusals", "The note is empty."),
+    Refusal.NOTE_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Refusals", "A note holds at most {limit} characters."
+    ),
+    Refusal.CALL_FORM: QT_TRANSLATE_NOOP("Refusals", "The call cannot be saved: {problems}."),
+    Refusal.FREE_PLACES: QT_TRANSLATE_NOOP(
+        "Refusals", "Free places go from 0 to the capacity ({capacity})."
+    ),
+    Refusal.AFTER_NEXT_STAGE: QT_TRANSLATE_NOOP(
+        "Refusals", "This time is after the next stage ({next})."
+    ),
+    Refusal.NO_STAGE_TIME: QT_TRANSLATE_NOOP(
+        "Refusals", "{reference} has not reached this stage: there is no time to correct."
+    ),
+    Refusal.CORRECTION_NEEDS_REASON: QT_TRANSLATE_NOOP("Refusals", "A correction needs a reason."),
+    Refusal.NOTHING_CHANGED: QT_TRANSLATE_NOOP(
+        "Refusals", "The new value is the one already recorded."
+    ),
+    Refusal.SECTOR_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Refusals", "This sector does not exist or is retired."
+    ),
+    Refusal.PERSONS_RANGE: QT_TRANSLATE_NOOP("Refusals", "Between 1 and 50 people."),
+    Refusal.TEXT_TOO_LONG: QT_TRANSLATE_NOOP("Refusals", "At most {limit} characters."),
+    Refusal.OUTCOME_NOT_CLOSED: QT_TRANSLATE_NOOP(
+        "Refusals", "{reference} is not closed: it has no outcome to correct."
+    ),
+    Refusal.VALUE_INVALID: QT_TRANSLATE_NOOP(
+        "Refusals", "This value does not fit the field corrected."
+    ),
 }
 
 
@@ -100,7 +133,7 @@ class IncidentRefused(OperlineError):
     def __init__(self, code: Refusal, **values: object) -> None:
         self.code = code
         self.values = {name: str(value) for name, value in values.items()}
-        super().__init__(REFUSALS[code].format(**self.values))
+        super().__init__(REFUSALS[code], **self.values)
 
 
 class IncidentChanged(OperlineError):
@@ -109,5 +142,9 @@ class IncidentChanged(OperlineError):
     def __init__(self, reference: str) -> None:
         self.reference = reference
         super().__init__(
-            f"{reference} was changed at another desk meanwhile; check it and try again."
+            QT_TRANSLATE_NOOP(
+                "Refusals",
+                "{reference} was changed at another desk meanwhile; check it and try again.",
+            ),
+            reference=reference,
         )

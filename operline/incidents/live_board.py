@@ -196,7 +196,11 @@ def _board_query(by_sector: bool, by_ids: bool) -> Select[*tuple[Any, ...]]:
         )
     )
     if by_sector:
-        query = query.where(Incident.sector_id == bindparam("sector_id"))
+        # The sector compared through an expression, which no index can serve: asked for
+        # the bare column, SQLite's planner walked the sector's whole history in the
+        # history's sector index (a second at a million calls) rather than the few open
+        # calls of the partial index.
+        query = query.where(Incident.sector_id + 0 == bindparam("sector_id"))
     if by_ids:
         query = query.where(Incident.id.in_(bindparam("incident_ids", expanding=True)))
     return query

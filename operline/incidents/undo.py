@@ -25,6 +25,7 @@ from operline.errors import OperlineError
 from operline.incidents.events import EventKind, IncidentChanged, IncidentRefused, Refusal
 from operline.incidents.stages import IncidentState, incident_state
 from operline.paris_time import format_paris
+from operline.sentences import QT_TRANSLATE_NOOP, Template
 from operline.settings import stored_settings
 
 #: Lines that are no step: a note or a call linked in can follow a step and leave it undoable.
@@ -39,13 +40,18 @@ class UndoRefusal(StrEnum):
     NOT_YOURS = "not_yours"
 
 
-#: The English sentence of each refusal; the window shows its own translation.
-UNDO_REFUSALS: dict[UndoRefusal, str] = {
-    UndoRefusal.NOTHING: "{reference} has no step to undo.",
-    UndoRefusal.TOO_LATE: "{reference}: the last step was recorded at {time}; "
-    "a step can be undone for {minutes} minutes only.",
-    UndoRefusal.NOT_YOURS: "{reference}: the last step was recorded by {name}; "
-    "only they can undo it.",
+#: The sentence of each refusal, as the window and the logs tell it.
+UNDO_REFUSALS: dict[UndoRefusal, Template] = {
+    UndoRefusal.NOTHING: QT_TRANSLATE_NOOP("UndoRefusals", "{reference} has no step to undo."),
+    UndoRefusal.TOO_LATE: QT_TRANSLATE_NOOP(
+        "UndoRefusals",
+        "{reference}: the last step was recorded at {time}; "
+        "a step can be undone for {minutes} minutes only.",
+    ),
+    UndoRefusal.NOT_YOURS: QT_TRANSLATE_NOOP(
+        "UndoRefusals",
+        "{reference}: the last step was recorded by {name}; only they can undo it.",
+    ),
 }
 
 
@@ -57,7 +63,7 @@ class UndoRefused(OperlineError):
     def __init__(self, code: UndoRefusal, **values: object) -> None:
         self.code = code
         self.values = {name: str(value) for name, value in values.items()}
-        super().__init__(UNDO_REFUSALS[code].format(**self.values))
+        super().__init__(UNDO_REFUSALS[code], **self.values)
 
 
 @dataclass(frozen=True)

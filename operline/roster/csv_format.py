@@ -15,7 +15,8 @@ from datetime import date, time
 
 from operline.csv_files import csv_text
 from operline.names import fold_name
-from operline.phones import normalise_phone
+from operline.phones import PhoneProblem, normalise_phone
+from operline.sentences import QT_TRANSLATE_NOOP, Sentence
 
 COLUMNS = (
     "team",
@@ -47,7 +48,20 @@ _DAY_NAMES = {
 _FRENCH_DAYS = ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")
 
 #: Records a problem of a column of the row being read: (column, reason).
-_Problem = Callable[[str, str], None]
+_Problem = Callable[[str, Sentence], None]
+
+_AT_LINE = QT_TRANSLATE_NOOP("RosterFile", "line {line}: {reason}")
+_AT_COLUMN = QT_TRANSLATE_NOOP("RosterFile", "line {line}, column {column}: {reason}")
+_TOO_BIG = QT_TRANSLATE_NOOP(
+    "RosterFile",
+    "the file is {size} bytes, more than a roster can be ({most} bytes at most): "
+    "is it the right file?",
+)
+_TOO_LONG = QT_TRANSLATE_NOOP(
+    "RosterFile",
+    "the file has {rows} rows, more than a roster can be ({most} rows at most): "
+    "is it the right file?",
+)
 
 
 @dataclass(frozen=True)
@@ -69,51 +83,47 @@ class RosterRow:
 class RosterFileError(ValueError):
     """A roster file that cannot be imported, with every problem found in it."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Sentence]) -> None:
         self.problems = problems
-        super().__init__("\n".join(problems))
+        super().__init__("\n".join(str(problem) for problem in problems))
 
 
 def parse_roster_csv(content: bytes) -> list[RosterRow]:
     """The rows of a roster file; raises RosterFileError listing every problem."""
     if len(content) > MAX_FILE_BYTES:
-        raise RosterFileError(
-            [
-                f"the file is {len(content):,} bytes, more than a roster can be "
-                f"({MAX_FILE_BYTES:,} bytes at most): is it the right file?"
-            ]
-        )
+        raise RosterFileError([_TOO_BIG(size=f"{len(content):,}", most=f"{MAX_FILE_BYTES:,}")])
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise RosterFileError([f"the file is not UTF-8 text (byte {error.start + 1})"]) from None
+        not_text = QT_TRANSLATE_NOOP("RosterFile", "the file is not UTF-8 text (byte {byte})")
+        raise RosterFileError([not_text(byte=error.start + 1)]) from None
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        raise RosterFileError([f"line 1: the header row is missing ({';'.join(COLUMNS)})"])
+        missing = QT_TRANSLATE_NOOP("RosterFile", "the header row is missing ({columns})")
+        raise RosterFileError([_AT_LINE(line=1, reason=missing(columns=";".join(COLUMNS)))])
     separator = ";" if lines[0].count(";") >= lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=separator)
     try:
         records = list(reader)
     except csv.Error as error:  # e.g. a field past the csv module's 131,072 characters
-        raise RosterFileError([f"line {reader.line_num}: {_csv_problem(error)}"]) from None
-    if len(records) - 1 > MAX_ROWS:
         raise RosterFileError(
-            [
-                f"the file has {len(records) - 1:,} rows, more than a roster can be "
-                f"({MAX_ROWS:,} rows at most): is it the right file?"
-            ]
-        )
+            [_AT_LINE(line=reader.line_num, reason=_csv_problem(error))]
+        ) from None
+    if len(records) - 1 > MAX_ROWS:
+        raise RosterFileError([_TOO_LONG(rows=f"{len(records) - 1:,}", most=f"{MAX_ROWS:,}")])
     header = [name.strip().lower() for name in records[0]]
     if header != list(COLUMNS):
         raise RosterFileError([_header_problem(header)])
     rows: list[tuple[int, RosterRow]] = []
     sized: list[tuple[int, dict[str, str]]] = []
-    problems: list[str] = []
+    problems: list[Sentence] = []
     for number, record in enumerate(records[1:], start=2):
         if not any(field.strip() for field in record):
             continue
         if len(record) != len(COLUMNS):
-            problems.append(f"line {number}: {len(record)} fields, expected {len(COLUMNS)}")
+            fields_count = QT_TRANSLATE_NOOP("RosterFile", "{count} fields, expected {expected}")
+            reason = fields_count(count=len(record), expected=len(COLUMNS))
+            problems.append(_AT_LINE(line=number, reason=reason))
             continue
         fields = dict(zip(COLUMNS, record, strict=True))
         sized.append((number, fields))
@@ -128,10 +138,13 @@ def parse_roster_csv(content: bytes) -> list[RosterRow]:
     return [row for _, row in rows]
 
 
-def _csv_problem(error: csv.Error) -> str:
+def _csv_problem(error: csv.Error) -> Sentence:
     if "field larger than field limit" in str(error):
-        return f"a field is longer than {csv.field_size_limit():,} characters"
-    return f"the file cannot be read as CSV ({error})"
+        too_long = QT_TRANSLATE_NOOP("RosterFile", "a field is longer than {most} characters")
+        return too_long(most=f"{csv.field_size_limit():,}")
+    return QT_TRANSLATE_NOOP("RosterFile", "the file cannot be read as CSV ({detail})")(
+        detail=error
+    )
 
 
 def shift_key(row: RosterRow) -> tuple[object, ...]:
@@ -148,52 +161,60 @@ def shift_key(row: RosterRow) -> tuple[object, ...]:
     )
 
 
-def _duplicates(rows: list[tuple[int, RosterRow]]) -> list[str]:
+def _duplicates(rows: list[tuple[int, RosterRow]]) -> list[Sentence]:
     # A shift given twice would be stored twice and counted twice on the board.
     first_seen: dict[tuple[object, ...], int] = {}
     problems = []
     for number, row in rows:
         key = shift_key(row)
         if key in first_seen:
-            problems.append(f"line {number}: the same shift as line {first_seen[key]}")
+            same = QT_TRANSLATE_NOOP("RosterFile", "the same shift as line {first}")
+            problems.append(_AT_LINE(line=number, reason=same(first=first_seen[key])))
         else:
             first_seen[key] = number
     return problems
 
 
-def _header_problem(header: list[str]) -> str:
+def _header_problem(header: list[str]) -> Sentence:
     missing = [name for name in COLUMNS if name not in header]
     unknown = [name for name in header if name not in COLUMNS]
     if missing:
-        return f"line 1, column {missing[0]}: missing from the header"
+        reason = QT_TRANSLATE_NOOP("RosterFile", "missing from the header")()
+        return _AT_COLUMN(line=1, column=missing[0], reason=reason)
     if unknown:
-        return f"line 1, column {unknown[0]}: not a roster column"
-    return f"line 1: columns must come in this order: {';'.join(COLUMNS)}"
+        reason = QT_TRANSLATE_NOOP("RosterFile", "not a roster column")()
+        return _AT_COLUMN(line=1, column=unknown[0], reason=reason)
+    order = QT_TRANSLATE_NOOP("RosterFile", "columns must come in this order: {columns}")
+    return _AT_LINE(line=1, reason=order(columns=";".join(COLUMNS)))
 
 
-def _parse_row(fields: dict[str, str], number: int) -> tuple[RosterRow | None, list[str]]:
-    problems: list[str] = []
+def _parse_row(fields: dict[str, str], number: int) -> tuple[RosterRow | None, list[Sentence]]:
+    problems: list[Sentence] = []
 
-    def problem(column: str, reason: str) -> None:
-        problems.append(f"line {number}, column {column}: {reason}")
+    def problem(column: str, reason: Sentence) -> None:
+        problems.append(_AT_COLUMN(line=number, column=column, reason=reason))
 
     values = {name: value.strip() for name, value in fields.items()}
     for column, limit in (("team", 120), ("organisation", 120)):
         if not values[column]:
-            problem(column, "empty")
+            problem(column, QT_TRANSLATE_NOOP("RosterFile", "empty")())
         elif len(values[column]) > limit:
-            problem(column, f"longer than {limit} characters")
+            longer = QT_TRANSLATE_NOOP("RosterFile", "longer than {limit} characters")
+            problem(column, longer(limit=limit))
     phone = None
     if values["phone"]:
         try:
             phone = normalise_phone(values["phone"])
-        except ValueError as error:
-            problem("phone", str(error))
+        except PhoneProblem as error:
+            problem("phone", error.sentence)
     tier = 0
     if values["tier"] in ("1", "2"):
         tier = int(values["tier"])
     else:
-        problem("tier", f"{values['tier']!r} is not 1 (called first) or 2 (backup)")
+        tier_problem = QT_TRANSLATE_NOOP(
+            "RosterFile", "{text} is not 1 (called first) or 2 (backup)"
+        )
+        problem("tier", tier_problem(text=repr(values["tier"])))
     sectors = _sectors(values["sectors"], problem)
     weekdays = _weekdays(values["days"], problem)
     start = _clock(values["start"], "start", problem)
@@ -201,7 +222,8 @@ def _parse_row(fields: dict[str, str], number: int) -> tuple[RosterRow | None, l
     valid_from = _day(values["valid_from"], "valid_from", problem)
     valid_until = _day(values["valid_until"], "valid_until", problem)
     if valid_from and valid_until and valid_from > valid_until:
-        problem("valid_until", f"{valid_until} is before valid_from {valid_from}")
+        before = QT_TRANSLATE_NOOP("RosterFile", "{until} is before valid_from {since}")
+        problem("valid_until", before(until=valid_until, since=valid_from))
     if problems or start is None or end is None or weekdays is None:
         return None, problems
     row = RosterRow(
@@ -224,7 +246,12 @@ def _sectors(text: str, problem: _Problem) -> tuple[str, ...] | None:
         return None
     names = tuple(name.strip() for name in text.split("|"))
     if not text or not all(names):
-        problem("sectors", "give sector names separated by | or * for every sector")
+        problem(
+            "sectors",
+            QT_TRANSLATE_NOOP(
+                "RosterFile", "give sector names separated by | or * for every sector"
+            )(),
+        )
     return names
 
 
@@ -235,7 +262,10 @@ def _weekdays(text: str, problem: _Problem) -> frozenset[int] | None:
     for part in (piece.strip().lower() for piece in text.split(",")):
         first, _, last = part.partition("-")
         if first not in _DAY_NAMES or (last and last not in _DAY_NAMES):
-            problem("days", f"{part!r} is not a day (lun…dim, mon…sun) or a range like lun-ven")
+            not_day = QT_TRANSLATE_NOOP(
+                "RosterFile", "{text} is not a day (lun…dim, mon…sun) or a range like lun-ven"
+            )
+            problem("days", not_day(text=repr(part)))
             return None
         day, stop = _DAY_NAMES[first], _DAY_NAMES[last or first]
         days.add(day)
@@ -250,7 +280,8 @@ def _clock(text: str, column: str, problem: _Problem) -> time | None:
     well_formed = separator and hours.isdigit() and minutes.isdigit() and len(minutes) == 2
     if well_formed and int(hours) < 24 and int(minutes) < 60:
         return time(int(hours), int(minutes))
-    problem(column, f"{text!r} is not a time of day HH:MM")
+    not_clock = QT_TRANSLATE_NOOP("RosterFile", "{text} is not a time of day HH:MM")
+    problem(column, not_clock(text=repr(text)))
     return None
 
 
@@ -260,11 +291,12 @@ def _day(text: str, column: str, problem: _Problem) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        problem(column, f"{text!r} is not a date YYYY-MM-DD")
+        not_date = QT_TRANSLATE_NOOP("RosterFile", "{text} is not a date YYYY-MM-DD")
+        problem(column, not_date(text=repr(text)))
         return None
 
 
-def _team_contradictions(records: list[tuple[int, dict[str, str]]]) -> list[str]:
+def _team_contradictions(records: list[tuple[int, dict[str, str]]]) -> list[Sentence]:
     # Organisation and phone are repeated on each row of a team; they must agree, even on
     # rows that have other problems.
     first_seen: dict[str, tuple[int, dict[str, str]]] = {}
@@ -279,10 +311,11 @@ def _team_contradictions(records: list[tuple[int, dict[str, str]]]) -> list[str]
         first_number, first = first_seen[key]
         for column in ("organisation", "phone"):
             if _comparable(column, fields[column]) != _comparable(column, first[column]):
-                problems.append(
-                    f"line {number}, column {column}: {fields[column].strip()!r} differs "
-                    f"from line {first_number} for the same team"
+                differs = QT_TRANSLATE_NOOP(
+                    "RosterFile", "{text} differs from line {first} for the same team"
                 )
+                reason = differs(text=repr(fields[column].strip()), first=first_number)
+                problems.append(_AT_COLUMN(line=number, column=column, reason=reason))
     return problems
 
 

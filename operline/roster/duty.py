@@ -22,6 +22,10 @@ from operline.paris_time import as_utc
 from operline.roster.engine import DutyTeam, OnDuty, on_duty_teams
 from operline.roster.gaps import CoverageGap, coverage_gaps
 from operline.roster.store import AROUND, load_roster, load_roster_as_stood
+from operline.sentences import QT_TRANSLATE_NOOP
+
+#: A sector name that matches none of the database, with the names it holds.
+UNKNOWN_SECTOR = QT_TRANSLATE_NOOP("RosterMessages", "unknown sector {name} (sectors: {known})")
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def on_duty_in(database: Database, sector_name: str, at: datetime) -> SectorDuty
         sector = find_by_name(sector_name, ((s.name, s) for s in sectors))
         if sector is None:
             known = ", ".join(s.name for s in sorted(sectors, key=lambda s: s.sort_order))
-            raise InvalidInput(f"unknown sector {sector_name!r} (sectors: {known})")
+            raise InvalidInput(UNKNOWN_SECTOR, name=repr(sector_name), known=known)
         roster = load_roster_as_stood(session, at - AROUND, at + AROUND)
         return SectorDuty(sector.name, at, tuple(on_duty_teams(roster, sector.id, at)))
 

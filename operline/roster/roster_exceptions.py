@@ -21,6 +21,8 @@ from operline.db.models import RosterException, Sector, Team
 from operline.errors import InvalidInput
 from operline.names import find_by_name
 from operline.paris_time import isoformat_paris
+from operline.roster.duty import UNKNOWN_SECTOR
+from operline.sentences import QT_TRANSLATE_NOOP
 
 ExceptionKind = Literal["off", "replace", "add"]
 
@@ -57,18 +59,27 @@ def add_roster_exception(
     require(actor, Right.EDIT_ROSTER)
     if starts_at >= ends_at:
         raise InvalidInput(
-            f"the exception ends ({isoformat_paris(ends_at)}) before it starts "
-            f"({isoformat_paris(starts_at)})"
+            QT_TRANSLATE_NOOP(
+                "RosterMessages", "the exception ends ({ends}) before it starts ({starts})"
+            ),
+            ends=isoformat_paris(ends_at),
+            starts=isoformat_paris(starts_at),
         )
     if ends_at <= now:
-        raise InvalidInput(f"the exception ends in the past ({isoformat_paris(ends_at)})")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RosterMessages", "the exception ends in the past ({ends})"),
+            ends=isoformat_paris(ends_at),
+        )
     if not reason.strip():
-        raise InvalidInput("give a reason for the exception")
+        raise InvalidInput(QT_TRANSLATE_NOOP("RosterMessages", "give a reason for the exception"))
     with database.write() as session:
         the_team = _team(session, team)
         the_replacement = _team(session, replacement) if replacement else None
         if the_replacement is not None and the_replacement.id == the_team.id:
-            raise InvalidInput(f"{the_team.name} cannot replace itself")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("RosterMessages", "{team} cannot replace itself"),
+                team=the_team.name,
+            )
         row = RosterException(
             team_id=the_team.id,
             kind=kind,
@@ -118,11 +129,17 @@ def remove_roster_exception(
             RosterException, exception_id, with_for_update=True, populate_existing=True
         )
         if row is None:
-            raise InvalidInput(f"there is no roster exception {exception_id}")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("RosterMessages", "there is no roster exception {id}"),
+                id=exception_id,
+            )
         if row.retired_at is not None:
             raise InvalidInput(
-                f"the roster exception {exception_id} was already removed "
-                f"({isoformat_paris(row.retired_at)})"
+                QT_TRANSLATE_NOOP(
+                    "RosterMessages", "the roster exception {id} was already removed ({when})"
+                ),
+                id=exception_id,
+                when=isoformat_paris(row.retired_at),
             )
         names = dict(session.execute(select(Team.id, Team.name)).all())
         record = _record(row, names)
@@ -144,7 +161,11 @@ def _team(session: Session, name: str) -> Team:
     found = find_by_name(name, ((t.name, t) for t in teams))
     if found is None:
         known = ", ".join(sorted(t.name for t in teams))
-        raise InvalidInput(f"unknown team {name!r} (active teams: {known})")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("RosterMessages", "unknown team {name} (active teams: {known})"),
+            name=repr(name),
+            known=known,
+        )
     return found
 
 
@@ -153,7 +174,7 @@ def _sector(session: Session, name: str) -> Sector:
     found = find_by_name(name, ((s.name, s) for s in sectors))
     if found is None:
         known = ", ".join(s.name for s in sorted(sectors, key=lambda s: s.sort_order))
-        raise InvalidInput(f"unknown sector {name!r} (sectors: {known})")
+        raise InvalidInput(UNKNOWN_SECTOR, name=repr(name), known=known)
     return found
 
 

@@ -26,6 +26,7 @@ from operline.db.models import Sector, ShiftPattern, Team, shift_pattern_sector
 from operline.errors import InvalidInput
 from operline.names import fold_name
 from operline.roster.csv_format import RosterRow, shift_key
+from operline.sentences import QT_TRANSLATE_NOOP
 
 _DAY_BITS = tuple(1 << day for day in range(7))  # Monday = 1 … Sunday = 64
 #: The share of the current shifts an import may remove without ``replace_all``.
@@ -172,15 +173,25 @@ def _refuse_large_removal(
         return
     if not rows:
         raise InvalidInput(
-            f"the file holds no shift: importing it would remove all {len(current)} shifts "
-            "of the roster; give --replace-all if that is meant"
+            QT_TRANSLATE_NOOP(
+                "RosterMessages",
+                "the file holds no shift: importing it would remove all {count} shifts "
+                "of the roster; give --replace-all if that is meant",
+            ),
+            count=len(current),
         )
     incoming = {shift_key(row) for row in rows}
     removed = sum(1 for row in current if shift_key(row) not in incoming)
     if removed > MAX_REMOVED_SHARE * len(current):
         raise InvalidInput(
-            f"the file would remove or change {removed} of the roster's {len(current)} shifts "
-            f"(more than {MAX_REMOVED_SHARE:.0%}); give --replace-all if that is meant"
+            QT_TRANSLATE_NOOP(
+                "RosterMessages",
+                "the file would remove or change {removed} of the roster's {count} shifts "
+                "(more than {share}); give --replace-all if that is meant",
+            ),
+            removed=removed,
+            count=len(current),
+            share=f"{MAX_REMOVED_SHARE:.0%}",
         )
 
 
@@ -210,7 +221,11 @@ def _sectors_for(
     if unknown:
         listed = ", ".join(sorted(set(unknown)))
         raise InvalidInput(
-            f"unknown sector(s): {listed}; add them first or import with --create-sectors"
+            QT_TRANSLATE_NOOP(
+                "RosterMessages",
+                "unknown sector(s): {listed}; add them first or import with --create-sectors",
+            ),
+            listed=listed,
         )
     return known, tuple(created)
 

@@ -15,8 +15,12 @@ How a screen uses it (the journal of a day and the history both can):
   read from row 0, shown with no query. Answers for an earlier list are dropped.
 - ``row_at(row)``: the row, asking for its page if needed (None until it arrives);
   ``cached_row(row)`` and ``cached_values()`` never ask.
-- ``reread()``: the same list read again as it is shown (rows changed meanwhile).
-- Subclasses give ``title_of`` and ``data``, as for any ``DeskTableModel``.
+- ``reread()``: the same list read again as it is shown (rows changed meanwhile);
+  ``read_again(incident_ids)``: only the pages in memory holding those incidents;
+  ``row_of(incident_id)``: its row, if in memory (a row not read yet is read fresh).
+- Subclasses say their columns (``title_of``) and what a cell shows (``cell``); the
+  rest of ``data`` is here: the incident id of a row, never a query, and the roles a
+  desk table paints. ``urgent_style`` is the look of an urgent priority in any of them.
 
 A page asked for and then scrolled far past (more than ``cached_pages`` pages asked since)
 is dropped before its query runs, so dragging the scroll bar down ten years queues no
@@ -26,16 +30,17 @@ backlog of pages nobody looks at any more.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.ui.messages import error_sentence
-from operline.ui.table_model import DeskTableModel
+from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel
 from operline.ui.tasks import TaskRunner
 
 R = TypeVar("R")
@@ -47,6 +52,31 @@ PageReader = Callable[[Database, int, int], Sequence[R]]
 PAGE_SIZE = 150
 #: Pages kept in memory, the ones used least recently dropped first.
 CACHED_PAGES = 8
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: The roles a desk table paints from its rows; any other is answered with no query.
+ROLES_SHOWN = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+    }
+)
+
+_URGENT_COLOUR = QColor("#b00020")
+
+
+def urgent_style(role: int) -> Any:
+    """How an urgent priority is painted: red, in bold (None for other roles)."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(_URGENT_COLOUR)
+    if role == Qt.ItemDataRole.FontRole:
+        bold = QFont()
+        bold.setBold(True)
+        return bold
+    return None
 
 
 class PagedTableModel(DeskTableModel, Generic[R]):
@@ -65,6 +95,7 @@ class PagedTableModel(DeskTableModel, Generic[R]):
         parent: Any = None,
     ) -> None:
         super().__init__(columns, parent)
+        self._column_list = tuple(columns)
         self._runner = runner
         self.page_size = page_size
         self.cached_pages = cached_pages
@@ -102,6 +133,28 @@ class PagedTableModel(DeskTableModel, Generic[R]):
         if self._total:
             last = self.index(self._total - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def row_of(self, incident_id: int) -> int | None:
+        """The row showing an incident, among the rows in memory."""
+        for number, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if getattr(row, "id", None) == incident_id:
+                    return number * self.page_size + offset
+        return None
+
+    def read_again(self, incident_ids: Iterable[int]) -> None:
+        """Read again the pages in memory showing these incidents (after a change)."""
+        wanted = set(incident_ids)
+        numbers = [
+            number
+            for number, page in self._pages.items()
+            if any(getattr(row, "id", None) in wanted for row in page)
+        ]
+        for number in numbers:
+            del self._pages[number]
+            start = number * self.page_size
+            last = min(start + self.page_size, self._total) - 1
+            self.dataChanged.emit(self.index(start, 0), self.index(last, self.columnCount() - 1))
 
     def _forget(self) -> None:
         self._pages.clear()
@@ -192,3 +245,28 @@ class PagedTableModel(DeskTableModel, Generic[R]):
 
     def row_total(self) -> int:
         return self._total
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # A view asks a dozen roles of each cell it paints, most of them never shown:
+        # those are answered first and for nothing.
+        if role in ROLES_SHOWN:
+            column = index.column()
+            if not index.isValid() or column >= len(self._column_list):
+                return None
+            row = self.row_at(index.row())
+            if row is None:
+                return None
+            return self.cell(row, self._column_list[column], role)
+        if role == INCIDENT_ID_ROLE and index.isValid():
+            return self.incident_id(index.row())
+        return None
+
+    def incident_id(self, row: int) -> int | None:
+        """The incident on a row, never a query: the row under the cursor was painted."""
+        cached = self.cached_row(row)
+        found = getattr(cached, "id", None)
+        return found if isinstance(found, int) else None
+
+    def cell(self, row: R, column: Any, role: int) -> Any:
+        """What a cell of ``row`` shows in ``role`` (one of ``ROLES_SHOWN``)."""
+        raise NotImplementedError

@@ -38,7 +38,7 @@
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
-        <extracomment>Fills of the series, dark to light, so their greys differ once printed. Hatching on every other series, for the shades a printer renders alike. How much larger than on screen a saved PNG is drawn, so it prints sharply. A sentence for the status line: where the picture was saved, or why not.</extracomment>
+        <extracomment>A sentence for the status line: where the picture was saved, or why not. What is shown instead of the chart when there is nothing to draw.</extracomment>
         <translation>Enregistrer en PNG…</translation>
     </message>
     <message>
@@ -103,6 +103,100 @@
     <message>
         <source>{free} free</source>
         <translation>places libres&#xa0;: {free}</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>{database}: already at schema {revision}</source>
+        <translation>{database}&#xa0;: déjà au schéma {revision}</translation>
+    </message>
+    <message>
+        <source>{database}: schema {old} → {revision}</source>
+        <translation>{database}&#xa0;: schéma {old} → {revision}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>copy of the previous database: {path}</source>
+        <translation>copie de la base précédente&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>{database}: OK, {incidents} incidents checked</source>
+        <translation>{database}&#xa0;: OK, {incidents} appels vérifiés</translation>
+    </message>
+    <message>
+        <source>{database}: {count} problem(s) found</source>
+        <translation>{database}&#xa0;: {count} problème(s) trouvé(s)</translation>
+    </message>
+    <message>
+        <source>{database}: copied to {path}</source>
+        <translation>{database}&#xa0;: copiée dans {path}</translation>
+    </message>
+    <message>
+        <source>{option}: the folder {folder} does not exist</source>
+        <translation>{option}&#xa0;: le dossier {folder} n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>{path}: {pages} page(s)</source>
+        <translation>{path}&#xa0;: {pages} page(s)</translation>
+    </message>
+    <message>
+        <source>{path}: the PDF could not be written</source>
+        <translation>{path}&#xa0;: le PDF n&apos;a pas pu être écrit</translation>
+    </message>
+    <message>
+        <source>signed off by {who} on {when}</source>
+        <translation>signé par {who} le {when}</translation>
+    </message>
+    <message>
+        <source>not signed off</source>
+        <translation>non signé</translation>
+    </message>
+    <message>
+        <source>{signed}, corrected since ({count})</source>
+        <translation>{signed}, corrigé depuis ({count})</translation>
+    </message>
+    <message>
+        <source>{day}: {calls} calls, {hours} hours, {signed}</source>
+        <translation>{day}&#xa0;: {calls} appels, {hours} heures, {signed}</translation>
+    </message>
+    <message>
+        <source>{database}: {sectors} sectors, {teams} teams, {places} places, {patterns} shift patterns, {incidents} incidents ({open} still open)</source>
+        <translation>{database}&#xa0;: {sectors} secteurs, {teams} équipes, {places} lieux, {patterns} créneaux hebdomadaires, {incidents} appels ({open} encore ouverts)</translation>
+    </message>
+    <message>
+        <source>operline: {sentence}</source>
+        <extracomment>French typography puts a space before the colon: the catalogue says it.</extracomment>
+        <translation>operline : {sentence}</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <extracomment>A file a command cannot read or write, and what the system said of it.</extracomment>
+        <translation>{path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{option}: {reason}</source>
+        <extracomment>The gap report looks at most a year ahead: the roster is planned weeks ahead.</extracomment>
+        <translation>{option}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: {patterns} shift patterns imported; {teams_created} new teams, {teams_updated} updated, {sectors_created} new sectors; {shifts} new or changed, {ended} ended</source>
+        <translation>{path}&#xa0;: {patterns} créneaux hebdomadaires importés&#xa0;; {teams_created} nouvelles équipes, {teams_updated} mises à jour, {sectors_created} nouveaux secteurs&#xa0;; {shifts} nouveaux ou modifiés, {ended} terminés</translation>
+    </message>
+    <message>
+        <source>1 shift</source>
+        <translation>1 créneau</translation>
+    </message>
+    <message>
+        <source>{count} shifts</source>
+        <translation>{count} créneaux</translation>
+    </message>
+    <message>
+        <source>--days: {days} is not between 1 and {most}</source>
+        <translation>--days&#xa0;: {days} n&apos;est pas entre 1 et {most}</translation>
     </message>
 </context>
 <context>
@@ -177,7 +271,7 @@
     </message>
     <message>
         <source>Place oriented to</source>
-        <translation>Structure d&apos;orientation</translation>
+        <translation>Lieu d&apos;orientation</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -205,7 +299,7 @@
     </message>
     <message>
         <source>&amp;Place</source>
-        <translation>&amp;Structure</translation>
+        <translation>&amp;Lieu d&apos;orientation</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -225,9 +319,65 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCheck</name>
+    <message>
+        <source>{what} ({count})</source>
+        <translation>{what} ({count})</translation>
+    </message>
+    <message>
+        <source>storage damaged: {finding}</source>
+        <translation>stockage endommagé&#xa0;: {finding}</translation>
+    </message>
+    <message>
+        <source>incidents whose stages are out of order</source>
+        <translation>appels dont les étapes sont dans le désordre</translation>
+    </message>
+    <message>
+        <source>incidents whose stage has no time</source>
+        <translation>appels dont l&apos;étape n&apos;a pas d&apos;heure</translation>
+    </message>
+    <message>
+        <source>incidents received in the future</source>
+        <translation>appels reçus dans le futur</translation>
+    </message>
+    <message>
+        <source>incidents routed without a team</source>
+        <translation>appels orientés sans équipe</translation>
+    </message>
+    <message>
+        <source>incidents without a timeline</source>
+        <translation>appels sans historique</translation>
+    </message>
+    <message>
+        <source>year counters behind the references already given</source>
+        <translation>compteurs annuels en retard sur les références déjà données</translation>
+    </message>
+    <message>
+        <source>the database holds no Operline data yet</source>
+        <translation>la base ne contient encore aucune donnée Operline</translation>
+    </message>
+    <message>
+        <source>the schema is {current}, this version expects {head}: run &apos;operline db upgrade&apos;</source>
+        <translation>le schéma est {current}, cette version attend {head}&#xa0;: lancez «&#xa0;operline db upgrade&#xa0;»</translation>
+    </message>
+    <message>
+        <source>rows pointing to missing rows in {tables}</source>
+        <translation>lignes pointant vers des lignes absentes dans {tables}</translation>
+    </message>
+    <message>
+        <source>stored values that cannot be read back in table {table} (rows {rows})</source>
+        <translation>valeurs enregistrées illisibles dans la table {table} (lignes {rows})</translation>
+    </message>
+    <message>
+        <source>rows of table {table} breaking its rule {rule}</source>
+        <translation>lignes de la table {table} enfreignant sa règle {rule}</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseMessages</name>
     <message>
         <source>{where} is not a valid database URL (expected e.g. sqlite:////path/to/operline.sqlite3 or postgresql://user@host/db).</source>
+        <extracomment>The sentence of each database problem; ``detail`` is the driver&apos;s words, shown as they are, or a sentence of ours.</extracomment>
         <translation>{where} n&apos;est pas une adresse de base de données valide (par exemple sqlite:////chemin/vers/operline.sqlite3 ou postgresql://utilisateur@serveur/base).</translation>
     </message>
     <message>
@@ -290,6 +440,49 @@
         <source>The database {where} cannot be used: {detail}.</source>
         <translation>La base de données {where} est inutilisable&#xa0;: {detail}.</translation>
     </message>
+    <message>
+        <source>There is no database at {where}; check the path (nothing was created).</source>
+        <translation>Il n&apos;y a pas de base de données à {where}&#xa0;; vérifiez le chemin (rien n&apos;a été créé).</translation>
+    </message>
+    <message>
+        <source>{target} already exists; choose a new file name for the backup.</source>
+        <translation>{target} existe déjà&#xa0;; choisissez un nouveau nom de fichier pour la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <extracomment>Pages copied per step: 4 MB with SQLite&apos;s default 4 KB pages. Told the share of the pages copied so far, from 0.0 to 1.0.</extracomment>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>its copy fails SQLite&apos;s check: {verdict}</source>
+        <translation>sa copie échoue au contrôle de SQLite&#xa0;: {verdict}</translation>
+    </message>
+    <message>
+        <source>pg_dump, PostgreSQL&apos;s backup program, is not installed</source>
+        <translation>pg_dump, le programme de sauvegarde de PostgreSQL, n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>no answer in {seconds} s</source>
+        <translation>pas de réponse en {seconds} s</translation>
+    </message>
+    <message>
+        <source>its header is overwritten</source>
+        <extracomment>The longest one statement may run on PostgreSQL before the server cancels it, so a desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze. libpq settings that notice a half-open connection (a cut network, a server gone) within about half a minute, idle or in the middle of a query, instead of never.</extracomment>
+        <translation>son en-tête est écrasé</translation>
+    </message>
+    <message>
+        <source>WAL journal unavailable</source>
+        <translation>journal WAL indisponible</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds} s; nothing was saved</source>
+        <translation>pas de réponse en {seconds} s&#xa0;; rien n&apos;a été enregistré</translation>
+    </message>
+    <message>
+        <source>{count} broken references after the update</source>
+        <extracomment>Copies made before an update that are kept beside an SQLite file, newest first. Share of the progress the copy takes; the schema change takes the rest. Told how far the upgrade is (0.0 to 1.0) and what it is doing. Older copies deleted so that only the newest ``KEPT_COPIES`` remain. Where the migrations shipped with the app live; tests may point elsewhere.</extracomment>
+        <translation>{count} références cassées après la mise à jour</translation>
+    </message>
 </context>
 <context>
     <name>DayButtons</name>
@@ -303,6 +496,7 @@
     <name>DayLog</name>
     <message>
         <source>The day of {day} is not over: it can be signed off from midnight on.</source>
+        <extracomment>The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>La journée du {day} n&apos;est pas finie&#xa0;: elle peut être signée à partir de minuit.</translation>
     </message>
     <message>
@@ -420,6 +614,21 @@
     <message>
         <source>Page {page} / {pages}</source>
         <translation>Page {page} / {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>DemoMessages</name>
+    <message>
+        <source>The number of demo incidents must be 0 or more, not {count}.</source>
+        <translation>Le nombre d&apos;appels de démonstration doit être de 0 ou plus, pas {count}.</translation>
+    </message>
+    <message>
+        <source>The demo needs at least 1 week of history, not {weeks}.</source>
+        <translation>La démonstration demande au moins 1 semaine d&apos;historique, pas {weeks}.</translation>
+    </message>
+    <message>
+        <source>The database {where} already holds {listed}; the demo only fills an empty database, so nothing was changed.</source>
+        <translation>La base de données {where} contient déjà {listed}&#xa0;; la démonstration ne remplit qu&apos;une base vide, rien n&apos;a donc été modifié.</translation>
     </message>
 </context>
 <context>
@@ -947,6 +1156,14 @@
     </message>
 </context>
 <context>
+    <name>FigureMessages</name>
+    <message>
+        <source>There is no sector #{id} in this database.</source>
+        <extracomment>The days the calls-per-day chart and the repeat places look back over, today included. The alert delays the open calls were coloured with. When who is on duty next changes, and who is on duty then (None: no change in sight). The last ``DAYS_LOOKED_BACK`` Paris days, oldest first, today last. Places with two calls or more over those days, most calls first. This ISO week so far, then the whole week before it.</extracomment>
+        <translation>Il n&apos;y a pas de secteur n°{id} dans cette base de données.</translation>
+    </message>
+</context>
+<context>
     <name>GapBanner</name>
     <message>
         <source>Coverage warning</source>
@@ -1038,10 +1255,33 @@
     </message>
 </context>
 <context>
+    <name>GpoExport</name>
+    <message>
+        <source>The folder {folder} does not exist; nothing was exported.</source>
+        <translation>Le dossier {folder} n’existe pas&#xa0;; rien n’a été exporté.</translation>
+    </message>
+    <message>
+        <source>Operline cannot write the export into {folder} ({reason}); nothing was exported.</source>
+        <translation>Operline ne peut pas écrire l’export dans {folder} ({reason})&#xa0;; rien n’a été exporté.</translation>
+    </message>
+    <message>
+        <source>{text} is not an ISO week (expected YYYY-Www, e.g. 2026-W13).</source>
+        <translation>{text} n’est pas une semaine ISO (attendu AAAA-Wss, par exemple 2026-W13).</translation>
+    </message>
+    <message>
+        <source>{year} has no week {number} (ISO weeks run from W01 to W52 or W53).</source>
+        <translation>L’année {year} n’a pas de semaine {number} (les semaines ISO vont de W01 à W52 ou W53).</translation>
+    </message>
+    <message>
+        <source>The week {week} is not over yet (it ends on {end}, Paris time); the last complete week is {last}.</source>
+        <translation>La semaine {week} n’est pas encore finie (elle se termine le {end}, heure de Paris)&#xa0;; la dernière semaine complète est {last}.</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>A handover note holds at most {limit} characters.</source>
-        <extracomment>The translated sources of ``operline.handover``&apos;s refusals (a test keeps them equal).</extracomment>
+        <extracomment>As short as a call&apos;s note: read in one look while the next operator settles in. The longest workstation name the ``handover`` table keeps. What colours the open calls, and no more: the write lock is held while they are counted. The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>Les consignes de relève tiennent en {limit} caractères au plus.</translation>
     </message>
     <message>
@@ -1340,6 +1580,18 @@
     <message>
         <source>Search</source>
         <translation>Rechercher</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryMessages</name>
+    <message>
+        <source>The period ends on {last}, before it starts ({first}): choose an end on or after the start.</source>
+        <extracomment>First and last Paris calendar days of the period, both included. The team the call is (or was last) with. The place the person was oriented to. True: only calls another call was linked to; False: only calls with none. Only the calls that came in while no team was on duty for their sector. Words looked for in the place and the notes.</extracomment>
+        <translation>La période finit le {last}, avant de commencer ({first})&#xa0;: choisissez une fin égale ou postérieure au début.</translation>
+    </message>
+    <message>
+        <source>There is no call #{id} in this database.</source>
+        <translation>Il n&apos;y a pas d&apos;appel n°{id} dans cette base de données.</translation>
     </message>
 </context>
 <context>
@@ -1770,7 +2022,7 @@
     </message>
     <message>
         <source>&amp;Previous day</source>
-        <extracomment>The roster of the day shown, read once for all its pages.</extracomment>
+        <extracomment>The roster of the day shown, read once for all its pages. The pages of the day shown, read with that roster.</extracomment>
         <translation>Jour &amp;précédent</translation>
     </message>
     <message>
@@ -1911,6 +2163,13 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>Unknown language {forced}: choose one of {known}.</source>
+        <translation>Langue inconnue {forced}&#xa0;: choisissez parmi {known}.</translation>
+    </message>
+</context>
+<context>
     <name>LateEntryPrompt</name>
     <message>
         <source>Call time far back</source>
@@ -1939,7 +2198,7 @@
         <source>Open calls</source>
         <extracomment>The board reads the open calls again this often: ages move, and other desks&apos; calls are seen this way until the database tells each desk of the others&apos; changes. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows. The view of a sector was asked for from the strip (carries its id).
 ----------
-Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
+Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The call under the cursor when a problem was said, and whether nobody was signed in then: the problem is withdrawn once the cursor leaves that call or someone signs in. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
     </message>
     <message>
@@ -2302,10 +2561,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Secteur</translation>
     </message>
     <message>
-        <source>Precise place</source>
-        <translation>Lieu précis</translation>
-    </message>
-    <message>
         <source>Need</source>
         <translation>Besoin</translation>
     </message>
@@ -2314,12 +2569,16 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Urgent</translation>
     </message>
     <message>
-        <source>Number of people</source>
-        <translation>Nombre de personnes</translation>
+        <source>Location</source>
+        <translation>Lieu</translation>
     </message>
     <message>
-        <source>Calling service</source>
-        <translation>Service appelant</translation>
+        <source>Persons</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Calling crew</source>
+        <translation>Équipage appelant</translation>
     </message>
     <message>
         <source>Callback number</source>
@@ -2358,16 +2617,20 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>&amp;Secteur *</translation>
     </message>
     <message>
-        <source>&amp;Precise place</source>
-        <translation>Lieu &amp;précis</translation>
+        <source>&amp;Location</source>
+        <translation>Li&amp;eu</translation>
+    </message>
+    <message>
+        <source>P&amp;ersons</source>
+        <translation>&amp;Personnes</translation>
+    </message>
+    <message>
+        <source>Callin&amp;g crew</source>
+        <translation>É&amp;quipage appelant</translation>
     </message>
     <message>
         <source>Nee&amp;d *</source>
         <translation>&amp;Besoin *</translation>
-    </message>
-    <message>
-        <source>Peop&amp;le</source>
-        <translation>P&amp;ersonnes</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -2376,10 +2639,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Call&amp;back</source>
         <translation>N° de &amp;rappel</translation>
-    </message>
-    <message>
-        <source>Callin&amp;g service</source>
-        <translation>Ser&amp;vice appelant</translation>
     </message>
     <message>
         <source>Received a&amp;t</source>
@@ -2457,12 +2716,31 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <source>Record (Ctrl+Enter)</source>
-        <translation>Enregistrer (Ctrl+Entrée)</translation>
+        <source>Record ({keys})</source>
+        <translation>Enregistrer ({keys})</translation>
     </message>
     <message>
         <source>{count} / {limit} characters</source>
         <translation>{count} / {limit} caractères</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorMessages</name>
+    <message>
+        <source>This operator does not exist or no longer works at the desk.</source>
+        <translation>Cet opérateur n&apos;existe pas ou ne travaille plus au poste.</translation>
+    </message>
+    <message>
+        <source>An operator&apos;s name holds 1 to {limit} characters.</source>
+        <translation>Le nom d&apos;un opérateur compte de 1 à {limit} caractères.</translation>
+    </message>
+    <message>
+        <source>{name} already works at the desk (or did: bring them back).</source>
+        <translation>{name} travaille déjà au poste (ou y a travaillé&#xa0;: réintégrez-le).</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the desk.</source>
+        <translation>Personne du nom de {name} ne travaille au poste.</translation>
     </message>
 </context>
 <context>
@@ -2493,7 +2771,9 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>OperatorSignIn</name>
     <message>
         <source>Sign in</source>
-        <extracomment>Carries the OperatorInfo of the operator who signed in.</extracomment>
+        <extracomment>Carries the OperatorInfo of the operator who signed in.
+----------
+The problem shown is about the name typed: it goes once the name finds someone.</extracomment>
         <translation>Se connecter</translation>
     </message>
     <message>
@@ -2511,6 +2791,26 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>This person no longer works at the desk.</source>
         <translation>Cette personne ne travaille plus au plateau.</translation>
+    </message>
+</context>
+<context>
+    <name>ParisTime</name>
+    <message>
+        <source>{local} does not exist in Paris: the clocks jump forward one hour that night</source>
+        <extracomment>Instants the desk accepts from users: far enough for any history or plan, and far from datetime&apos;s limits, so adding weeks or changing zone never overflows. Where &quot;now&quot; comes from: ``now_utc`` at the desk, a hand-moved clock in tests. The first instant that exists after the gap (the moment the clocks jump).</extracomment>
+        <translation>{local} n&apos;existe pas à Paris&#xa0;: on avance les horloges d&apos;une heure cette nuit-là</translation>
+    </message>
+    <message>
+        <source>{local} happens twice in Paris: the clocks go back one hour that night; give a UTC offset (+02:00 or +01:00)</source>
+        <translation>{local} a lieu deux fois à Paris&#xa0;: on recule les horloges d&apos;une heure cette nuit-là&#xa0;; précisez le décalage UTC (+02:00 ou +01:00)</translation>
+    </message>
+    <message>
+        <source>{text} is not a date and time (expected e.g. 2026-03-29T02:30 or 2026-03-29T02:30+01:00)</source>
+        <translation>{text} n&apos;est pas une date et une heure (par exemple 2026-03-29T02:30 ou 2026-03-29T02:30+01:00)</translation>
+    </message>
+    <message>
+        <source>{text} is out of the years Operline handles ({first} to {last})</source>
+        <translation>{text} est hors des années que gère Operline ({first} à {last})</translation>
     </message>
 </context>
 <context>
@@ -2629,6 +2929,17 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
 </context>
 <context>
+    <name>PhoneMessages</name>
+    <message>
+        <source>{text} is not a phone number</source>
+        <translation>{text} n&apos;est pas un numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid phone number</source>
+        <translation>{text} n&apos;est pas un numéro de téléphone valide</translation>
+    </message>
+</context>
+<context>
     <name>PlacesModel</name>
     <message>
         <source>Place</source>
@@ -2657,6 +2968,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>{place}: {count} free place(s) at {time}.</source>
+        <extracomment>The problem shown: a reading that failed (None), or a report refused at a place.</extracomment>
         <translation>{place}&#xa0;: {count} place(s) libre(s) à {time}.</translation>
     </message>
     <message>
@@ -2672,6 +2984,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>Refusals</name>
     <message>
         <source>There is no such incident.</source>
+        <extracomment>The last step recorded was undone: ``field`` changed back from old to new value. A supervisor corrected ``field`` in the day log, with a reason. The same, on a day already signed off: the day log flags it. The kinds of a correction line, flagged or not. The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>Cet appel n&apos;existe pas.</translation>
     </message>
     <message>
@@ -2727,6 +3040,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Une note contient au plus {limit} caractères.</translation>
     </message>
     <message>
+        <source>The call cannot be saved: {problems}.</source>
+        <translation>L&apos;appel ne peut pas être enregistré&#xa0;: {problems}.</translation>
+    </message>
+    <message>
         <source>Free places go from 0 to the capacity ({capacity}).</source>
         <translation>Les places libres vont de 0 à la capacité ({capacity}).</translation>
     </message>
@@ -2736,6 +3053,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>The call cannot be saved: correct the fields in red.</source>
+        <extracomment>The call form&apos;s refusal: the fields in red say the problems, one by one, better than the service&apos;s English list of them.</extracomment>
         <translation>L&apos;appel ne peut pas être enregistré&#xa0;: corrigez les champs en rouge.</translation>
     </message>
     <message>
@@ -2806,10 +3124,12 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
+        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
     </message>
     <message>
         <source>{name} is signed in as an operator: only a supervisor may change the roster (teams, sectors, places, shifts and exceptions).</source>
+        <extracomment>The sentence of each refusal for want of a supervisor&apos;s role.</extracomment>
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier le planning (équipes, secteurs, lieux, créneaux et exceptions).</translation>
     </message>
     <message>
@@ -2821,7 +3141,12 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut ajouter, retirer ou faire revenir un opérateur.</translation>
     </message>
     <message>
+        <source>{name} is signed in as an operator: only a supervisor may export the week for the GPO.</source>
+        <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut exporter la semaine pour le GPO.</translation>
+    </message>
+    <message>
         <source>Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off the day log.</source>
+        <extracomment>The same, for what only a supervisor signed in does to the day log.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: un superviseur se connecte pour corriger ou signer le journal.</translation>
     </message>
     <message>
@@ -2874,6 +3199,146 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Teams and roster</source>
         <translation>Équipes et planning</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFile</name>
+    <message>
+        <source>line {line}: {reason}</source>
+        <extracomment>A roster is a few hundred rows; far more is a wrong file, refused before any work. Records a problem of a column of the row being read: (column, reason).</extracomment>
+        <translation>ligne {line}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: {reason}</source>
+        <translation>ligne {line}, colonne {column}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is {size} bytes, more than a roster can be ({most} bytes at most): is it the right file?</source>
+        <translation>le fichier fait {size} octets, plus qu&apos;un planning ne peut faire ({most} octets au plus)&#xa0;: est-ce le bon fichier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the file has {rows} rows, more than a roster can be ({most} rows at most): is it the right file?</source>
+        <translation>le fichier a {rows} lignes, plus qu&apos;un planning ne peut en avoir ({most} lignes au plus)&#xa0;: est-ce le bon fichier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte})</source>
+        <translation>le fichier n&apos;est pas du texte UTF-8 (octet {byte})</translation>
+    </message>
+    <message>
+        <source>the header row is missing ({columns})</source>
+        <translation>la ligne d&apos;en-tête manque ({columns})</translation>
+    </message>
+    <message>
+        <source>{count} fields, expected {expected}</source>
+        <translation>{count} champs, {expected} attendus</translation>
+    </message>
+    <message>
+        <source>a field is longer than {most} characters</source>
+        <translation>un champ dépasse {most} caractères</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as CSV ({detail})</source>
+        <translation>le fichier ne se lit pas en CSV ({detail})</translation>
+    </message>
+    <message>
+        <source>the same shift as line {first}</source>
+        <translation>le même créneau qu&apos;à la ligne {first}</translation>
+    </message>
+    <message>
+        <source>missing from the header</source>
+        <translation>absente de l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>not a roster column</source>
+        <translation>pas une colonne du planning</translation>
+    </message>
+    <message>
+        <source>columns must come in this order: {columns}</source>
+        <translation>les colonnes doivent venir dans cet ordre&#xa0;: {columns}</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>plus de {limit} caractères</translation>
+    </message>
+    <message>
+        <source>{text} is not 1 (called first) or 2 (backup)</source>
+        <translation>{text} n&apos;est ni 1 (appelée en premier) ni 2 (renfort)</translation>
+    </message>
+    <message>
+        <source>{until} is before valid_from {since}</source>
+        <translation>{until} est avant valid_from {since}</translation>
+    </message>
+    <message>
+        <source>give sector names separated by | or * for every sector</source>
+        <translation>donnez des noms de secteurs séparés par | ou * pour tous les secteurs</translation>
+    </message>
+    <message>
+        <source>{text} is not a day (lun…dim, mon…sun) or a range like lun-ven</source>
+        <translation>{text} n&apos;est pas un jour (lun…dim, mon…sun) ni une plage comme lun-ven</translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day HH:MM</source>
+        <translation>{text} n&apos;est pas une heure HH:MM</translation>
+    </message>
+    <message>
+        <source>{text} is not a date YYYY-MM-DD</source>
+        <translation>{text} n&apos;est pas une date AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>{text} differs from line {first} for the same team</source>
+        <translation>{text} diffère de la ligne {first} pour la même équipe</translation>
+    </message>
+</context>
+<context>
+    <name>RosterMessages</name>
+    <message>
+        <source>unknown sector {name} (sectors: {known})</source>
+        <translation>secteur inconnu {name} (secteurs&#xa0;: {known})</translation>
+    </message>
+    <message>
+        <source>the exception ends ({ends}) before it starts ({starts})</source>
+        <translation>l&apos;exception finit ({ends}) avant de commencer ({starts})</translation>
+    </message>
+    <message>
+        <source>the exception ends in the past ({ends})</source>
+        <translation>l&apos;exception finit dans le passé ({ends})</translation>
+    </message>
+    <message>
+        <source>give a reason for the exception</source>
+        <translation>donnez un motif à l&apos;exception</translation>
+    </message>
+    <message>
+        <source>{team} cannot replace itself</source>
+        <translation>{team} ne peut pas se remplacer elle-même</translation>
+    </message>
+    <message>
+        <source>there is no roster exception {id}</source>
+        <translation>il n&apos;y a pas d&apos;exception au planning {id}</translation>
+    </message>
+    <message>
+        <source>the roster exception {id} was already removed ({when})</source>
+        <translation>l&apos;exception au planning {id} a déjà été retirée ({when})</translation>
+    </message>
+    <message>
+        <source>unknown team {name} (active teams: {known})</source>
+        <translation>équipe inconnue {name} (équipes actives&#xa0;: {known})</translation>
+    </message>
+    <message>
+        <source>the file holds no shift: importing it would remove all {count} shifts of the roster; give --replace-all if that is meant</source>
+        <extracomment>The share of the current shifts an import may remove without ``replace_all``. How many ids one statement names at most, well under every backend&apos;s limit. The patterns in force before that the file no longer holds, ended by the import.</extracomment>
+        <translation>le fichier ne contient aucun créneau&#xa0;: l&apos;importer retirerait les {count} créneaux du planning&#xa0;; ajoutez --replace-all si c&apos;est voulu</translation>
+    </message>
+    <message>
+        <source>the file would remove or change {removed} of the roster&apos;s {count} shifts (more than {share}); give --replace-all if that is meant</source>
+        <translation>le fichier retirerait ou modifierait {removed} des {count} créneaux du planning (plus de {share})&#xa0;; ajoutez --replace-all si c&apos;est voulu</translation>
+    </message>
+    <message>
+        <source>unknown sector(s): {listed}; add them first or import with --create-sectors</source>
+        <translation>secteur(s) inconnu(s)&#xa0;: {listed}&#xa0;; ajoutez-les d&apos;abord ou importez avec --create-sectors</translation>
     </message>
 </context>
 <context>
@@ -3073,7 +3538,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>{reference} was not routed: it waits on the live board.</source>
-        <extracomment>The saved call waiting for its team, if any. The team chosen is being recorded.</extracomment>
+        <extracomment>The saved call waiting for its team, if any. The team chosen is being recorded. What the problem shown was about: the team chosen then, and whether a reason.</extracomment>
         <translation>{reference} n&apos;a été transmis à aucune équipe&#xa0;: il attend dans les appels en cours.</translation>
     </message>
     <message>
@@ -3293,7 +3758,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Sector {sector}</source>
-        <extracomment>The sector shown (or being read), and its figures once read.</extracomment>
+        <extracomment>The sector shown (or being read), and its figures once read. Follows the change bus and the roster&apos;s next handoff.</extracomment>
         <translation>Secteur {sector}</translation>
     </message>
     <message>
@@ -3465,7 +3930,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>{value} is not a whole number</source>
-        <extracomment>Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).</extracomment>
+        <extracomment>The sentence of each problem, as the settings dialog and the command line tell it.</extracomment>
         <translation>{value} n&apos;est pas un nombre entier</translation>
     </message>
     <message>
@@ -3487,6 +3952,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>hours</source>
         <translation>heures</translation>
+    </message>
+    <message>
+        <source>{key}: {reason}</source>
+        <translation>{key}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>unknown setting {key} (settings: {known})</source>
+        <translation>réglage inconnu {key} (réglages&#xa0;: {known})</translation>
     </message>
     <message>
         <source>Desk settings</source>
@@ -3738,6 +4211,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Record</source>
         <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>no place given</source>
+        <translation>lieu non précisé</translation>
     </message>
 </context>
 <context>
@@ -4028,7 +4505,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>UndoRefusals</name>
     <message>
         <source>{reference} has no step to undo.</source>
-        <extracomment>The sentence of each refusal, with the ``{names}`` of the service&apos;s own sentence.</extracomment>
+        <extracomment>Lines that are no step: a note or a call linked in can follow a step and leave it undoable. The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>{reference} n&apos;a aucune étape à annuler.</translation>
     </message>
     <message>
@@ -4132,6 +4609,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Week {number}: from {start} to {end}</source>
+        <extracomment>Reads the week again when a change touches it.</extracomment>
         <translation>Semaine {number}&#xa0;: du {start} au {end}</translation>
     </message>
     <message>
@@ -4154,6 +4632,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Appels par jour et par secteur</translation>
     </message>
     <message>
+        <source>No call this week.</source>
+        <translation>Aucun appel cette semaine.</translation>
+    </message>
+    <message>
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
@@ -4168,6 +4650,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Time to acknowledgement per sector (minutes)</source>
         <translation>Délai de prise en compte par secteur (minutes)</translation>
+    </message>
+    <message>
+        <source>No call acknowledged this week.</source>
+        <translation>Aucun appel pris en compte cette semaine.</translation>
     </message>
     <message>
         <source>@value min</source>
@@ -4200,6 +4686,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Calls with no team on duty, per sector</source>
         <translation>Appels sans équipe de garde, par secteur</translation>
+    </message>
+    <message>
+        <source>No call without a team on duty this week.</source>
+        <translation>Aucun appel sans équipe de garde cette semaine.</translation>
     </message>
     <message>
         <source>The charts of the week are still being read.</source>

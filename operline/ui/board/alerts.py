@@ -137,7 +137,8 @@ class AlertWatch(QObject):
 
 
 class NextContactPanel(QFrame):
-    """Under the board, for a call in red: the next teams to call, then the supervisor."""
+    """For a call in red: the next teams to call, then the supervisor (the board shows it
+    at the foot of its rows)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,10 +163,11 @@ class NextContactPanel(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.headline)
         layout.addWidget(self.contacts)
+        layout.addStretch(1)  # room given beyond its lines stays under them
         self.hide()
 
     def propose(self, incident: BoardIncident, contact: NextContact, now: datetime) -> None:
-        """Show whom to call for this incident, tier 2 first, the supervisor last."""
+        """Say whom to call for this incident, tier 2 first, the supervisor last."""
         waited = age_text(incident.age(now))
         if incident.team:
             headline = self.tr("{reference}: no answer from {team} for {age}.").format(
@@ -201,4 +203,3 @@ class NextContactPanel(QFrame):
         self.headline.setText(headline)
         self.contacts.setText("\n".join(lines))
         self.setAccessibleDescription(f"{headline}\n" + "\n".join(lines))
-        self.show()

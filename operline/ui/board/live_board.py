@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,7 @@ from operline.paris_time import format_paris
 from operline.settings import DeskSettings
 from operline.ui.board.actions import StageKeys
 from operline.ui.board.alerts import AlertWatch, DeskAlarm, DesktopAlarm, NextContactPanel
+from operline.ui.board.board_table import BoardTable
 from operline.ui.board.model import BoardColumn, LiveBoardModel, alert_text
 from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.board.sector_strip import SectorStripBar
@@ -107,6 +107,10 @@ class LiveBoard(QWidget):
         #: The change of colour the single-shot timer is aimed at, if any.
         self.next_alert_at: datetime | None = None
         self._reading_failed = False
+        #: The call under the cursor when a problem was said, and whether nobody was signed
+        #: in then: the problem is withdrawn once the cursor leaves that call or someone signs in.
+        self._problem_call: int | None = None
+        self._problem_signed_out = False
         #: The last full read: the reference data and roster it holds are read again
         #: only when the database says they changed.
         self.snapshot: BoardSnapshot | None = None
@@ -216,9 +220,9 @@ class LiveBoard(QWidget):
         selected = self.selected_incident()
         for _, _, fresh in changed:
             if selected is not None and fresh.incident_id == selected.incident_id:
-                # The panel of whom to call next before the row: the table grows or shrinks
-                # with it, and while no row waits to be drawn Qt moves the rows in sight
-                # (a list scrolled to its end) instead of painting each of them again.
+                # The panel of whom to call next before the row: the rows' area grows or
+                # shrinks with it, and while no row waits to be drawn Qt moves the rows in
+                # sight (a list scrolled to its end) instead of painting each of them again.
                 self._show_next_contact(fresh, self.model.alert_of(fresh))
         if not self.model.replace([fresh for _, _, fresh in changed if self._in_filter(fresh)]):
             return False
@@ -270,7 +274,7 @@ class LiveBoard(QWidget):
     # Telling
 
     def say(self, sentence: str, *, problem: bool = False) -> None:
-        """Show a sentence above the table and in the status bar."""
+        """Show a sentence in the board's title line and in the status bar."""
         self.message.setText(sentence)
         self.message.setAccessibleName(sentence)
         self.message.setProperty("problem", problem)
@@ -278,7 +282,21 @@ class LiveBoard(QWidget):
         if self.message.styleSheet() != sheet:  # a new sheet polishes the label again
             self.message.setStyleSheet(sheet)
         self.message.setVisible(bool(sentence))
+        if problem:
+            incident = self.selected_incident()
+            self._problem_call = incident.incident_id if incident is not None else None
+            self._problem_signed_out = self.operator() is None
         self.notice.emit(sentence)
+
+    def operator_signed_in(self) -> None:
+        """Someone signed in: a step refused for want of an operator no longer is."""
+        if self._problem_signed_out and self.operator() is not None:
+            self._withdraw_problem()
+
+    def _withdraw_problem(self) -> None:
+        if self.message.property("problem") and not self._reading_failed:
+            self._problem_signed_out = False
+            self.say("")
 
     # Building
 
@@ -299,8 +317,6 @@ class LiveBoard(QWidget):
         bar.addWidget(title)
         bar.addSpacing(24)
         bar.addWidget(self.count)
-        bar.addStretch(1)
-        bar.addWidget(self.as_of)
 
         self.strip = SectorStripBar(self)
         self.strip.sector_chosen.connect(self._sector_chosen)
@@ -313,8 +329,14 @@ class LiveBoard(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
+        # In the title's line, where a sentence coming or going moves neither the strip
+        # nor the table (a sentence too long for it wraps, and the line grows).
+        bar.addSpacing(24)
+        bar.addWidget(self.message, 100)
+        bar.addStretch(1)
+        bar.addWidget(self.as_of)
 
-        self.table = QTableView(self)
+        self.table = BoardTable(self)
         self.table.setObjectName("liveBoardTable")
         self.table.setAccessibleName(self.tr("Open calls, urgent first then oldest first"))
         self.table.setModel(self.model)
@@ -328,8 +350,8 @@ class LiveBoard(QWidget):
         lines.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         lines.setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 12)
         self.table.setItemDelegate(AlertRowDelegate(self.table))
-        # Rows stay where they are when the table grows or shrinks (the panel of whom to
-        # call next comes and goes under it): only the rows uncovered are painted, not
+        # Rows stay where they are when their area grows or shrinks (the panel of whom to
+        # call next comes and goes at its foot): only the rows uncovered are painted, not
         # every row in sight. Scrolling and column widths still repaint what they move.
         self.table.viewport().setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self._size_columns()
@@ -346,7 +368,8 @@ class LiveBoard(QWidget):
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.empty)
 
-        self.next_contact = NextContactPanel(self)
+        # Inside the table's frame, under the rows: its coming and going moves nothing else.
+        self.next_contact = NextContactPanel(self.table)
         self.hint = QLabel(self)
         self.hint.setObjectName("liveBoardHint")
         self.hint.setWordWrap(True)
@@ -355,9 +378,7 @@ class LiveBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.strip)
-        layout.addWidget(self.message)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(self.next_contact)
         layout.addWidget(self.hint)
         self.setFocusProxy(self.table)
 
@@ -456,6 +477,8 @@ class LiveBoard(QWidget):
 
     def _selection_moved(self) -> None:
         incident = self.selected_incident()
+        if (incident.incident_id if incident is not None else None) != self._problem_call:
+            self._withdraw_problem()  # the problem was about the call the cursor left
         row = self.model.row_of(incident.incident_id) if incident is not None else None
         self._show_next_contact(incident, self.model.alert(row) if row is not None else None)
 
@@ -463,10 +486,11 @@ class LiveBoard(QWidget):
         """Under the board, whom to call next while the call under the cursor is red."""
         now = self.shown_at
         if incident is None or alert is not Alert.RED or now is None or self.snapshot is None:
-            self.next_contact.hide()
+            self.table.hide_foot()
             return
         # The roster of the last read answers: no query while the cursor moves.
         self.next_contact.propose(incident, self.snapshot.next_contact(incident), now)
+        self.table.show_foot(self.next_contact)
 
     def _aim_alert_timer(self, now: datetime) -> None:
         self.next_alert_at = next_alert_change(self.incidents, now=now, settings=self.settings)

@@ -38,6 +38,7 @@ from operline.incidents.live_board import BoardIncident
 from operline.paris_time import Clock, InFold, InGap, paris_to_utc, to_paris
 from operline.ui.labels import status_label
 from operline.ui.refusals import action_problem
+from operline.ui.shortcuts import key_text
 
 T = TypeVar("T")
 #: Answers a choice: the sentence of a refusal, or None when it was recorded.
@@ -308,7 +309,7 @@ class NoteDialog(StageDialog[str]):
         record.triggered.connect(self.accept)
         self.addAction(record)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Record (Ctrl+Enter)"))
+        ok.setText(self.tr("Record ({keys})").format(keys=key_text("Ctrl+Return")))
         self._count()
         self.text.setFocus()
 
@@ -324,5 +325,9 @@ class NoteDialog(StageDialog[str]):
 
 
 def _describe(incident: BoardIncident) -> str:
-    parts = [incident.reference, incident.sector, incident.team or "—"]
+    """The call a dialog acts on, so the operator sees which one: its place above all."""
+    place = " ".join((incident.location or "").split()) or QCoreApplication.translate(
+        "StageDialog", "no place given"
+    )
+    parts = [incident.reference, incident.sector, place, incident.team or "—"]
     return " · ".join([*parts, status_label(incident.status)])

@@ -7,7 +7,7 @@ whether it may still be undone; its refusal is one translated sentence.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -15,42 +15,19 @@ from operline.changes import Changes, IncidentChange
 from operline.errors import OperlineError
 from operline.incidents.events import IncidentChanged
 from operline.incidents.stages import IncidentState
-from operline.incidents.undo import UndoRefusal, UndoRefused, undo_last_stage
+from operline.incidents.undo import UndoRefused, undo_last_stage
 from operline.ui import shortcuts
 from operline.ui.board.actions import BoardCursor, StageKeys
 from operline.ui.board.stage_dialogs import stage_refusal
 from operline.ui.desk_context import DeskContext
 from operline.ui.labels import status_label
-
-_CONTEXT = "UndoRefusals"
-
-#: The sentence of each refusal, with the ``{names}`` of the service's own sentence.
-UNDO_SENTENCES: dict[UndoRefusal, str] = {
-    UndoRefusal.NOTHING: str(QT_TRANSLATE_NOOP("UndoRefusals", "{reference} has no step to undo.")),
-    UndoRefusal.TOO_LATE: str(
-        QT_TRANSLATE_NOOP(
-            "UndoRefusals",
-            "{reference}: the last step was recorded at {time}; "
-            "a step can be undone for {minutes} minutes only.",
-        )
-    ),
-    UndoRefusal.NOT_YOURS: str(
-        QT_TRANSLATE_NOOP(
-            "UndoRefusals",
-            "{reference}: the last step was recorded by {name}; only they can undo it.",
-        )
-    ),
-}
+from operline.ui.messages import error_sentence
 
 
 def undo_refusal(error: OperlineError) -> str:
-    """One sentence for what stopped an undo."""
+    """One sentence for what stopped an undo (declared in ``operline.incidents.undo``)."""
     if isinstance(error, UndoRefused):
-        template = QCoreApplication.translate(_CONTEXT, UNDO_SENTENCES[error.code])
-        try:
-            return template.format(**error.values)
-        except (KeyError, IndexError, ValueError):
-            return str(error)
+        return error_sentence(error)
     return stage_refusal(error)
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from operline.ui.figures.charts import day_label, number_text
+from operline.ui.figures.charts import LABEL_POINTS, day_label, label_font, number_text, title_font
 
 _EMPTY = QColor("#ffffff")
 _DARKEST = 35  # the grey of the busiest hour, out of 255
@@ -71,16 +71,15 @@ class HourHeatMap(QWidget):
         self.paint(painter, QRectF(self.rect()))
         painter.end()
 
-    def paint(self, painter: QPainter, rect: QRectF) -> None:
-        """Draw the whole figure, title included, to fill ``rect``."""
+    def paint(self, painter: QPainter, rect: QRectF, *, text_scale: float = 1.0) -> None:
+        """Draw the whole figure, title included, to fill ``rect``; text in points × scale."""
         painter.save()
         painter.fillRect(rect, QColor("#ffffff"))
-        font = QFont(self.font())
-        title_font = QFont(font)
-        title_font.setBold(True)
-        title_font.setPointSizeF(max(font.pointSizeF(), 10.0))
-        line = QFontMetrics(title_font, painter.device()).height()
-        painter.setFont(title_font)
+        # The charts' own type, so that on paper the grid reads like the charts beside it.
+        font = label_font(LABEL_POINTS * text_scale)
+        heading = title_font(text_scale)
+        line = QFontMetrics(heading, painter.device()).height()
+        painter.setFont(heading)
         painter.setPen(_TEXT)
         title_box = QRectF(rect.left(), rect.top() + 4, rect.width(), line)
         painter.drawText(title_box, Qt.AlignmentFlag.AlignCenter, self.title)

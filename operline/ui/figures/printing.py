@@ -8,16 +8,19 @@ printer, the same foot (« Imprimé le … par … », « Page 1 / 1 »): the da
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPagedPaintDevice, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 from operline.paris_time import format_paris
+from operline.ui.figures.chart_panel import ChartPanel
+from operline.ui.figures.charts import PRINT_TEXT_SCALE
 from operline.ui.journal.printing import page_layout
 
 _FOOT_POINTS = 7.5
@@ -70,6 +73,41 @@ class ChartsPage:
         finally:
             painter.end()
         return 1
+
+
+def lay_out_charts(
+    painter: QPainter, rect: QRectF, heading: str, panels: Sequence[ChartPanel]
+) -> None:
+    """The heading over the week's five charts, on ``rect`` of any device, in print type.
+
+    Two columns on the landscape page, the last chart across both; the middle row, with its
+    two bars a sector, taller: each chart gets room for its French labels.
+    """
+    line = painter.fontMetrics().height() * 2
+    bold = QFont(painter.font())
+    bold.setBold(True)
+    painter.save()
+    painter.setFont(bold)
+    painter.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), line),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        heading,
+    )
+    painter.restore()
+    places = ((0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, 1), (2, 0, 2))
+    shares = (0.32, 0.40, 0.28)
+    width = rect.width() / 2
+    space = rect.height() - line
+    for panel, (row, column, span) in zip(panels, places, strict=True):
+        cell = QRectF(
+            rect.left() + column * width,
+            rect.top() + line + sum(shares[:row]) * space,
+            width * span,
+            shares[row] * space,
+        )
+        panel.render_into(
+            painter, cell.marginsRemoved(QMarginsF(4, 4, 4, 4)), text_scale=PRINT_TEXT_SCALE
+        )
 
 
 def write_charts_pdf(page: ChartsPage, path: Path, *, title: str) -> int:

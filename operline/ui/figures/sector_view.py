@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from datetime import datetime, timedelta
 
+from PySide6.QtCharts import QCategoryAxis
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,14 +35,23 @@ from operline.figures.sector_view import (
     SectorToday,
     sector_figures,
 )
-from operline.journal import journal_rows
+from operline.journal_pages import IdPages
 from operline.paris_time import format_paris, paris_date
 from operline.phones import format_phone
 from operline.roster.engine import OnDuty
 from operline.ui.board.model import BoardColumn, LiveBoardModel
 from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.desk_context import DeskContext
-from operline.ui.figures.charts import ChartPanel, Headline, number_text, styled_set, vertical_bars
+from operline.ui.figures.chart_panel import ChartPanel
+from operline.ui.figures.charts import (
+    TEXT,
+    Headline,
+    day_label,
+    label_font,
+    number_text,
+    styled_set,
+    vertical_bars,
+)
 from operline.ui.figures.live_updates import SectorViewUpdates
 from operline.ui.figures.places_model import PlaceColumn, RepeatPlacesModel
 from operline.ui.journal.model import JournalColumn, JournalModel
@@ -80,12 +90,7 @@ class SectorView(QDialog):
         self.figures: SectorFigures | None = None
         self.open_model = LiveBoardModel(self)
         self.places_model = RepeatPlacesModel(self)
-        self.today_model = JournalModel(
-            lambda ids, done, failed: desk.runner.run(
-                lambda database: journal_rows(database, ids), done, failed, owner=self
-            ),
-            self,
-        )
+        self.today_model = JournalModel(desk.runner, self)
         self._build()
         #: Follows the change bus and the roster's next handoff.
         self.updates = SectorViewUpdates(self, desk)
@@ -140,7 +145,7 @@ class SectorView(QDialog):
         if sector_id != self.sector_id:
             return
         self.open_model.show(live.open_incidents, now=live.at, settings=live.settings)
-        self.today_model.set_ids(live.today_ids)
+        self.today_model.show_rows(len(live.today_ids), IdPages(live.today_ids).read)
         self.as_of.setText(self.tr("As of {time}").format(time=format_paris(live.at, "%H:%M")))
         self.lists.setTabText(
             0, self.tr("Open calls ({count})").format(count=number_text(len(live.open_incidents)))
@@ -198,8 +203,19 @@ class SectorView(QDialog):
             labels,
             [bars],
         )
+        # 28 dates do not fit under 28 bars: the axis names the Mondays only, whole.
         across = chart.axes(Qt.Orientation.Horizontal)[0]
-        across.setLabelsAngle(-90)
+        across.setLabelsVisible(False)
+        mondays = QCategoryAxis()
+        mondays.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        mondays.setLabelsFont(label_font())
+        mondays.setLabelsColor(TEXT)
+        mondays.setRange(-0.5, len(labels) - 0.5)
+        mondays.setGridLineVisible(False)
+        for number, day in enumerate(figures.days):
+            if day.day.weekday() == 0:
+                mondays.append(day_label(day.day) + f"/{day.day.month:02d}", number)
+        chart.addAxis(mondays, Qt.AlignmentFlag.AlignBottom)
         self.days_chart.show_chart(chart)
 
     # Building

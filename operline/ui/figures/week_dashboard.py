@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QPainter
+from PySide6.QtCharts import QAbstractBarSeries
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -32,19 +33,23 @@ from operline.figures.week import WeekFigures, week_figures
 from operline.paris_time import paris_date
 from operline.ui import shortcuts
 from operline.ui.desk_context import DeskContext
+from operline.ui.figures.chart_panel import ChartPanel
 from operline.ui.figures.charts import (
-    ChartPanel,
     Headline,
     day_label,
     horizontal_bars,
     minutes,
     number_text,
     styled_set,
-    vertical_bars,
 )
 from operline.ui.figures.heat_map import HourHeatMap
 from operline.ui.figures.live_updates import WeekDashboardUpdates
-from operline.ui.figures.printing import ChartsPage, print_charts, write_charts_pdf
+from operline.ui.figures.printing import (
+    ChartsPage,
+    lay_out_charts,
+    print_charts,
+    write_charts_pdf,
+)
 from operline.ui.labels import outcome_label
 from operline.ui.messages import error_sentence
 
@@ -170,17 +175,20 @@ class WeekDashboard(QWidget):
     # Charts
 
     def _draw_per_day(self, figures: WeekFigures) -> None:
+        title = self.tr("Calls per day and sector")
+        if not figures.calls:
+            self.per_day.show_sentence(title, self.tr("No call this week."))
+            return
+        # One row a day, Monday on top, as in the hour grid: Qt draws the first at the bottom.
         sets = []
         for number, sector in enumerate(figures.sectors):
             bars = styled_set(sector.sector, number)
-            bars.append([float(count) for count in sector.calls_per_day])
+            bars.append([float(count) for count in reversed(sector.calls_per_day)])
             sets.append(bars)
-        chart = vertical_bars(
-            self.tr("Calls per day and sector"),
-            [day_label(day) for day in figures.days],
-            sets,
-            stacked=True,
-        )
+        days = [day_label(day) for day in reversed(figures.days)]
+        chart = horizontal_bars(title, days, sets, stacked=True)
+        # Sectors' names are long: listed down the side, they are written whole.
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         self.per_day.show_chart(chart)
 
     def _draw_ack(self, figures: WeekFigures) -> None:
@@ -197,16 +205,28 @@ class WeekDashboard(QWidget):
             )
             for sector in sectors
         ]
+        title = self.tr("Time to acknowledgement per sector (minutes)")
+        if not any(sector.ack.acknowledged for sector in sectors):
+            self.ack.show_sentence(title, self.tr("No call acknowledged this week."))
+            return
         chart = horizontal_bars(
-            self.tr("Time to acknowledgement per sector (minutes)"),
+            title,
             labels,
             [ninetieth, median],
             value_format=self.tr("@value min"),
             axis_title=self.tr("minutes"),
         )
+        # Wide bars, so that each bar's minutes stay clear of the bar next to it.
+        for series in chart.series():
+            if isinstance(series, QAbstractBarSeries):
+                series.setBarWidth(0.85)
         self.ack.show_chart(chart)
 
     def _draw_outcomes(self, figures: WeekFigures) -> None:
+        title = self.tr("Outcomes")
+        if not figures.outcomes:
+            self.outcomes.show_sentence(title, self.tr("No call this week."))
+            return
         total = sum(count for _, count in figures.outcomes) or 1
         shown = list(reversed(figures.outcomes))
         bars = styled_set(self.tr("Calls"), 0)
@@ -215,7 +235,7 @@ class WeekDashboard(QWidget):
             name = outcome_label(outcome) if outcome is not None else self.tr("Still open")
             labels.append(f"{name} ({number_text(count / total * 100)}\u00a0%)")
             bars.append(float(count))
-        self.outcomes.show_chart(horizontal_bars(self.tr("Outcomes"), labels, [bars]))
+        self.outcomes.show_chart(horizontal_bars(title, labels, [bars]))
 
     def _draw_hours(self, figures: WeekFigures) -> None:
         self.heat.show_counts(
@@ -234,8 +254,11 @@ class WeekDashboard(QWidget):
             share = sector.no_team / sector.calls * 100 if sector.calls else 0.0
             labels.append(f"{sector.sector} ({number_text(share, 1)}\u00a0%)")
             bars.append(float(sector.no_team))
-        chart = horizontal_bars(self.tr("Calls with no team on duty, per sector"), labels, [bars])
-        self.no_team.show_chart(chart)
+        title = self.tr("Calls with no team on duty, per sector")
+        if not any(sector.no_team for sector in sectors):
+            self.no_team.show_sentence(title, self.tr("No call without a team on duty this week."))
+            return
+        self.no_team.show_chart(horizontal_bars(title, labels, [bars]))
 
     # Printing
 
@@ -244,27 +267,9 @@ class WeekDashboard(QWidget):
 
     def render_charts(self, painter: QPainter, rect: QRectF) -> None:
         """Draw every chart of the week, with the week's title, into ``rect`` of any device."""
-        line = painter.fontMetrics().height() * 2
-        heading = QFont(painter.font())
-        heading.setBold(True)
-        painter.save()
-        painter.setFont(heading)
-        painter.drawText(
-            QRectF(rect.left(), rect.top(), rect.width(), line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"{self.week_label.text()} — {self.summary.text()}",
+        lay_out_charts(
+            painter, rect, f"{self.week_label.text()} — {self.summary.text()}", self.panels()
         )
-        painter.restore()
-        panels = self.panels()
-        rows = (len(panels) + 1) // 2
-        width = rect.width() / 2
-        height = (rect.height() - line) / rows
-        for number, panel in enumerate(panels):
-            row, column = divmod(number, 2)
-            cell = QRectF(
-                rect.left() + column * width, rect.top() + line + row * height, width, height
-            )
-            panel.render_into(painter, cell.marginsRemoved(QMarginsF(4, 4, 4, 4)))
 
     def _page(self) -> ChartsPage | None:
         if self.figures is None:
@@ -327,14 +332,17 @@ class WeekDashboard(QWidget):
         self.pdf_button = self._button(self.pdf_action)
         bar = QHBoxLayout()
         bar.addWidget(title)
-        bar.addSpacing(16)
-        bar.addWidget(self._button(self.previous_action, "◀ "))
-        bar.addWidget(self.week_label)
-        bar.addWidget(self._button(self.next_action, "", " ▶"))
-        bar.addWidget(self.this_week_button)
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.pdf_button)
+        # The week on a line of its own: its French name is long (« du lundi 30 novembre
+        # au dimanche 6 décembre 2026 »), and with the title it would not fit 1366 pixels.
+        weeks = QHBoxLayout()
+        weeks.addWidget(self._button(self.previous_action, "◀ "))
+        weeks.addWidget(self.week_label)
+        weeks.addWidget(self._button(self.next_action, "", " ▶"))
+        weeks.addWidget(self.this_week_button)
+        weeks.addStretch(1)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("weekChartsSummary")
@@ -360,6 +368,7 @@ class WeekDashboard(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(weeks)
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
         # The arrow keys scroll the charts; Alt+arrows change the week.

@@ -5,21 +5,16 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, Qt
 
 from operline.codes import Priority
 from operline.history.search import HistoryRow
 from operline.paris_time import format_paris, isoformat_paris
 from operline.ui.labels import category_label, outcome_label, priority_label, status_label
-from operline.ui.paged_model import PagedTableModel
-from operline.ui.table_model import INCIDENT_ID_ROLE
+from operline.ui.paged_model import PagedTableModel, urgent_style
 from operline.ui.tasks import TaskRunner
 
-_URGENT_COLOUR = QColor("#b00020")
 _NONE = "—"
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class HistoryColumn(IntEnum):
@@ -44,19 +39,7 @@ class HistoryModel(PagedTableModel[HistoryRow]):
     def title_of(self, column: HistoryColumn) -> str:
         return column_title(column)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(HistoryColumn):
-            return None
-        if role == INCIDENT_ID_ROLE:
-            # Never a query: the row under the cursor has been painted, so it is read.
-            cached = self.cached_row(index.row())
-            return cached.id if cached is not None else None
-        if role not in _ROLES_SHOWN:
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = HistoryColumn(index.column())
+    def cell(self, row: HistoryRow, column: HistoryColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -66,23 +49,8 @@ class HistoryModel(PagedTableModel[HistoryRow]):
                 return isoformat_paris(row.received_at)
             return _cell_text(row, column)  # the whole text of a narrow column
         if column == HistoryColumn.PRIORITY and row.priority is Priority.URGENT:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(_URGENT_COLOUR)
-            if role == Qt.ItemDataRole.FontRole:
-                bold = QFont()
-                bold.setBold(True)
-                return bold
+            return urgent_style(role)
         return None
-
-
-_ROLES_SHOWN = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.FontRole,
-    }
-)
 
 
 def _cell_text(row: HistoryRow, column: HistoryColumn) -> str:

@@ -125,7 +125,7 @@ class HistoryView(QWidget):
         try:
             wanted = self.filters.current_filter()
         except InvalidInput as error:
-            self._show_problem(str(error))
+            self._show_problem(error_sentence(error))
             return
         self._wanted = (wanted, self.filters.current_order())
         if self._in_flight is None:
@@ -192,9 +192,8 @@ class HistoryView(QWidget):
             self._choices_read = False
             if self.isVisible():
                 self._read_choices()
-        shown = {row.id for row in self.model.cached_values()}
-        if not shown.isdisjoint(changes.incidents):
-            self.model.reread()  # a stage or a note of a call in sight: its row again
+        # A stage or a note of a call in sight: its page again.
+        self.model.read_again(changes.incidents)
 
     def _sorted_by(self, section: int) -> None:
         if section == HistoryColumn.TIME:

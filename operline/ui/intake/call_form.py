@@ -237,11 +237,11 @@ class NewCallForm(QWidget):
         self.reminder.setStyleSheet("color: #8a3c00; font-style: italic;")
         named = {
             self.sector: ("sector", self.tr("Sector")),
-            self.location: ("location", self.tr("Precise place")),
+            self.location: ("location", self.tr("Location")),
             self.category: ("category", self.tr("Need")),
             self.urgent: ("urgent", self.tr("Urgent")),
-            self.persons: ("persons", self.tr("Number of people")),
-            self.caller_service: ("callerService", self.tr("Calling service")),
+            self.persons: ("persons", self.tr("Persons")),
+            self.caller_service: ("callerService", self.tr("Calling crew")),
             self.callback_number: ("callbackNumber", self.tr("Callback number")),
             self.notes: ("notes", self.tr("Notes")),
             self.notes_count: ("notesCount", self.tr("Characters of the notes")),
@@ -262,9 +262,9 @@ class NewCallForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._row(form, self.tr("&Sector *"), "sector_id", self.sector)
-        self._row(form, self.tr("&Precise place"), "location", self.location)
+        self._row(form, self.tr("&Location"), "location", self.location)
         self._row(form, self.tr("Nee&d *"), "category", self.category)
-        people = buddy_label(self, self.tr("Peop&le"), "personsLabel", self.persons)
+        people = buddy_label(self, self.tr("P&ersons"), "personsLabel", self.persons)
         self._row(
             form,
             self.tr("Priority"),
@@ -277,7 +277,7 @@ class NewCallForm(QWidget):
         )
         self._row(
             form,
-            self.tr("Callin&g service"),
+            self.tr("Callin&g crew"),
             "caller_service",
             side_by_side(
                 self,

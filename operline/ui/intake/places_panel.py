@@ -197,6 +197,9 @@ class PlacesPanel(QWidget):
         self._desk = desk
         self._clock = desk.clock
         self.model = PlacesModel(self)
+        #: The problem shown: a reading that failed (None), or a report refused at a place.
+        self._problem_place: int | None = None
+        self._problem_shown = False
         self.model.free_places_typed.connect(self.report, Qt.ConnectionType.QueuedConnection)
         self._build()
         self.refresh_timer = QTimer(self)
@@ -213,11 +216,13 @@ class PlacesPanel(QWidget):
         self._desk.runner.run(
             lambda database: places_with_room(database, now=now),
             lambda places: self._show(places, then),
-            lambda error: self._tell(action_problem(error), problem=True),
+            lambda error: self._tell(action_problem(error), problem=True, place=None),
             owner=self,
         )
 
     def _show(self, places: list[PlaceRoom], then: Callable[[], None] | None) -> None:
+        if self._problem_shown and self._problem_place is None:
+            self._withdraw_problem()  # the places could be read again
         current = self.current_place()
         self.model.set_places(places)
         row = self.model.row_of(current.facility_id) if current else 0
@@ -244,7 +249,7 @@ class PlacesPanel(QWidget):
                 database, facility_id, free_places, actor=actor, reported_at=now
             ),
             lambda reported: self.refresh(then=lambda: self._reported(reported, free_places, now)),
-            lambda error: self._tell(action_problem(error), problem=True),
+            lambda error: self._tell(action_problem(error), problem=True, place=facility_id),
             owner=self,
         )
 
@@ -279,7 +284,12 @@ class PlacesPanel(QWidget):
         if self.table.state() != QAbstractItemView.State.EditingState:
             self.refresh()
 
-    def _tell(self, sentence: str, *, problem: bool) -> None:
+    def _withdraw_problem(self) -> None:
+        self._problem_shown = False
+        self._message.hide()
+
+    def _tell(self, sentence: str, *, problem: bool, place: int | None = None) -> None:
+        self._problem_shown, self._problem_place = problem, place
         self._message.setText(("⚠ " if problem else "✔ ") + sentence)
         self._message.setStyleSheet(
             "color: #b00020; font-weight: bold;" if problem else "color: #1b5e20;"
@@ -333,6 +343,11 @@ class PlacesPanel(QWidget):
         self.setFocusProxy(self.table)
 
     def _keep_on_free_column(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        left = current.isValid() and (
+            self.model.places[current.row()].facility_id != self._problem_place
+        )
+        if self._problem_shown and self._problem_place is not None and left:
+            self._withdraw_problem()  # the refused report was about the place left
         # Typing a number edits the free places whatever column the cursor reached.
         if current.isValid() and current.column() != PlaceColumn.FREE:
             self.table.setCurrentIndex(current.siblingAtColumn(PlaceColumn.FREE))

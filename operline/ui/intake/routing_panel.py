@@ -4,6 +4,8 @@ As soon as a sector is chosen the panel shows its teams (first call first). Once
 is saved, the first team is selected: Enter records that the team was contacted. When no
 team covers the sector, the panel says so in red and offers the neighbours' teams, the
 backups on duty elsewhere, and any other team, with a short reason.
+
+(Over 400 lines: one panel, its list, its problems and its keys share their state.)
 """
 
 from __future__ import annotations
@@ -90,6 +92,9 @@ class RoutingPanel(QWidget):
         self.pending: LoggedCall | None = None
         #: The team chosen is being recorded.
         self.routing_in_flight = False
+        #: What the problem shown was about: the team chosen then, and whether a reason.
+        self._problem_team: int | None = None
+        self._problem_wants_reason = False
         self.model = RoutingModel(self)
         self._build()
         self.show_sector(None, clock())
@@ -176,8 +181,9 @@ class RoutingPanel(QWidget):
 
     def _not_routed(self, error: OperlineError) -> None:
         self.routing_in_flight = False
-        self._tell_problem(action_problem(error))
-        if isinstance(error, IncidentRefused) and error.code is Refusal.TEAM_NOT_ON_DUTY:
+        wants_reason = isinstance(error, IncidentRefused) and error.code is Refusal.TEAM_NOT_ON_DUTY
+        self._tell_problem(action_problem(error), wants_reason=wants_reason)
+        if wants_reason:
             self._show_reason(True)
             self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -278,6 +284,8 @@ class RoutingPanel(QWidget):
 
     def _current_changed(self, *_: object) -> None:
         row = self.selected_row()
+        if (row.team_id if row is not None else None) != self._problem_team:
+            self._problem.hide()  # the problem was about the team chosen before, or none
         needs_reason = row is not None and not row.on_duty_here
         self._show_reason(needs_reason or bool(self.reason.text().strip()))
 
@@ -285,7 +293,14 @@ class RoutingPanel(QWidget):
         self._reason_label.setVisible(shown)
         self.reason.setVisible(shown)
 
-    def _tell_problem(self, sentence: str) -> None:
+    def _reason_edited(self, typed: str) -> None:
+        if self._problem_wants_reason and typed.strip():
+            self._problem.hide()
+
+    def _tell_problem(self, sentence: str, *, wants_reason: bool = False) -> None:
+        row = self.selected_row()
+        self._problem_team = row.team_id if row is not None else None
+        self._problem_wants_reason = wants_reason
         self._problem.setText("⚠ " + sentence)
         self._problem.setAccessibleName(sentence)
         self._problem.show()
@@ -333,6 +348,7 @@ class RoutingPanel(QWidget):
         self.reason.setPlaceholderText(self.tr("e.g. no answer from the team on duty"))
         self._reason_label.setBuddy(self.reason)
         self.reason.returnPressed.connect(self.route_selected)
+        self.reason.textEdited.connect(self._reason_edited)
         reason_row = QHBoxLayout()
         reason_row.addWidget(self._reason_label)
         reason_row.addWidget(self.reason, 1)

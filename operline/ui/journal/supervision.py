@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QLabel
@@ -23,7 +23,6 @@ from operline.changes import Changes
 from operline.day_log import DayLog, read_day_log, record_export
 from operline.day_sign_off import (
     DayStatus,
-    SignOffRefusal,
     SignOffRefused,
     day_status,
     sign_off_day,
@@ -59,27 +58,10 @@ from operline.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from operline.ui.journal.view import JournalView
 
-SIGN_OFF_SENTENCES: dict[SignOffRefusal, str] = {
-    SignOffRefusal.DAY_NOT_OVER: str(
-        QT_TRANSLATE_NOOP(
-            "DayLog", "The day of {day} is not over: it can be signed off from midnight on."
-        )
-    ),
-    SignOffRefusal.ALREADY_SIGNED: str(
-        QT_TRANSLATE_NOOP(
-            "DayLog", "{name} signed off this day on {when}; nothing was corrected since."
-        )
-    ),
-}
-
-
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("DayLog", source)
-
 
 def sign_off_problem(error: OperlineError) -> str:
     if isinstance(error, SignOffRefused):
-        return _tr(SIGN_OFF_SENTENCES[error.code]).format(**error.values)
+        return error_sentence(error)  # declared in operline.day_sign_off
     return action_problem(error)
 
 

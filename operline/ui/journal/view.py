@@ -4,7 +4,7 @@ sign off, print it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from operline.actors import Actor
-from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.incidents.timeline import IncidentDetail, read_incident
-from operline.journal import DayRoster, JournalRow, day_incident_ids, journal_rows
+from operline.journal import DayRoster
+from operline.journal_pages import DayPages, OpenedDay, open_day
 from operline.paris_time import Clock, paris_date
 from operline.ui import shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
@@ -71,7 +71,9 @@ class JournalView(QWidget):
 
         #: The roster of the day shown, read once for all its pages.
         self._day_roster = DayRoster(self._day)
-        self.model = JournalModel(self._fetch_rows, self)
+        #: The pages of the day shown, read with that roster.
+        self._day_pages: DayPages | None = None
+        self.model = JournalModel(runner, self)
         self.model.fetch_failed.connect(self._show_problem, Qt.ConnectionType.QueuedConnection)
 
         self.previous_day_action = self._action(
@@ -125,22 +127,11 @@ class JournalView(QWidget):
             self.reload_action,
         ]
 
-    def _fetch_rows(
-        self,
-        ids: Sequence[int],
-        done: Callable[[list[JournalRow]], None],
-        failed: Callable[[OperlineError], None],
-    ) -> None:
-        kept = self._day_roster  # the day's, even if another day is asked meanwhile
-
-        def read(database: Database) -> list[JournalRow]:
-            return journal_rows(database, ids, day_roster=kept)
-
-        self._runner.run(read, done, failed, owner=self)
-
     def forget_roster(self) -> None:
         """Read the roster again for the next rows (another day, or the roster changed)."""
         self._day_roster = DayRoster(self._day)
+        if self._day_pages is not None:
+            self._day_pages.day_roster = self._day_roster
 
     def supervision_actions(self) -> list[QAction]:
         """Correct, sign off, print, save as PDF: for the menu."""
@@ -167,24 +158,25 @@ class JournalView(QWidget):
         self.supervision.read_status(day)
         self.handovers.read(day)
         self.forget_roster()
-        actor = self._actor()
+        actor, day_roster = self._actor(), self._day_roster
+        # The count and the first page in one piece of work: the rows come with the count.
         self._runner.run(
-            lambda database: day_incident_ids(database, day, actor=actor, now=now),
-            lambda ids: self._show_ids(day, ids),
+            lambda database: open_day(database, day, actor=actor, now=now, day_roster=day_roster),
+            self._show_opened,
             lambda error: self._refused(day, error),
             owner=self,
         )
 
-    def _show_ids(self, day: date, ids: tuple[int, ...]) -> None:
-        if day != self._day:
+    def _show_opened(self, opened: OpenedDay) -> None:
+        if opened.day != self._day:
             return  # another day was asked meanwhile
-        self.model.set_ids(ids)
-        if ids:
-            self.model.journal_row(0)  # the first page is asked now, before the first paint
+        day, count = opened.day, opened.count
+        self._day_pages = DayPages(opened, self._day_roster)
+        self.model.show_rows(count, self._day_pages.read, opened.first_rows)
         # An empty day already says so in the middle of the screen.
-        self._count.setText(self.tr("%n call(s)", "", len(ids)) if ids else "")
-        self._show_page(self.table if ids else self._empty)
-        if ids:
+        self._count.setText(self.tr("%n call(s)", "", count) if count else "")
+        self._show_page(self.table if count else self._empty)
+        if count:
             self.table.scrollToTop()
         self.day_shown.emit(day)
 
@@ -217,7 +209,8 @@ class JournalView(QWidget):
     def _refused(self, day: date, error: OperlineError) -> None:
         if day != self._day:
             return
-        self.model.set_ids(())
+        self._day_pages = None
+        self.model.show_rows(0, lambda _database, _start, _count: ())
         self._count.clear()
         self._show_problem(error_sentence(error))
         self.day_shown.emit(day)

@@ -1,19 +1,19 @@
 """Which language the desk reads, and installing its translations into Qt.
 
-The translations ship inside the package (``operline.resources``) and are read with
-importlib.resources, so they load the same from a source tree and from the wheel.
+The rule and the compiled translations are ``operline.language``'s, shared with the
+command line; here they are installed into Qt, with Qt's own texts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib.resources import files
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from operline.errors import InvalidInput
+from operline import language as rule
+from operline.language import translation_file
 
-LANGUAGES = ("fr", "en")
+__all__ = ["InstalledLanguage", "choose_language", "install_language", "translation_file"]
 
 _LOCALES = {
     "fr": (QLocale.Language.French, QLocale.Country.France),
@@ -23,20 +23,9 @@ _LOCALES = {
 
 
 def choose_language(forced: str | None) -> str:
-    """The language asked for, else French on a French system, else English."""
-    if forced is not None:
-        if forced not in LANGUAGES:
-            raise InvalidInput(
-                f"Unknown language {forced!r}: choose one of {', '.join(LANGUAGES)}."
-            )
-        return forced
-    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
-
-
-def translation_file(language: str) -> bytes | None:
-    """The compiled translation of Operline for a language, if it has one."""
-    resource = files("operline.resources").joinpath("translations", f"operline_{language}.qm")
-    return resource.read_bytes() if resource.is_file() else None
+    """Operline's one rule (``operline.language``), Qt telling what the system speaks."""
+    system = "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+    return rule.choose_language(forced, system=system)
 
 
 @dataclass

@@ -456,6 +456,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _operator_changed(self, operator: OperatorInfo | None) -> None:
+        self.calls.operator_signed_in()
         # Teams, sectors and the roster are a supervisor's to change.
         if operator is None:
             why = self.tr("Nobody is signed in: a supervisor signs in ({key}) to edit the roster.")

@@ -27,7 +27,6 @@ from operline.settings import (
     SETTINGS,
     SUPERVISOR_PHONE,
     DeskSettings,
-    SettingProblem,
     SettingRefused,
     read_settings,
     write_settings,
@@ -52,26 +51,6 @@ _LABELS = {
     "desk.undo_minutes": QT_TRANSLATE_NOOP(
         "SettingsDialog", "A step can be undone (Ctrl+Z) for (minutes)"
     ),
-}
-
-#: Why a value was refused, as ``operline.settings.SETTING_SENTENCES`` says it (same fields).
-REFUSAL_SENTENCES: dict[SettingProblem, str] = {
-    SettingProblem.NOT_A_NUMBER: str(
-        QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not a whole number")
-    ),
-    SettingProblem.OUT_OF_RANGE: str(
-        QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not between {low} and {high} {unit}")
-    ),
-    SettingProblem.NOT_A_PHONE: str(
-        QT_TRANSLATE_NOOP("SettingsDialog", "{value} is not a phone number")
-    ),
-    SettingProblem.WRONG_LENGTH: str(
-        QT_TRANSLATE_NOOP("SettingsDialog", "it must hold {low} to {high} characters")
-    ),
-}
-_UNITS = {
-    "minutes": QT_TRANSLATE_NOOP("SettingsDialog", "minutes"),
-    "hours": QT_TRANSLATE_NOOP("SettingsDialog", "hours"),
 }
 
 
@@ -164,11 +143,7 @@ class SettingsDialog(QDialog):
 
 
 def _reason(refused: SettingRefused) -> str:
-    values = dict(refused.values)
-    if "unit" in values:
-        unit = str(values["unit"])
-        values["unit"] = QCoreApplication.translate(_CONTEXT, str(_UNITS.get(unit, unit)))
-    return QCoreApplication.translate(_CONTEXT, REFUSAL_SENTENCES[refused.problem]).format(**values)
+    return refused.reason.told(QCoreApplication.translate)
 
 
 def _label(key: str) -> str:

@@ -197,6 +197,9 @@ class OperatorSignIn(QDialog):
         self.picker.picked.connect(self.sign_in_selected)
         self.picker.problem.connect(self._tell)
         self.name, self.people = self.picker.name, self.picker.people
+        #: The problem shown is about the name typed: it goes once the name finds someone.
+        self._about_name = False
+        self.name.textChanged.connect(self._name_changed)
         self._buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -222,7 +225,7 @@ class OperatorSignIn(QDialog):
 
     def _refused(self, error: OperlineError) -> None:
         if isinstance(error, InvalidInput):
-            self._tell(self.tr("This person no longer works at the desk."))
+            self._tell(self.tr("This person no longer works at the desk."), about_name=True)
             self.reload()
         else:
             self._tell(error_sentence(error))
@@ -233,7 +236,7 @@ class OperatorSignIn(QDialog):
             return  # the sign-in asked is being recorded
         operator_id = self.picker.chosen()
         if operator_id is None:
-            self._tell(self.tr("Nobody matches this name."))
+            self._tell(self.tr("Nobody matches this name."), about_name=True)
             return
         workstation, now = self._workstation, self._clock()
         self._runner.run(
@@ -251,7 +254,13 @@ class OperatorSignIn(QDialog):
         self.signed_in.emit(operator)
         self.accept()
 
-    def _tell(self, sentence: str) -> None:
+    def _tell(self, sentence: str, *, about_name: bool = False) -> None:
         self._problem.setText("⚠ " + sentence)
         self._problem.setAccessibleName(sentence)
         self._problem.show()
+        self._about_name = about_name
+
+    def _name_changed(self) -> None:
+        if self._about_name and self.picker.chosen() is not None:
+            self._about_name = False
+            self._problem.hide()

@@ -335,6 +335,45 @@ def test_what_the_screen_shows_is_what_the_board_draws(qtbot: QtBot, live_desk: 
     assert on_screen(board) == drawn(board)
 
 
+@pytest.mark.usefixtures("english")
+def test_whom_to_call_next_moves_nothing_and_hides_not_the_call(
+    qtbot: QtBot, live_desk: Desk
+) -> None:
+    ids = [log(live_desk, 40 + n) for n in range(40)]
+    last = ids[0]  # the newest: at the end of the list
+    route(live_desk, last, 39)
+    board = open_board(qtbot, live_desk, Clock(NOW))
+    board.resize(1366, 768)
+    board.table.scrollToBottom()
+    qtbot.wait(20)
+    panel = board.next_contact
+    where = (board.table.geometry(), board.strip.geometry(), board.hint.geometry())
+
+    def in_sight(incident_id: int) -> bool:
+        row = board.table.visualRect(board.model.index(board.model.row_of(incident_id), 0))
+        rows = board.table.viewport().geometry()
+        return rows.contains(row.translated(rows.topLeft()))
+
+    assert board.select_incident(last)
+    assert panel.isVisible()
+    # The table, the strip and the line of keys stay put; the call is above the panel,
+    # whose lines all show.
+    assert (board.table.geometry(), board.strip.geometry(), board.hint.geometry()) == where
+    assert in_sight(last)
+    assert not panel.geometry().intersects(board.table.viewport().geometry())
+    assert panel.height() >= panel.heightForWidth(panel.width())
+    assert board.table.geometry().contains(panel.geometry().translated(board.table.pos()))
+
+    press(qtbot, board, Qt.Key.Key_A)
+    assert not panel.isVisible()
+    assert board.table.geometry() == where[0]
+    assert in_sight(last)
+    # The rows take the panel's room back: the last call ends the list at the foot.
+    assert board.table.verticalScrollBar().value() == board.table.verticalScrollBar().maximum()
+    qtbot.wait(20)
+    assert on_screen(board) == drawn(board)
+
+
 def on_screen(board: LiveBoard) -> QImage:
     """The table as the window's surface holds it: what was painted and kept."""
     screen = QGuiApplication.primaryScreen()

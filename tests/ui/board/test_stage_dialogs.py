@@ -6,6 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from operline import reference_data as ref
@@ -240,3 +241,34 @@ def test_the_time_left_as_shown_is_when_the_key_is_pressed(
     assert board.keys.dialog is None
     detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=clock.now)
     assert detail.on_scene_at == clock.now  # no reason needed for "now"
+
+
+@pytest.mark.usefixtures("french")
+def test_the_close_dialog_names_the_place_and_sector_of_the_call_it_closes(
+    qtbot: QtBot, live_desk: Desk
+) -> None:
+    incident = log(live_desk, 20, sector=ref.EOLE, location="Sortie du métro, rue d'Aubervilliers")
+    route(live_desk, incident, 18, sector=ref.EOLE)
+    log(live_desk, 10, location="Quai de Seine")
+    board = open_board(qtbot, live_desk, Clock(NOW))
+
+    press(qtbot, board, Qt.Key.Key_C)  # the oldest call is the one under the cursor
+    dialog = board.keys.dialog
+    assert isinstance(dialog, CloseDialog)
+    header = dialog.findChild(QLabel, "stageDialogIncident")
+    assert header is not None
+    assert header.isVisible()
+    assert ref.EOLE in header.text()
+    assert "Sortie du métro, rue d'Aubervilliers" in header.text()
+    assert "Quai de Seine" not in header.text()
+    press(qtbot, dialog, Qt.Key.Key_Escape)
+
+    press(qtbot, board, Qt.Key.Key_Down)
+    press(qtbot, board, Qt.Key.Key_N)
+    note = board.keys.dialog
+    assert isinstance(note, NoteDialog)
+    header = note.findChild(QLabel, "stageDialogIncident")
+    assert header is not None
+    assert "Quai de Seine" in header.text()
+    record = note.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert record.text() == "Enregistrer (Ctrl+Entrée)"

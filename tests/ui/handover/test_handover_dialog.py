@@ -15,13 +15,12 @@ from operline.changes import Changes
 from operline.codes import OperatorRole, Priority
 from operline.db.engine import Database
 from operline.db.models import Handover, Operator
-from operline.handover import HANDOVER_SENTENCES, handovers_of_day
+from operline.handover import handovers_of_day
 from operline.operators import OperatorInfo, add_operator
 from operline.ui.board.model import RED_BACKGROUND
 from operline.ui.board.stage_dialogs import NoteDialog
 from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.handover.dialog import HandoverDialog, Step
-from operline.ui.handover.refusals import HANDOVER_REFUSALS
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession
@@ -229,10 +228,6 @@ def test_someone_who_left_the_desk_meanwhile_cannot_take_over(
     assert dialog.picker.listed() == []  # read again: Karim is gone
     assert night.session.operator == night.ines
     assert _handovers(night.database) == 0
-
-
-def test_the_refusals_say_what_the_service_says() -> None:
-    assert HANDOVER_REFUSALS == HANDOVER_SENTENCES
 
 
 @pytest.fixture

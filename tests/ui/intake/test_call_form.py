@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from operline import reference_data as ref
 from operline.codes import Category, Priority
 from operline.db.engine import Database
-from operline.incidents.events import REFUSALS, IncidentRefused, Refusal
+from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import CallForm, FieldProblem, IntakeProblem, check_call, log_call
 from operline.incidents.routing import SectorChoice
 from operline.ui.intake.call_form import NewCallForm
 from operline.ui.intake.draft import form_draft, restore_draft
-from operline.ui.refusals import REFUSAL_SENTENCES, problem_sentence, refusal_sentence
+from operline.ui.refusals import problem_sentence, refusal_sentence
 from operline.ui.shell.language import InstalledLanguage
 from tests.incidents.conftest import NOW
 from tests.ui.desk_helpers import (
@@ -330,11 +330,7 @@ def test_places_and_services_already_logged_are_proposed(
     assert view.form.caller_service.text() == "BAC 19"
 
 
-def test_every_refusal_and_field_problem_has_its_sentence() -> None:
-    for refusal, english in REFUSALS.items():
-        if refusal is Refusal.CALL_FORM:
-            continue  # the fields in red say the problems, one by one
-        assert REFUSAL_SENTENCES[refusal] == english
+def test_every_field_problem_has_its_sentence() -> None:
     problems = {code: FieldProblem("notes", code, limit=500).message for code in IntakeProblem}
     assert {
         code: problem_sentence(FieldProblem("notes", code, limit=500)) for code in IntakeProblem

@@ -134,6 +134,12 @@ def test_more_free_places_than_the_capacity_are_refused(qtbot: QtBot, desk: Fill
         assert session.scalars(select(FacilityReport)).all() == []
     assert [ref.ESPACE_DE_REPOS, "14", "?", ""] in _lines(panel)
 
+    panel.refresh()  # a new reading does not make the refusal true or false
+    assert message.isVisible()
+    keys.press(Qt.Key.Key_Down)  # on to another place: the refusal no longer applies
+    assert panel.current_place().name != ref.ESPACE_DE_REPOS  # type: ignore[union-attr]
+    assert not message.isVisible()
+
 
 @pytest.mark.usefixtures("english")
 def test_escape_leaves_the_number_unchanged(qtbot: QtBot, desk: FilledDesk) -> None:

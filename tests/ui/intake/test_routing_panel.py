@@ -211,3 +211,29 @@ def test_typing_a_new_calls_sector_lets_the_unrouted_call_wait_on_the_board(
 
     assert panel.pending is None
     assert notices == [f"{call.reference} was not routed: it waits on the live board."]
+
+
+@pytest.mark.usefixtures("english")
+def test_a_routing_problem_goes_once_its_cause_is_fixed(qtbot: QtBot, desk: FilledDesk) -> None:
+    panel = _panel(qtbot, desk, Clock(NOW))
+    problem = _label(panel, "routingProblem")
+    panel.show_sector(desk.sectors[ref.STALINGRAD], NOW)
+    panel.table.setFocus()
+    keys = Keyboard(qtbot, panel)
+    keys.press(Qt.Key.Key_Return)
+    assert problem.isVisible()  # save the call first
+
+    panel.route_call(_log(desk, ref.STALINGRAD))  # the call is saved: that no longer applies
+    assert not problem.isVisible()
+
+    keys.press(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    off_duty = next(row for row, line in enumerate(_lines(panel)) if line[1] == "not on duty")
+    panel.table.setCurrentIndex(panel.model.index(off_duty, RoutingColumn.TEAM))
+    keys.press(Qt.Key.Key_Return)
+    assert problem.isVisible()  # a team not on duty here needs a reason
+    assert panel.pending is not None
+    assert panel.reason.hasFocus()
+
+    keys.type("Maraude injoignable")
+    assert not problem.isVisible()
+    assert panel.pending is not None  # nothing recorded until Enter

@@ -156,3 +156,23 @@ def test_a_new_database_says_how_to_add_the_first_operators(
     problem = dialog.findChild(QLabel, "signInProblem")
     assert problem.isVisible()
     assert "operline operator add NAME" in problem.text()
+
+
+@pytest.mark.usefixtures("english")
+def test_nobody_matching_goes_once_the_name_finds_someone(qtbot: QtBot, desk: FilledDesk) -> None:
+    dialog = _dialog(qtbot, desk, DeskSession())
+    keys = Keyboard(qtbot, dialog)
+    problem = dialog.findChild(QLabel, "signInProblem")
+    assert problem is not None
+    keys.type("zz")
+    keys.press(Qt.Key.Key_Return)
+    assert problem.isVisible()
+
+    keys.type("z")  # still nobody: the sentence stays
+    assert problem.isVisible()
+    for _ in range(3):
+        keys.press(Qt.Key.Key_Backspace)
+    keys.type("in")
+
+    assert dialog.picker.chosen() is not None
+    assert not problem.isVisible()

@@ -10,10 +10,10 @@ from operline.changes import Changes
 from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.operators import OperatorInfo
-from operline.settings import SETTING_SENTENCES, read_settings
+from operline.settings import read_settings
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
-from operline.ui.shell.settings_dialog import REFUSAL_SENTENCES, SettingsDialog
+from operline.ui.shell.settings_dialog import SettingsDialog
 from operline.ui.shell.sign_in import DeskSession
 from operline.ui.tasks import ImmediateRunner
 from tests.actors import signed_in
@@ -137,10 +137,6 @@ def test_each_refusal_is_told_in_french_with_the_value_typed(
     assert problem is not None
     assert problem.text().endswith(reason)
     assert "is not" not in problem.text()
-
-
-def test_the_dialog_says_each_refusal_with_the_service_s_words() -> None:
-    assert REFUSAL_SENTENCES == SETTING_SENTENCES
 
 
 def test_an_operator_sees_why_the_settings_are_greyed(
