@@ -36,6 +36,8 @@ class Right(StrEnum):
     CORRECT_LOG = "correct_log"
     #: Sign off the day log.
     SIGN_OFF_DAY = "sign_off_day"
+    #: Write the weekly files the desk sends its partners (the GPO export).
+    EXPORT = "export"
 
 
 _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
@@ -80,6 +82,10 @@ SUPERVISOR_ONLY: dict[Right, Template] = {
     Right.SIGN_OFF_DAY: QT_TRANSLATE_NOOP(
         "RightsMessages",
         "{name} is signed in as an operator: only a supervisor may sign off the day log.",
+    ),
+    Right.EXPORT: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may export the week for the GPO.",
     ),
 }
 

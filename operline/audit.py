@@ -43,6 +43,8 @@ class AuditAction(StrEnum):
     DAY_SIGN_OFF = "day.sign_off"
     #: A day log printed, or saved as a PDF or CSV file.
     DAY_LOG_EXPORT = "day.export"
+    #: The week's files for the GPO were written (the week, rows and SHA-256 of each file).
+    GPO_EXPORT = "gpo.export"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -18,6 +19,8 @@ from operline.codes import Category, OperatorRole, Outcome, Status
 from operline.day_sign_off import sign_off_day
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Base, IncidentEvent
+from operline.figures.buckets import IsoWeek
+from operline.gpo.export import export_gpo_week
 from operline.handover import hand_over
 from operline.incidents.corrections import Correction, LogField, correct_incident
 from operline.incidents.intake import CallForm, link_call, log_call
@@ -59,10 +62,12 @@ class Desk:
     new_call: int
     routed_call: int
     on_scene_call: int
+    #: Where the week's files for the GPO are written.
+    export_folder: Path
 
 
 @pytest.fixture
-def desk(sqlite_database: Database) -> Desk:
+def desk(sqlite_database: Database, tmp_path: Path) -> Desk:
     database = sqlite_database
     supervisor = signed_in(database, "Amine Benali", OperatorRole.SUPERVISOR)
     operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
@@ -102,7 +107,7 @@ def desk(sqlite_database: Database) -> Desk:
             )
     return Desk(
         database, supervisor, operator, sector.id, team.id, other.id, place.id, pattern.id,
-        exception.id, *calls,
+        exception.id, *calls, tmp_path,
     )  # fmt: skip
 
 
@@ -275,6 +280,12 @@ SUPERVISOR_ONLY: dict[str, tuple[Right, Service]] = {
     "sign_off_day": (
         Right.SIGN_OFF_DAY,
         lambda d, a: sign_off_day(d.database, date(2026, 11, 24), actor=a, now=NOW),
+    ),
+    "export_gpo_week": (
+        Right.EXPORT,
+        lambda d, a: export_gpo_week(
+            d.database, IsoWeek(2026, 47), d.export_folder, actor=a, now=NOW
+        ),
     ),
 }
 

@@ -1255,6 +1255,29 @@
     </message>
 </context>
 <context>
+    <name>GpoExport</name>
+    <message>
+        <source>The folder {folder} does not exist; nothing was exported.</source>
+        <translation>Le dossier {folder} n’existe pas&#xa0;; rien n’a été exporté.</translation>
+    </message>
+    <message>
+        <source>Operline cannot write the export into {folder} ({reason}); nothing was exported.</source>
+        <translation>Operline ne peut pas écrire l’export dans {folder} ({reason})&#xa0;; rien n’a été exporté.</translation>
+    </message>
+    <message>
+        <source>{text} is not an ISO week (expected YYYY-Www, e.g. 2026-W13).</source>
+        <translation>{text} n’est pas une semaine ISO (attendu AAAA-Wss, par exemple 2026-W13).</translation>
+    </message>
+    <message>
+        <source>{year} has no week {number} (ISO weeks run from W01 to W52 or W53).</source>
+        <translation>L’année {year} n’a pas de semaine {number} (les semaines ISO vont de W01 à W52 ou W53).</translation>
+    </message>
+    <message>
+        <source>The week {week} is not over yet (it ends on {end}, Paris time); the last complete week is {last}.</source>
+        <translation>La semaine {week} n’est pas encore finie (elle se termine le {end}, heure de Paris)&#xa0;; la dernière semaine complète est {last}.</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>A handover note holds at most {limit} characters.</source>
@@ -3101,7 +3124,7 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
-        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
+        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
     </message>
     <message>
@@ -3116,6 +3139,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>{name} is signed in as an operator: only a supervisor may add, retire or bring back an operator.</source>
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut ajouter, retirer ou faire revenir un opérateur.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may export the week for the GPO.</source>
+        <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut exporter la semaine pour le GPO.</translation>
     </message>
     <message>
         <source>Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off the day log.</source>

@@ -1,0 +1,223 @@
+"""The weekly export for the GPO: three CSV files for French Excel, written atomically.
+
+``operline-gpo-YYYY-Www-incidents.csv`` (one row a call), ``…-summary.csv`` (one row a
+sector, then the total) and ``…-hotspots.csv`` (the places with the most calls). Each file
+is written to a temporary file in the same folder, flushed to disk, and renamed over the
+previous one only once all three are complete, in the transaction that writes the audit
+entry: a failed run leaves the files of an earlier run as they were. Re-running overwrites
+the same week.
+
+The files carry no notes, callback numbers or operator names; a phone number typed into
+the place or the calling service is masked (``operline.gpo.minimise``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
+from operline.csv_files import write_french_excel_csv
+from operline.db.engine import Database
+from operline.db.models import Incident, Sector
+from operline.errors import InvalidInput
+from operline.figures.buckets import IsoWeek
+from operline.figures.places import fold_place
+from operline.gpo.incidents import INCIDENT_TEXT_COLUMNS, incident_lines
+from operline.gpo.minimise import mask_phones
+from operline.gpo.tally import WeekTally
+from operline.gpo.week import check_week_is_over
+from operline.roster.board import active_sectors
+from operline.sentences import QT_TRANSLATE_NOOP
+
+#: The three files, in the order they are written and audited.
+KINDS = ("incidents", "summary", "hotspots")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedFile:
+    """One file written: where, how many data rows (the header not counted), its SHA-256."""
+
+    kind: str
+    path: Path
+    rows: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class GpoExport:
+    """What an export wrote."""
+
+    week: IsoWeek
+    files: tuple[ExportedFile, ...]
+
+    def file(self, kind: str) -> ExportedFile:
+        return next(written for written in self.files if written.kind == kind)
+
+
+def file_name(week: IsoWeek, kind: str) -> str:
+    """The name the GPO's contract gives a file: operline-gpo-2026-W13-incidents.csv."""
+    return f"operline-gpo-{week}-{kind}.csv"
+
+
+def export_gpo_week(
+    database: Database, week: IsoWeek, folder: Path, *, actor: Actor, now: datetime
+) -> GpoExport:
+    """Write the week's three files into ``folder``; the export is audited."""
+    require(actor, Right.EXPORT)
+    check_week_is_over(week, now)
+    if not folder.is_dir():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "GpoExport", "The folder {folder} does not exist; nothing was exported."
+            ),
+            folder=folder,
+        )
+    start, end = week.bounds()
+    previous_start, _ = week.shifted(-1).bounds()
+    pending: list[tuple[str, Path, int]] = []
+    try:
+        with database.read() as session:
+            sectors = active_sectors(session)
+            names = {id_: name for id_, name in session.execute(select(Sector.id, Sector.name))}
+            tally = WeekTally()
+            pending.append(
+                _write_temporary(
+                    folder,
+                    week,
+                    "incidents",
+                    incident_lines(session, start, end, tally),
+                    text_columns=INCIDENT_TEXT_COLUMNS,
+                )
+            )
+            previous = _places(session, previous_start, start)
+        pending.append(_write_temporary(folder, week, "summary", tally.summary_lines(sectors)))
+        shown = {sector_id: name for sector_id, name in sectors} | names
+        pending.append(
+            _write_temporary(folder, week, "hotspots", tally.hotspot_lines(previous, shown))
+        )
+        files = tuple(
+            ExportedFile(kind, folder / file_name(week, kind), rows, _sha256(path))
+            for kind, path, rows in pending
+        )
+        with database.write() as session:
+            write_audit(
+                session,
+                actor,
+                AuditAction.GPO_EXPORT,
+                now=now,
+                target=str(week),
+                details=_details(files),
+            )
+            session.flush()
+            _replace(pending, files, folder)
+    finally:
+        for _, path, _ in pending:
+            path.unlink(missing_ok=True)
+    return GpoExport(week, files)
+
+
+def _write_temporary(
+    folder: Path,
+    week: IsoWeek,
+    kind: str,
+    lines: Iterable[Sequence[object]],
+    *,
+    text_columns: Sequence[int] | None = None,
+) -> tuple[str, Path, int]:
+    """Write a file's lines to a temporary file beside it, on disk when this returns."""
+    try:
+        handle, name = tempfile.mkstemp(
+            dir=folder, prefix=f".{file_name(week, kind)}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise _not_writable(folder, error) from None
+    path = Path(name)
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as output:
+            rows = write_french_excel_csv(lines, output, text_columns=text_columns) - 1
+            output.flush()
+            os.fsync(output.fileno())
+    except OSError as error:
+        path.unlink(missing_ok=True)
+        raise _not_writable(folder, error) from None
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return kind, path, rows
+
+
+def _replace(
+    pending: list[tuple[str, Path, int]], files: tuple[ExportedFile, ...], folder: Path
+) -> None:
+    try:
+        for (_, temporary, _), written in zip(pending, files, strict=True):
+            os.replace(temporary, written.path)
+        _sync_folder(folder)
+    except OSError as error:
+        raise _not_writable(folder, error) from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable where the system allows a folder to be synced."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # Windows opens no folder this way; its renames are durable enough
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _not_writable(folder: Path, error: OSError) -> InvalidInput:
+    return InvalidInput(
+        QT_TRANSLATE_NOOP(
+            "GpoExport",
+            "Operline cannot write the export into {folder} ({reason}); nothing was exported.",
+        ),
+        folder=folder,
+        reason=error.strerror or str(error),
+    )
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as stored:
+        return hashlib.file_digest(stored, "sha256").hexdigest()
+
+
+def _details(files: tuple[ExportedFile, ...]) -> str:
+    return "; ".join(
+        f"{written.kind} {written.rows} rows sha256 {written.sha256}" for written in files
+    )
+
+
+def _places(session: Session, start: datetime, end: datetime) -> Counter[tuple[int, str]]:
+    """Calls per sector and place in ``[start, end)``, places compared as the hot spots are."""
+    rows = session.execute(
+        select(Incident.sector_id, Incident.location, func.count())
+        .where(
+            Incident.received_at >= start,
+            Incident.received_at < end,
+            Incident.location.is_not(None),
+        )
+        .group_by(Incident.sector_id, Incident.location)
+    )
+    places: Counter[tuple[int, str]] = Counter()
+    for sector_id, location, count in rows:
+        key = fold_place(mask_phones(location or ""))
+        if key:
+            places[sector_id, key] += int(count)
+    return places
