@@ -505,7 +505,7 @@
     </message>
     <message>
         <source>&amp;Correct the call…</source>
-        <extracomment>The correction dialog, while it is open.</extracomment>
+        <extracomment>The question of Ctrl+Shift+S, while it is asked. The correction dialog, while it is open.</extracomment>
         <translation>&amp;Corriger l&apos;appel…</translation>
     </message>
     <message>
@@ -535,6 +535,26 @@
     <message>
         <source>{reference} corrected; the timeline keeps the value recorded.</source>
         <translation>{reference} corrigé&#xa0;; l&apos;historique garde la valeur enregistrée.</translation>
+    </message>
+    <message>
+        <source>Sign off the day</source>
+        <translation>Signer la journée</translation>
+    </message>
+    <message>
+        <source>Sign off the day log of {day}? Calls that day: {calls}.</source>
+        <translation>Signer le journal du {day}&#xa0;? Appels ce jour-là&#xa0;: {calls}.</translation>
+    </message>
+    <message>
+        <source>A correction made afterwards stays possible, flagged in the log and its header.</source>
+        <translation>Une correction reste possible ensuite, signalée dans le journal et son en-tête.</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Save the day log as PDF</source>

@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMessageBox
 
 from operline.actors import Actor, Right
 from operline.changes import Changes
@@ -83,6 +83,8 @@ class DayLogSupervision(QObject):
         self._actor = actor
         self._clock = clock
         self._changes = changes
+        #: The question of Ctrl+Shift+S, while it is asked.
+        self.sign_off_prompt: QMessageBox | None = None
         self.status: DayStatus | None = None
         #: The correction dialog, while it is open.
         self.dialog: CorrectionDialog | None = None
@@ -267,8 +269,48 @@ class DayLogSupervision(QObject):
     # Sign-off
 
     def sign_off(self) -> None:
-        """Sign off the day shown, in the name of the supervisor signed in."""
-        day, actor, now = self._view.day, self._actor(), self._clock()
+        """Ask, naming the day and its calls, then sign it off in the supervisor's name."""
+        if self.sign_off_prompt is not None:
+            return
+        day = self._view.day
+        box = QMessageBox(self._view)
+        box.setObjectName("signOffPrompt")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("DayLog", "Sign off the day"))
+        when = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
+        box.setText(
+            QCoreApplication.translate(
+                "DayLog", "Sign off the day log of {day}? Calls that day: {calls}."
+            ).format(day=when, calls=self._view.model.rowCount())
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "DayLog",
+                "A correction made afterwards stays possible, flagged in the log and its header.",
+            )
+        )
+        sign = box.addButton(
+            QCoreApplication.translate("DayLog", "Sign off"), QMessageBox.ButtonRole.AcceptRole
+        )
+        cancel = box.addButton(
+            QCoreApplication.translate("DayLog", "Cancel"), QMessageBox.ButtonRole.RejectRole
+        )
+        sign.setObjectName("signOffButton")
+        box.setDefaultButton(sign)
+        box.setEscapeButton(cancel)
+
+        def answered(button: QAbstractButton) -> None:
+            self.sign_off_prompt = None
+            self._view.table.setFocus()
+            if button is sign:
+                self._sign_off(day)
+
+        box.buttonClicked.connect(answered)
+        self.sign_off_prompt = box
+        box.open()
+
+    def _sign_off(self, day: date) -> None:
+        actor, now = self._actor(), self._clock()
         self._runner.run(
             lambda database: sign_off_day(database, day, actor=actor, now=now),
             self._signed,

@@ -191,6 +191,13 @@ def test_a_correction_after_the_sign_off_is_flagged_in_the_header_and_the_log(
         Qt.Key.Key_S,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    prompt = view.supervision.sign_off_prompt
+    assert prompt is not None
+    assert header.text() == "Non signé"  # nothing signed before the answer
+    qtbot.keyClick(prompt, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not prompt.isVisible())
+    view.window().activateWindow()  # what the window manager does once the question closes
+    qtbot.waitUntil(lambda: view.window().isActiveWindow())
 
     assert header.text() == "Journal signé par Claire Roux le 26/11/2026 à 08:00"
 
@@ -207,6 +214,32 @@ def test_a_correction_after_the_sign_off_is_flagged_in_the_header_and_the_log(
     assert (
         _timeline(qtbot, view)[-1][2] == "Corrigé après signature\u00a0: Heure de prise en compte"
     )
+
+
+def test_signing_off_asks_first_naming_the_day_and_escape_signs_nothing(
+    qtbot: QtBot, review: Review
+) -> None:
+    view = review.view
+    _press(
+        qtbot,
+        view,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    prompt = view.supervision.sign_off_prompt
+    assert prompt is not None
+    assert prompt.windowTitle() == "Signer la journée"
+    assert prompt.text() == (
+        "Signer le journal du mercredi 25 novembre 2026\u00a0? Appels ce jour-là\u00a0: 1."
+    )
+    qtbot.keyClick(prompt, Qt.Key.Key_Escape)
+
+    assert view.supervision.sign_off_prompt is None
+    assert view.supervision.header.text() == "Non signé"
+    qtbot.waitUntil(lambda: not prompt.isVisible())
+    view.window().activateWindow()
+    qtbot.waitUntil(lambda: view.window().isActiveWindow())
+    assert view.table.hasFocus()  # the next arrow key moves in the log
 
 
 def _count_lines(database: Database) -> int:
