@@ -178,6 +178,8 @@ class JournalView(QWidget):
         self._show_page(self.table if count else self._empty)
         if count:
             self.table.scrollToTop()
+            # The cursor on the first call: Enter opens it, the arrows move from there.
+            self.table.setCurrentIndex(self.model.index(0, 0))
         self.day_shown.emit(day)
 
     def open_selected(self) -> None:

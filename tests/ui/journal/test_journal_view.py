@@ -124,6 +124,26 @@ def test_today_lists_the_calls_newest_first_in_french(
     assert view.table.isVisible()
 
 
+def test_the_day_opens_with_the_cursor_on_the_newest_call_so_enter_opens_it(
+    qtbot: QtBot, database: Database, french: InstalledLanguage
+) -> None:
+    refs = store_calls(
+        database,
+        Call(datetime(2026, 11, 27, 7, 5, tzinfo=UTC)),
+        Call(datetime(2026, 11, 27, 16, 40, tzinfo=UTC)),
+    )
+    # Shown without the focus on its table, as when another screen keeps it meanwhile.
+    view = JournalView(ImmediateRunner(database), actor=NIGHT_SUPERVISOR, clock=lambda: NOW)
+    qtbot.addWidget(view)
+    view.show()
+
+    assert view.table.currentIndex().row() == 0
+    view.open_action.trigger()
+
+    assert view.detail is not None
+    assert refs[1] in view.detail.windowTitle()
+
+
 def test_urgent_calls_stand_out(
     qtbot: QtBot, database: Database, english: InstalledLanguage
 ) -> None:
