@@ -20,7 +20,7 @@ from operline.db.models import Sector, sector_neighbour
 from operline.names import fold_name
 from operline.reference_data import HORS_SECTEUR
 from operline.roster.board import active_sectors
-from operline.roster.engine import OnDuty, TeamContact, on_duty_teams
+from operline.roster.engine import OnDuty, TeamContact, next_handoff, on_duty_teams
 from operline.roster.store import load_roster
 
 
@@ -55,6 +55,13 @@ class RoutingChoices:
     neighbours: tuple[NeighbourDuty, ...]
     backups: tuple[OnDuty, ...]
     other_teams: tuple[TeamContact, ...]
+    #: The first handoff after ``at`` in any sector: until then this answer stays true
+    #: (unless the roster is edited). None when nothing changes within the engine's look-out.
+    holds_until: datetime | None = None
+
+    def holds_at(self, instant: datetime) -> bool:
+        """Whether the same teams, in the same order, would be proposed at ``instant``."""
+        return self.at <= instant and (self.holds_until is None or instant < self.holds_until)
 
     @property
     def nobody_on_duty(self) -> bool:
@@ -160,6 +167,7 @@ def routing_choices(database: Database, sector_id: int, at: datetime) -> Routing
         (team for team in roster.teams.values() if team.team_id not in seen),
         key=lambda team: fold_name(team.name),
     )
+    handoffs = [found[0] for s, _ in sectors if (found := next_handoff(roster, s, at))]
     return RoutingChoices(
         sector_id=sector_id,
         at=at,
@@ -167,6 +175,7 @@ def routing_choices(database: Database, sector_id: int, at: datetime) -> Routing
         neighbours=tuple(neighbours),
         backups=unique_backups,
         other_teams=tuple(others),
+        holds_until=min(handoffs, default=None),
     )
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import insert
 
 from operline import reference_data as ref
 from operline.db.models import ShiftPattern, sector_neighbour, shift_pattern_sector
 from operline.incidents.routing import intake_sectors, routing_choices
+from operline.roster.engine import next_handoff
+from operline.roster.store import load_roster
 from tests.incidents.conftest import NOW, Desk
 
 #: Sunday 29 November 2026, 10:00 in Paris: the documented gap of the canal.
@@ -88,3 +90,22 @@ def test_backup_teams_on_duty_elsewhere_are_offered(desk: Desk) -> None:
 
     assert [(t.name, t.tier) for t in choices.backups] == [(ref.ELA, 2)]
     assert ref.ELA not in _names(choices.other_teams)
+
+
+def test_the_choices_hold_until_the_first_handoff_in_any_sector(desk: Desk) -> None:
+    choices = routing_choices(desk.database, desk.sectors[ref.STALINGRAD], NOW)
+    with desk.database.read() as session:
+        roster = load_roster(session)
+    handoffs = [
+        found[0]
+        for sector_id in desk.sectors.values()
+        if (found := next_handoff(roster, sector_id, NOW)) is not None
+    ]
+
+    assert choices.holds_until == min(handoffs)
+    assert choices.holds_at(NOW)
+    assert choices.holds_at(min(handoffs) - timedelta(seconds=1))
+    assert not choices.holds_at(min(handoffs))  # the teams may differ from then on
+    assert not choices.holds_at(NOW - timedelta(minutes=1))  # before the answer's instant
+    later = routing_choices(desk.database, desk.sectors[ref.STALINGRAD], min(handoffs))
+    assert later.holds_until is None or later.holds_until > min(handoffs)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from operline.changes import Changes
 from operline.errors import OperlineError
 from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import LoggedCall
@@ -88,6 +89,8 @@ class RoutingPanel(QWidget):
         self._sector_id: int | None = None
         self._at: datetime | None = None
         self._choices: RoutingChoices | None = None
+        #: The teams read last, kept when the form empties after a save: the saved call's.
+        self._last_read: RoutingChoices | None = None
         #: The saved call waiting for its team, if any.
         self.pending: LoggedCall | None = None
         #: The team chosen is being recorded.
@@ -98,6 +101,7 @@ class RoutingPanel(QWidget):
         self.model = RoutingModel(self)
         self._build()
         self.show_sector(None, clock())
+        desk.changes.changed.connect(self._forget_if_roster_changed)
 
     # What the panel shows
 
@@ -124,11 +128,19 @@ class RoutingPanel(QWidget):
         late; the call itself keeps whether a team was on duty when it came in.
         """
         self.pending = None
-        self._sector_id, self._at = call.sector_id, self._clock()
+        now = self._clock()
+        self._sector_id, self._at = call.sector_id, now
         self.pending = call
         self._show_pending()
         self._outcome.hide()
-        self._load(then=self._select_first)
+        shown = self._last_read
+        if shown is not None and shown.sector_id == call.sector_id and shown.holds_at(now):
+            # The teams read for the sector typed are still the ones on duty now.
+            self._problem.hide()
+            self._show_choices(shown, now)
+            self._select_first()
+        else:
+            self._load(then=self._select_first)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _select_first(self) -> None:
@@ -222,6 +234,11 @@ class RoutingPanel(QWidget):
 
     # Inside
 
+    def _forget_if_roster_changed(self, changes: Changes) -> None:
+        """An edited roster may change who is on duty: the next call reads the teams again."""
+        if changes.roster:
+            self._last_read = None
+
     def _load(self, then: Callable[[], None] | None = None) -> None:
         self._problem.hide()
         if self._sector_id is None or self._at is None:
@@ -252,7 +269,7 @@ class RoutingPanel(QWidget):
         )
 
     def _show_choices(self, choices: RoutingChoices, at: datetime) -> None:
-        self._choices = choices
+        self._choices = self._last_read = choices
         self.model.set_rows(routing_rows(choices, everyone=self.all_teams.isChecked()), at)
         self._heading.setText(
             self.tr("Teams on duty at {time}").format(time=format_paris(at, "%H:%M"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,11 +12,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from operline import reference_data as ref
+from operline.changes import Changes
 from operline.codes import Category, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent
 from operline.incidents.intake import CallForm, log_call
+from operline.incidents.routing import RoutingChoices, routing_choices
 from operline.paris_time import format_paris
+from operline.ui.intake import routing_panel
 from operline.ui.intake.desk_view import DeskView
 from tests.incidents.conftest import NOW
 from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK
@@ -512,3 +515,56 @@ def test_a_call_typed_late_is_routed_to_the_teams_on_duty_now(
         incident = session.get(Incident, view.routing.pending.incident_id)
         assert incident is not None
         assert incident.team_on_duty_at_intake  # a team was on duty when the call came in
+
+
+def _count_routing_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each reading of the routing choices by the panel, by sector."""
+    reads: list[int] = []
+
+    def counted(database: Database, sector_id: int, at: datetime) -> RoutingChoices:
+        reads.append(sector_id)
+        return routing_choices(database, sector_id, at)
+
+    monkeypatch.setattr(routing_panel, "routing_choices", counted)
+    return reads
+
+
+def _type_a_stalingrad_call(qtbot: QtBot, view: DeskView) -> Keyboard:
+    keys = Keyboard(qtbot, view)
+    view.start_new_call()
+    keys.type("st")
+    keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.routing.model.rowCount() > 0)
+    keys.type("Rotonde", free_text=True)
+    keys.press(Qt.Key.Key_Tab)
+    keys.press(Qt.Key.Key_1)
+    return keys
+
+
+def test_saving_within_the_same_shift_proposes_the_teams_already_read(
+    qtbot: QtBot, view: DeskView, desk: FilledDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = _count_routing_reads(monkeypatch)
+    keys = _type_a_stalingrad_call(qtbot, view)
+    read_for_the_sector = len(reads)
+    assert read_for_the_sector >= 1
+
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert view.routing.pending is not None
+    assert view.routing.model.rows[0].name == ref.MARAUDE_NUIT  # on duty at 22:00
+    assert len(reads) == read_for_the_sector  # no handoff since: nothing read again
+
+
+def test_a_roster_edited_meanwhile_makes_the_saved_call_read_its_teams_again(
+    qtbot: QtBot, view: DeskView, desk: FilledDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = _count_routing_reads(monkeypatch)
+    keys = _type_a_stalingrad_call(qtbot, view)
+    read_for_the_sector = len(reads)
+
+    view._desk.changes.publish(Changes(roster=True))  # a supervisor edited the roster
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert view.routing.pending is not None
+    assert len(reads) == read_for_the_sector + 1
