@@ -1186,6 +1186,14 @@
         </translation>
     </message>
     <message>
+        <source>{sector}: no team on duty, for over a week</source>
+        <translation>{sector}&#xa0;: aucune équipe de garde, depuis plus d&apos;une semaine</translation>
+    </message>
+    <message>
+        <source>{sector}: a team on duty has had no phone for over a week</source>
+        <translation>{sector}&#xa0;: une équipe de garde sans téléphone depuis plus d&apos;une semaine</translation>
+    </message>
+    <message>
         <source>{sector}: no team on duty {period}</source>
         <translation>{sector}&#xa0;: aucune équipe de garde {period}</translation>
     </message>
