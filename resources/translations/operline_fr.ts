@@ -2664,6 +2664,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Qui appeler ensuite</translation>
     </message>
     <message>
+        <source>{key}: route the call to a team</source>
+        <translation>{key}&#xa0;: transmettre l&apos;appel à une équipe</translation>
+    </message>
+    <message>
+        <source>{key}: hand the call to another team</source>
+        <translation>{key}&#xa0;: confier l&apos;appel à une autre équipe</translation>
+    </message>
+    <message>
         <source>{reference}: no answer from {team} for {age}.</source>
         <translation>{reference}&#xa0;: pas de réponse de {team} depuis {age}.</translation>
     </message>
@@ -2698,10 +2706,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>No supervisor number is set in the desk&apos;s settings.</source>
         <translation>Aucun numéro de superviseur n&apos;est indiqué dans les réglages du plateau.</translation>
-    </message>
-    <message>
-        <source>R: hand the call to another team</source>
-        <translation>R&#xa0;: confier l&apos;appel à une autre équipe</translation>
     </message>
 </context>
 <context>
