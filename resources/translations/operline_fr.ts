@@ -739,11 +739,11 @@
     </message>
     <message>
         <source>New incident</source>
-        <translation>Nouvel incident</translation>
+        <translation>Nouvel appel</translation>
     </message>
     <message>
         <source>Same call: link to the highlighted incident</source>
-        <translation>Même appel&#xa0;: le rattacher à l&apos;incident en surbrillance</translation>
+        <translation>Même appel&#xa0;: le rattacher à l&apos;appel en surbrillance</translation>
     </message>
     <message>
         <source>Back to the call</source>
@@ -775,7 +775,7 @@
     </message>
     <message>
         <source>The call being typed and the open incidents</source>
-        <translation>L&apos;appel en cours de saisie et les incidents ouverts</translation>
+        <translation>L&apos;appel en cours de saisie et les appels en cours</translation>
     </message>
     <message>
         <source>This call</source>
