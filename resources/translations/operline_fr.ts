@@ -1186,8 +1186,8 @@
         </translation>
     </message>
     <message>
-        <source>{sector}: no team on duty, for over a week</source>
-        <translation>{sector}&#xa0;: aucune équipe de garde, depuis plus d&apos;une semaine</translation>
+        <source>{sector}: no first-call team, for over a week</source>
+        <translation>{sector}&#xa0;: aucune équipe de premier appel, depuis plus d&apos;une semaine</translation>
     </message>
     <message>
         <source>{sector}: a team on duty has had no phone for over a week</source>

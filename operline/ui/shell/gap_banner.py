@@ -87,7 +87,7 @@ def gap_sentence(gap: UpcomingGap, now: datetime) -> str:
         # A gap older than a week has no start worth telling: say that it stands.
         if gap.kind == "no_team":
             return "⚠ " + QCoreApplication.translate(
-                "GapBanner", "{sector}: no team on duty, for over a week"
+                "GapBanner", "{sector}: no first-call team, for over a week"
             ).format(sector=gap.sector)
         return "⚠ " + QCoreApplication.translate(
             "GapBanner", "{sector}: a team on duty has had no phone for over a week"

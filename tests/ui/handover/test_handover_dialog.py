@@ -114,7 +114,7 @@ def test_a_sector_without_a_team_is_never_hidden_behind_every_sector(
     dialog = _dialog(qtbot, night)
 
     assert dialog.summary.gap_lines() == [
-        f"⚠ Hors secteur{NB}: aucune équipe de garde, depuis plus d'une semaine"
+        f"⚠ Hors secteur{NB}: aucune équipe de premier appel, depuis plus d'une semaine"
     ]
 
 
