@@ -36,7 +36,8 @@ class HandoverSummary:
     board: BoardSnapshot
     #: Every open call: red, then amber, then the others, each in the board's order.
     calls: tuple[BoardIncident, ...]
-    #: Gaps going on or starting within ``HANDOVER_GAP_WINDOW``, as the gap warning orders.
+    #: Gaps going on or starting within ``HANDOVER_GAP_WINDOW``, as the gap warning orders,
+    #: standing ones (a sector with no team for a week and more) included.
     gaps: tuple[UpcomingGap, ...]
     #: Places whose latest report since ``reports_since`` says no place is free, by name.
     full_places: tuple[PlaceRoom, ...]
@@ -83,7 +84,9 @@ def handover_summary(
     to read), and the settings and roster are read again only if they changed.
     """
     snapshot = board_snapshot(database, now=now, previous=board)
-    gaps = upcoming_gaps(database, now, within=HANDOVER_GAP_WINDOW)
+    # Standing gaps too: the warning leaves them out, but the handover must not tell the
+    # next operator that every sector has a team while the duty board shows one without.
+    gaps = upcoming_gaps(database, now, within=HANDOVER_GAP_WINDOW, standing=True)
     places = places_with_room(database, now=now)
     return HandoverSummary(
         at=now,

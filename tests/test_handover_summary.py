@@ -15,9 +15,24 @@ from operline.handover_summary import handover_summary
 from operline.incidents.board_snapshot import board_snapshot
 from operline.incidents.live_board import Alert
 from operline.incidents.places import REPORT_FRESHNESS
+from operline.roster.board import duty_board
 from operline.settings import write_setting
 from tests.actors import COMMAND_LINE, signed_in
 from tests.test_roster_board import Shift, at, fill_desk
+
+
+def fill_out_of_sector(database: Database) -> None:
+    """Stalingrad covered around the clock; \"Hors secteur\" only by a day backup team."""
+    fill_desk(
+        database,
+        sectors=["Stalingrad", "Hors secteur"],
+        teams={"Maraude": "+33199005103", "ELA": "+33199005161"},
+        shifts=[
+            Shift("Maraude", "00:00", "00:00", ("Stalingrad",)),
+            Shift("ELA", "09:00", "18:00", None, tier=2),
+        ],
+    )
+
 
 #: Thursday 26 November 2026, 06:50 in Paris: the night operator is about to leave.
 NOW = at("2026-11-26T06:50")
@@ -152,6 +167,20 @@ def test_only_the_gaps_of_the_next_12_hours_are_named(night: Database) -> None:
         ("Rosa Parks", "no_phone", at("2026-11-25T20:00"), at("2026-11-26T08:00"), True),
     ]
     # Left out: Porte de la Chapelle from 19:10 (12 h 20 ahead), Rosa Parks' phone from 20:00.
+
+
+def test_a_sector_never_covered_is_named_as_the_duty_board_shows_it(
+    database: Database,
+) -> None:
+    fill_out_of_sector(database)
+
+    summary = handover_summary(database, now=NOW)
+
+    board = {row.sector: row.covered for row in duty_board(database, NOW)}
+    assert board == {"Stalingrad": True, "Hors secteur": False}
+    assert [(g.sector, g.kind, g.ongoing, g.standing) for g in summary.gaps] == [
+        ("Hors secteur", "no_team", True, True),
+    ]
 
 
 def test_places_full_or_not_reported_since_the_evening(night: Database) -> None:

@@ -83,6 +83,8 @@ class UpcomingGap:
     kind: GapKind
     #: The gap has already begun.
     ongoing: bool
+    #: The gap has lasted ``STANDING_GAP`` or more (its true start lies further back).
+    standing: bool = False
 
 
 def duty_board(database: Database, at: datetime) -> list[SectorDutyRow]:
@@ -114,11 +116,16 @@ def earliest_handoff(rows: list[SectorDutyRow]) -> datetime | None:
 
 
 def upcoming_gaps(
-    database: Database, now: datetime, *, within: timedelta = GAP_WARNING_WINDOW
+    database: Database,
+    now: datetime,
+    *,
+    within: timedelta = GAP_WARNING_WINDOW,
+    standing: bool = False,
 ) -> list[UpcomingGap]:
     """Gaps going on now or starting within ``within``, soonest first, no team before no phone.
 
-    Gaps standing for ``STANDING_GAP`` or more (a sector nobody is rostered for) are left out.
+    Gaps standing for ``STANDING_GAP`` or more (a sector nobody is rostered for) are left
+    out, unless ``standing``: then they come first of their kind, marked ``standing``.
     """
     now = as_utc(now)
     horizon = now + within
@@ -132,10 +139,16 @@ def upcoming_gaps(
     gaps = coverage_gaps(roster, names, start=window_start, end=horizon + GAP_END_LOOKOUT, now=None)
     found = [
         UpcomingGap(
-            gap.sector_id, names[gap.sector_id], gap.start, gap.end, gap.kind, gap.start <= now
+            gap.sector_id,
+            names[gap.sector_id],
+            gap.start,
+            gap.end,
+            gap.kind,
+            gap.start <= now,
+            standing=gap.start <= window_start,
         )
         for gap in gaps
-        if gap.end > now and gap.start < horizon and gap.start > window_start
+        if gap.end > now and gap.start < horizon and (standing or gap.start > window_start)
     ]
     found.sort(key=lambda gap: (gap.kind != "no_team", gap.start, order[gap.sector_id]))
     return found

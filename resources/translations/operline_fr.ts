@@ -759,11 +759,11 @@
     </message>
     <message>
         <source>New incident</source>
-        <translation>Nouvel incident</translation>
+        <translation>Nouvel appel</translation>
     </message>
     <message>
         <source>Same call: link to the highlighted incident</source>
-        <translation>Même appel&#xa0;: le rattacher à l&apos;incident en surbrillance</translation>
+        <translation>Même appel&#xa0;: le rattacher à l&apos;appel en surbrillance</translation>
     </message>
     <message>
         <source>Back to the call</source>
@@ -795,7 +795,7 @@
     </message>
     <message>
         <source>The call being typed and the open incidents</source>
-        <translation>L&apos;appel en cours de saisie et les incidents ouverts</translation>
+        <translation>L&apos;appel en cours de saisie et les appels en cours</translation>
     </message>
     <message>
         <source>This call</source>
@@ -1204,6 +1204,14 @@
             <numerusform>et %n autre dans la vue de la semaine</numerusform>
             <numerusform>et %n autres dans la vue de la semaine</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{sector}: no first-call team, for over a week</source>
+        <translation>{sector}&#xa0;: aucune équipe de premier appel, depuis plus d&apos;une semaine</translation>
+    </message>
+    <message>
+        <source>{sector}: a team on duty has had no phone for over a week</source>
+        <translation>{sector}&#xa0;: une équipe de garde sans téléphone depuis plus d&apos;une semaine</translation>
     </message>
     <message>
         <source>{sector}: no team on duty {period}</source>
@@ -2676,6 +2684,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Qui appeler ensuite</translation>
     </message>
     <message>
+        <source>{key}: route the call to a team</source>
+        <translation>{key}&#xa0;: transmettre l&apos;appel à une équipe</translation>
+    </message>
+    <message>
+        <source>{key}: hand the call to another team</source>
+        <translation>{key}&#xa0;: confier l&apos;appel à une autre équipe</translation>
+    </message>
+    <message>
         <source>{reference}: no answer from {team} for {age}.</source>
         <translation>{reference}&#xa0;: pas de réponse de {team} depuis {age}.</translation>
     </message>
@@ -2710,10 +2726,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>No supervisor number is set in the desk&apos;s settings.</source>
         <translation>Aucun numéro de superviseur n&apos;est indiqué dans les réglages du plateau.</translation>
-    </message>
-    <message>
-        <source>R: hand the call to another team</source>
-        <translation>R&#xa0;: confier l&apos;appel à une autre équipe</translation>
     </message>
 </context>
 <context>
@@ -3558,7 +3570,7 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     </message>
     <message>
         <source>{reference} was not routed: it waits on the live board.</source>
-        <extracomment>The saved call waiting for its team, if any. The team chosen is being recorded. What the problem shown was about: the team chosen then, and whether a reason.</extracomment>
+        <extracomment>The teams read last, kept when the form empties after a save: the saved call&apos;s. The saved call waiting for its team, if any. The team chosen is being recorded. What the problem shown was about: the team chosen then, and whether a reason.</extracomment>
         <translation>{reference} n&apos;a été transmis à aucune équipe&#xa0;: il attend dans les appels en cours.</translation>
     </message>
     <message>

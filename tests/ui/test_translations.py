@@ -85,6 +85,14 @@ def test_translations_keep_every_placeholder() -> None:
             assert sorted(re.findall(r"\{\w+\}|%n", text)) == wanted, (context, source, text)
 
 
+def test_the_french_desk_speaks_of_calls_never_of_incidents() -> None:
+    # The whole French desk says « appel »; placeholders such as {incidents} are not text.
+    for context, source, texts in _messages():
+        for text in texts:
+            words = re.sub(r"\{\w+\}", "", text)
+            assert not re.search(r"incident", words, re.IGNORECASE), (context, source, text)
+
+
 @pytest.mark.usefixtures("french")
 @pytest.mark.parametrize(
     ("label", "codes"),

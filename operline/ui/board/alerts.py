@@ -16,10 +16,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSystemTrayIcon, QVBoxLayout, QWidget
 
+from operline.codes import Status
 from operline.incidents.live_board import Alert, BoardIncident, NextContact
 from operline.paris_time import format_paris
 from operline.phones import format_phone
+from operline.ui import shortcuts
 from operline.ui.board.model import RED_BACKGROUND, age_text
+from operline.ui.shortcuts import key_text
 
 
 class DeskAlarm(Protocol):
@@ -166,6 +169,16 @@ class NextContactPanel(QFrame):
         layout.addStretch(1)  # room given beyond its lines stays under them
         self.hide()
 
+    def _next_step(self, incident: BoardIncident) -> str:
+        """The key that gives the call to the next team at its stage: never routed, T."""
+        if incident.status is Status.NEW:
+            return self.tr("{key}: route the call to a team").format(
+                key=key_text(shortcuts.ROUTE.keys)
+            )
+        return self.tr("{key}: hand the call to another team").format(
+            key=key_text(shortcuts.REASSIGN.keys)
+        )
+
     def propose(self, incident: BoardIncident, contact: NextContact, now: datetime) -> None:
         """Say whom to call for this incident, tier 2 first, the supervisor last."""
         waited = age_text(incident.age(now))
@@ -199,7 +212,7 @@ class NextContactPanel(QFrame):
             )
         else:
             lines.append(self.tr("No supervisor number is set in the desk's settings."))
-        lines.append(self.tr("R: hand the call to another team"))
+        lines.append(self._next_step(incident))
         self.headline.setText(headline)
         self.contacts.setText("\n".join(lines))
         self.setAccessibleDescription(f"{headline}\n" + "\n".join(lines))

@@ -171,10 +171,13 @@ class HistoryView(QWidget):
         self.shown.emit(found)
 
     def _show_order(self, order: HistoryOrder) -> None:
-        descending = order is HistoryOrder.NEWEST_FIRST
+        # Qt draws DescendingOrder as ▲ and AscendingOrder as ▼, in every style; the desk
+        # reads ▼ as newest first (the latest on top, going down in time), so the order
+        # given to the header is the one that draws the arrow the list follows.
+        newest = order is HistoryOrder.NEWEST_FIRST
         self.table.horizontalHeader().setSortIndicator(
             HistoryColumn.TIME,
-            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+            Qt.SortOrder.AscendingOrder if newest else Qt.SortOrder.DescendingOrder,
         )
 
     def _read_choices(self) -> None:

@@ -83,6 +83,15 @@ class GapBanner(QFrame):
 
 def gap_sentence(gap: UpcomingGap, now: datetime) -> str:
     """A gap in the desk's words, as the warning and the handover say it."""
+    if gap.standing:
+        # A gap older than a week has no start worth telling: say that it stands.
+        if gap.kind == "no_team":
+            return "⚠ " + QCoreApplication.translate(
+                "GapBanner", "{sector}: no first-call team, for over a week"
+            ).format(sector=gap.sector)
+        return "⚠ " + QCoreApplication.translate(
+            "GapBanner", "{sector}: a team on duty has had no phone for over a week"
+        ).format(sector=gap.sector)
     period = _period(gap, now)
     if gap.kind == "no_team":
         return "⚠ " + QCoreApplication.translate(

@@ -135,7 +135,9 @@ def test_with_nobody_else_on_duty_the_panel_says_so_and_names_the_supervisor(
     backup = OnDuty(9, "Fluid-Crack", "+33199000142", 2, NOW, NOW + timedelta(hours=2))
     panel.propose(incident(4, 25), NextContact((backup,), "+33199000199"), NOW)
     assert panel.headline.text() == "OPL-2026-000004: no team reached for 25 min."
-    assert panel.contacts.text().splitlines()[:2] == [
+    assert panel.contacts.text().splitlines() == [
         "1. Fluid-Crack (backup, until 00:00): 01 99 00 01 42",
         "Then the supervisor on call: 01 99 00 01 99",
+        # Never routed: R would refuse it, T gives it to a team.
+        "T: route the call to a team",
     ]

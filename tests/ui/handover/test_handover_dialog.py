@@ -26,7 +26,14 @@ from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession
 from operline.ui.tasks import ImmediateRunner
 from tests.actors import COMMAND_LINE
-from tests.test_handover_summary import NOW, Call, fill_night, report, store_calls
+from tests.test_handover_summary import (
+    NOW,
+    Call,
+    fill_night,
+    fill_out_of_sector,
+    report,
+    store_calls,
+)
 from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK, close_next_modal
 from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, Clock, Keyboard, focused
 
@@ -91,6 +98,24 @@ def _dialog(qtbot: QtBot, night: Night) -> HandoverDialog:
         dialog.show()
         dialog.activateWindow()
     return dialog
+
+
+def test_a_sector_without_a_team_is_never_hidden_behind_every_sector(
+    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+) -> None:
+    fill_out_of_sector(sqlite_database)
+    ines = add_operator(
+        sqlite_database, "Inès Moreau", OperatorRole.OPERATOR, actor=COMMAND_LINE, now=NOW
+    )
+    session = DeskSession(workstation=WORKSTATION)
+    session.set_operator(ines)
+    night = Night(sqlite_database, ines, ines, session, Clock(NOW))
+
+    dialog = _dialog(qtbot, night)
+
+    assert dialog.summary.gap_lines() == [
+        f"⚠ Hors secteur{NB}: aucune équipe de premier appel, depuis plus d'une semaine"
+    ]
 
 
 def _handovers(database: Database) -> int:

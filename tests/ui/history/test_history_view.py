@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select
@@ -346,3 +346,35 @@ def test_longer_french_still_fits_the_history_at_1366_pixels(
             assert widget.width() >= widget.sizeHint().width(), (widget.objectName(), widget.text())
     assert window.history.table.isVisible()
     assert window.history.table.viewport().height() >= 10 * window.history.table.rowHeight(0)
+
+
+def _arrow_points_down(view: HistoryView) -> bool:
+    """Read the sort arrow drawn at the right of the time's heading, as the eye does."""
+    header = view.table.horizontalHeader()
+    image = header.grab().toImage()
+    left = header.sectionViewportPosition(HistoryColumn.TIME)
+    right = left + header.sectionSize(HistoryColumn.TIME)
+    widths = []
+    for y in range(image.height()):
+        dark = sum(image.pixelColor(x, y).lightness() < 160 for x in range(right - 24, right - 2))
+        if dark:
+            widths.append(dark)
+    assert len(widths) >= 2, "no sort arrow drawn on the time's heading"
+    return widths[0] > widths[-1]
+
+
+def test_the_sort_arrow_points_the_way_the_calls_are_listed(
+    qtbot: QtBot, view: HistoryView
+) -> None:
+    assert _shown(view)[0] == "OPL-2026-000005"
+    assert _arrow_points_down(view)  # newest first: ▼
+
+    header = view.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(HistoryColumn.TIME) + 10, header.height() // 2),
+    )
+
+    assert _shown(view)[0] == "OPL-2026-000001"
+    assert not _arrow_points_down(view)  # oldest first: ▲

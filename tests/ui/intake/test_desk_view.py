@@ -255,9 +255,9 @@ def test_the_duplicate_prompt_reads_in_french_and_names_its_keys(
 
     prompt = view.duplicate_prompt
     assert prompt is not None
-    assert prompt.new_button.text() == "Nouvel incident (Entrée)"
+    assert prompt.new_button.text() == "Nouvel appel (Entrée)"
     assert prompt.link_button.text() == (
-        "Même appel\u00a0: le rattacher à l'incident en surbrillance (L)"
+        "Même appel\u00a0: le rattacher à l'appel en surbrillance (L)"
     )
     assert prompt.row_texts(0)[0] == "Cet appel"
     assert prompt.row_texts(0)[-1] == "en cours de saisie"
