@@ -6,6 +6,14 @@ first or last row, skipping the rows in between inside an index; scrolling there
 skips nothing, and a jump into the middle of ten years skips the rows between once.
 ``KeysetPages`` reads any list a history filter describes, with the rows of its screen
 (the day log's are the journal's); ``HistoryPages`` is the history's.
+
+Landmarks make the first jump cheap too: once the count is known, the keys of every
+``LANDMARK_EVERY``-th row are read in steps on the worker (``read_landmarks``, a few at a
+time, so pages asked meanwhile wait little), each step a short walk of the index from the
+last landmark. A page is then read from the nearest landmark, skipping fewer than
+``LANDMARK_EVERY`` rows. Until they are read, pages are read as before. The positions
+known hold for the rows as they were counted: ``forget_positions`` drops them all (and
+the landmarks, read again from the start) when calls are added to the list.
 """
 
 from __future__ import annotations
@@ -23,6 +31,11 @@ from operline.history.filters import HistoryFilter, HistoryOrder
 from operline.history.search import HistoryKey, HistoryRow, HistorySearch, read_keys, rows_of
 
 R = TypeVar("R")
+#: One landmark every this many rows: a page skips fewer rows than this once they are read.
+LANDMARK_EVERY = 2000
+#: Landmarks read in one task on the worker (each a walk of ``LANDMARK_EVERY`` index
+#: entries): a page asked while they are read waits for one such task at most.
+LANDMARKS_PER_STEP = 25
 #: Reads the rows of these incident ids, in their order, in the session given.
 RowsOf = Callable[[Session, Sequence[int]], Sequence[R]]
 
@@ -55,16 +68,41 @@ class KeysetPages(Generic[R]):
         self._sizes = sizes
         self._positions: list[int] = []
         self._keys: dict[int, HistoryKey] = {}
+        #: The keys of rows 0, ``every``, 2 ``every``…, as far as read.
+        self._landmarks: list[HistoryKey] = []
+        self._landmarks_done = False
+        #: Whether the last row of the list is row ``count - 1`` still (no call added).
+        self._end_known = True
+        self.every = LANDMARK_EVERY
         self._learn(0, list(first_keys))
 
     @property
     def known_positions(self) -> int:
         return len(self._positions)
 
+    @property
+    def landmarks(self) -> int:
+        """How many landmarks are read."""
+        return len(self._landmarks)
+
+    @property
+    def landmarks_done(self) -> bool:
+        return self._landmarks_done
+
     def plan(self, start: int, rows: int) -> PageRead:
         """The cheapest way to the rows ``start`` to ``start + rows - 1``."""
         last = min(start + rows, self.count) - 1
-        ways = [PageRead(None, start, False), PageRead(None, self.count - 1 - last, True)]
+        ways = [PageRead(None, start, False)]
+        if self._end_known:
+            ways.append(PageRead(None, self.count - 1 - last, True))
+        if self._landmarks:  # the nearest read at or before the start (all, once read)
+            before = min(start // self.every, len(self._landmarks) - 1)
+            position = before * self.every
+            ways.append(PageRead(self._landmarks[before], start - position, False))
+        after = -(-last // self.every)
+        if after < len(self._landmarks):
+            position = after * self.every
+            ways.append(PageRead(self._landmarks[after], position - last, True))
         before = bisect_right(self._positions, start) - 1
         if before >= 0:
             position = self._positions[before]
@@ -101,6 +139,41 @@ class KeysetPages(Generic[R]):
         else:
             self._learn(start, keys)
         return found
+
+    def read_landmarks(self, database: Database, steps: int = LANDMARKS_PER_STEP) -> bool:
+        """Read up to ``steps`` more landmarks; whether some are still to read."""
+        if self._landmarks_done:
+            return False
+        with database.read() as session:
+            for _ in range(steps):
+                last = self._landmarks[-1] if self._landmarks else None
+                found = read_keys(
+                    session,
+                    self.filter,
+                    database.engine.dialect.name,
+                    self.order,
+                    start=last,
+                    skip=self.every if last is not None else 0,
+                    limit=1,
+                    sizes=self._sizes,
+                )
+                if not found:
+                    self._landmarks_done = True
+                    return False
+                self._landmarks.append(found[0])
+        return True
+
+    def forget_positions(self) -> None:
+        """Calls were added: drop every position known, landmarks read again from row 0.
+
+        The rows shown stay the first ``count`` of the list as it is now, read from its
+        top or a landmark: the calls added moved its end, which is no longer read from.
+        """
+        self._end_known = False
+        self._positions.clear()
+        self._keys.clear()
+        self._landmarks.clear()
+        self._landmarks_done = False
 
     def _learn(self, start: int, keys: list[HistoryKey]) -> None:
         """Keep the keys at both ends of rows read from ``start``."""
