@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from time import monotonic
 from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
@@ -33,9 +34,11 @@ from operline.history.search import HistoryKey, HistoryRow, HistorySearch, read_
 R = TypeVar("R")
 #: One landmark every this many rows: a page skips fewer rows than this once they are read.
 LANDMARK_EVERY = 2000
-#: Landmarks read in one task on the worker (each a walk of ``LANDMARK_EVERY`` index
-#: entries): a page asked while they are read waits for one such task at most.
+#: Landmarks read in one task on the worker at most (each a walk of ``LANDMARK_EVERY``
+#: index entries), and the time after which a task stops: a page asked while they are
+#: read waits for one such task at most (a free text costs its matches at each query).
 LANDMARKS_PER_STEP = 25
+LANDMARK_STEP_SECONDS = 0.01
 #: Reads the rows of these incident ids, in their order, in the session given.
 RowsOf = Callable[[Session, Sequence[int]], Sequence[R]]
 
@@ -140,12 +143,20 @@ class KeysetPages(Generic[R]):
             self._learn(start, keys)
         return found
 
-    def read_landmarks(self, database: Database, steps: int = LANDMARKS_PER_STEP) -> bool:
-        """Read up to ``steps`` more landmarks; whether some are still to read."""
+    def read_landmarks(
+        self,
+        database: Database,
+        steps: int = LANDMARKS_PER_STEP,
+        seconds: float = LANDMARK_STEP_SECONDS,
+    ) -> bool:
+        """Read up to ``steps`` more landmarks, for about ``seconds``; whether more are due."""
         if self._landmarks_done:
             return False
+        until = monotonic() + seconds
         with database.read() as session:
             for _ in range(steps):
+                if self._landmarks and monotonic() > until:
+                    return True
                 last = self._landmarks[-1] if self._landmarks else None
                 found = read_keys(
                     session,

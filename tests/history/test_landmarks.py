@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import UTC, datetime, timedelta
 
@@ -99,7 +100,7 @@ def test_without_landmarks_a_jump_walks_from_the_nearest_end(
     pages = HistoryPages(search)
     pages.every = EVERY
     assert pages.plan(40, ROWS).skip == 40  # from the first row
-    pages.read_landmarks(database, steps=2)  # two landmarks so far: rows 0 and 7
+    pages.read_landmarks(database, steps=2, seconds=math.inf)  # two so far: rows 0 and 7
     assert (pages.landmarks, pages.landmarks_done) == (2, False)
     assert pages.plan(40, ROWS).skip == 33  # from row 7
     assert pages.plan(9, ROWS).skip == 2
