@@ -124,3 +124,14 @@ def test_new_calls_at_the_top_drop_the_places_known_and_landmarks_are_read_again
     for start in (0, 3, EVERY, 50, 51, 2 * EVERY + 3, 97, 99):
         shown = whole[start : min(start + ROWS, 100)]
         assert [row.id for row in pages.read(database, start, ROWS)] == shown
+
+
+def test_a_list_of_the_free_text_or_linked_calls_has_landmarks_closer_together(
+    database: Database, history: list[int]
+) -> None:
+    def every(wanted: HistoryFilter) -> int:
+        found = search_history(database, wanted, actor=COMMAND_LINE, now=NOW, rows=1)
+        return HistoryPages(found).every
+
+    assert every(HistoryFilter(category=Category.SHELTER)) == 2000
+    assert every(HistoryFilter(text="pont")) == every(HistoryFilter(linked=False)) == 500
