@@ -6,7 +6,8 @@ a day for ten years; made in /tmp the first time, in a quarter of an hour, then 
 the real history screen is driven offscreen on a runner that answers at once, so each
 time is the work itself: the screen shown (searched, first rows painted), each filter
 changed, a free-text search typed, a page scrolled and a jump to the middle of the list
-(again and again, and the first one after a search, which reads its page).
+(again and again, the first one after a search, which reads its page, and one after the
+landmarks of the search are read).
 Beside each, the baseline: the very SELECTs it sent, caught with ``before_cursor_execute``
 and replayed through ``sqlite3`` alone. A search also writes its audit row (a committed
 transaction), which the baseline leaves out. Then the resident memory of a whole desk
@@ -15,7 +16,8 @@ window, history shown and scrolled, in a process of its own.
 The demo links no call to another: the first run links a second call to one incident in
 25 at random (fixed seed), as a desk would, so "linked or not" has something to find.
 
-Run with ``python benchmarks/bench_history.py`` (``--db URL`` for another file, ``--runs N``).
+Run with ``python benchmarks/bench_history.py`` (``--db URL`` for another file, ``--runs N``,
+``--pages-only`` for the scrolling of every call alone).
 Machine load is printed with the table: the desk's targets are for a machine of its own.
 """
 
@@ -167,10 +169,15 @@ class Bench:
             ImmediateRunner(database), lambda: now, lambda: None, ChangeBus(), lambda: actor
         )
         self.view = HistoryView(context)
+        # The runner answers at once, so landmarks read after a search would be timed with
+        # it: they are read only for the row that measures them (live, they come after).
+        self.view.landmarks.enabled = False
         self.view.resize(1366, 700)
         self.view.show()
         self.settle()
         self.rows: list[tuple[str, str, float, float, float, float, float]] = []
+        #: CPU seconds of each search and its landmarks read at once (on the worker, live).
+        self.landmark_cpu: dict[str, list[float]] = {}
 
     def settle(self) -> None:
         for _ in range(3):
@@ -205,7 +212,7 @@ class Bench:
 
         return choose
 
-    def run(self) -> None:
+    def run(self, *, pages_only: bool = False) -> None:
         view, bar = self.view, self.view.filters
         with self.database.read() as session:
             sector = session.scalar(select(Sector.id).where(Sector.name == "Éole"))
@@ -215,6 +222,9 @@ class Bench:
             bar.clear()
 
         self.measure("open", "history shown: every call, first rows", view.show_current, cleared)
+        if pages_only:
+            self.scrolling(cleared, "every call")
+            return
         filters: list[tuple[str, QComboBox, object]] = [
             ("sector Éole", bar.sector, sector),
             ("need: presumed minor", bar.category, Category.MINOR),
@@ -292,6 +302,8 @@ class Bench:
 
         self.measure("page", f"jump to the middle, {name}", middle, top)
 
+        landmarks = self.view.landmarks
+
         def searched_again() -> None:
             # Only the first page's keys known: the jump skips half the list in the index
             # (the jumps above mostly land on pages already read, and time the paint).
@@ -299,6 +311,17 @@ class Bench:
             position[0] += 37
 
         self.measure("page", f"first jump to the middle, {name}", middle, searched_again)
+
+        def with_landmarks() -> None:
+            # The runner answers at once: the landmarks are all read before the jump.
+            began = clock.process_time()
+            landmarks.enabled = True
+            self.view.search_again()
+            landmarks.enabled = False
+            self.landmark_cpu.setdefault(name, []).append(clock.process_time() - began)
+            position[0] += 37
+
+        self.measure("page", f"jump to the middle, landmarks ready, {name}", middle, with_landmarks)
 
 
 def resident_memory_mb(url: str) -> float:
@@ -357,6 +380,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--db", help=f"database URL (default: sqlite:///{DEFAULT_FILE})")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--pages-only", action="store_true", help="only the scrolling of every call (quicker)"
+    )
     parser.add_argument("--rss-child", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -378,8 +404,8 @@ def main() -> None:
     days = (last - first).days or 1
     app = QApplication([])
     bench = Bench(app, database, arguments.runs)
-    bench.run()
-    rss = resident_memory_mb(url)
+    bench.run(pages_only=arguments.pages_only)
+    rss = math.nan if arguments.pages_only else resident_memory_mb(url)
     load = os.getloadavg()
     print(
         f"\n{database.name}: {count:,} incidents from {first:%d/%m/%Y} to {last:%d/%m/%Y}, "
@@ -391,22 +417,25 @@ def main() -> None:
         f"on {os.cpu_count()} cores.\n"
     )
     print(
-        f"| {'measure':<44} | median ms | p95 ms | CPU median ms | target ms | raw SQL ms | ratio |"
+        f"| {'measure':<52} | median ms | p95 ms | CPU median ms | target ms | raw SQL ms | ratio |"
     )
-    print(f"|{'-' * 46}|-----------|--------|---------------|-----------|------------|-------|")
+    print(f"|{'-' * 54}|-----------|--------|---------------|-----------|------------|-------|")
     for _kind, name, median, p95, cpu, target, raw in bench.rows:
         # Under a hundredth of a millisecond, nothing was replayed: the page was in memory.
         ratio = f"{median / raw:>5.1f}" if raw >= 0.01 else "    -"
         mark = "" if median <= target else " !"
         print(
-            f"| {name:<44} | {median:>9.1f} | {p95:>6.1f} | {cpu:>13.1f} | {target:>9.0f} | "
+            f"| {name:<52} | {median:>9.1f} | {p95:>6.1f} | {cpu:>13.1f} | {target:>9.0f} | "
             f"{raw:>10.1f} | {ratio} |{mark}"
         )
     print(
-        f"| {'resident memory, desk with history (MB)':<44} | {rss:>9.0f} | {'':>6} | "
+        f"| {'resident memory, desk with history (MB)':<52} | {rss:>9.0f} | {'':>6} | "
         f"{'':>13} | {RSS_TARGET_MB:>9.0f} | {'':>10} | {'':>5} |"
         f"{'' if rss <= RSS_TARGET_MB else ' !'}"
     )
+    for name, samples in bench.landmark_cpu.items():
+        cpu_ms = statistics.median(samples) * 1000
+        print(f"Search and all its landmarks, {name}: {cpu_ms:.0f} ms CPU (median)")
     print(
         "CPU: this process's processor time, which other work on the machine does not add "
         "to; raw SQL: the SELECTs of the last run through sqlite3 alone (none when its "

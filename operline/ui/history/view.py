@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operline.changes import Changes
+from operline.changes import Changes, IncidentChange
 from operline.codes import Category, Outcome, Status
 from operline.errors import InvalidInput, OperlineError
 from operline.history.choices import HistoryChoices, history_choices
@@ -39,6 +39,7 @@ from operline.ui import shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
 from operline.ui.desk_context import DeskContext
 from operline.ui.history.filter_bar import HistoryFilterBar
+from operline.ui.history.landmarks import Landmarks
 from operline.ui.history.model import HistoryColumn, HistoryModel
 from operline.ui.labels import category_label, outcome_label, status_label
 from operline.ui.messages import error_sentence
@@ -81,6 +82,8 @@ class HistoryView(QWidget):
         self._wanted: Asked | None = None
         self._in_flight: Asked | None = None
         self._choices_read = False
+        #: The landmarks of the pages shown, read after each search.
+        self.landmarks = Landmarks(context.runner, self)
         #: The detail opened from the history, while it is open.
         self.detail: IncidentDetailDialog | None = None
 
@@ -151,6 +154,7 @@ class HistoryView(QWidget):
             return
         if isinstance(answer, OperlineError):
             self.search = None
+            self.landmarks.show(None)
             self.model.show_rows(0, lambda _database, _start, _count: ())
             self._count.clear()
             self._show_problem(error_sentence(answer))
@@ -169,6 +173,7 @@ class HistoryView(QWidget):
             self.table.scrollToTop()
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.shown.emit(found)
+        self.landmarks.show(pages)  # queued after the count and first rows shown
 
     def _show_order(self, order: HistoryOrder) -> None:
         # Qt draws DescendingOrder as ▲ and AscendingOrder as ▼, in every style; the desk
@@ -197,6 +202,8 @@ class HistoryView(QWidget):
                 self._read_choices()
         # A stage or a note of a call in sight: its page again.
         self.model.read_again(changes.incidents)
+        if IncidentChange.LOGGED in changes.incidents.values():
+            self.landmarks.calls_added()
 
     def _sorted_by(self, section: int) -> None:
         if section == HistoryColumn.TIME:
