@@ -161,6 +161,11 @@ class RoutingPanel(QWidget):
         if team is None:
             self._tell_problem(self.tr("Choose a team in the list."))
             return
+        if not team.on_duty_here and not self.reason.text().strip():
+            # Asked at once, not after the database answers: what the operator types
+            # next goes into the reason, not into the list.
+            self._not_routed(IncidentRefused(Refusal.TEAM_NOT_ON_DUTY, team=team.name))
+            return
         now = self._clock()
         action = Action(
             actor=self._desk.actor(),
