@@ -280,13 +280,16 @@ def test_a_team_not_on_duty_takes_the_typing_to_the_reason_at_once(
     panel.table.setCurrentIndex(panel.model.index(off_duty, RoutingColumn.TEAM))
     panel.table.setFocus()
 
-    keys.press(Qt.Key.Key_Return)  # the desk has not answered yet
+    keys.press(Qt.Key.Key_Return)
+    assert panel.reason.hasFocus()  # before the desk has answered
+    keys.type("Maraude")
+    runner.release()  # the desk asks for the reason
     problem = _label(panel, "routingProblem")
     assert problem.isVisible()
     assert problem.text().endswith("is not on duty in this sector: give a short reason.")
     assert panel.reason.hasFocus()
-    keys.type("Maraude injoignable")
-    assert panel.reason.text() == "Maraude injoignable"
+    keys.type(" injoignable")
+    assert panel.reason.text() == "Maraude injoignable"  # nothing typed was lost
 
     keys.press(Qt.Key.Key_Return)
     runner.release()
