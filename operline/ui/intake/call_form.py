@@ -257,7 +257,9 @@ class NewCallForm(QWidget):
         self.save_button = QPushButton(self.tr("Save the call ({keys})").format(keys=keys), self)
         self.save_button.setObjectName("saveCallButton")
         self.save_button.setAccessibleName(self.tr("Save the call"))
-        self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab from the notes ends here, and Enter on it saves; never back into the time.
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.save_button.setAutoDefault(True)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -318,7 +320,12 @@ class NewCallForm(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-        chain_tab_order([widget for _, widget in self._fields_in_order()])
+        # In the order the form reads: the time at its top, the fields, then saving.
+        chain_tab_order(
+            [self.received]
+            + [widget for field, widget in self._fields_in_order() if field != "received_at"]
+            + [self.save_button]
+        )
 
     def _row(
         self,
@@ -368,10 +375,23 @@ class NewCallForm(QWidget):
         self.caller_service.textEdited.connect(lambda: self._edited("caller_service"))
         self.callback_number.textEdited.connect(lambda: self._edited("callback_number"))
         self.callback_number.editingFinished.connect(self._check_phone)
+        self.urgent.digit_typed = self._need_from_digit
         self.notes.textChanged.connect(self._notes_changed)
         self.received.edited.connect(self._received_changed)
 
     # Reacting to the operator
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if next and self.save_button.hasFocus():
+            return True  # the last stop: Tab does not wrap round into the call's time
+        return super().focusNextPrevChild(next)
+
+    def _need_from_digit(self, digit: int) -> bool:
+        """A need's digit typed one field too far, while no need is chosen, still picks it."""
+        if self.category.category is not None or not 1 <= digit <= len(CATEGORY_ORDER):
+            return False
+        self.category.set_category(CATEGORY_ORDER[digit - 1])
+        return True
 
     def _edited(self, field: str) -> None:
         if self._filling:

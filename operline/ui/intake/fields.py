@@ -239,6 +239,14 @@ class SectorField(DeskLineEdit):
             self.chosen.emit(sector.sector_id if sector else None)
 
 
+#: The frame of the list of needs, in the desk's selection blue while it has the focus.
+NEED_FOCUS_FRAME = "#0d47a1"
+NEED_LIST_STYLE = (
+    "QListWidget { border: 2px solid #9e9e9e; }"
+    f"QListWidget:focus {{ border: 2px solid {NEED_FOCUS_FRAME}; background: #e8eef8; }}"
+)
+
+
 class CategoryList(QListWidget):
     """The needs, numbered: a digit picks one and goes on to the next field."""
 
@@ -253,6 +261,8 @@ class CategoryList(QListWidget):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The focus must show: a digit typed here picks the need, elsewhere it does not.
+        self.setStyleSheet(NEED_LIST_STYLE)
         for number, category in enumerate(CATEGORY_ORDER, start=1):
             item = QListWidgetItem(f"{number}  {category_label(category)}", self)
             item.setData(Qt.ItemDataRole.UserRole, category.value)
@@ -294,10 +304,16 @@ class UrgentBox(QCheckBox):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.toggled.connect(self._paint)
+        #: Given a digit typed here (which a box has no use for), whether it was taken.
+        self.digit_typed: Callable[[int], bool] = lambda _digit: False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_U and not event.modifiers() & _COMMAND_MODIFIERS:
+        plain = not event.modifiers() & _COMMAND_MODIFIERS
+        if event.key() == Qt.Key.Key_U and plain:
             self.toggle()
+            return
+        digit = event.key() - Qt.Key.Key_0
+        if plain and 0 <= digit <= 9 and self.digit_typed(digit):
             return
         if event.key() in _ENTER_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             self.focusNextChild()

@@ -173,6 +173,12 @@ class RoutingPanel(QWidget):
         if team is None:
             self._tell_problem(self.tr("Choose a team in the list."))
             return
+        if not team.on_duty_here and not self.reason.text().strip():
+            # The reason it will most likely ask for takes the focus at once, not once the
+            # database answers: what the operator types meanwhile is not lost in the list.
+            # The desk still decides (a team on duty when the call came in needs none).
+            self._show_reason(True)
+            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
         now = self._clock()
         action = Action(
             actor=self._desk.actor(),
@@ -207,6 +213,8 @@ class RoutingPanel(QWidget):
         self.pending = None
         self._show_pending()
         self._problem.hide()
+        if self.reason.hasFocus():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.reason.clear()
         self._show_reason(False)
         sentence = self.tr("{reference}: {team} contacted at {time}.").format(

@@ -121,6 +121,7 @@ class CorrectionDialog(QDialog):
         self.number_edit = QSpinBox(self)
         self.number_edit.setObjectName("correctionNumber")
         self.number_edit.setRange(1, 50)
+        self.number_edit.setAccessibleName(self.tr("New value"))
         self.text_edit = QLineEdit(self)
         self.text_edit.setObjectName("correctionText")
         self.text_edit.setAccessibleName(self.tr("New value"))
@@ -144,7 +145,9 @@ class CorrectionDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Field"), self.field_choice)
         form.addRow(self.tr("Recorded"), self.recorded)
-        form.addRow(self.tr("&New value"), self.editors)
+        # The buddy follows the editor shown (_field_changed): the stack itself takes no focus.
+        self.new_value_label = QLabel(self.tr("&New value"), self)
+        form.addRow(self.new_value_label, self.editors)
         self.place_label = QLabel(self.tr("&Place"), self)
         self.place_label.setBuddy(self.place_edit)
         form.addRow(self.place_label, self.place_edit)
@@ -194,7 +197,22 @@ class CorrectionDialog(QDialog):
         chosen = field if field in FIELD_NAMES else LogField.RECEIVED_AT
         self.field_choice.setCurrentIndex(list(FIELD_NAMES).index(chosen))
         self._field_changed()
-        self.reason.setFocus()
+        # A refusal speaks of what was typed: it goes as soon as the field or value changes.
+        self.field_choice.currentIndexChanged.connect(self._clear_problem)
+        self.time_edit.dateTimeChanged.connect(self._clear_problem)
+        self.choice_edit.currentIndexChanged.connect(self._clear_problem)
+        self.place_edit.currentIndexChanged.connect(self._clear_problem)
+        self.number_edit.valueChanged.connect(self._clear_problem)
+        self.text_edit.textEdited.connect(self._clear_problem)
+        self.reason.textEdited.connect(self._clear_problem)
+        # The field to correct comes first, then its new value, then the reason.
+        self.setTabOrder(self.field_choice, self.time_edit)
+        self.setTabOrder(self.time_edit, self.choice_edit)
+        self.setTabOrder(self.choice_edit, self.number_edit)
+        self.setTabOrder(self.number_edit, self.text_edit)
+        self.setTabOrder(self.text_edit, self.place_edit)
+        self.setTabOrder(self.place_edit, self.reason)
+        self.field_choice.setFocus()
 
     @property
     def field(self) -> LogField:
@@ -222,7 +240,16 @@ class CorrectionDialog(QDialog):
         else:
             self._fill_choices(field)
             self.editors.setCurrentWidget(self.choice_edit)
+        shown = self.editors.currentWidget()
+        if shown is not None:
+            self.new_value_label.setBuddy(shown)
         self._show_place()
+
+    def _clear_problem(self) -> None:
+        if self.problem.isVisible() or self.problem.text():
+            self.problem.clear()
+            self.problem.setAccessibleName("")
+            self.problem.hide()
 
     def _fill_choices(self, field: LogField) -> None:
         self.choice_edit.blockSignals(True)

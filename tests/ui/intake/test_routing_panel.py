@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,6 +20,7 @@ from operline.incidents.intake import CallForm, LoggedCall, log_call
 from operline.incidents.stages import IncidentState
 from operline.ui.intake.routing_panel import RoutingPanel
 from operline.ui.intake.routing_panel_model import RoutingColumn
+from operline.ui.tasks import TaskRunner, _Task
 from tests.incidents.conftest import NOW
 from tests.ui.conftest import desk_context
 from tests.ui.desk_helpers import SUNDAY_MORNING, Clock, FilledDesk, Keyboard, fill_desk
@@ -237,3 +240,57 @@ def test_a_routing_problem_goes_once_its_cause_is_fixed(qtbot: QtBot, desk: Fill
     keys.type("Maraude injoignable")
     assert not problem.isVisible()
     assert panel.pending is not None  # nothing recorded until Enter
+
+
+class _HeldRunner(TaskRunner):
+    """Keeps the work asked until the test lets it run, as a slow database would."""
+
+    def __init__(self, database: Database) -> None:
+        super().__init__(database)
+        self.held: list[_Task[Any]] = []
+
+    def _start(self, task: _Task[Any]) -> None:
+        self.held.append(task)
+
+    def release(self) -> None:
+        while self.held:
+            task = self.held.pop(0)
+            self._perform(task)
+            self._answer(task)
+
+
+@pytest.mark.usefixtures("english")
+def test_a_team_not_on_duty_takes_the_typing_to_the_reason_at_once(
+    qtbot: QtBot, desk: FilledDesk
+) -> None:
+    runner = _HeldRunner(desk.database)
+    context = desk_context(desk.database, Clock(NOW), lambda: desk.operator)
+    panel = RoutingPanel(replace(context, runner=runner))
+    qtbot.addWidget(panel)
+    panel.resize(560, 420)
+    with qtbot.waitActive(panel):
+        panel.show()
+        panel.activateWindow()
+    panel.route_call(_log(desk, ref.STALINGRAD))
+    runner.release()
+    keys = Keyboard(qtbot, panel)
+    keys.press(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    runner.release()
+    off_duty = next(row for row, line in enumerate(_lines(panel)) if line[1] == "not on duty")
+    panel.table.setCurrentIndex(panel.model.index(off_duty, RoutingColumn.TEAM))
+    panel.table.setFocus()
+
+    keys.press(Qt.Key.Key_Return)
+    assert panel.reason.hasFocus()  # before the desk has answered
+    keys.type("Maraude")
+    runner.release()  # the desk asks for the reason
+    problem = _label(panel, "routingProblem")
+    assert problem.isVisible()
+    assert problem.text().endswith("is not on duty in this sector: give a short reason.")
+    assert panel.reason.hasFocus()
+    keys.type(" injoignable")
+    assert panel.reason.text() == "Maraude injoignable"  # nothing typed was lost
+
+    keys.press(Qt.Key.Key_Return)
+    runner.release()
+    assert panel.pending is None  # routed, with the reason

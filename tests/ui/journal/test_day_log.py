@@ -302,3 +302,42 @@ def test_the_autumn_day_log_of_25_hours_tells_its_two_half_past_two(
     text = "\n".join(pages)
     assert all(reference in text for reference in refs)
     assert text.index("02:30 +02:00") < text.index("02:30 +01:00")
+
+
+def test_the_correction_dialog_is_driven_from_the_keyboard(qtbot: QtBot, review: Review) -> None:
+    """F2 opens on the field to correct, Alt+N reaches « Nouvelle valeur », a refusal goes with
+    the change that answers it."""
+    view = review.view
+    view.table.setCurrentIndex(view.model.index(0, JournalColumn.ACKNOWLEDGED))
+    _press(qtbot, view, Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier)
+    dialog = view.supervision.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.focusWidget() is dialog.field_choice
+
+    window = dialog.windowHandle()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is dialog.time_edit
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # « &Motif »
+    assert dialog.focusWidget() is dialog.reason
+    qtbot.keyClicks(dialog.reason, "Relu")
+    qtbot.keyClick(window, Qt.Key.Key_Return)  # the time recorded, left as it was
+    assert dialog.isVisible()
+    assert dialog.problem.isVisible()
+    assert dialog.problem.text() == "La nouvelle valeur est celle déjà enregistrée."
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Up)  # one step of the time section shown
+    assert not dialog.problem.isVisible()
+
+    qtbot.keyClick(window, Qt.Key.Key_Down)  # back to the time recorded
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert dialog.problem.text() == "La nouvelle valeur est celle déjà enregistrée."
+    assert dialog.problem.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # « &Champ »
+    assert dialog.focusWidget() is dialog.field_choice
+    qtbot.keyClick(window, Qt.Key.Key_Down)  # another field
+    assert dialog.field_choice.currentText() == "Heure d'arrivée sur place"
+    assert not dialog.problem.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is dialog.time_edit
