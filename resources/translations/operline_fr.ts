@@ -1675,7 +1675,7 @@
     </message>
     <message>
         <source>&amp;Search the history</source>
-        <extracomment>The search shown, and the filters asked for that are not answered yet. The detail opened from the history, while it is open.</extracomment>
+        <extracomment>The search shown, and the filters asked for that are not answered yet. The landmarks of the pages shown, read after each search. The detail opened from the history, while it is open.</extracomment>
         <translation>&amp;Rechercher dans l&apos;historique</translation>
     </message>
     <message>
