@@ -24,6 +24,7 @@ from operline.incidents.suggestions import count_suggestions
 from operline.paris_time import to_paris
 from operline.phones import normalise_phone
 from operline.roster.duty import on_duty_as_stood_in
+from operline.text_input import ControlCharacter, first_control
 
 NOTES_LIMIT = 500
 PERSONS_RANGE = range(1, 51)
@@ -40,6 +41,7 @@ class IntakeProblem(StrEnum):
     SECTOR_UNKNOWN = "sector_unknown"
     PERSONS_RANGE = "persons_range"
     TOO_LONG = "too_long"
+    CONTROL_CHARACTER = "control_character"
 
 
 _MESSAGES = {
@@ -49,6 +51,9 @@ _MESSAGES = {
     IntakeProblem.SECTOR_UNKNOWN: "This sector does not exist or is retired.",
     IntakeProblem.PERSONS_RANGE: "Between 1 and 50 people.",
     IntakeProblem.TOO_LONG: "At most {limit} characters.",
+    IntakeProblem.CONTROL_CHARACTER: (
+        "Character {position} is an invisible control character ({character}): remove it."
+    ),
 }
 
 
@@ -59,10 +64,15 @@ class FieldProblem:
     field: str
     code: IntakeProblem
     limit: int = 0
+    #: For a control character: its position (from 1) and its code (``U+0000``).
+    position: int = 0
+    character: str = ""
 
     @property
     def message(self) -> str:
-        return _MESSAGES[self.code].format(limit=self.limit)
+        return _MESSAGES[self.code].format(
+            limit=self.limit, position=self.position, character=self.character
+        )
 
 
 @dataclass(frozen=True)
@@ -122,15 +132,29 @@ def check_call(form: CallForm, *, now: datetime) -> list[FieldProblem]:
         problems.append(FieldProblem("category", IntakeProblem.REQUIRED))
     if form.persons not in PERSONS_RANGE:
         problems.append(FieldProblem("persons", IntakeProblem.PERSONS_RANGE))
-    if form.callback_number.strip():
+    if (control := first_control(form.callback_number)) is not None:
+        problems.append(_control_problem("callback_number", control))
+    elif form.callback_number.strip():
         try:
             normalise_phone(form.callback_number)
         except ValueError:
             problems.append(FieldProblem("callback_number", IntakeProblem.PHONE_INVALID))
     for field, limit in _TEXT_LIMITS.items():
-        if len(getattr(form, field).strip()) > limit:
+        text = getattr(form, field)
+        if (control := first_control(text)) is not None:
+            problems.append(_control_problem(field, control))
+        elif len(text.strip()) > limit:
             problems.append(FieldProblem(field, IntakeProblem.TOO_LONG, limit))
     return problems
+
+
+def _control_problem(field: str, control: ControlCharacter) -> FieldProblem:
+    return FieldProblem(
+        field,
+        IntakeProblem.CONTROL_CHARACTER,
+        position=control.position,
+        character=control.code,
+    )
 
 
 class CallRefused(IncidentRefused):

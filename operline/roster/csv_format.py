@@ -17,6 +17,7 @@ from operline.csv_files import csv_text
 from operline.names import fold_name
 from operline.phones import PhoneProblem, normalise_phone
 from operline.sentences import QT_TRANSLATE_NOOP, Sentence
+from operline.text_input import first_control
 
 COLUMNS = (
     "team",
@@ -52,6 +53,9 @@ _Problem = Callable[[str, Sentence], None]
 
 _AT_LINE = QT_TRANSLATE_NOOP("RosterFile", "line {line}: {reason}")
 _AT_COLUMN = QT_TRANSLATE_NOOP("RosterFile", "line {line}, column {column}: {reason}")
+_CONTROL = QT_TRANSLATE_NOOP(
+    "RosterFile", "character {position} is an invisible control character ({character})"
+)
 _TOO_BIG = QT_TRANSLATE_NOOP(
     "RosterFile",
     "the file is {size} bytes, more than a roster can be ({most} bytes at most): "
@@ -194,6 +198,11 @@ def _parse_row(fields: dict[str, str], number: int) -> tuple[RosterRow | None, l
     def problem(column: str, reason: Sentence) -> None:
         problems.append(_AT_COLUMN(line=number, column=column, reason=reason))
 
+    for column, value in fields.items():
+        if (control := first_control(value)) is not None:
+            problem(column, _CONTROL(position=control.position, character=control.code))
+    if problems:  # the other checks would only repeat them
+        return None, problems
     values = {name: value.strip() for name, value in fields.items()}
     for column, limit in (("team", 120), ("organisation", 120)):
         if not values[column]:

@@ -35,6 +35,12 @@ PROBLEM_SENTENCES: dict[IntakeProblem, str] = {
     ),
     IntakeProblem.PERSONS_RANGE: str(QT_TRANSLATE_NOOP("Refusals", "Between 1 and 50 people.")),
     IntakeProblem.TOO_LONG: str(QT_TRANSLATE_NOOP("Refusals", "At most {limit} characters.")),
+    IntakeProblem.CONTROL_CHARACTER: str(
+        QT_TRANSLATE_NOOP(
+            "Refusals",
+            "Character {position} is an invisible control character ({character}): remove it.",
+        )
+    ),
 }
 
 
@@ -53,7 +59,9 @@ def problem_sentence(problem: FieldProblem) -> str:
     """The translated sentence shown beside a field of the call form."""
     template = _translate(PROBLEM_SENTENCES[problem.code])
     try:
-        return template.format(limit=problem.limit)
+        return template.format(
+            limit=problem.limit, position=problem.position, character=problem.character
+        )
     except (KeyError, IndexError, ValueError):
         return problem.message
 

@@ -3101,6 +3101,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>Ce n&apos;est pas un numéro de téléphone (par ex. 01 99 00 12 34).</translation>
     </message>
     <message>
+        <source>Character {position} is an invisible control character ({character}): remove it.</source>
+        <translation>Le caractère {position} est un caractère de contrôle invisible ({character})&#xa0;: supprimez-le.</translation>
+    </message>
+    <message>
         <source>This sector does not exist or is retired.</source>
         <translation>Ce secteur n&apos;existe pas ou est retiré.</translation>
     </message>
@@ -3243,6 +3247,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>line {line}, column {column}: {reason}</source>
         <translation>ligne {line}, colonne {column}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>character {position} is an invisible control character ({character})</source>
+        <translation>le caractère {position} est un caractère de contrôle invisible ({character})</translation>
     </message>
     <message>
         <source>the file is {size} bytes, more than a roster can be ({most} bytes at most): is it the right file?</source>
