@@ -22,6 +22,7 @@ from operline.db.models import Base, Facility, Sector, Team
 from operline.errors import InvalidInput
 from operline.names import fold_name
 from operline.phones import normalise_phone
+from operline.text_input import first_control
 
 
 class Problem(StrEnum):
@@ -29,6 +30,7 @@ class Problem(StrEnum):
 
     REQUIRED = "required"
     TOO_LONG = "too_long"
+    CONTROL_CHARACTER = "control_character"
     NAME_TAKEN = "name_taken"
     NAME_TAKEN_RETIRED = "name_taken_retired"
     PHONE_INVALID = "phone_invalid"
@@ -58,6 +60,9 @@ class Problem(StrEnum):
 MESSAGES: dict[Problem, str] = {
     Problem.REQUIRED: "Required.",
     Problem.TOO_LONG: "At most {limit} characters.",
+    Problem.CONTROL_CHARACTER: (
+        "Character {position} is an invisible control character ({character}): remove it."
+    ),
     Problem.NAME_TAKEN: "{name} already exists.",
     Problem.NAME_TAKEN_RETIRED: "{name} already exists, retired: bring it back instead.",
     Problem.PHONE_INVALID: "Not a phone number (e.g. 01 99 00 12 34 or +33 1 99 00 12 34).",
@@ -135,8 +140,20 @@ def text_limit(model: type[Base], column: str) -> int:
     return column_type.length
 
 
+def control_problem(field: str, text: str) -> FieldProblem | None:
+    """The first control character of a text (tab and line breaks are text), if any."""
+    control = first_control(text)
+    if control is None:
+        return None
+    return field_problem(
+        field, Problem.CONTROL_CHARACTER, position=control.position, character=control.code
+    )
+
+
 def text_problems(field: str, text: str, *, limit: int, required: bool) -> list[FieldProblem]:
-    """An empty required text, or one longer than its column allows."""
+    """A control character, an empty required text, or one longer than its column allows."""
+    if (control := control_problem(field, text)) is not None:
+        return [control]
     stripped = text.strip()
     if required and not stripped:
         return [field_problem(field, Problem.REQUIRED)]
@@ -178,6 +195,8 @@ def read_phone(
     numbers came in before this check (the fiction ranges of the demo, for one), and
     editing a team's name must not force a new phone.
     """
+    if (control := control_problem(field, text)) is not None:
+        return None, [control]
     stripped = text.strip()
     if not stripped:
         return None, []

@@ -3392,6 +3392,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>{limit} caractères au plus.</translation>
     </message>
     <message>
+        <source>Character {position} is an invisible control character ({character}): remove it.</source>
+        <translation>Le caractère {position} est un caractère de contrôle invisible ({character})&#xa0;: supprimez-le.</translation>
+    </message>
+    <message>
         <source>{name} already exists.</source>
         <translation>{name} existe déjà.</translation>
     </message>

@@ -21,6 +21,12 @@ _TEXTS = "RosterTexts"
 PROBLEM_SOURCES: dict[Problem, str] = {
     Problem.REQUIRED: str(QT_TRANSLATE_NOOP("RosterProblems", "Required.")),
     Problem.TOO_LONG: str(QT_TRANSLATE_NOOP("RosterProblems", "At most {limit} characters.")),
+    Problem.CONTROL_CHARACTER: str(
+        QT_TRANSLATE_NOOP(
+            "RosterProblems",
+            "Character {position} is an invisible control character ({character}): remove it.",
+        )
+    ),
     Problem.NAME_TAKEN: str(QT_TRANSLATE_NOOP("RosterProblems", "{name} already exists.")),
     Problem.NAME_TAKEN_RETIRED: str(
         QT_TRANSLATE_NOOP(
