@@ -25,7 +25,12 @@ from operline.codes import Category, Outcome, Priority, Status
 from operline.day_sign_off import is_signed_off
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, IncidentEvent, Sector, Team
-from operline.incidents.events import EventKind, IncidentRefused, Refusal
+from operline.incidents.events import (
+    EventKind,
+    IncidentRefused,
+    Refusal,
+    refuse_control_characters,
+)
 from operline.incidents.intake import PERSONS_RANGE
 from operline.incidents.stages import check_corrected_time, locked_incident
 from operline.paris_time import as_utc, format_paris, paris_date
@@ -101,6 +106,7 @@ def correct_incident(
 ) -> Corrected:
     """Write one correction and its timeline line; the audit log keeps who corrected what."""
     require(actor, Right.CORRECT_LOG)
+    refuse_control_characters(correction.reason, Refusal.REASON_CONTROL_CHARACTER)
     reason = correction.reason.strip()[:REASON_LIMIT]
     if not reason:
         raise IncidentRefused(Refusal.CORRECTION_NEEDS_REASON)
@@ -223,6 +229,7 @@ def _checked(session: Session, incident: Incident, field: LogField, value: Value
         case LogField.LOCATION | LogField.CALLER:
             if value is not None and not isinstance(value, str):
                 raise IncidentRefused(Refusal.VALUE_INVALID)
+            refuse_control_characters(value or "", Refusal.TEXT_CONTROL_CHARACTER)
             text = " ".join((value or "").split())
             if len(text) > _TEXT_LIMITS[field]:
                 raise IncidentRefused(Refusal.TEXT_TOO_LONG, limit=_TEXT_LIMITS[field])

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from operline.errors import OperlineError
 from operline.sentences import QT_TRANSLATE_NOOP, Template
+from operline.text_input import first_control
 
 
 class EventKind(StrEnum):
@@ -60,6 +61,9 @@ class Refusal(StrEnum):
     TEXT_TOO_LONG = "text_too_long"
     OUTCOME_NOT_CLOSED = "outcome_not_closed"
     VALUE_INVALID = "value_invalid"
+    NOTE_CONTROL_CHARACTER = "note_control_character"
+    REASON_CONTROL_CHARACTER = "reason_control_character"
+    TEXT_CONTROL_CHARACTER = "text_control_character"
 
 
 #: The sentence of each refusal, as the window and the logs tell it.
@@ -122,7 +126,29 @@ REFUSALS: dict[Refusal, Template] = {
     Refusal.VALUE_INVALID: QT_TRANSLATE_NOOP(
         "Refusals", "This value does not fit the field corrected."
     ),
+    Refusal.NOTE_CONTROL_CHARACTER: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Character {position} of the note is an invisible control character ({character}): "
+        "remove it.",
+    ),
+    Refusal.REASON_CONTROL_CHARACTER: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Character {position} of the reason is an invisible control character ({character}): "
+        "remove it.",
+    ),
+    Refusal.TEXT_CONTROL_CHARACTER: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Character {position} of the new value is an invisible control character "
+        "({character}): remove it.",
+    ),
 }
+
+
+def refuse_control_characters(text: str, refusal: Refusal) -> None:
+    """Refuse ``text`` when it holds a control character other than tab and line breaks."""
+    control = first_control(text)
+    if control is not None:
+        raise IncidentRefused(refusal, position=control.position, character=control.code)
 
 
 class IncidentRefused(OperlineError):

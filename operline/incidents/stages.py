@@ -17,7 +17,13 @@ from operline.changes import Changes, IncidentChange
 from operline.codes import Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, IncidentEvent, Team
-from operline.incidents.events import EventKind, IncidentChanged, IncidentRefused, Refusal
+from operline.incidents.events import (
+    EventKind,
+    IncidentChanged,
+    IncidentRefused,
+    Refusal,
+    refuse_control_characters,
+)
 from operline.incidents.intake import CLOCK_TOLERANCE, NOTES_LIMIT
 from operline.paris_time import format_paris
 from operline.roster.duty import on_duty_as_stood_in
@@ -193,6 +199,7 @@ def add_note(
 ) -> Changes:
     """Add a short note to the timeline, open or closed."""
     require(actor, Right.HANDLE_CALLS)
+    refuse_control_characters(text, Refusal.NOTE_CONTROL_CHARACTER)
     note = text.strip()
     if not note:
         raise IncidentRefused(Refusal.NOTE_EMPTY)
@@ -257,6 +264,7 @@ def _on_duty(
 
 
 def _reason(action: Action) -> str:
+    refuse_control_characters(action.reason, Refusal.REASON_CONTROL_CHARACTER)
     return action.reason.strip()[:300]
 
 

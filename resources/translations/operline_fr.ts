@@ -3117,6 +3117,18 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>{limit} caractères au plus.</translation>
     </message>
     <message>
+        <source>Character {position} of the note is an invisible control character ({character}): remove it.</source>
+        <translation>Le caractère {position} de la note est un caractère de contrôle invisible ({character})&#xa0;: supprimez-le.</translation>
+    </message>
+    <message>
+        <source>Character {position} of the reason is an invisible control character ({character}): remove it.</source>
+        <translation>Le caractère {position} de la raison est un caractère de contrôle invisible ({character})&#xa0;: supprimez-le.</translation>
+    </message>
+    <message>
+        <source>Character {position} of the new value is an invisible control character ({character}): remove it.</source>
+        <translation>Le caractère {position} de la nouvelle valeur est un caractère de contrôle invisible ({character})&#xa0;: supprimez-le.</translation>
+    </message>
+    <message>
         <source>{reference} was changed at another desk meanwhile; check it and try again.</source>
         <translation>{reference} a été modifié à un autre poste entre-temps&#xa0;; vérifiez-le et réessayez.</translation>
     </message>
