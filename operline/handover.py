@@ -27,6 +27,7 @@ from operline.operators import OperatorInfo
 from operline.paris_time import paris_date, paris_day_bounds
 from operline.sentences import QT_TRANSLATE_NOOP, Template
 from operline.settings import read_settings
+from operline.text_input import first_control
 
 #: As short as a call's note: read in one look while the next operator settles in.
 HANDOVER_NOTE_LIMIT = 500
@@ -46,6 +47,7 @@ class HandoverProblem(StrEnum):
     """Why a handover was refused."""
 
     NOTE_TOO_LONG = "note_too_long"
+    NOTE_CONTROL_CHARACTER = "note_control_character"
     TO_ONESELF = "to_oneself"
     NOT_AT_DESK = "not_at_desk"
 
@@ -54,6 +56,11 @@ class HandoverProblem(StrEnum):
 HANDOVER_SENTENCES: dict[HandoverProblem, Template] = {
     HandoverProblem.NOTE_TOO_LONG: QT_TRANSLATE_NOOP(
         "HandoverDialog", "A handover note holds at most {limit} characters."
+    ),
+    HandoverProblem.NOTE_CONTROL_CHARACTER: QT_TRANSLATE_NOOP(
+        "HandoverDialog",
+        "Character {position} of the handover note is an invisible control character "
+        "({character}): remove it.",
     ),
     HandoverProblem.TO_ONESELF: QT_TRANSLATE_NOOP(
         "HandoverDialog", "{name} cannot hand over to themselves: the next operator signs in."
@@ -102,7 +109,14 @@ class HandedOver:
 
 
 def handover_note(text: str) -> str:
-    """The note as it is kept (trimmed); refused when too long."""
+    """The note as it is kept (trimmed); refused when too long or holding a control character."""
+    control = first_control(text)
+    if control is not None:
+        raise HandoverRefused(
+            HandoverProblem.NOTE_CONTROL_CHARACTER,
+            position=control.position,
+            character=control.code,
+        )
     note = text.strip()
     if len(note) > HANDOVER_NOTE_LIMIT:
         raise HandoverRefused(HandoverProblem.NOTE_TOO_LONG, limit=HANDOVER_NOTE_LIMIT)

@@ -24,6 +24,7 @@ from operline.db.models import Operator
 from operline.errors import InvalidInput
 from operline.names import find_by_name
 from operline.sentences import QT_TRANSLATE_NOOP
+from operline.text_input import first_control
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,17 @@ def add_operator(
 ) -> OperatorInfo:
     """Someone new at the desk; names are unique ignoring case and accents."""
     require(actor, Right.MANAGE_OPERATORS)
+    control = first_control(name)
+    if control is not None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "OperatorMessages",
+                "Character {position} of the name is an invisible control character "
+                "({character}): remove it.",
+            ),
+            position=control.position,
+            character=control.code,
+        )
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > NAME_LIMIT:
         raise InvalidInput(

@@ -1313,6 +1313,10 @@
         <translation>Les consignes de relève tiennent en {limit} caractères au plus.</translation>
     </message>
     <message>
+        <source>Character {position} of the handover note is an invisible control character ({character}): remove it.</source>
+        <translation>Le caractère {position} de la note de relève est un caractère de contrôle invisible ({character})&#xa0;: supprimez-le.</translation>
+    </message>
+    <message>
         <source>{name} cannot hand over to themselves: the next operator signs in.</source>
         <translation>{name} ne peut pas se passer la main&#xa0;: c&apos;est la relève qui se connecte.</translation>
     </message>
@@ -2761,6 +2765,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>This operator does not exist or no longer works at the desk.</source>
         <translation>Cet opérateur n&apos;existe pas ou ne travaille plus au poste.</translation>
+    </message>
+    <message>
+        <source>Character {position} of the name is an invisible control character ({character}): remove it.</source>
+        <translation>Le caractère {position} du nom est un caractère de contrôle invisible ({character})&#xa0;: supprimez-le.</translation>
     </message>
     <message>
         <source>An operator&apos;s name holds 1 to {limit} characters.</source>
