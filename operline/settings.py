@@ -22,6 +22,7 @@ from operline.db.models import DeskSetting
 from operline.errors import InvalidInput
 from operline.phones import normalise_phone
 from operline.sentences import QT_TRANSLATE_NOOP, Template
+from operline.text_input import first_control
 
 T = TypeVar("T")
 
@@ -46,6 +47,7 @@ class SettingProblem(StrEnum):
     OUT_OF_RANGE = "out_of_range"
     NOT_A_PHONE = "not_a_phone"
     WRONG_LENGTH = "wrong_length"
+    CONTROL_CHARACTER = "control_character"
 
 
 #: The sentence of each problem, as the settings dialog and the command line tell it.
@@ -61,6 +63,9 @@ SETTING_SENTENCES: dict[SettingProblem, Template] = {
     ),
     SettingProblem.WRONG_LENGTH: QT_TRANSLATE_NOOP(
         "SettingsDialog", "it must hold {low} to {high} characters"
+    ),
+    SettingProblem.CONTROL_CHARACTER: QT_TRANSLATE_NOOP(
+        "SettingsDialog", "character {position} is an invisible control character ({character})"
     ),
 }
 _MINUTES = QT_TRANSLATE_NOOP("SettingsDialog", "minutes")
@@ -257,6 +262,12 @@ def _parse(key: str, value: str) -> str:
             key=repr(key),
             known=known,
         )
+    control = first_control(value)
+    if control is not None:
+        refused = BadSettingValue(
+            SettingProblem.CONTROL_CHARACTER, position=control.position, character=control.code
+        )
+        raise SettingRefused(key, refused)
     try:
         return str(setting.parse(value))
     except BadSettingValue as refused:

@@ -1,4 +1,4 @@
-"""The handover note and operators' names refuse control characters; nothing is written."""
+"""The handover note, operators' names and desk settings refuse control characters."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from operline.db.models import Handover, Operator
 from operline.errors import InvalidInput
 from operline.handover import HandoverProblem, HandoverRefused, hand_over
 from operline.operators import add_operator
+from operline.settings import DeskSettings, SettingRefused, read_settings, write_setting
 from tests.actors import COMMAND_LINE
 from tests.test_handover import _people
 from tests.test_handover_summary import NOW
@@ -50,3 +51,13 @@ def test_an_operator_name_with_an_escape_is_refused(database: Database) -> None:
         "Character 5 of the name is an invisible control character (U+001B): remove it."
     )
     assert _count(database, Operator) == 0
+
+
+def test_a_desk_setting_with_a_bell_is_refused_and_left_as_it_was(database: Database) -> None:
+    with pytest.raises(SettingRefused) as refused:
+        write_setting(database, "desk.name", "Numéro\x07 unique", actor=COMMAND_LINE, now=NOW)
+
+    assert str(refused.value) == (
+        "desk.name: character 7 is an invisible control character (U+0007)"
+    )
+    assert read_settings(database).name == DeskSettings().name

@@ -4010,6 +4010,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>il doit compter de {low} à {high}&#xa0;caractères</translation>
     </message>
     <message>
+        <source>character {position} is an invisible control character ({character})</source>
+        <translation>le caractère {position} est un caractère de contrôle invisible ({character})</translation>
+    </message>
+    <message>
         <source>minutes</source>
         <translation>minutes</translation>
     </message>
