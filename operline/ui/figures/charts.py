@@ -158,6 +158,8 @@ def count_axis(top: float) -> QValueAxis:
 def category_axis(labels: Sequence[str]) -> QBarCategoryAxis:
     axis = QBarCategoryAxis()
     axis.append(list(labels))
+    # Sector and outcome names are read whole: the plot gives way, never the names.
+    axis.setTruncateLabels(False)
     axis.setLabelsFont(label_font())
     axis.setLabelsColor(TEXT)
     return axis

@@ -58,17 +58,6 @@ from operline.ui.journal.model import JournalColumn, JournalModel
 from operline.ui.messages import error_sentence
 
 _NONE = "—"
-# Widest text a column of the open calls usually holds: widths never come from the rows,
-# which a bad night counts by hundreds.
-_OPEN_SAMPLES = {
-    BoardColumn.ALERT: "‼ Très en retard",
-    BoardColumn.AGE: "12 h 59",
-    BoardColumn.PRIORITY: "Urgent",
-    BoardColumn.CATEGORY: "Demande d'orient.",
-    BoardColumn.TEAM: "Maraude de nuit",
-    BoardColumn.STAGE: "Équipe contactée",
-    BoardColumn.REFERENCE: "OPL-0000-000000",
-}
 
 
 class SectorView(QDialog):
@@ -153,6 +142,9 @@ class SectorView(QDialog):
         self.lists.setTabText(
             1, self.tr("Today's log ({count})").format(count=number_text(len(live.today_ids)))
         )
+
+    def _fit_today(self) -> None:
+        self.today_table.resizeColumnsToContents()
 
     # Texts
 
@@ -259,20 +251,6 @@ class SectorView(QDialog):
                 grid.addWidget(cell, row, column)
                 self._ack_cells[(row, column)] = cell
 
-        places_box = QGroupBox(
-            self.tr("Places that recur, last {days} days").format(days=DAYS_LOOKED_BACK), self
-        )
-        self.places_table = self._table("sectorPlacesTable", self.places_model, places_box)
-        header = self.places_table.horizontalHeader()
-        header.setSectionResizeMode(PlaceColumn.PLACE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PlaceColumn.CALLS, QHeaderView.ResizeMode.ResizeToContents)
-        self.places_empty = QLabel(self.tr("No place came back twice."), places_box)
-        self.places_empty.setObjectName("sectorPlacesEmpty")
-        self.places_empty.hide()
-        places_layout = QVBoxLayout(places_box)
-        places_layout.addWidget(self.places_table)
-        places_layout.addWidget(self.places_empty)
-
         self.days_chart = ChartPanel("sectorDaysChart", self)
         self.days_chart.notice.connect(self.notice)
 
@@ -283,20 +261,41 @@ class SectorView(QDialog):
         # The sector is the window's; the place matters more here than the head count.
         self.open_table.hideColumn(BoardColumn.SECTOR)
         self.open_table.hideColumn(BoardColumn.PERSONS)
-        metrics = self.open_table.fontMetrics()
-        for column, sample in _OPEN_SAMPLES.items():
-            title = str(self.open_model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            self.open_table.setColumnWidth(column, width + 18)
-        self.open_table.setColumnWidth(BoardColumn.LOCATION, metrics.horizontalAdvance("x") * 26)
-        self.open_table.horizontalHeader().setStretchLastSection(True)
+        # Every column as wide as its header and its cells need; the place gives way.
+        fit_columns(self.open_table, BoardColumn.LOCATION)
         self.today_table = self._table("sectorTodayTable", self.today_model, self.lists)
         self.today_table.hideColumn(JournalColumn.SECTOR)
+        # The teams on duty, a list of names, take the rest of the width, wrapped to fit.
+        # Sized as its pages arrive (a paged list's header must not size itself on them).
+        self.today_table.horizontalHeader().setResizeContentsPrecision(0)
         self.today_table.horizontalHeader().setSectionResizeMode(
-            JournalColumn.TEAM, QHeaderView.ResizeMode.Stretch
+            JournalColumn.ON_DUTY, QHeaderView.ResizeMode.Stretch
         )
+        self.today_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.today_model.dataChanged.connect(self._fit_today)
+        self.today_model.modelReset.connect(self._fit_today)
+        self.today_table.setWordWrap(True)
         self.lists.addTab(self.open_table, self.tr("Open calls"))
         self.lists.addTab(self.today_table, self.tr("Today's log"))
+        # A tab beside the lists, not a box beside them: the lists get the window's width.
+        places_box = QWidget(self.lists)
+        self.places_table = self._table("sectorPlacesTable", self.places_model, places_box)
+        header = self.places_table.horizontalHeader()
+        header.setSectionResizeMode(PlaceColumn.PLACE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PlaceColumn.CALLS, QHeaderView.ResizeMode.ResizeToContents)
+        self.places_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.places_empty = QLabel(self.tr("No place came back twice."), places_box)
+        self.places_empty.setObjectName("sectorPlacesEmpty")
+        self.places_empty.hide()
+        places_layout = QVBoxLayout(places_box)
+        places_layout.setContentsMargins(0, 0, 0, 0)
+        places_layout.addWidget(self.places_table)
+        places_layout.addWidget(self.places_empty)
+
+        self.lists.addTab(
+            places_box,
+            self.tr("Places that recur, last {days} days").format(days=DAYS_LOOKED_BACK),
+        )
 
         left = QVBoxLayout()
         left.addWidget(duty_box)
@@ -304,15 +303,12 @@ class SectorView(QDialog):
         upper = QHBoxLayout()
         upper.addLayout(left, 2)
         upper.addWidget(self.days_chart, 3)
-        lower = QHBoxLayout()
-        lower.addWidget(places_box, 1)
-        lower.addWidget(self.lists, 2)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.problem)
         layout.addLayout(upper, 1)
-        layout.addLayout(lower, 1)
+        layout.addWidget(self.lists, 1)
 
     def _table(self, name: str, model: QAbstractItemModel, parent: QWidget) -> QTableView:
         table = QTableView(parent)
@@ -325,6 +321,22 @@ class SectorView(QDialog):
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         return table
+
+
+def fit_columns(table: QTableView, stretched: int | None) -> None:
+    """Size each column to its header and cells; ``stretched`` (else the last) takes the rest.
+
+    No horizontal scroll bar: the stretched column is the one elided when room runs out.
+    """
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # The rows on screen only: a paged list is not read through to size its columns.
+    header.setResizeContentsPrecision(0)
+    if stretched is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def _delay(delay: timedelta | None) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsTextItem
 from pytestqt.qtbot import QtBot
 
@@ -204,3 +205,29 @@ def test_the_sector_s_28_days_name_their_mondays_whole(
 
     assert {"lun. 2/11", "lun. 9/11", "lun. 16/11", "lun. 23/11"} <= set(texts)
     assert not [text for text in texts if "..." in text or "…" in text], texts
+
+
+def test_on_paper_every_sector_and_outcome_is_named_whole_beside_its_bar(
+    french: InstalledLanguage, bare_call_window: MainWindow, tmp_path: Path
+) -> None:
+    bare_call_window.show_charts()
+    charts = bare_call_window.charts
+    target = tmp_path / "semaine.pdf"
+
+    assert charts.save_pdf(target)
+
+    printed = set(printed_sizes(target))
+    assert not [text for text in printed if "…" in text or "..." in text], printed
+    assert charts.figures is not None
+    for sector in charts.figures.sectors:
+        # The calls with no team on duty, per sector: « Stalingrad (100,0 %) ».
+        assert [
+            text
+            for text in printed
+            if text.startswith(f"{sector.sector} (") and text.endswith("%)")
+        ], sector.sector
+    outcome_axis = charts.outcomes.chart()
+    assert outcome_axis is not None
+    (names,) = outcome_axis.axes(Qt.Orientation.Vertical)
+    for name in names.categories():
+        assert " ".join(name.split()) in printed, name

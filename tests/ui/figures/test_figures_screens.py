@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QFontMetrics, QImage
+from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -17,7 +18,9 @@ from operline.db.engine import Database
 from operline.db.models import Incident
 from operline.drafts import DraftStore
 from operline.figures.buckets import IsoWeek
+from operline.ui.board.model import BoardColumn
 from operline.ui.figures.places_model import PlaceColumn
+from operline.ui.journal.cells import JournalColumn
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession
@@ -248,3 +251,43 @@ def test_no_statement_runs_on_the_gui_thread(
         runner.shut_down()
     assert watch.on_gui_thread == []
     assert watch.on_worker > 5
+
+
+def _needed(table: QTableView, column: int) -> int:
+    """The width the header's and the cells' text of ``column`` need, in their own fonts."""
+    model = table.model()
+    head = QFontMetrics(table.horizontalHeader().font())
+    widest = head.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal)))
+    for row in range(model.rowCount()):
+        index = model.index(row, column)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else table.font())
+        for line in str(index.data() or "").splitlines():
+            widest = max(widest, metrics.horizontalAdvance(line))
+    return widest
+
+
+def test_at_1366_pixels_the_sector_s_tables_show_every_column_whole(
+    french: InstalledLanguage, qtbot: QtBot, window: MainWindow
+) -> None:
+    window.open_sector_view(window.calls.strip.sectors()[0].sector_id)
+    view = window.sector_view
+    assert view is not None
+    view.resize(1366, 768 - 40)
+    tables = (
+        (view.open_table, BoardColumn.LOCATION),
+        (view.today_table, JournalColumn.ON_DUTY),
+        (view.places_table, PlaceColumn.PLACE),
+    )
+    for table, elided in tables:
+        page = table if table is not view.places_table else table.parentWidget()
+        view.lists.setCurrentWidget(page)
+        qtbot.waitUntil(table.isVisible)
+        assert table.model().rowCount() > 0, table.objectName()
+        shown = [c for c in range(table.model().columnCount()) if not table.isColumnHidden(c)]
+        # No horizontal scroll bar: the columns fit in the table's width.
+        assert sum(table.columnWidth(c) for c in shown) <= table.viewport().width()
+        for column in shown:
+            if column != elided:
+                text = table.model().headerData(column, Qt.Orientation.Horizontal)
+                assert table.columnWidth(column) >= _needed(table, column), text
