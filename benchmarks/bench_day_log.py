@@ -29,19 +29,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
-import math
 import os
 import sqlite3
-import statistics
 import sys
 import time as clock
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench_desk import caught, milliseconds
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from operline.actors import system_actor, workstation_name
 from operline.day_log import read_day_log
@@ -59,27 +58,6 @@ TARGET_MS = 50.0
 SHOW = "day log (count, header, first page)"
 PAGE = "day log, next page"
 WHOLE = "day log, whole day (PDF, CSV)"
-
-
-def milliseconds(samples: list[float]) -> tuple[float, float]:
-    """Median and 95th percentile (nearest rank), in milliseconds."""
-    ordered = sorted(samples)
-    p95 = ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
-    return statistics.median(ordered) * 1000, p95 * 1000
-
-
-@contextlib.contextmanager
-def caught(database: Database) -> Iterator[list[tuple[str, Any]]]:
-    seen: list[tuple[str, Any]] = []
-
-    def note(_c: Any, _k: Any, statement: str, parameters: Any, _x: Any, many: bool) -> None:
-        seen.append((statement, None if many else parameters))
-
-    event.listen(database.engine, "before_cursor_execute", note)
-    try:
-        yield seen
-    finally:
-        event.remove(database.engine, "before_cursor_execute", note)
 
 
 #: The processor time of each run, beside its wall time: on a machine shared with other
