@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import DateTime, select, type_coerce
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.models import Facility, Incident, Sector, Team
 from operline.gpo.minimise import mask_phones
 from operline.gpo.tally import WeekTally
-from operline.paris_time import PARIS, to_paris
+from operline.paris_time import PARIS
 
 #: The columns of the incidents file, in the order the GPO's contract fixes.
 INCIDENT_COLUMNS = (
@@ -77,54 +77,44 @@ _CLOSED = Status.CLOSED.value
 
 #: Rows fetched from the database at a time.
 BATCH = 2000
-#: The instants are read with the driver's own conversion, naive UTC on SQLite (where
-#: they are stored as naive UTC text), aware on PostgreSQL: the checks and time zone of
-#: ``UTCDateTime`` cost more than the rest of a row, and the clock below needs neither.
-_RAW_INSTANT = DateTime()
-_HOUR = timedelta(hours=1)
+#: The instants are read as SQLite stores them, naive UTC text (2026-11-23 13:05:00.000000),
+#: with none of the checks and time zone of ``UTCDateTime``: they cost more than the rest
+#: of a row, and the clock below needs neither. PostgreSQL's are turned into that text.
+_STORED_INSTANT = String()
 
 
 class ParisClock:
-    """Paris offsets worked out once for a stretch of time, to format instants quickly.
+    """Stored instants (naive UTC text) written in Paris time, an hour of the clock at a time.
 
-    Paris changes offset at most twice a year, on the hour: the stretch is cut at each
-    change, and an instant inside it gets its offset from the cut it falls in. Instants
-    outside the stretch (a call closed weeks later) go through the time zone database.
+    Paris changes offset only on the hour and by whole hours, so every instant of one UTC
+    hour has the same Paris date, hour and offset: they are worked out once an hour through
+    the time zone database, and the minutes and seconds copied across. A week of calls
+    touches a few hundred hours.
     """
 
-    def __init__(self, start: datetime, end: datetime) -> None:
-        self.start = start.astimezone(UTC).replace(tzinfo=None)
-        self.end = end.astimezone(UTC).replace(tzinfo=None)
-        #: Where each offset starts (naive UTC), the offset and how it is written, latest
-        #: first.
-        self.spans: list[tuple[datetime, timedelta, str]] = []
-        moment = start
-        while moment < end:
-            offset = to_paris(moment).utcoffset()
-            assert offset is not None
-            if not self.spans or self.spans[0][1] != offset:
-                since = moment.astimezone(UTC).replace(tzinfo=None)
-                self.spans.insert(0, (since, offset, _offset_text(offset)))
-            moment += _HOUR
+    def __init__(self) -> None:
+        #: The UTC hour as stored (2026-11-23 13) → the Paris one (2026-11-23T14), the
+        #: offset written (+01:00), the Paris weekday and hour.
+        self.hours: dict[str, tuple[str, str, int, int]] = {}
 
-    def local(self, instant: datetime) -> tuple[datetime, str]:
-        """The naive Paris wall-clock reading of a naive UTC instant, and its offset."""
-        if not self.start <= instant < self.end:
-            local = instant.replace(tzinfo=UTC).astimezone(PARIS)
+    def hour(self, stored: str) -> tuple[str, str, int, int]:
+        """The Paris reading of a stored instant's hour: date and hour, offset, weekday, hour."""
+        key = stored[:13]
+        known = self.hours.get(key)
+        if known is None:
+            local = datetime.fromisoformat(key + ":00").replace(tzinfo=UTC).astimezone(PARIS)
             offset = local.utcoffset()
             assert offset is not None
-            return local.replace(tzinfo=None), _offset_text(offset)
-        for since, offset, text in self.spans:
-            if instant >= since:
-                return instant + offset, text
-        raise AssertionError("the first span starts at the start")  # pragma: no cover
+            known = (f"{local:%Y-%m-%dT%H}", _offset_text(offset), local.weekday(), local.hour)
+            self.hours[key] = known
+        return known
 
-    def iso(self, instant: datetime | None) -> str:
+    def iso(self, stored: str | None) -> str:
         """ISO 8601 in Paris time with its offset: 2026-11-23T14:05:00+01:00."""
-        if instant is None:
+        if stored is None:
             return ""
-        local, offset = self.local(instant)
-        return local.isoformat(timespec="seconds") + offset
+        local_hour, offset, _, _ = self.hour(stored)
+        return local_hour + stored[13:19] + offset
 
 
 def _offset_text(offset: timedelta) -> str:
@@ -133,20 +123,28 @@ def _offset_text(offset: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def whole_minutes(start: datetime, end: datetime | None) -> int | str:
-    """Minutes from ``start`` to ``end``, rounded as the day log rounds them; empty if none."""
+def whole_minutes(start: datetime, end: str | None) -> int | str:
+    """Minutes from ``start`` to the stored ``end``, rounded as the day log rounds them;
+    empty if none."""
     if end is None:
         return ""
-    return max(0, round((end - start).total_seconds() / 60))
+    return _rounded_minutes((_parse(end) - start).total_seconds())
+
+
+def _rounded_minutes(seconds: float) -> int:
+    return max(0, round(seconds / 60))
+
+
+_parse = datetime.fromisoformat
 
 
 def week_incidents(session: Session, start: datetime, end: datetime) -> Iterator[Any]:
     """The calls received in ``[start, end)``, oldest first, streamed in batches; their
-    instants in naive UTC."""
+    instants as naive UTC text."""
     statement = (
         select(
             Incident.reference,
-            type_coerce(Incident.received_at, _RAW_INSTANT),
+            type_coerce(Incident.received_at, _STORED_INSTANT),
             Incident.sector_id,
             Sector.name,
             Incident.location,
@@ -155,10 +153,10 @@ def week_incidents(session: Session, start: datetime, end: datetime) -> Iterator
             Incident.persons,
             Incident.caller_service,
             Team.name,
-            type_coerce(Incident.routed_at, _RAW_INSTANT),
-            type_coerce(Incident.acknowledged_at, _RAW_INSTANT),
-            type_coerce(Incident.on_scene_at, _RAW_INSTANT),
-            type_coerce(Incident.closed_at, _RAW_INSTANT),
+            type_coerce(Incident.routed_at, _STORED_INSTANT),
+            type_coerce(Incident.acknowledged_at, _STORED_INSTANT),
+            type_coerce(Incident.on_scene_at, _STORED_INSTANT),
+            type_coerce(Incident.closed_at, _STORED_INSTANT),
             Incident.status,
             Incident.outcome,
             Facility.name,
@@ -176,7 +174,7 @@ def week_incidents(session: Session, start: datetime, end: datetime) -> Iterator
         yield from rows
         return
     for row in rows:
-        yield tuple(_naive_utc(value) if position in _INSTANTS else value
+        yield tuple(_stored_text(value) if position in _INSTANTS else value
                     for position, value in enumerate(row))  # fmt: skip
 
 
@@ -184,10 +182,11 @@ def week_incidents(session: Session, start: datetime, end: datetime) -> Iterator
 _INSTANTS = frozenset({1, 10, 11, 12, 13})
 
 
-def _naive_utc(value: datetime | None) -> datetime | None:
-    if value is None or value.tzinfo is None:
-        return value
-    return value.astimezone(UTC).replace(tzinfo=None)
+def _stored_text(value: datetime | None) -> str | None:
+    """A PostgreSQL instant as SQLite stores it: naive UTC text."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
 
 
 def incident_lines(
@@ -195,21 +194,9 @@ def incident_lines(
 ) -> Iterator[list[object]]:
     """The incidents file, header first; each call is counted into ``tally`` as it goes."""
     yield list(INCIDENT_COLUMNS)
-    # Stages mostly follow within hours: later ones go through the time zone database.
-    clock = ParisClock(start, end + timedelta(days=2))
+    clock = ParisClock()
+    paris_hour = clock.hour
     iso = clock.iso
-    local_time = clock.local
-    if len(clock.spans) == 1:  # no change of time: one offset for every instant inside
-        ((_, only, text),) = clock.spans
-        low, high = clock.start, clock.end
-
-        def iso(instant: datetime | None) -> str:
-            if instant is None:
-                return ""
-            if low <= instant < high:
-                return (instant + only).isoformat(timespec="seconds") + text
-            return clock.iso(instant)
-
     for (
         reference,
         received_at,
@@ -230,8 +217,14 @@ def incident_lines(
         orientation,
         team_on_duty,
     ) in week_incidents(session, start, end):
-        local, offset = local_time(received_at)
+        local_hour, offset, weekday, hour = paris_hour(received_at)
+        received = _parse(received_at)
         place = mask_phones(location) if location else ""
+        to_acknowledge = (
+            None
+            if acknowledged_at is None
+            else (_parse(acknowledged_at) - received).total_seconds()
+        )
         tally.count(
             sector_id,
             sector,
@@ -239,15 +232,15 @@ def incident_lines(
             priority == _URGENT,
             not team_on_duty,
             routed_at is not None,
-            None if acknowledged_at is None else (acknowledged_at - received_at).total_seconds(),
+            to_acknowledge,
             status == _CLOSED,
             outcome,
         )
         yield [
             reference,
-            local.isoformat(timespec="seconds") + offset,
-            WEEKDAYS_FR[local.weekday()],
-            local.hour,
+            local_hour + received_at[13:19] + offset,
+            WEEKDAYS_FR[weekday],
+            hour,
             sector,
             place,
             _CATEGORY[category],
@@ -259,9 +252,9 @@ def incident_lines(
             iso(acknowledged_at),
             iso(on_scene_at),
             iso(closed_at),
-            whole_minutes(received_at, routed_at),
-            whole_minutes(received_at, acknowledged_at),
-            whole_minutes(received_at, on_scene_at),
+            whole_minutes(received, routed_at),
+            "" if to_acknowledge is None else _rounded_minutes(to_acknowledge),
+            whole_minutes(received, on_scene_at),
             _STATUS[status],
             _OUTCOME[outcome] if outcome else "",
             orientation or "",
