@@ -45,6 +45,8 @@ class AuditAction(StrEnum):
     DAY_LOG_EXPORT = "day.export"
     #: The week's files for the GPO were written (the week, rows and SHA-256 of each file).
     GPO_EXPORT = "gpo.export"
+    #: Calls of the log kept before Operline were imported (file, SHA-256, row counts).
+    CALL_IMPORT = "calls.import"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"
