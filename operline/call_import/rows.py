@@ -7,9 +7,11 @@ ignored; a sector, team or place retired since still names the history it was pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import TypeVar
 
 from operline.call_import.fingerprint import call_fingerprint
@@ -109,6 +111,12 @@ class CheckedRecords:
 
 
 C = TypeVar("C", Category, Priority, Outcome)
+#: A quick look for what ``first_control`` refuses (the Cc characters but tab and line
+#: breaks, and the line and paragraph separators), which it then finds and names.
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+#: Names, codes and phone numbers repeat from call to call: each is worked out once.
+_folded = lru_cache(maxsize=4096)(fold_name)
+_normalised_phone = lru_cache(maxsize=4096)(normalise_phone)
 
 
 def _codes(kind: type[C]) -> dict[str, C]:
@@ -170,9 +178,11 @@ class _RecordCheck:
 
     def row(self) -> CallRow | None:
         fields = self.record.fields
-        for column, value in fields.items():
-            if (control := first_control(value)) is not None:
-                self.problem(column, _CONTROL(position=control.position, character=control.code))
+        if _ANY_CONTROL.search("".join(fields.values())):
+            for column, value in fields.items():
+                if (control := first_control(value)) is not None:
+                    position, character = control.position, control.code
+                    self.problem(column, _CONTROL(position=position, character=character))
         if self.problems:  # the other checks would only repeat them
             return None
         values = {column: fields.get(column, "").strip() for column in COLUMNS}
@@ -245,7 +255,7 @@ class _RecordCheck:
     def _named(self, column: str, value: str, known: Mapping[str, int], what: object) -> int | None:
         if not value:
             return None
-        found = known.get(fold_name(value))
+        found = known.get(_folded(value))
         if found is None:
             self.problem(column, _UNKNOWN(text=repr(value), what=what))
         return found
@@ -253,7 +263,7 @@ class _RecordCheck:
     def _code(self, column: str, value: str, codes: Mapping[str, C]) -> C | None:
         if not value:
             return None
-        found = codes.get(fold_name(value))
+        found = codes.get(_folded(value))
         if found is None:
             listed = ", ".join(dict.fromkeys(code.value for code in codes.values()))
             self.problem(column, _NOT_CODE(text=repr(value), codes=listed))
@@ -271,7 +281,7 @@ class _RecordCheck:
         if not value:
             return None
         try:
-            return normalise_phone(value)
+            return _normalised_phone(value)
         except PhoneProblem as error:
             self.problem("caller_phone", error.sentence)
             return None

@@ -1,8 +1,11 @@
 """Writing the calls of the earlier log: incidents, timelines and fingerprints, in bulk.
 
 An import is tens of thousands of calls: one Core ``INSERT`` executed with all the rows
-of a table (the values prepared beforehand), the references of each year taken in one
-block, so the write lock is held for seconds, not minutes.
+of a table, the references of each year taken in one block, so the write lock is held
+for seconds, not minutes. The rows go to the driver as the database stores them (instants
+in UTC, as text on SQLite): through untyped columns, with no conversion per value, and
+without ``RETURNING``, which SQLite would run row by row; the new ids are read back by
+their references, one indexed look-up per few hundred.
 
 The earlier log kept no time of routing: an imported call's ``routed_at`` stays empty
 and its team's line stands at the call's reception. Its historical lines are nobody's at
@@ -13,11 +16,13 @@ imported and from which file.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, update
+from sqlalchemy import TableClause, insert, select, update
+from sqlalchemy import column as column_clause
+from sqlalchemy import table as table_clause
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,11 +31,20 @@ from operline.codes import Status
 from operline.db.models import Base, ImportedCall, Incident, IncidentEvent, ReferenceCounter
 from operline.incidents.events import EventKind
 from operline.incidents.references import format_reference
-from operline.paris_time import to_paris
+from operline.paris_time import as_utc, to_paris
 
-_INCIDENT = Base.metadata.tables[Incident.__tablename__]
-_EVENT = Base.metadata.tables[IncidentEvent.__tablename__]
-_IMPORTED = Base.metadata.tables[ImportedCall.__tablename__]
+
+def _untyped(model: type[Base]) -> TableClause:
+    """The model's table with columns of no type: values reach the driver as given."""
+    table = Base.metadata.tables[model.__tablename__]
+    return table_clause(table.name, *(column_clause(column.name) for column in table.columns))
+
+
+_INCIDENT = _untyped(Incident)
+_EVENT = _untyped(IncidentEvent)
+_IMPORTED = _untyped(ImportedCall)
+#: How many references one look-up names at most, well under every backend's limit.
+_PER_STATEMENT = 500
 _CREATED, _ASSIGNED, _STAGE = EventKind.CREATED.value, EventKind.ASSIGNED.value, "stage"
 _CLOSED, _UPDATED, _IMPORTED_KIND = EventKind.CLOSED.value, "updated", EventKind.IMPORTED.value
 
@@ -70,13 +84,14 @@ def write_calls(
     if not rows:  # an empty parameter list would insert one row of defaults
         return []
     references = _references(session, rows)
-    now = source.now
-    incident_ids = session.scalars(
-        insert(_INCIDENT).returning(_INCIDENT.c.id, sort_by_parameter_order=True),
+    stored = _stored_instant(session)
+    now = stored(source.now)
+    session.execute(
+        insert(_INCIDENT),
         [
             {
                 "reference": reference,
-                "received_at": row.received_at,
+                "received_at": stored(row.received_at),
                 "caller_service": row.caller_service,
                 "callback_number": row.callback_number,
                 "sector_id": row.sector_id,
@@ -91,9 +106,9 @@ def write_calls(
                 "outcome": row.outcome.value if row.outcome is not None else None,
                 "orientation_facility_id": row.facility_id,
                 "routed_at": None,
-                "acknowledged_at": row.acknowledged_at,
-                "on_scene_at": row.on_scene_at,
-                "closed_at": row.closed_at,
+                "acknowledged_at": stored(row.acknowledged_at),
+                "on_scene_at": stored(row.on_scene_at),
+                "closed_at": stored(row.closed_at),
                 "created_by_operator_id": source.operator_id,
                 "created_at": now,
                 "updated_at": now,
@@ -102,10 +117,13 @@ def write_calls(
             }
             for row, reference, duty in zip(rows, references, on_duty, strict=True)
         ],
-    ).all()
+    )
+    incident_ids = _incident_ids(session, references)
     events: list[dict[str, object]] = []
     for incident_id, row in zip(incident_ids, rows, strict=True):
-        events.extend(_timeline(incident_id, row, source))
+        for line in _timeline(incident_id, row, source):
+            line["at"] = stored(line["at"])  # type: ignore[arg-type]
+            events.append(line)
     session.execute(insert(_EVENT), events)
     session.execute(
         insert(_IMPORTED),
@@ -121,6 +139,32 @@ def write_calls(
         ],
     )
     return references
+
+
+def _stored_instant(session: Session) -> Callable[[datetime | None], object]:
+    """How the database stores an instant, as ``UTCDateTime`` would bind it."""
+    if session.get_bind().dialect.name != "sqlite":
+        return lambda at: None if at is None else as_utc(at)
+
+    def as_text(at: datetime | None) -> object:
+        # SQLAlchemy's SQLite storage format for a DATETIME, of the naive UTC instant.
+        if at is None:
+            return None
+        return as_utc(at).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+    return as_text
+
+
+def _incident_ids(session: Session, references: list[str]) -> list[int]:
+    """The ids of the incidents just written, in the order of their references."""
+    ids: dict[str, int] = {}
+    for start in range(0, len(references), _PER_STATEMENT):
+        chunk = references[start : start + _PER_STATEMENT]
+        found = session.execute(
+            select(Incident.reference, Incident.id).where(Incident.reference.in_(chunk))
+        )
+        ids.update((reference, incident_id) for reference, incident_id in found)
+    return [ids[reference] for reference in references]
 
 
 def _references(session: Session, rows: Sequence[CallRow]) -> list[str]:
