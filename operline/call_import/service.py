@@ -112,9 +112,9 @@ def desk_names(session: Session) -> DeskNames:
         return {fold_name(name): row_id for row_id, name in rows}
 
     return DeskNames(
-        sectors=named(session.execute(select(Sector.id, Sector.name)).tuples()),
-        teams=named(session.execute(select(Team.id, Team.name)).tuples()),
-        places=named(session.execute(select(Facility.id, Facility.name)).tuples()),
+        sectors=named(session.execute(select(Sector.id, Sector.name)).all()),
+        teams=named(session.execute(select(Team.id, Team.name)).all()),
+        places=named(session.execute(select(Facility.id, Facility.name)).all()),
     )
 
 
