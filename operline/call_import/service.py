@@ -78,7 +78,7 @@ def import_calls(
         new_rows = _not_imported(session, checked.rows)
     checked = _with_misshapen(checked, call_file)
     refused = bool(checked.rejected) and not skip_invalid
-    if dry_run or refused or not new_rows:
+    if dry_run or refused:
         return _result(call_file, file_name, sha256, checked, new_rows, (), dry_run=dry_run)
     # As the roster stood when each call came in, as for a call the desk logs late.
     questions = [(row.sector_id, row.received_at) for row in new_rows]
