@@ -26,17 +26,16 @@ from operline.phones import PhoneProblem, normalise_phone
 from operline.sentences import QT_TRANSLATE_NOOP, Sentence
 from operline.text_input import first_control
 
-#: The longest text of each free-text column, as the call form allows.
-TEXT_LIMITS = {"location": 200, "caller_service": 120, "notes": NOTES_LIMIT}
-#: The stage times of the file, in the order a call goes through them.
-STAGE_COLUMNS = ("received_at", "acknowledged_at", "on_scene_at", "closed_at")
-
 _CONTROL = QT_TRANSLATE_NOOP(
     "CallImport", "character {position} is an invisible control character ({character})"
 )
 _REQUIRED = QT_TRANSLATE_NOOP("CallImport", "required")
 _TOO_LONG = QT_TRANSLATE_NOOP("CallImport", "longer than {limit} characters")
-_UNKNOWN = QT_TRANSLATE_NOOP("CallImport", "{text} is no {what} of the desk")
+_UNKNOWN = {
+    "sector": QT_TRANSLATE_NOOP("CallImport", "{text} is no sector of the desk"),
+    "team": QT_TRANSLATE_NOOP("CallImport", "{text} is no team of the desk"),
+    "orientation": QT_TRANSLATE_NOOP("CallImport", "{text} is no place of the desk"),
+}
 _NOT_CODE = QT_TRANSLATE_NOOP("CallImport", "{text} is not one of: {codes}")
 _PERSONS = QT_TRANSLATE_NOOP("CallImport", "{text} is not a whole number from 1 to 50")
 _IN_FUTURE = QT_TRANSLATE_NOOP("CallImport", "{text} is in the future")
@@ -48,9 +47,10 @@ _ONLY_ORIENTED = QT_TRANSLATE_NOOP("CallImport", "only an orientation names a pl
 _NEEDS_TEAM = QT_TRANSLATE_NOOP("CallImport", "required when {column} is given")
 _SAME_CALL = QT_TRANSLATE_NOOP("CallImport", "the same call as line {first}")
 
-_SECTOR = QT_TRANSLATE_NOOP("CallImport", "sector")
-_TEAM = QT_TRANSLATE_NOOP("CallImport", "team")
-_PLACE = QT_TRANSLATE_NOOP("CallImport", "place")
+#: The longest text of each free-text column, as the call form allows.
+TEXT_LIMITS = {"location": 200, "caller_service": 120, "notes": NOTES_LIMIT}
+#: The stage times of the file, in the order a call goes through them.
+STAGE_COLUMNS = ("received_at", "acknowledged_at", "on_scene_at", "closed_at")
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ class _RecordCheck:
             return None
         values = {column: fields.get(column, "").strip() for column in COLUMNS}
         texts = {column: self._text(column, values[column]) for column in TEXT_LIMITS}
-        sector_id = self._named("sector", values["sector"], self.names.sectors, _SECTOR)
+        sector_id = self._named("sector", values["sector"], self.names.sectors)
         if not values["sector"]:
             self.problem("sector", _REQUIRED())
         category = self._code("category", values["category"], _CATEGORIES)
@@ -196,7 +196,7 @@ class _RecordCheck:
         priority = self._code("priority", values["priority"], _PRIORITIES)
         persons = self._persons(values["persons"])
         phone = self._phone(values["caller_phone"])
-        team_id = self._named("team", values["team"], self.names.teams, _TEAM)
+        team_id = self._named("team", values["team"], self.names.teams)
         times = self._times(values)
         outcome = self._outcome(values, times)
         facility_id = self._place(values, outcome)
@@ -252,12 +252,12 @@ class _RecordCheck:
             self.problem(column, _TOO_LONG(limit=limit))
         return value or None
 
-    def _named(self, column: str, value: str, known: Mapping[str, int], what: object) -> int | None:
+    def _named(self, column: str, value: str, known: Mapping[str, int]) -> int | None:
         if not value:
             return None
         found = known.get(_folded(value))
         if found is None:
-            self.problem(column, _UNKNOWN(text=repr(value), what=what))
+            self.problem(column, _UNKNOWN[column](text=repr(value)))
         return found
 
     def _code(self, column: str, value: str, codes: Mapping[str, C]) -> C | None:
@@ -324,7 +324,7 @@ class _RecordCheck:
         return outcome
 
     def _place(self, values: Mapping[str, str], outcome: Outcome | None) -> int | None:
-        facility_id = self._named("orientation", values["orientation"], self.names.places, _PLACE)
+        facility_id = self._named("orientation", values["orientation"], self.names.places)
         if outcome is Outcome.ORIENTED and not values["orientation"]:
             self.problem("orientation", _NEEDS_PLACE())
         elif values["orientation"] and outcome is not None and outcome is not Outcome.ORIENTED:
