@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -233,3 +234,13 @@ def test_the_rejected_file_holds_the_rows_as_read_with_their_reason(desk: Desk) 
         ["02/01/2025 11:00", "eole", "", "", "2 fields, expected 4"],
     ]
     assert result.imported == 1
+
+
+def test_the_readmes_example_imports_as_it_is(desk: Desk) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Importing the earlier call log", 1)[1]
+    example = next(block for block in section.split("```")[1::2] if "received_at;" in block)
+
+    result = desk.run(example.strip() + "\n")
+
+    assert (result.imported, result.problems, result.warnings) == (2, (), ())
