@@ -109,15 +109,18 @@ def read_call_file(content: bytes) -> CallFile:
 def _check_header(header: tuple[str, ...]) -> None:
     problems: list[RowProblem] = []
     seen: set[str] = set()
-    for name in header:
-        if name in seen:
+    for position, name in enumerate(header, start=1):
+        if not name:
+            unnamed = QT_TRANSLATE_NOOP("CallImport", "column {position} of the header has no name")
+            problems.append(RowProblem(1, None, unnamed(position=position)))
+        elif name in seen:
             twice = QT_TRANSLATE_NOOP("CallImport", "given twice in the header")
             problems.append(RowProblem(1, name, twice()))
         elif name not in COLUMNS:
             unknown = QT_TRANSLATE_NOOP(
                 "CallImport", "not a column of the call log (columns: {columns})"
             )
-            problems.append(RowProblem(1, name or "?", unknown(columns=", ".join(COLUMNS))))
+            problems.append(RowProblem(1, name, unknown(columns=", ".join(COLUMNS))))
         seen.add(name)
     for name in REQUIRED_COLUMNS:
         if name not in seen:

@@ -62,6 +62,10 @@
         <translation>le fichier ne se lit pas en CSV ({detail})</translation>
     </message>
     <message>
+        <source>column {position} of the header has no name</source>
+        <translation>la colonne {position} de l&apos;en-tête n&apos;a pas de nom</translation>
+    </message>
+    <message>
         <source>given twice in the header</source>
         <translation>donnée deux fois dans l&apos;en-tête</translation>
     </message>

@@ -100,3 +100,9 @@ def test_a_record_of_the_wrong_width_is_kept_aside_with_its_problem() -> None:
     [(record, problem)] = read.misshapen
     assert record.raw == ("23/11/2024 14:05", "eole")
     assert str(problem) == "line 2: 2 fields, expected 3"
+
+
+def test_a_column_without_a_name_is_told_by_its_position() -> None:
+    assert _problems(b"received_at;sector;;category\n") == [
+        "line 1: column 3 of the header has no name"
+    ]
