@@ -14,9 +14,11 @@ from sqlalchemy import func, select
 from operline import reference_data as ref
 from operline.actors import ActionRefused
 from operline.call_import.rejected import rejected_csv
-from operline.codes import OperatorRole
+from operline.codes import Category, OperatorRole
 from operline.db.models import AuditLog, ImportedCall, Incident, IncidentEvent
+from operline.db.search_index import matching_incident_ids, search_words
 from operline.incidents.events import EventKind
+from operline.incidents.intake import CallForm, log_call
 from operline.incidents.timeline import read_incident
 from operline.incidents.undo import UndoRefused, undo_last_stage
 from operline.sentences import english
@@ -244,3 +246,29 @@ def test_the_readmes_example_imports_as_it_is(desk: Desk) -> None:
     result = desk.run(example.strip() + "\n")
 
     assert (result.imported, result.problems, result.warnings) == (2, (), ())
+
+
+def test_imported_places_and_notes_are_found_by_the_history_search(desk: Desk) -> None:
+    desk.run(
+        "received_at;sector;category;location;notes\n"
+        "23/11/2024 14:05;eole;autre;Jardins d'Éole, entrée rue d'Aubervilliers;\n"
+        "23/11/2024 15:05;eole;autre;Quai;tente installée\n"
+    )
+    intake = signed_in(desk.database, "Lina", OperatorRole.OPERATOR)
+    later = log_call(
+        desk.database,
+        CallForm(NOW, desk.sectors[ref.EOLE], Category.OTHER, location="Jardins d'Eole"),
+        actor=intake,
+        now=NOW,
+    )
+
+    def found(text: str) -> list[str]:
+        with desk.database.read() as session:
+            dialect = session.get_bind().dialect.name
+            ids = matching_incident_ids(dialect, search_words(text))
+            return sorted(session.scalars(select(Incident.reference).where(Incident.id.in_(ids))))
+
+    assert found("eole aubervilliers") == ["OPL-2024-000001"]
+    assert found("tente") == ["OPL-2024-000002"]
+    # The index is kept by its triggers again for the calls logged after the import.
+    assert found("jardins") == ["OPL-2024-000001", later.reference]
