@@ -15,6 +15,7 @@ from operline import reference_data as ref
 from operline.actors import ActionRefused
 from operline.call_import.rejected import rejected_csv
 from operline.codes import Category, OperatorRole
+from operline.db.check import check_database
 from operline.db.models import AuditLog, ImportedCall, Incident, IncidentEvent
 from operline.db.search_index import matching_incident_ids, search_words
 from operline.incidents.events import EventKind
@@ -272,3 +273,23 @@ def test_imported_places_and_notes_are_found_by_the_history_search(desk: Desk) -
     assert found("tente") == ["OPL-2024-000002"]
     # The index is kept by its triggers again for the calls logged after the import.
     assert found("jardins") == ["OPL-2024-000001", later.reference]
+
+
+def test_imported_calls_keep_to_the_rules_the_database_check_reads(desk: Desk) -> None:
+    desk.run(LOG, skip_invalid=True)
+    # Still with a team, acknowledged or on scene: the earlier log has no routing time.
+    desk.run(
+        "received_at;sector;category;team;acknowledged_at;on_scene_at\n"
+        f"20/11/2026 10:00;eole;autre;{ref.ELA};20/11/2026 10:10;\n"
+        f"20/11/2026 11:00;eole;autre;{ref.ELA};;20/11/2026 11:30\n"
+        f"20/11/2026 12:00;eole;autre;{ref.ELA};;\n"
+    )
+
+    report = check_database(desk.database, now=NOW)
+
+    assert [str(problem) for problem in report.problems] == []
+    with desk.database.read() as session:
+        statuses = session.scalars(
+            select(Incident.status).where(Incident.closed_at.is_(None)).order_by(Incident.id)
+        ).all()
+    assert statuses == ["new", "acknowledged", "on_scene", "routed"]
