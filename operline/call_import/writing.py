@@ -222,7 +222,6 @@ def _timeline(incident_id: int, row: CallRow, source: ImportSource) -> list[dict
             "field": field,
             "old_value": None if old is None else str(old),
             "new_value": None if new is None else str(new),
-            "reason": None,
         }
 
     received = row.received_at
