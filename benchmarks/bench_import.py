@@ -37,7 +37,7 @@ from operline.actors import system_actor
 from operline.call_import.reading import read_call_file
 from operline.call_import.rows import CallRow, check_records
 from operline.call_import.service import desk_names, import_calls
-from operline.call_import.writing import ImportSource, _timeline
+from operline.call_import.writing import ImportSource, timeline_rows
 from operline.codes import Category, Outcome
 from operline.db.engine import Database, open_database, parse_database_url
 from operline.db.migrate import upgrade_database
@@ -180,7 +180,7 @@ def baseline(database: Database, rows: tuple[CallRow, ...]) -> float:
                 instant(NOW),
             )
         )
-        for line in _timeline(number, row, source):
+        for line in timeline_rows(number, row, source):
             events.append(
                 (
                     number,

@@ -198,7 +198,7 @@ class _RecordCheck:
         phone = self._phone(values["caller_phone"])
         team_id = self._named("team", values["team"], self.names.teams)
         times = self._times(values)
-        outcome = self._outcome(values, times)
+        outcome = self._outcome(values)
         facility_id = self._place(values, outcome)
         if not values["team"]:
             for column in ("acknowledged_at", "on_scene_at"):
@@ -313,9 +313,7 @@ class _RecordCheck:
             previous = (column, read.instant)
         return times
 
-    def _outcome(
-        self, values: Mapping[str, str], times: Mapping[str, datetime | None]
-    ) -> Outcome | None:
+    def _outcome(self, values: Mapping[str, str]) -> Outcome | None:
         outcome = self._code("outcome", values["outcome"], _OUTCOMES)
         if values["closed_at"] and not values["outcome"]:
             self.problem("outcome", _NEEDS_OUTCOME())

@@ -94,7 +94,7 @@ def write_calls(
     incident_ids = _incident_ids(session, references)
     events: list[dict[str, object]] = []
     for incident_id, row in zip(incident_ids, rows, strict=True):
-        for line in _timeline(incident_id, row, source):
+        for line in timeline_rows(incident_id, row, source):
             line["at"] = stored(line["at"])  # type: ignore[arg-type]
             events.append(line)
     session.execute(insert(_EVENT), events)
@@ -208,7 +208,7 @@ def _references(session: Session, rows: Sequence[CallRow]) -> list[str]:
     return references
 
 
-def _timeline(incident_id: int, row: CallRow, source: ImportSource) -> list[dict[str, object]]:
+def timeline_rows(incident_id: int, row: CallRow, source: ImportSource) -> list[dict[str, object]]:
     """The lines an incident would have had, at their historical times, then the import's."""
 
     def line(

@@ -31,18 +31,18 @@ REFUSED = 2
 _WARNING = QT_TRANSLATE_NOOP("CommandLine", "{path}: warning: {reason}")
 _IMPORTED = QT_TRANSLATE_NOOP(
     "CommandLine",
-    "{path}: {imported} calls imported, {skipped} already imported, {rejected} rejected",
+    "{path}: calls imported: {imported}, already imported: {skipped}, rejected: {rejected}",
 )
 _REJECTED_FILE = QT_TRANSLATE_NOOP("CommandLine", "{path}: the rejected rows, with their reason")
 _NOTHING = QT_TRANSLATE_NOOP(
     "CommandLine",
-    "{path}: nothing imported: {rejected} rows have a problem "
+    "{path}: nothing imported; rows with a problem: {rejected} "
     "(fix them, or import the others with --skip-invalid)",
 )
 _DRY_RUN = QT_TRANSLATE_NOOP(
     "CommandLine",
-    "{path}: dry run, nothing changed: {imported} calls would be imported, "
-    "{skipped} already imported, {rejected} rows with a problem",
+    "{path}: dry run, nothing changed; calls to import: {imported}, "
+    "already imported: {skipped}, rows with a problem: {rejected}",
 )
 
 

@@ -328,20 +328,20 @@
         <translation>{path}&#xa0;: attention&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>{path}: {imported} calls imported, {skipped} already imported, {rejected} rejected</source>
-        <translation>{path}&#xa0;: {imported} appels importés, {skipped} déjà importés, {rejected} rejetés</translation>
+        <source>{path}: calls imported: {imported}, already imported: {skipped}, rejected: {rejected}</source>
+        <translation>{path}&#xa0;: appels importés&#xa0;: {imported}, déjà importés&#xa0;: {skipped}, rejetés&#xa0;: {rejected}</translation>
+    </message>
+    <message>
+        <source>{path}: nothing imported; rows with a problem: {rejected} (fix them, or import the others with --skip-invalid)</source>
+        <translation>{path}&#xa0;: rien n&apos;a été importé&#xa0;; lignes avec un problème&#xa0;: {rejected} (corrigez-les, ou importez les autres avec --skip-invalid)</translation>
+    </message>
+    <message>
+        <source>{path}: dry run, nothing changed; calls to import: {imported}, already imported: {skipped}, rows with a problem: {rejected}</source>
+        <translation>{path}&#xa0;: essai à blanc, rien n&apos;a changé&#xa0;; appels à importer&#xa0;: {imported}, déjà importés&#xa0;: {skipped}, lignes avec un problème&#xa0;: {rejected}</translation>
     </message>
     <message>
         <source>{path}: the rejected rows, with their reason</source>
         <translation>{path}&#xa0;: les lignes rejetées, avec leur motif</translation>
-    </message>
-    <message>
-        <source>{path}: nothing imported: {rejected} rows have a problem (fix them, or import the others with --skip-invalid)</source>
-        <translation>{path}&#xa0;: rien n&apos;a été importé&#xa0;: {rejected} lignes ont un problème (corrigez-les, ou importez les autres avec --skip-invalid)</translation>
-    </message>
-    <message>
-        <source>{path}: dry run, nothing changed: {imported} calls would be imported, {skipped} already imported, {rejected} rows with a problem</source>
-        <translation>{path}&#xa0;: essai à blanc, rien n&apos;a changé&#xa0;: {imported} appels seraient importés, {skipped} déjà importés, {rejected} lignes avec un problème</translation>
     </message>
 </context>
 <context>

@@ -70,7 +70,7 @@ def test_a_bad_row_imports_nothing_and_exits_2_telling_every_problem(
         f"{path}: warning: line 4, column received_at: 26/10/2025 02:15 happens twice in "
         "Paris (the clocks go back that night): read as the first, 2025-10-26T02:15:00+02:00",
         f"{path}: line 3, column sector: 'Forceval' is no sector of the desk",
-        f"{path}: nothing imported: 1 rows have a problem "
+        f"{path}: nothing imported; rows with a problem: 1 "
         "(fix them, or import the others with --skip-invalid)",
     ]
     assert _incidents(desk) == 0
@@ -88,7 +88,7 @@ def test_skip_invalid_imports_the_others_and_writes_the_rejected_file(
     assert code == 0
     assert out.splitlines() == [
         f"{rejected}: the rejected rows, with their reason",
-        f"{path}: 2 calls imported, 0 already imported, 1 rejected",
+        f"{path}: calls imported: 2, already imported: 0, rejected: 1",
     ]
     assert f"{path}: line 3, column sector: 'Forceval' is no sector of the desk" in err
     assert _incidents(desk) == 2
@@ -107,7 +107,7 @@ def test_skip_invalid_imports_the_others_and_writes_the_rejected_file(
     code, out, _ = _run(desk, str(path), "--skip-invalid")
 
     assert (code, _incidents(desk)) == (0, 2)
-    assert out.splitlines()[-1] == f"{path}: 0 calls imported, 2 already imported, 1 rejected"
+    assert out.splitlines()[-1] == (f"{path}: calls imported: 0, already imported: 2, rejected: 1")
 
 
 def test_a_dry_run_changes_nothing_and_says_what_would_be_done(desk: str, tmp_path: Path) -> None:
@@ -117,8 +117,8 @@ def test_a_dry_run_changes_nothing_and_says_what_would_be_done(desk: str, tmp_pa
 
     assert code == 0
     assert out.splitlines() == [
-        f"{path}: dry run, nothing changed: 2 calls would be imported, 0 already imported, "
-        "1 rows with a problem"
+        f"{path}: dry run, nothing changed; calls to import: 2, already imported: 0, "
+        "rows with a problem: 1"
     ]
     assert _incidents(desk) == 0
     assert not Path(f"{path}.rejected.csv").exists()
@@ -136,8 +136,8 @@ def test_the_messages_speak_french_when_asked(desk: str, tmp_path: Path) -> None
         "plateau" in err.splitlines()
     )
     assert err.splitlines()[-1] == (
-        f"{path}\u00a0: rien n'a été importé\u00a0: 1 lignes ont un problème (corrigez-les, "
-        "ou importez les autres avec --skip-invalid)"
+        f"{path}\u00a0: rien n'a été importé\u00a0; lignes avec un problème\u00a0: 1 "
+        "(corrigez-les, ou importez les autres avec --skip-invalid)"
     )
 
 
