@@ -155,3 +155,16 @@ def test_a_missing_file_is_one_sentence(desk: str, tmp_path: Path) -> None:
 
     assert code == 2
     assert err == f"operline: {tmp_path / 'absent.csv'}: No such file or directory\n"
+
+
+def test_the_rejected_file_gives_its_reasons_in_the_language_of_the_command(
+    desk: str, tmp_path: Path
+) -> None:
+    path = _file(tmp_path, LOG)
+
+    code, _, _ = _run(desk, str(path), "--skip-invalid", french=True)
+
+    assert code == 0
+    rejected = (tmp_path / "journal.csv.rejected.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(rejected), delimiter=";"))
+    assert rows[1][-1] == "colonne sector\u00a0: 'Forceval' n'est pas un secteur du plateau"
