@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from operline import reference_data as ref
-from operline.db.models import Incident
+from operline.db.models import Incident, Sector
 from tests.call_import.conftest import Desk, problems_of
 
 
@@ -289,3 +289,14 @@ def test_the_same_call_twice_in_a_file_is_a_problem_of_the_second(desk: Desk) ->
     )
 
     assert problems_of(result) == ["line 3: the same call as line 2"]
+
+
+def test_a_sector_retired_since_still_names_the_calls_it_had(desk: Desk) -> None:
+    with desk.database.write() as session:
+        session.execute(update(Sector).where(Sector.name == ref.ROSA_PARKS).values(active=False))
+
+    result = desk.run("received_at;sector;category\n23/11/2024 14:05;rosa parks;autre\n")
+
+    assert result.problems == ()
+    with desk.database.read() as session:
+        assert session.scalars(select(Incident.sector_id)).one() == desk.sectors[ref.ROSA_PARKS]
