@@ -45,6 +45,8 @@ class AuditAction(StrEnum):
     DAY_LOG_EXPORT = "day.export"
     #: The week's files for the GPO were written (the week, rows and SHA-256 of each file).
     GPO_EXPORT = "gpo.export"
+    #: The summary and hot spots of a week's GPO export were read before saving it.
+    GPO_PREVIEW = "gpo.preview"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"

@@ -33,7 +33,7 @@ from operline.db.models import Incident, Sector
 from operline.errors import InvalidInput
 from operline.figures.buckets import IsoWeek
 from operline.figures.places import fold_place
-from operline.gpo.incidents import INCIDENT_TEXT_COLUMNS, incident_lines
+from operline.gpo.incidents import INCIDENT_TEXT_COLUMNS, Progress, incident_lines
 from operline.gpo.minimise import mask_phones
 from operline.gpo.tally import WeekTally
 from operline.gpo.week import check_week_is_over
@@ -71,9 +71,19 @@ def file_name(week: IsoWeek, kind: str) -> str:
 
 
 def export_gpo_week(
-    database: Database, week: IsoWeek, folder: Path, *, actor: Actor, now: datetime
+    database: Database,
+    week: IsoWeek,
+    folder: Path,
+    *,
+    actor: Actor,
+    now: datetime,
+    progress: Progress | None = None,
 ) -> GpoExport:
-    """Write the week's three files into ``folder``; the export is audited."""
+    """Write the week's three files into ``folder``; the export is audited.
+
+    ``progress``, when given, is told (calls written, calls of the week) as the
+    incidents file is written.
+    """
     require(actor, Right.EXPORT)
     check_week_is_over(week, now)
     if not folder.is_dir():
@@ -96,11 +106,11 @@ def export_gpo_week(
                     folder,
                     week,
                     "incidents",
-                    incident_lines(session, start, end, tally),
+                    incident_lines(session, start, end, tally, progress=progress),
                     text_columns=INCIDENT_TEXT_COLUMNS,
                 )
             )
-            previous = _places(session, previous_start, start)
+            previous = week_places(session, previous_start, start)
         pending.append(_write_temporary(folder, week, "summary", tally.summary_lines(sectors)))
         shown = {sector_id: name for sector_id, name in sectors} | names
         pending.append(
@@ -204,7 +214,7 @@ def _details(files: tuple[ExportedFile, ...]) -> str:
     )
 
 
-def _places(session: Session, start: datetime, end: datetime) -> Counter[tuple[int, str]]:
+def week_places(session: Session, start: datetime, end: datetime) -> Counter[tuple[int, str]]:
     """Calls per sector and place in ``[start, end)``, places compared as the hot spots are."""
     rows = session.execute(
         select(Incident.sector_id, Incident.location, func.count())
