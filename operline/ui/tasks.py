@@ -18,6 +18,7 @@ GUI thread by a queued signal, before the result does.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -183,6 +184,20 @@ class ImmediateRunner(TaskRunner):
     def _start(self, task: _Task[Any]) -> None:
         self._perform(task)
         self._answer(task)
+
+
+def freeze_startup_objects() -> None:
+    """Leave the objects made at start (Qt's wrappers, modules, the screens) out of Python's
+    full collections from now on.
+
+    A full collection holds the interpreter lock while it walks every object tracked: with
+    the window built, 100 to 200 ms, run on whichever thread allocates at the time. During
+    a long export that is the worker, and the GUI thread stood still as long (measured by
+    ``benchmarks/bench_gpo_window.py``); what was made at start lives as long as the
+    window anyway.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def on_gui_thread() -> bool:
