@@ -1354,10 +1354,17 @@
         <translation>Lecture des appels de la semaine {week}…</translation>
     </message>
     <message numerus="yes">
-        <source>%n call(s) in {week}.</source>
+        <source>%Ln call(s) in {week}.</source>
         <translation>
-            <numerusform>%n appel en {week}.</numerusform>
-            <numerusform>%n appels en {week}.</numerusform>
+            <numerusform>%Ln appel en {week}.</numerusform>
+            <numerusform>%Ln appels en {week}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} — %Ln row(s)</source>
+        <translation>
+            <numerusform>{name} — %Ln ligne</numerusform>
+            <numerusform>{name} — %Ln lignes</numerusform>
         </translation>
     </message>
     <message>
@@ -1375,13 +1382,6 @@
     <message>
         <source>Files written in {folder}:</source>
         <translation>Fichiers écrits dans {folder}&#xa0;:</translation>
-    </message>
-    <message numerus="yes">
-        <source>{name} — %n row(s)</source>
-        <translation>
-            <numerusform>{name} — %n ligne</numerusform>
-            <numerusform>{name} — %n lignes</numerusform>
-        </translation>
     </message>
     <message>
         <source>The files of {week} are written.</source>
@@ -1432,16 +1432,16 @@ open</source>
 cours</translation>
     </message>
     <message>
-        <source>Median
-to ack. (min)</source>
-        <translation>Médiane avant
-prise en compte (min)</translation>
+        <source>Ack. median
+(min)</source>
+        <translation>Prise en compte,
+médiane (min)</translation>
     </message>
     <message>
-        <source>90th pct.
-to ack. (min)</source>
-        <translation>90e centile avant
-prise en compte (min)</translation>
+        <source>Ack. 90th
+percentile (min)</source>
+        <translation>Prise en compte,
+90e centile (min)</translation>
     </message>
     <message>
         <source>Taken

@@ -94,7 +94,7 @@ class GpoExportDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("gpoProgress")
         self.progress.setAccessibleName(self.tr("Progress"))
-        self.progress.setTextVisible(True)
+        self.progress.setTextVisible(False)
 
         self.folder_label = QLabel(self.tr("&Folder:"), self)
         self.folder = QLineEdit(self)
@@ -234,7 +234,7 @@ class GpoExportDialog(QDialog):
         self.summary.show_preview(preview)
         self.hotspots.show_preview(preview)
         self._finished(
-            self.tr("%n call(s) in {week}.", "", preview.calls).format(week=preview.week)
+            self.tr("%Ln call(s) in {week}.", "", preview.calls).format(week=preview.week)
         )
         self.preview_shown.emit(preview)
 
@@ -293,7 +293,7 @@ class GpoExportDialog(QDialog):
         self._settings.setValue(FOLDER_SETTING, str(folder))
         lines = [self.tr("Files written in {folder}:").format(folder=folder)]
         lines += [
-            "    " + self.tr("{name} — %n row(s)", "", file.rows).format(name=file.path.name)
+            "    " + self.tr("{name} — %Ln row(s)", "", file.rows).format(name=file.path.name)
             for file in written.files
         ]
         self.files.setText("\n".join(lines))
@@ -312,6 +312,7 @@ class GpoExportDialog(QDialog):
         self.progress_label.setText(what)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(True)
 
     def _moved(self, done: int, total: int) -> None:
         # Several thousand calls a step: the bar counts in calls, its text in percent.
@@ -322,6 +323,7 @@ class GpoExportDialog(QDialog):
         self.progress_label.setText(what)
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if what else 0)
+        self.progress.setTextVisible(bool(what))  # no « 0 % » on a bar with nothing done
 
     def _tell(self, sentence: str) -> None:
         self.problem.setText("⚠ " + sentence)

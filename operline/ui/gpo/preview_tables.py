@@ -33,10 +33,10 @@ SUMMARY_HEADINGS: dict[str, str] = {
     "closed": str(QT_TRANSLATE_NOOP("GpoPreviewTables", "Closed")),
     "still_open": str(QT_TRANSLATE_NOOP("GpoPreviewTables", "Still\nopen")),
     "median_minutes_to_acknowledge": str(
-        QT_TRANSLATE_NOOP("GpoPreviewTables", "Median\nto ack. (min)")
+        QT_TRANSLATE_NOOP("GpoPreviewTables", "Ack. median\n(min)")
     ),
     "p90_minutes_to_acknowledge": str(
-        QT_TRANSLATE_NOOP("GpoPreviewTables", "90th pct.\nto ack. (min)")
+        QT_TRANSLATE_NOOP("GpoPreviewTables", "Ack. 90th\npercentile (min)")
     ),
     "taken_in_charge": str(QT_TRANSLATE_NOOP("GpoPreviewTables", "Taken\nin charge")),
     "oriented": str(QT_TRANSLATE_NOOP("GpoPreviewTables", "Oriented")),
@@ -86,7 +86,10 @@ class _PreviewTable(QTableWidget):
         self.setTabKeyNavigation(False)  # Tab leaves the table: the dialog is walked by Tab
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.verticalHeader().hide()
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -112,6 +115,12 @@ class SummaryTable(_PreviewTable):
                 if total and column == 0:
                     text = self.tr("TOTAL")
                 self.setItem(row, column, _cell(text, number=column > 0, bold=total))
+        # Every sector and the total in sight: the hot spots below take what is left.
+        header = self.horizontalHeader().sizeHint().height()
+        scroll = self.horizontalScrollBar()
+        below = scroll.sizeHint().height() if scroll.isVisible() else 0
+        rows = self.verticalHeader().defaultSectionSize() * self.rowCount()
+        self.setFixedHeight(header + rows + below + 2 * self.frameWidth())
 
 
 class HotSpotTable(_PreviewTable):

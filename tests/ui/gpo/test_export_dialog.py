@@ -121,6 +121,7 @@ def test_a_supervisor_opens_it_from_the_file_menu_on_the_last_complete_week(
     shown = rows(dialog)
     assert [row[0] for row in shown] == [*ACTIVE, "TOTAL"]
     assert [row[1] for row in shown] == ["10", "10", "10", "30"]
+    assert dialog.summary.verticalScrollBar().maximum() == 0, "the total is in sight"
     assert dialog.hotspots.rowCount() == 3
     assert dialog.hotspots.item(0, 1).text() == "Rotonde de la Villette"
     assert dialog.hotspots.item(0, 3).text() == "4"  # the week before
