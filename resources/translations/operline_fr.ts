@@ -1313,11 +1313,6 @@
         <translation>Exporter pour le GPO</translation>
     </message>
     <message>
-        <source>&amp;Summary per sector</source>
-        <extracomment>The preview shown, once read, and the export written, once saved.</extracomment>
-        <translation>&amp;Résumé par secteur</translation>
-    </message>
-    <message>
         <source>&amp;Hot spots (the places with the most calls)</source>
         <translation>&amp;Points chauds (les lieux les plus appelés)</translation>
     </message>
@@ -1332,10 +1327,6 @@
     <message>
         <source>Folder the files are written to</source>
         <translation>Dossier où les fichiers sont écrits</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>C&amp;hoisir…</translation>
     </message>
     <message>
         <source>Choose the folder</source>
@@ -1370,6 +1361,15 @@
     <message>
         <source>Folder for the GPO files</source>
         <translation>Dossier des fichiers du GPO</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary per sector</source>
+        <extracomment>The preview shown, once read, and the export written, once saved.</extracomment>
+        <translation>&amp;Résumé par secteur</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>C&amp;hoisir…</translation>
     </message>
     <message>
         <source>Choose the folder the files are written to.</source>

@@ -83,7 +83,7 @@ class GpoExportDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
         self.problem.hide()
-        self.summary_label = QLabel(self.tr("&Summary per sector"), self)
+        self.summary_label = QLabel(self.tr("S&ummary per sector"), self)
         self.summary = SummaryTable(self)
         self.summary_label.setBuddy(self.summary)
         self.hotspots_label = QLabel(self.tr("&Hot spots (the places with the most calls)"), self)
@@ -102,7 +102,7 @@ class GpoExportDialog(QDialog):
         self.folder.setAccessibleName(self.tr("Folder the files are written to"))
         self.folder.setText(str(self._settings.value(FOLDER_SETTING, str(Path.home()))))
         self.folder_label.setBuddy(self.folder)
-        self.choose_button = QPushButton(self.tr("C&hoose…"), self)
+        self.choose_button = QPushButton(self.tr("Ch&oose…"), self)
         self.choose_button.setObjectName("gpoChooseFolder")
         self.choose_button.setAccessibleName(self.tr("Choose the folder"))
         self.choose_button.setAutoDefault(False)
@@ -176,7 +176,11 @@ class GpoExportDialog(QDialog):
             self.addAction(action)
 
     def add_button(self, text: str, name: str, role: QDialogButtonBox.ButtonRole) -> QPushButton:
-        """A button of the dialog's row, beside « Save »: where actions on the week go."""
+        """A button of the dialog's row, beside « Save »: where actions on the week go.
+
+        The brief's button is added here, with ``ActionRole``; it reads ``week``,
+        ``chosen_folder()`` and ``preview`` (``preview_shown`` tells when it changes).
+        """
         button = self.buttons.addButton(text, role)
         assert button is not None
         button.setObjectName(name)

@@ -29,6 +29,7 @@ from operline.ui.tasks import ImmediateRunner, TaskRunner
 from tests.actors import WORKSTATION, signed_in
 from tests.gpo.calls import Call, paris, read_back, sectors, store
 from tests.gpo.test_export import ACTIVE, NOW, W48, files
+from tests.ui.roster_editor.test_editor_tasks import StatementWatch
 
 W47 = IsoWeek(2026, 47)
 SUPERVISOR = system_actor("Claire Dumont", WORKSTATION)
@@ -192,6 +193,35 @@ def test_the_week_is_picked_by_keyboard_alone(
     assert dialog.picker.week == W47, "the week shown stays"
 
 
+def test_every_part_of_the_dialog_is_reached_from_the_keyboard(
+    qtbot: QtBot, two_weeks: Database, settings: QSettings, french: InstalledLanguage
+) -> None:
+    dialog = open_dialog(qtbot, two_weeks, settings)
+    qtbot.waitUntil(lambda: dialog.preview is not None)
+    alt = Qt.KeyboardModifier.AltModifier
+    for key, widget in (
+        (Qt.Key.Key_R, dialog.summary),  # « &Résumé par secteur »
+        (Qt.Key.Key_P, dialog.hotspots),  # « &Points chauds »
+        (Qt.Key.Key_D, dialog.folder),  # « &Dossier »
+        (Qt.Key.Key_S, dialog.picker.field),  # « &Semaine »
+    ):
+        qtbot.keyClick(dialog.focusWidget(), key, alt)
+        assert dialog.focusWidget() is widget
+    walked = []
+    for _ in range(8):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(dialog.focusWidget().objectName())
+    assert walked == [
+        "gpoPreviousWeek", "gpoNextWeek", "gpoSummaryTable", "gpoHotSpotTable", "gpoFolder",
+        "gpoChooseFolder", "gpoSave", "gpoClose",
+    ]  # fmt: skip
+    for widget in (dialog.picker.field, dialog.summary, dialog.hotspots, dialog.folder,
+                   dialog.save_button, dialog.progress):  # fmt: skip
+        assert widget.accessibleName()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
 def test_a_week_not_over_is_refused_in_a_sentence_and_cannot_be_saved(
     qtbot: QtBot, two_weeks: Database, settings: QSettings, french: InstalledLanguage
 ) -> None:
@@ -306,6 +336,26 @@ def test_the_progress_bar_moves_as_the_calls_go_by_on_the_runner(
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=5000)
     assert [value for value, top in seen if top == 9] == [2, 4, 6, 8, 9]
     assert dialog.save_button.isEnabled()
+
+
+def test_the_dialog_sends_no_statement_from_the_gui_thread(
+    qtbot: QtBot, two_weeks: Database, settings: QSettings, tmp_path: Path
+) -> None:
+    runner = TaskRunner(two_weeks)
+    watch = StatementWatch(two_weeks)
+    try:
+        dialog = open_dialog(qtbot, two_weeks, settings, runner)
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=5000)
+        qtbot.keyClick(dialog.picker.field, Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.week == W47)
+        dialog.folder.setText(str(tmp_path))
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: dialog.written is not None, timeout=5000)
+    finally:
+        watch.stop()
+        runner.shut_down()
+    assert watch.on_gui_thread == []
+    assert watch.on_worker > 0
 
 
 def test_closing_the_dialog_while_the_export_runs_is_safe(
