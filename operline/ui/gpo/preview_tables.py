@@ -105,7 +105,9 @@ class SummaryTable(_PreviewTable):
         super().__init__([(column, SUMMARY_HEADINGS[column]) for column in SUMMARY_COLUMNS], parent)
         self.setObjectName("gpoSummaryTable")
         self.setAccessibleName(self.tr("Summary per sector"))
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its text, sector names whole (a stretched column would
+        # cut them first); a scroll bar comes when the window is too narrow for them all.
+        self.horizontalHeader().setStretchLastSection(False)
 
     def show_preview(self, preview: GpoPreview) -> None:
         self.setRowCount(len(preview.summary))
@@ -115,12 +117,23 @@ class SummaryTable(_PreviewTable):
                 if total and column == 0:
                     text = self.tr("TOTAL")
                 self.setItem(row, column, _cell(text, number=column > 0, bold=total))
-        # Every sector and the total in sight: the hot spots below take what is left.
+        self._fit_rows()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self._fit_rows()  # the scroll bar across may have come or gone
+
+    def _fit_rows(self) -> None:
+        """Every sector and the total in sight: the hot spots below take what is left."""
+        if not self.rowCount():
+            return  # an empty table keeps the height of the last week shown
         header = self.horizontalHeader().sizeHint().height()
         scroll = self.horizontalScrollBar()
-        below = scroll.sizeHint().height() if scroll.isVisible() else 0
+        below = scroll.sizeHint().height() if scroll.maximum() > 0 else 0
         rows = self.verticalHeader().defaultSectionSize() * self.rowCount()
-        self.setFixedHeight(header + rows + below + 2 * self.frameWidth())
+        height = header + rows + below + 2 * self.frameWidth()
+        if self.height() != height:
+            self.setFixedHeight(height)
 
 
 class HotSpotTable(_PreviewTable):
