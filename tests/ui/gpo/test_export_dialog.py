@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from operline.actors import system_actor
@@ -29,6 +29,7 @@ from operline.ui.tasks import ImmediateRunner, TaskRunner
 from tests.actors import WORKSTATION, signed_in
 from tests.gpo.calls import Call, paris, read_back, sectors, store
 from tests.gpo.test_export import ACTIVE, NOW, W48, files
+from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK
 from tests.ui.roster_editor.test_editor_tasks import StatementWatch
 
 W47 = IsoWeek(2026, 47)
@@ -379,3 +380,21 @@ def test_closing_the_dialog_while_the_export_runs_is_safe(
     finally:
         runner.shut_down()
     assert all(path.exists() for path in files(tmp_path, W48).values())
+
+
+@pytest.mark.usefixtures("stretched_french")
+def test_longer_french_still_fits_and_sector_names_are_whole(
+    qtbot: QtBot, two_weeks: Database, settings: QSettings
+) -> None:
+    dialog = open_dialog(qtbot, two_weeks, settings)
+    qtbot.waitUntil(lambda: dialog.preview is not None)
+    assert dialog.windowTitle().endswith(MARK)  # the pseudo-translation is in force
+    assert dialog.minimumSizeHint().width() <= DESK_SCREEN_WIDTH
+    for widget in [*dialog.findChildren(QAbstractButton), *dialog.findChildren(QLabel)]:
+        if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
+            assert widget.width() >= widget.sizeHint().width(), widget.text()
+    table = dialog.summary
+    for row in range(table.rowCount()):
+        text = table.item(row, 0).text()
+        assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(text), text
+    assert table.verticalScrollBar().maximum() == 0, "the total is in sight"
