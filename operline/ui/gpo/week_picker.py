@@ -105,7 +105,9 @@ class WeekPicker(QWidget):
         self._show(week)
 
     def step(self, weeks: int) -> None:
-        """One week on or back from the week shown."""
+        """One week on or back from the week shown (not while an export holds the picker)."""
+        if not self.isEnabled():
+            return
         self.choose(self.week.shifted(weeks))
 
     def choose(self, week: IsoWeek) -> None:

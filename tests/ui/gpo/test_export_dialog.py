@@ -323,6 +323,7 @@ def test_the_progress_bar_moves_as_the_calls_go_by_on_the_runner(
     )
     monkeypatch.setattr(incidents_module, "PROGRESS_EVERY", 2)
     dialog = open_dialog(qtbot, sqlite_database, settings, runner)
+    assert dialog.week == W48
     seen: list[tuple[int, int]] = []
     dialog.progress.valueChanged.connect(
         lambda value: seen.append((value, dialog.progress.maximum()))
@@ -334,6 +335,8 @@ def test_the_progress_bar_moves_as_the_calls_go_by_on_the_runner(
     dialog.folder.setText(str(tmp_path))
     dialog.save_button.click()
     assert not dialog.save_button.isEnabled(), "one export at a time"
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert dialog.week == W48, "the week stays while its files are written"
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=5000)
     assert [value for value, top in seen if top == 9] == [2, 4, 6, 8, 9]
     assert dialog.save_button.isEnabled()
