@@ -100,7 +100,7 @@ def export_gpo_week(
                     text_columns=INCIDENT_TEXT_COLUMNS,
                 )
             )
-            previous = _places(session, previous_start, start)
+            previous = places_between(session, previous_start, start)
         pending.append(_write_temporary(folder, week, "summary", tally.summary_lines(sectors)))
         shown = {sector_id: name for sector_id, name in sectors} | names
         pending.append(
@@ -204,7 +204,7 @@ def _details(files: tuple[ExportedFile, ...]) -> str:
     )
 
 
-def _places(session: Session, start: datetime, end: datetime) -> Counter[tuple[int, str]]:
+def places_between(session: Session, start: datetime, end: datetime) -> Counter[tuple[int, str]]:
     """Calls per sector and place in ``[start, end)``, places compared as the hot spots are."""
     rows = session.execute(
         select(Incident.sector_id, Incident.location, func.count())
