@@ -39,6 +39,7 @@ from operline.paris_time import to_paris
 from operline.roster.board import active_sectors
 from operline.roster.gaps import coverage_gaps
 from operline.roster.store import load_roster_as_stood
+from operline.settings import stored_settings
 
 #: How many weeks before the previous one are averaged.
 WEEKS_AVERAGED = 4
@@ -125,6 +126,8 @@ class BriefFigures:
 
     week: IsoWeek
     days: tuple[date, ...]
+    #: The desk's name, as the printed day log gives it.
+    desk: str
     #: 167, 168 or 169: the clocks may change during the week.
     length_hours: int
     this_week: KeyFigures
@@ -164,6 +167,7 @@ def read_brief_figures(
             )[1:]
         )
         roster = load_roster_as_stood(session, start, end)
+        desk = stored_settings(session).name
     gaps = coverage_gaps(roster, [sector_id for sector_id, _ in sectors], start=start, end=end)
     intervals: dict[int, list[tuple[datetime, datetime]]] = {s: [] for s, _ in sectors}
     for gap in gaps:
@@ -172,6 +176,7 @@ def read_brief_figures(
     return BriefFigures(
         week=week,
         days=week.days,
+        desk=desk,
         length_hours=week_hours(week),
         this_week=_total(week, summary[-1]),
         previous=_key_figures(previous_week, previous_tally, sectors),
