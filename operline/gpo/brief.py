@@ -17,11 +17,9 @@ from pathlib import Path
 from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
-from operline.errors import InvalidInput
 from operline.figures.buckets import IsoWeek
-from operline.gpo.export import ExportedFile, _not_writable, _sync_folder
+from operline.gpo.export import ExportedFile, _not_writable, _sync_folder, check_folder
 from operline.gpo.week import check_week_is_over
-from operline.sentences import QT_TRANSLATE_NOOP
 
 KIND = "brief"
 
@@ -47,13 +45,7 @@ def save_gpo_brief(
     """
     require(actor, Right.EXPORT)
     check_week_is_over(week, now)
-    if not folder.is_dir():
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "GpoExport", "The folder {folder} does not exist; nothing was exported."
-            ),
-            folder=folder,
-        )
+    check_folder(folder)
     target = folder / brief_file_name(week)
     written = ExportedFile(KIND, target, pages, hashlib.sha256(pdf).hexdigest())
     temporary = _write_temporary(folder, target.name, pdf)

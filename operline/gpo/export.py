@@ -76,13 +76,7 @@ def export_gpo_week(
     """Write the week's three files into ``folder``; the export is audited."""
     require(actor, Right.EXPORT)
     check_week_is_over(week, now)
-    if not folder.is_dir():
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "GpoExport", "The folder {folder} does not exist; nothing was exported."
-            ),
-            folder=folder,
-        )
+    check_folder(folder)
     start, end = week.bounds()
     previous_start, _ = week.shifted(-1).bounds()
     pending: list[tuple[str, Path, int]] = []
@@ -125,6 +119,17 @@ def export_gpo_week(
         for _, path, _ in pending:
             path.unlink(missing_ok=True)
     return GpoExport(week, files)
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse a folder that does not exist, before anything is read or written."""
+    if not folder.is_dir():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "GpoExport", "The folder {folder} does not exist; nothing was exported."
+            ),
+            folder=folder,
+        )
 
 
 def _write_temporary(

@@ -229,17 +229,19 @@ def write_gpo_brief(
     return save_gpo_brief(database, week, pdf, folder, pages=pages, actor=actor, now=now)
 
 
-def write_gpo_brief_without_window(
-    database: Database, week: IsoWeek, folder: Path, *, actor: Actor, now: datetime, lang: str
-) -> ExportedFile:
-    """``write_gpo_brief`` from a program with no window (the command line), in ``lang``."""
+def paint_brief_without_window(
+    database: Database, week: IsoWeek, *, actor: Actor, now: datetime, lang: str
+) -> tuple[bytes, int]:
+    """Read and paint the week's brief from a program with no window (the command line),
+    in ``lang``: the PDF's bytes and pages, for ``save_gpo_brief``."""
     # No display in a script: Qt paints the PDF offscreen unless told otherwise.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Qt Charts are Qt Widgets: they need a QApplication, not only a QGuiApplication.
     application = QApplication.instance() or QApplication(["operline"])
     installed = install_language(lang)
     try:
-        return write_gpo_brief(database, week, folder, actor=actor, now=now)
+        figures = read_brief_figures(database, week, actor=actor, now=now)
+        return paint_brief(figures, printed_by=actor.name, at=now)
     finally:
         installed.uninstall()
         del application
