@@ -35,7 +35,7 @@ from operline.gpo.export import places_between
 from operline.gpo.incidents import INCIDENT_COLUMNS, WEEKDAYS_FR, incident_lines
 from operline.gpo.tally import SUMMARY_COLUMNS, TOTAL, WeekTally
 from operline.gpo.week import check_week_is_over, week_hours
-from operline.paris_time import to_paris
+from operline.paris_time import as_utc, to_paris
 from operline.roster.board import active_sectors
 from operline.roster.gaps import coverage_gaps
 from operline.roster.store import load_roster_as_stood
@@ -117,7 +117,10 @@ class SectorWithoutTeam:
 
     @property
     def hours(self) -> float:
-        return sum((end - start for start, end in self.intervals), timedelta()) / timedelta(hours=1)
+        # In UTC: two Paris instants of the same zone subtract as wall-clock times, which
+        # would give the night the clocks change twelve hours.
+        lasted = sum((as_utc(end) - as_utc(start) for start, end in self.intervals), timedelta())
+        return lasted / timedelta(hours=1)
 
 
 @dataclass(frozen=True)
