@@ -102,16 +102,19 @@ class BriefPages:
             fonts = _fonts(painter, device)
             frame = PageFrame(fonts, device.width())
             panel = self._chart_panel()
-            pieces = self._pieces(frame, panel)
-            pages = cut_into_pages(pieces, device.height() - foot_height(fonts))
-            foot = printed_line(self.figures.desk, self.at, self.printed_by)
-            paint_pages(painter, device, fonts, pages, foot=foot)
-            panel.deleteLater()
+            try:
+                pieces = self._pieces(frame, panel)
+                pages = cut_into_pages(pieces, device.height() - foot_height(fonts))
+                foot = printed_line(self.figures.desk, self.at, self.printed_by)
+                paint_pages(painter, device, fonts, pages, foot=foot)
+            finally:
+                if panel is not None:
+                    panel.deleteLater()
             return len(pages)
         finally:
             painter.end()
 
-    def _pieces(self, frame: PageFrame, panel: ChartPanel) -> list[Piece]:
+    def _pieces(self, frame: PageFrame, panel: ChartPanel | None) -> list[Piece]:
         figures = self.figures
         fonts = frame.fonts
         head = [
@@ -146,19 +149,22 @@ class BriefPages:
             *head,
             *key_figure_pieces(frame, figures),
             frame.heading(QCoreApplication.translate("GpoBrief", "Calls per day and sector")),
-            frame.chart(panel, chart_height),
+            frame.chart(panel, chart_height)
+            if panel is not None
+            else frame.text(
+                QCoreApplication.translate("GpoBrief", "No call this week."), fonts.body
+            ),
             *hotspot_pieces(frame, figures),
             *without_team_pieces(frame, figures),
         ]
 
-    def _chart_panel(self) -> ChartPanel:
-        """The calls per day and sector, stacked, a bar a day, Monday on the left."""
-        panel = ChartPanel("briefCallsPerDayChart")
+    def _chart_panel(self) -> ChartPanel | None:
+        """The calls per day and sector, stacked, a bar a day, Monday on the left; none for
+        a week without calls."""
         figures = self.figures
         if not any(sector.calls for sector in figures.per_day):
-            # The section's heading is the title: the sentence goes under it alone.
-            panel.show_sentence("", QCoreApplication.translate("GpoBrief", "No call this week."))
-            return panel
+            return None
+        panel = ChartPanel("briefCallsPerDayChart")
         sets = []
         for number, sector in enumerate(figures.per_day):
             bars = styled_set(sector.sector, number)
@@ -166,7 +172,7 @@ class BriefPages:
             sets.append(bars)
         totals = [sum(day) for day in zip(*(s.calls_per_day for s in figures.per_day), strict=True)]
         days = [
-            f"{day_label(day)} ({number_text(total)})"
+            f"<center>{day_label(day)}<br>({number_text(total)})</center>"
             for day, total in zip(figures.days, totals, strict=True)
         ]
         # The section's heading is the chart's title; each day says its total under it.

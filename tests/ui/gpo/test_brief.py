@@ -279,3 +279,17 @@ def test_export_gpo_pdf_in_english_and_a_failure_in_one_sentence_writing_nothing
     assert done.returncode == 2
     assert done.stderr.startswith("operline: The week 2099-W13 is not over yet")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_week_without_calls_says_so_in_place_of_the_chart_and_hot_spots(
+    french: InstalledLanguage, database: Database, out: Path
+) -> None:
+    sectors(database, *ACTIVE)
+    written = write_gpo_brief(database, W48, out, actor=COMMAND_LINE, now=NOW)
+
+    (page,) = pdf_text(written.path)
+    assert "Appels 0 0 0,0" in page
+    assert "Délai médian de prise en compte (min) — — —" in page
+    assert "Appels par jour et par secteur Aucun appel cette semaine." in page
+    assert "Aucun lieu n'a été indiqué dans un appel cette semaine." in page
+    assert "Stalingrad 168 h Toute la semaine" in page
