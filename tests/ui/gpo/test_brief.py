@@ -293,3 +293,24 @@ def test_a_week_without_calls_says_so_in_place_of_the_chart_and_hot_spots(
     assert "Appels par jour et par secteur Aucun appel cette semaine." in page
     assert "Aucun lieu n'a été indiqué dans un appel cette semaine." in page
     assert "Stalingrad 168 h Toute la semaine" in page
+
+
+def test_hours_without_a_team_read_in_paris_time_with_the_offset_in_the_hour_lived_twice(
+    french: InstalledLanguage, database: Database, out: Path
+) -> None:
+    # Week 43 of 2026 ends on the night the clocks go back (Sunday 25 October, 03:00 → 02:00).
+    fill_desk(
+        database,
+        sectors=("Stalingrad",),
+        teams={"Maraude Nord": "+33140000000"},
+        shifts=[Shift("Maraude Nord", "08:00", "02:30", ("Stalingrad",))],
+    )
+    written = write_gpo_brief(database, IsoWeek(2026, 43), out, actor=COMMAND_LINE, now=NOW)
+
+    (page,) = pdf_text(written.path)
+    assert "Une semaine de 169 heures : changement d'heure." in page
+    nights = "; ".join(f"{day} 02:30–08:00" for day in (
+        "lun. 19/10", "mar. 20/10", "mer. 21/10", "jeu. 22/10", "ven. 23/10", "sam. 24/10"
+    ))  # fmt: skip
+    # The shift ends at the second 02:30: the last gap starts then, on winter time.
+    assert f"Stalingrad 38,5 h {nights}; dim. 25/10 02:30 (UTC+01:00)–08:00" in page
