@@ -38,7 +38,8 @@ def add_export_commands(
     gpo = kinds.add_parser(
         "gpo",
         parents=[database],
-        help="the week's incidents, summary and hot spots as CSV files for the GPO",
+        help="the week's incidents, summary and hot spots as CSV files for the GPO "
+        "(and its brief as a PDF, with --pdf)",
     )
     gpo.add_argument(
         "--week",

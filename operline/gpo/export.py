@@ -46,7 +46,8 @@ KINDS = ("incidents", "summary", "hotspots")
 
 @dataclass(frozen=True, slots=True)
 class ExportedFile:
-    """One file written: where, how many data rows (the header not counted), its SHA-256."""
+    """One file written: where, how many data rows (the header not counted; the pages of
+    a PDF), its SHA-256."""
 
     kind: str
     path: Path
