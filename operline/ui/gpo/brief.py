@@ -9,8 +9,9 @@ Threads: the chart is a Qt Charts scene (Qt Widgets' graphics view), which lives
 GUI thread only, so the brief is painted there; reading the figures and saving the file
 need no Qt and go to the task runner. A window calls ``read_brief_figures`` on the
 runner, ``paint_brief`` on the GUI thread with the result, then ``save_gpo_brief`` on the
-runner. ``write_gpo_brief`` does the three in a row, on the GUI thread: for the command
-line, which has no window to keep alive.
+runner. ``write_gpo_brief`` does the three in a row, on the GUI thread, for a caller
+with no window to keep responsive; the command line paints the brief before it writes the
+CSV files and saves it after them (``paint_brief_without_window``).
 """
 
 from __future__ import annotations
