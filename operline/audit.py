@@ -45,6 +45,8 @@ class AuditAction(StrEnum):
     DAY_LOG_EXPORT = "day.export"
     #: The week's files for the GPO were written (the week, rows and SHA-256 of each file).
     GPO_EXPORT = "gpo.export"
+    #: The week's brief for the GPO was written as a PDF (the week, pages and SHA-256).
+    GPO_BRIEF = "gpo.brief"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"
