@@ -7,9 +7,10 @@ hot spots are the lines of the hot spots file. The brief's figures therefore equ
 files' by construction, for the week and for the five weeks before it (the previous one,
 and the four before that, averaged).
 
-The hours without a team are the roster's ``coverage_gaps`` (the gap banner's and the
-duty board's reading, "no first-call team on duty"), over the roster as it stood during
-the week: the same reading that marked each call "no team on duty" when it came in.
+The hours without a team are the stretches of the roster's ``duty_timeline`` with no team
+on duty at all, first-call or backup, over the roster as it stood during the week: the
+reading that marked each call "no team on duty" when it came in (the gap banner, which
+warns of a missing first-call team, reads the same timeline more strictly).
 
 Like the files, the brief carries no notes, no phone numbers (places are masked) and no
 operator names: only counts, sectors, places and instants.
@@ -37,7 +38,7 @@ from operline.gpo.tally import SUMMARY_COLUMNS, TOTAL, WeekTally
 from operline.gpo.week import check_week_is_over, week_hours
 from operline.paris_time import as_utc, to_paris
 from operline.roster.board import active_sectors
-from operline.roster.gaps import coverage_gaps
+from operline.roster.engine import Roster, duty_timeline
 from operline.roster.store import load_roster_as_stood
 from operline.settings import stored_settings
 
@@ -109,7 +110,7 @@ class Hotspot:
 
 @dataclass(frozen=True, slots=True)
 class SectorWithoutTeam:
-    """When a sector had no first-call team on duty during the week: ``[start, end)`` each,
+    """When a sector had no team on duty at all during the week: ``[start, end)`` each,
     merged, in Paris time (with the offset of each instant)."""
 
     sector: str
@@ -171,11 +172,9 @@ def read_brief_figures(
         )
         roster = load_roster_as_stood(session, start, end)
         desk = stored_settings(session).name
-    gaps = coverage_gaps(roster, [sector_id for sector_id, _ in sectors], start=start, end=end)
-    intervals: dict[int, list[tuple[datetime, datetime]]] = {s: [] for s, _ in sectors}
-    for gap in gaps:
-        if gap.kind == "no_team":
-            intervals[gap.sector_id].append((to_paris(gap.start), to_paris(gap.end)))
+    intervals = {
+        sector_id: without_any_team(roster, sector_id, start, end) for sector_id, _ in sectors
+    }
     return BriefFigures(
         week=week,
         days=week.days,
@@ -194,6 +193,22 @@ def read_brief_figures(
             SectorWithoutTeam(name, tuple(intervals[sector_id])) for sector_id, name in sectors
         ),
     )
+
+
+def without_any_team(
+    roster: Roster, sector_id: int, start: datetime, end: datetime
+) -> list[tuple[datetime, datetime]]:
+    """The stretches of ``[start, end)`` when no team at all was on duty in the sector, in
+    Paris time, touching stretches merged."""
+    stretches: list[tuple[datetime, datetime]] = []
+    for span in duty_timeline(roster, sector_id, start, end):
+        if span.teams:
+            continue
+        if stretches and stretches[-1][1] == span.start:
+            stretches[-1] = (stretches[-1][0], span.end)
+        else:
+            stretches.append((span.start, span.end))
+    return [(to_paris(begin), to_paris(finish)) for begin, finish in stretches]
 
 
 def average_of(weeks: Sequence[KeyFigures]) -> AverageFigures:

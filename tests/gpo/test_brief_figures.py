@@ -246,8 +246,8 @@ def test_hours_without_a_team_are_merged_nights_in_paris_time_across_the_clock_c
         shifts=[
             Shift("Maraude Nord", "08:00", "20:00", ("Stalingrad",)),
             Shift("Maraude Nord", "00:00", "00:00", ("Éole",)),
-            # A backup alone leaves a sector without a first-call team, as the banner says.
-            Shift("Équipe de nuit", "20:00", "08:00", ("Stalingrad",), tier=2),
+            # A backup covers its sector as the call's "no team on duty" reads it.
+            Shift("Équipe de nuit", "20:00", "08:00", ("Porte de la Chapelle",), tier=2),
         ],
     )
     figures = brief(database, W13)
@@ -255,8 +255,12 @@ def test_hours_without_a_team_are_merged_nights_in_paris_time_across_the_clock_c
     gaps = {s.sector: s for s in figures.without_team}
     assert [s.sector for s in figures.without_team] == list(ACTIVE)
     assert gaps["Éole"].intervals == ()
-    start, end = W13.bounds()
-    assert gaps["Porte de la Chapelle"].intervals == ((start, end),)
+    days = gaps["Porte de la Chapelle"].intervals
+    assert [(f"{since:%a %H:%M}", f"{until:%a %H:%M}") for since, until in days[:2]] == [
+        ("Mon 08:00", "Mon 20:00"),
+        ("Tue 08:00", "Tue 20:00"),
+    ]
+    assert gaps["Porte de la Chapelle"].hours == 7 * 12.0
     nights = gaps["Stalingrad"].intervals
     assert len(nights) == 8  # Monday 00:00-08:00, six nights, Sunday 20:00-24:00
     assert all(since.tzinfo is PARIS and until.tzinfo is PARIS for since, until in nights)

@@ -129,7 +129,7 @@ def hotspot_pieces(frame: PageFrame, figures: BriefFigures) -> list[Piece]:
 
 
 def without_team_pieces(frame: PageFrame, figures: BriefFigures) -> list[Piece]:
-    """Each active sector's hours with no first-call team on duty, as the roster stood."""
+    """Each active sector's hours with no team at all on duty, as the roster stood."""
     heading = frame.heading(
         QCoreApplication.translate(
             "GpoBrief", "Hours with no team on duty (as the roster stood, Paris time)"
