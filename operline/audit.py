@@ -47,6 +47,8 @@ class AuditAction(StrEnum):
     GPO_EXPORT = "gpo.export"
     #: The summary and hot spots of a week's GPO export were read before saving it.
     GPO_PREVIEW = "gpo.preview"
+    #: The week's brief for the GPO was written as a PDF (the week, pages and SHA-256).
+    GPO_BRIEF = "gpo.brief"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"

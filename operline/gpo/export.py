@@ -46,7 +46,8 @@ KINDS = ("incidents", "summary", "hotspots")
 
 @dataclass(frozen=True, slots=True)
 class ExportedFile:
-    """One file written: where, how many data rows (the header not counted), its SHA-256."""
+    """One file written: where, how many data rows (the header not counted; the pages of
+    a PDF), its SHA-256."""
 
     kind: str
     path: Path
@@ -86,13 +87,7 @@ def export_gpo_week(
     """
     require(actor, Right.EXPORT)
     check_week_is_over(week, now)
-    if not folder.is_dir():
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "GpoExport", "The folder {folder} does not exist; nothing was exported."
-            ),
-            folder=folder,
-        )
+    check_folder(folder)
     start, end = week.bounds()
     previous_start, _ = week.shifted(-1).bounds()
     pending: list[tuple[str, Path, int]] = []
@@ -110,7 +105,7 @@ def export_gpo_week(
                     text_columns=INCIDENT_TEXT_COLUMNS,
                 )
             )
-            previous = week_places(session, previous_start, start)
+            previous = places_between(session, previous_start, start)
         pending.append(_write_temporary(folder, week, "summary", tally.summary_lines(sectors)))
         shown = {sector_id: name for sector_id, name in sectors} | names
         pending.append(
@@ -135,6 +130,17 @@ def export_gpo_week(
         for _, path, _ in pending:
             path.unlink(missing_ok=True)
     return GpoExport(week, files)
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse a folder that does not exist, before anything is read or written."""
+    if not folder.is_dir():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "GpoExport", "The folder {folder} does not exist; nothing was exported."
+            ),
+            folder=folder,
+        )
 
 
 def _write_temporary(
@@ -214,7 +220,7 @@ def _details(files: tuple[ExportedFile, ...]) -> str:
     )
 
 
-def week_places(session: Session, start: datetime, end: datetime) -> Counter[tuple[int, str]]:
+def places_between(session: Session, start: datetime, end: datetime) -> Counter[tuple[int, str]]:
     """Calls per sector and place in ``[start, end)``, places compared as the hot spots are."""
     rows = session.execute(
         select(Incident.sector_id, Incident.location, func.count())

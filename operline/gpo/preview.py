@@ -20,7 +20,7 @@ from operline.csv_files import not_a_formula
 from operline.db.engine import Database
 from operline.db.models import Sector
 from operline.figures.buckets import IsoWeek
-from operline.gpo.export import week_places
+from operline.gpo.export import places_between
 from operline.gpo.incidents import Progress, incident_lines
 from operline.gpo.tally import TOTAL, WeekTally
 from operline.gpo.week import check_week_is_over
@@ -81,7 +81,7 @@ def preview_gpo_week(
         tally = WeekTally()
         for _ in incident_lines(session, start, end, tally, progress=progress):
             pass  # each line counted into the tally, as when it is written
-        previous = week_places(session, previous_start, start)
+        previous = places_between(session, previous_start, start)
     header, *summary = tally.summary_lines(sectors)
     shown = {sector_id: name for sector_id, name in sectors} | names
     _, *hotspots = tally.hotspot_lines(previous, shown)

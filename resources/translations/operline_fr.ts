@@ -1283,6 +1283,125 @@
     </message>
 </context>
 <context>
+    <name>GpoBrief</name>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>Weekly brief for the GPO — week {number}</source>
+        <translation>Note hebdomadaire au GPO — semaine {number}</translation>
+    </message>
+    <message>
+        <source>The PDF file cannot be written.</source>
+        <translation>Le fichier PDF ne peut pas être écrit.</translation>
+    </message>
+    <message>
+        <source>A week of {hours} hours: the clocks changed.</source>
+        <translation>Une semaine de {hours} heures&#xa0;: changement d&apos;heure.</translation>
+    </message>
+    <message>
+        <source>Counts from the desk&apos;s log, as in the week&apos;s CSV files: no notes, no phone numbers, no names.</source>
+        <translation>Comptes du journal, comme dans les fichiers CSV de la semaine&#xa0;: ni notes, ni numéros de téléphone, ni noms.</translation>
+    </message>
+    <message>
+        <source>Calls per day and sector</source>
+        <translation>Appels par jour et par secteur</translation>
+    </message>
+    <message>
+        <source>No call this week.</source>
+        <translation>Aucun appel cette semaine.</translation>
+    </message>
+    <message>
+        <source>Week {number}</source>
+        <translation>Semaine {number}</translation>
+    </message>
+    <message>
+        <source>Previous week ({number})</source>
+        <translation>Semaine précédente ({number})</translation>
+    </message>
+    <message>
+        <source>Average of weeks {first} to {last}</source>
+        <translation>Moyenne des semaines {first} à {last}</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Urgent calls</source>
+        <translation>Appels urgents</translation>
+    </message>
+    <message>
+        <source>Calls with no team on duty</source>
+        <translation>Appels sans équipe de garde</translation>
+    </message>
+    <message>
+        <source>Median time to acknowledgement (min)</source>
+        <translation>Délai médian de prise en compte (min)</translation>
+    </message>
+    <message>
+        <source>90th percentile of time to acknowledgement (min)</source>
+        <translation>Délai de prise en compte, 90e centile (min)</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>Hot spots: the places with the most calls</source>
+        <translation>Points chauds&#xa0;: les lieux les plus signalés</translation>
+    </message>
+    <message>
+        <source>No place was given in a call this week.</source>
+        <translation>Aucun lieu n&apos;a été indiqué dans un appel cette semaine.</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Week before</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendance</translation>
+    </message>
+    <message>
+        <source>↑ more calls than the week before, ↓ fewer, = as many.</source>
+        <translation>↑ plus d&apos;appels que la semaine précédente, ↓ moins, = autant.</translation>
+    </message>
+    <message>
+        <source>Hours with no team on duty (as the roster stood, Paris time)</source>
+        <translation>Heures sans équipe de garde (planning en vigueur alors, heure de Paris)</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>A team on duty all week: {sectors}.</source>
+        <translation>Une équipe de garde toute la semaine&#xa0;: {sectors}.</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}&#xa0;h</translation>
+    </message>
+    <message>
+        <source>All week</source>
+        <translation>Toute la semaine</translation>
+    </message>
+</context>
+<context>
     <name>GpoExport</name>
     <message>
         <source>The folder {folder} does not exist; nothing was exported.</source>
