@@ -23,6 +23,7 @@ from operline.figures.buckets import IsoWeek
 from operline.gpo.brief import save_gpo_brief
 from operline.gpo.brief_figures import read_brief_figures
 from operline.gpo.export import export_gpo_week
+from operline.gpo.preview import preview_gpo_week
 from operline.handover import hand_over
 from operline.incidents.corrections import Correction, LogField, correct_incident
 from operline.incidents.intake import CallForm, link_call, log_call
@@ -288,6 +289,10 @@ SUPERVISOR_ONLY: dict[str, tuple[Right, Service]] = {
         lambda d, a: export_gpo_week(
             d.database, IsoWeek(2026, 47), d.export_folder, actor=a, now=NOW
         ),
+    ),
+    "preview_gpo_week": (
+        Right.EXPORT,
+        lambda d, a: preview_gpo_week(d.database, IsoWeek(2026, 47), actor=a, now=NOW),
     ),
     "read_brief_figures": (
         Right.EXPORT,

@@ -33,7 +33,7 @@ from operline.db.models import Incident, Sector
 from operline.errors import InvalidInput
 from operline.figures.buckets import IsoWeek
 from operline.figures.places import fold_place
-from operline.gpo.incidents import INCIDENT_TEXT_COLUMNS, incident_lines
+from operline.gpo.incidents import INCIDENT_TEXT_COLUMNS, Progress, incident_lines
 from operline.gpo.minimise import mask_phones
 from operline.gpo.tally import WeekTally
 from operline.gpo.week import check_week_is_over
@@ -72,9 +72,19 @@ def file_name(week: IsoWeek, kind: str) -> str:
 
 
 def export_gpo_week(
-    database: Database, week: IsoWeek, folder: Path, *, actor: Actor, now: datetime
+    database: Database,
+    week: IsoWeek,
+    folder: Path,
+    *,
+    actor: Actor,
+    now: datetime,
+    progress: Progress | None = None,
 ) -> GpoExport:
-    """Write the week's three files into ``folder``; the export is audited."""
+    """Write the week's three files into ``folder``; the export is audited.
+
+    ``progress``, when given, is told (calls written, calls of the week) as the
+    incidents file is written.
+    """
     require(actor, Right.EXPORT)
     check_week_is_over(week, now)
     check_folder(folder)
@@ -91,7 +101,7 @@ def export_gpo_week(
                     folder,
                     week,
                     "incidents",
-                    incident_lines(session, start, end, tally),
+                    incident_lines(session, start, end, tally, progress=progress),
                     text_columns=INCIDENT_TEXT_COLUMNS,
                 )
             )

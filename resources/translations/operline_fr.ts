@@ -1425,6 +1425,189 @@
     </message>
 </context>
 <context>
+    <name>GpoExportDialog</name>
+    <message>
+        <source>Export for the GPO</source>
+        <extracomment>Where the folder chosen is remembered, on this computer. A week stepped through quickly is read once the keys rest this long. A week&apos;s preview was shown (carries the ``GpoPreview``). The files were written (carries the ``GpoExport``).</extracomment>
+        <translation>Exporter pour le GPO</translation>
+    </message>
+    <message>
+        <source>&amp;Hot spots (the places with the most calls)</source>
+        <translation>&amp;Points chauds (les lieux les plus appelés)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Folder the files are written to</source>
+        <translation>Dossier où les fichiers sont écrits</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>Choisir le dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reading the calls of {week}…</source>
+        <translation>Lecture des appels de la semaine {week}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s) in {week}.</source>
+        <translation>
+            <numerusform>%Ln appel en {week}.</numerusform>
+            <numerusform>%Ln appels en {week}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} — %Ln row(s)</source>
+        <translation>
+            <numerusform>{name} — %Ln ligne</numerusform>
+            <numerusform>{name} — %Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder for the GPO files</source>
+        <translation>Dossier des fichiers du GPO</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary per sector</source>
+        <extracomment>The preview shown, once read, and the export written, once saved.</extracomment>
+        <translation>&amp;Résumé par secteur</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>Choose the folder the files are written to.</source>
+        <translation>Choisissez le dossier où écrire les fichiers.</translation>
+    </message>
+    <message>
+        <source>Writing the files of {week}…</source>
+        <translation>Écriture des fichiers de la semaine {week}…</translation>
+    </message>
+    <message>
+        <source>Files written in {folder}:</source>
+        <translation>Fichiers écrits dans {folder}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The files of {week} are written.</source>
+        <translation>Les fichiers de la semaine {week} sont écrits.</translation>
+    </message>
+</context>
+<context>
+    <name>GpoPreviewTables</name>
+    <message>
+        <source>Sector</source>
+        <extracomment>The heading of each column of the summary file, as the table shows it.</extracomment>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgents</translation>
+    </message>
+    <message>
+        <source>No team
+on duty</source>
+        <translation>Sans équipe
+de garde</translation>
+    </message>
+    <message>
+        <source>Team
+contacted</source>
+        <translation>Équipe
+contactée</translation>
+    </message>
+    <message>
+        <source>Acknow-
+ledged</source>
+        <translation>Pris en
+compte</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>Still
+open</source>
+        <translation>En
+cours</translation>
+    </message>
+    <message>
+        <source>Ack. median
+(min)</source>
+        <translation>Prise en compte,
+médiane (min)</translation>
+    </message>
+    <message>
+        <source>Ack. 90th
+percentile (min)</source>
+        <translation>Prise en compte,
+90e centile (min)</translation>
+    </message>
+    <message>
+        <source>Taken
+in charge</source>
+        <translation>Pris en
+charge</translation>
+    </message>
+    <message>
+        <source>Oriented</source>
+        <translation>Orientés</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refus</translation>
+    </message>
+    <message>
+        <source>Not
+found</source>
+        <translation>Non
+trouvés</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulés</translation>
+    </message>
+    <message>
+        <source>No
+follow-up</source>
+        <translation>Sans
+suite</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>The week
+before</source>
+        <translation>Semaine
+précédente</translation>
+    </message>
+    <message>
+        <source>Column {column} of the file</source>
+        <translation>Colonne {column} du fichier</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>A handover note holds at most {limit} characters.</source>
@@ -1855,6 +2038,13 @@
     <message>
         <source>Problem</source>
         <translation>Problème</translation>
+    </message>
+</context>
+<context>
+    <name>HotSpotTable</name>
+    <message>
+        <source>Hot spots</source>
+        <translation>Points chauds</translation>
     </message>
 </context>
 <context>
@@ -2504,7 +2694,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Quit Operline</source>
-        <extracomment>The dialogs of Ctrl+G and the call it opened, while they are open. The shift handover of Ctrl+L, while it is open.</extracomment>
+        <extracomment>The dialogs of Ctrl+G and the call it opened, while they are open. The shift handover of Ctrl+L, while it is open. File &gt; Export for the GPO, while it is open.</extracomment>
         <translation>Quitter Operline</translation>
     </message>
     <message>
@@ -2522,6 +2712,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>&amp;Back up the database…</source>
         <translation>&amp;Sauvegarder la base de données…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport for the GPO…</source>
+        <translation>E&amp;xporter pour le GPO…</translation>
+    </message>
+    <message>
+        <source>The week&apos;s calls, summary and hot spots as CSV files for the GPO</source>
+        <translation>Les appels, le résumé et les points chauds de la semaine en fichiers CSV pour le GPO</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2614,6 +2812,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>{name} is signed in as an operator: only a supervisor may change the settings.</source>
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier les réglages.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: a supervisor signs in ({key}) to export the week for the GPO.</source>
+        <translation>Personne n&apos;est connecté&#xa0;: un superviseur se connecte ({key}) pour exporter la semaine pour le GPO.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may export the week for the GPO.</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut exporter la semaine pour le GPO.</translation>
     </message>
     <message>
         <source>Nobody signed in ({key})</source>
@@ -4547,6 +4753,17 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     </message>
 </context>
 <context>
+    <name>SummaryTable</name>
+    <message>
+        <source>Summary per sector</source>
+        <translation>Résumé par secteur</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>Team</source>
@@ -4905,6 +5122,54 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>This week</source>
         <translation>Cette semaine</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPicker</name>
+    <message>
+        <source>&amp;Week:</source>
+        <extracomment>Carries the step asked (+1 or -1). Enter was pressed: the text typed is to be read. Carries the ``IsoWeek`` chosen. Carries the sentence refusing what was typed.</extracomment>
+        <translation>&amp;Semaine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédente</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <source>Previous week ({key})</source>
+        <translation>Semaine précédente ({key})</translation>
+    </message>
+    <message>
+        <source>ISO week, e.g. 2026-W48</source>
+        <translation>Semaine ISO, par exemple 2026-W48</translation>
+    </message>
+    <message>
+        <source>Type a week as 2026-W48 then Enter; Up and Down step by one week.</source>
+        <translation>Tapez une semaine comme 2026-W48 puis Entrée&#xa0;; Haut et Bas avancent ou reculent d&apos;une semaine.</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivante ▶</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Semaine suivante</translation>
+    </message>
+    <message>
+        <source>Next week ({key})</source>
+        <translation>Semaine suivante ({key})</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>(a week of {hours} hours: the clocks changed)</source>
+        <translation>(une semaine de {hours} heures&#xa0;: changement d&apos;heure)</translation>
     </message>
 </context>
 <context>
