@@ -1456,6 +1456,10 @@
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
+        <source>Save the &amp;brief (PDF)</source>
+        <translation>&amp;Note au GPO (PDF)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -1476,6 +1480,21 @@
             <numerusform>{name} — %Ln ligne</numerusform>
             <numerusform>{name} — %Ln lignes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the brief of {week}…</source>
+        <translation>Lecture de la note de la semaine {week}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Brief written: {path} — %Ln page(s)</source>
+        <translation>
+            <numerusform>Note écrite&#xa0;: {path} — %Ln page</numerusform>
+            <numerusform>Note écrite&#xa0;: {path} — %Ln pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The brief of {week} is written.</source>
+        <translation>La note de la semaine {week} est écrite.</translation>
     </message>
     <message>
         <source>Folder for the GPO files</source>

@@ -4,11 +4,12 @@ The supervisor picks an ISO week (the last complete one first); its summary per 
 and its hot spots are read on the task runner, a progress bar moving as the week's calls
 go by, and shown exactly as the files will hold them. « Save » writes the three files on
 the runner too, then lists them with their rows, or says in one sentence why nothing was
-written. The window never waits on the database, and closing the dialog while a reading
-or an export runs is safe: the export finishes on the worker (its files whole, its audit
-row written) and nothing is answered to the dialog gone.
-
-``add_button`` is where further actions on the week go beside « Save » (the brief).
+written. « Save the brief (PDF) » writes the week's one- or two-page brief beside them:
+its figures are read on the runner, painted here (Qt Charts belong to the GUI thread, and
+painting takes a few hundredths of a second), and the file saved on the runner. The window
+never waits on the database, and closing the dialog while a reading or an export runs is
+safe: the export finishes on the worker (its files whole, its audit row written) and
+nothing is answered to the dialog gone.
 """
 
 from __future__ import annotations
@@ -34,11 +35,14 @@ from PySide6.QtWidgets import (
 from operline.actors import Actor
 from operline.errors import InvalidInput, OperlineError
 from operline.figures.buckets import IsoWeek
-from operline.gpo.export import GpoExport, export_gpo_week
+from operline.gpo.brief import save_gpo_brief
+from operline.gpo.brief_figures import BriefFigures, read_brief_figures
+from operline.gpo.export import ExportedFile, GpoExport, export_gpo_week
 from operline.gpo.preview import GpoPreview, preview_gpo_week
 from operline.gpo.week import check_week_is_over, last_complete_week
 from operline.ui import shortcuts
 from operline.ui.desk_context import DeskContext
+from operline.ui.gpo.brief import paint_brief
 from operline.ui.gpo.preview_tables import HotSpotTable, SummaryTable
 from operline.ui.gpo.week_picker import WeekPicker
 from operline.ui.messages import error_sentence
@@ -120,6 +124,10 @@ class GpoExportDialog(QDialog):
         )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        self.brief_button = self.add_button(
+            self.tr("Save the &brief (PDF)"), "gpoBrief", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.brief_button.clicked.connect(self.save_brief)
         self.close_button = self.add_button(
             self.tr("Close"), "gpoClose", QDialogButtonBox.ButtonRole.RejectRole
         )
@@ -160,7 +168,7 @@ class GpoExportDialog(QDialog):
         picker = self.picker
         order = [picker.field, picker.previous_button, picker.next_button, self.summary,
                  self.hotspots, self.folder, self.choose_button, self.save_button,
-                 self.close_button]  # fmt: skip
+                 self.brief_button, self.close_button]  # fmt: skip
         for first, then in pairwise(order):
             QWidget.setTabOrder(first, then)
 
@@ -176,11 +184,7 @@ class GpoExportDialog(QDialog):
             self.addAction(action)
 
     def add_button(self, text: str, name: str, role: QDialogButtonBox.ButtonRole) -> QPushButton:
-        """A button of the dialog's row, beside « Save »: where actions on the week go.
-
-        The brief's button is added here, with ``ActionRole``; it reads ``week``,
-        ``chosen_folder()`` and ``preview`` (``preview_shown`` tells when it changes).
-        """
+        """A button of the dialog's row, beside « Save »: where actions on the week go."""
         button = self.buttons.addButton(text, role)
         assert button is not None
         button.setObjectName(name)
@@ -211,8 +215,10 @@ class GpoExportDialog(QDialog):
         except InvalidInput as refused:
             self._no_preview(error_sentence(refused))
             self.save_button.setEnabled(False)
+            self.brief_button.setEnabled(False)
             return
         self.save_button.setEnabled(True)
+        self.brief_button.setEnabled(True)
         if self._reading is not None:
             return  # one reading at a time; the week shown is read when it answers
         self._reading = week
@@ -263,13 +269,16 @@ class GpoExportDialog(QDialog):
             self.folder.setText(chosen)
             self._settings.setValue(FOLDER_SETTING, chosen)
 
+    def _folder_given(self) -> bool:
+        if self.folder.text().strip():
+            return True
+        self._tell(self.tr("Choose the folder the files are written to."))
+        self.folder.setFocus()
+        return False
+
     def save(self) -> None:
         """Write the week's three files into the folder, off the GUI thread."""
-        if not self.save_button.isEnabled():
-            return
-        if not self.folder.text().strip():
-            self._tell(self.tr("Choose the folder the files are written to."))
-            self.folder.setFocus()
+        if not self.save_button.isEnabled() or not self._folder_given():
             return
         week, folder, actor, now = (
             self.week,
@@ -288,8 +297,11 @@ class GpoExportDialog(QDialog):
             self._not_saved,
             progress=self._moved,
             owner=self,
-            busy=(self.save_button, self.picker),
+            busy=self._busy_saving(),
         )
+
+    def _busy_saving(self) -> tuple[QWidget, ...]:
+        return (self.save_button, self.brief_button, self.picker)
 
     def _saved(self, written: GpoExport) -> None:
         self.written = written
@@ -309,6 +321,50 @@ class GpoExportDialog(QDialog):
     def _not_saved(self, error: OperlineError) -> None:
         self._finished("")
         self._tell(error_sentence(error))
+
+    # The brief: read on the runner, painted here, saved on the runner
+
+    def save_brief(self) -> None:
+        """Write the week's brief (PDF) into the folder; the database is read off the GUI
+        thread."""
+        if not self.brief_button.isEnabled() or not self._folder_given():
+            return
+        week, actor, now = self.week, self._actor, self._context.clock()
+        self.problem.hide()
+        self.files.hide()
+        self._started(self.tr("Reading the brief of {week}…").format(week=week))
+        self.progress.setRange(0, 0)  # the brief's reading tells no progress: a busy bar
+        self._context.runner.run(
+            lambda database: read_brief_figures(database, week, actor=actor, now=now),
+            self._brief_read,
+            self._not_saved,
+            owner=self,
+            busy=self._busy_saving(),
+        )
+
+    def _brief_read(self, figures: BriefFigures) -> None:
+        folder, actor, now = self.chosen_folder(), self._actor, self._context.clock()
+        pdf, pages = paint_brief(figures, printed_by=actor.name, at=now)
+        self._context.runner.run(
+            lambda database: save_gpo_brief(
+                database, figures.week, pdf, folder, pages=pages, actor=actor, now=now
+            ),
+            self._brief_saved,
+            self._not_saved,
+            owner=self,
+            busy=self._busy_saving(),
+        )
+
+    def _brief_saved(self, written: ExportedFile) -> None:
+        self._settings.setValue(FOLDER_SETTING, str(written.path.parent))
+        self.files.setText(
+            self.tr("Brief written: {path} — %Ln page(s)", "", written.rows).format(
+                path=written.path
+            )
+        )
+        self.files.setAccessibleName(self.files.text())
+        self.files.show()
+        self._finished(self.tr("The brief of {week} is written.").format(week=self.week))
 
     # Progress and sentences
 

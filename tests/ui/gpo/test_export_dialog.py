@@ -30,6 +30,7 @@ from tests.actors import WORKSTATION, signed_in
 from tests.gpo.calls import Call, paris, read_back, sectors, store
 from tests.gpo.test_export import ACTIVE, NOW, W48, files
 from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK
+from tests.ui.gpo.test_brief import pdf_text
 from tests.ui.roster_editor.test_editor_tasks import StatementWatch
 
 W47 = IsoWeek(2026, 47)
@@ -209,12 +210,12 @@ def test_every_part_of_the_dialog_is_reached_from_the_keyboard(
         qtbot.keyClick(dialog.focusWidget(), key, alt)
         assert dialog.focusWidget() is widget
     walked = []
-    for _ in range(8):
+    for _ in range(9):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         walked.append(dialog.focusWidget().objectName())
     assert walked == [
         "gpoPreviousWeek", "gpoNextWeek", "gpoSummaryTable", "gpoHotSpotTable", "gpoFolder",
-        "gpoChooseFolder", "gpoSave", "gpoClose",
+        "gpoChooseFolder", "gpoSave", "gpoBrief", "gpoClose",
     ]  # fmt: skip
     for widget in (dialog.picker.field, dialog.summary, dialog.hotspots, dialog.folder,
                    dialog.save_button, dialog.progress):  # fmt: skip
@@ -266,6 +267,33 @@ def test_save_writes_the_three_files_and_lists_them(
 
     again = open_dialog(qtbot, two_weeks, settings)
     assert again.folder.text() == str(out), "the folder is remembered"
+
+
+def test_the_brief_is_written_beside_the_files_with_the_figures_of_the_preview(
+    qtbot: QtBot,
+    two_weeks: Database,
+    settings: QSettings,
+    french: InstalledLanguage,
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "gpo"
+    out.mkdir()
+    dialog = open_dialog(qtbot, two_weeks, settings)
+    qtbot.waitUntil(lambda: dialog.preview is not None)
+    dialog.folder.setText(str(out))
+    qtbot.keyClick(dialog, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # « &Note… »
+
+    qtbot.waitUntil(lambda: dialog.files.isVisible(), timeout=10000)
+    brief = out / "operline-gpo-2026-W48-brief.pdf"
+    assert dialog.files.text() == f"Note écrite\u00a0: {brief} — 1 page"
+    assert not dialog.problem.isVisible()
+    assert dialog.save_button.isEnabled()
+    assert dialog.brief_button.isEnabled()
+    (page,) = pdf_text(brief)
+    assert "Note hebdomadaire au GPO — semaine 48" in page
+    total = dialog.preview.summary[-1]  # type: ignore[union-attr]
+    assert f"Appels {total[1]} " in page, "the brief's calls are the preview's TOTAL"
+    assert settings.value(FOLDER_SETTING) == str(out)
 
 
 def test_a_folder_missing_or_unwritable_is_told_in_one_sentence(
