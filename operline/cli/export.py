@@ -22,7 +22,8 @@ from operline.actors import Actor, command_line_actor
 from operline.db.engine import Database
 from operline.figures.buckets import IsoWeek
 from operline.gpo.brief import save_gpo_brief
-from operline.gpo.export import check_folder, export_gpo_week
+from operline.gpo.export import export_gpo_week
+from operline.gpo.folder import check_folder
 from operline.gpo.week import last_complete_week, parse_week
 from operline.paris_time import now_utc
 

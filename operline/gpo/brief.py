@@ -9,8 +9,6 @@ leaves the earlier file as it was.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -18,7 +16,8 @@ from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
 from operline.figures.buckets import IsoWeek
-from operline.gpo.export import ExportedFile, _not_writable, _sync_folder, check_folder
+from operline.gpo.export import ExportedFile
+from operline.gpo.folder import check_folder, rename_in, write_temporary
 from operline.gpo.week import check_week_is_over
 
 KIND = "brief"
@@ -48,7 +47,7 @@ def save_gpo_brief(
     check_folder(folder)
     target = folder / brief_file_name(week)
     written = ExportedFile(KIND, target, pages, hashlib.sha256(pdf).hexdigest())
-    temporary = _write_temporary(folder, target.name, pdf)
+    temporary, _ = write_temporary(folder, target.name, lambda output: output.write(pdf))
     try:
         with database.write() as session:
             write_audit(
@@ -60,32 +59,7 @@ def save_gpo_brief(
                 details=f"{KIND} {pages} pages sha256 {written.sha256}",
             )
             session.flush()
-            try:
-                os.replace(temporary, target)
-            except OSError as error:
-                raise _not_writable(folder, error) from None
-            _sync_folder(folder)
+            rename_in([(temporary, target)], folder)
     finally:
         temporary.unlink(missing_ok=True)
     return written
-
-
-def _write_temporary(folder: Path, name: str, content: bytes) -> Path:
-    """Write the bytes to a temporary file beside ``name``, on disk when this returns."""
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-    except OSError as error:
-        raise _not_writable(folder, error) from None
-    path = Path(temporary)
-    try:
-        with open(handle, "wb") as output:
-            output.write(content)
-            output.flush()
-            os.fsync(output.fileno())
-    except OSError as error:
-        path.unlink(missing_ok=True)
-        raise _not_writable(folder, error) from None
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    return path

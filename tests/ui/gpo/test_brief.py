@@ -21,7 +21,7 @@ from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.errors import InvalidInput
 from operline.figures.buckets import IsoWeek
-from operline.gpo import brief as brief_module
+from operline.gpo import folder as folder_module
 from operline.gpo.brief import brief_file_name
 from operline.gpo.export import export_gpo_week, file_name
 from operline.ui.gpo.brief import write_gpo_brief
@@ -179,7 +179,7 @@ def test_a_failed_run_leaves_the_earlier_brief_and_no_audit_entry(
     def full_disk(source: object, target: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(brief_module.os, "replace", full_disk)
+    monkeypatch.setattr(folder_module.os, "replace", full_disk)
     with pytest.raises(InvalidInput, match="No space left on device"):
         write_gpo_brief(week48, W48, out, actor=COMMAND_LINE, now=NOW)
 

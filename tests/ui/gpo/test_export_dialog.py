@@ -17,7 +17,7 @@ from operline.actors import system_actor
 from operline.codes import OperatorRole, Outcome, Priority
 from operline.db.engine import Database
 from operline.figures.buckets import IsoWeek
-from operline.gpo import export as export_module
+from operline.gpo import folder as folder_module
 from operline.gpo import incidents as incidents_module
 from operline.operators import OperatorInfo
 from operline.ui.desk_context import ChangeBus, DeskContext
@@ -320,7 +320,7 @@ def test_a_folder_missing_or_unwritable_is_told_in_one_sentence(
         def refused(*_args: object, **_keywords: object) -> tuple[int, str]:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(export_module.tempfile, "mkstemp", refused)
+        monkeypatch.setattr(folder_module.tempfile, "mkstemp", refused)
     dialog.folder.setText(str(locked))
     dialog.save_button.click()
     assert dialog.problem.text().startswith(
