@@ -45,6 +45,10 @@ class AuditAction(StrEnum):
     DAY_LOG_EXPORT = "day.export"
     #: The week's files for the GPO were written (the week, rows and SHA-256 of each file).
     GPO_EXPORT = "gpo.export"
+    #: The summary and hot spots of a week's GPO export were read before saving it.
+    GPO_PREVIEW = "gpo.preview"
+    #: The week's brief for the GPO was written as a PDF (the week, pages and SHA-256).
+    GPO_BRIEF = "gpo.brief"
     #: Calls of the log kept before Operline were imported (file, SHA-256, row counts).
     CALL_IMPORT = "calls.import"
     ROSTER_IMPORT = "roster.import"

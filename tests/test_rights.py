@@ -20,7 +20,10 @@ from operline.day_sign_off import sign_off_day
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Base, IncidentEvent
 from operline.figures.buckets import IsoWeek
+from operline.gpo.brief import save_gpo_brief
+from operline.gpo.brief_figures import read_brief_figures
 from operline.gpo.export import export_gpo_week
+from operline.gpo.preview import preview_gpo_week
 from operline.handover import hand_over
 from operline.incidents.corrections import Correction, LogField, correct_incident
 from operline.incidents.intake import CallForm, link_call, log_call
@@ -285,6 +288,20 @@ SUPERVISOR_ONLY: dict[str, tuple[Right, Service]] = {
         Right.EXPORT,
         lambda d, a: export_gpo_week(
             d.database, IsoWeek(2026, 47), d.export_folder, actor=a, now=NOW
+        ),
+    ),
+    "preview_gpo_week": (
+        Right.EXPORT,
+        lambda d, a: preview_gpo_week(d.database, IsoWeek(2026, 47), actor=a, now=NOW),
+    ),
+    "read_brief_figures": (
+        Right.EXPORT,
+        lambda d, a: read_brief_figures(d.database, IsoWeek(2026, 47), actor=a, now=NOW),
+    ),
+    "save_gpo_brief": (
+        Right.EXPORT,
+        lambda d, a: save_gpo_brief(
+            d.database, IsoWeek(2026, 47), b"%PDF-1.4", d.export_folder, pages=1, actor=a, now=NOW
         ),
     ),
 }

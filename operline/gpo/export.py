@@ -13,14 +13,13 @@ the place or the calling service is masked (``operline.gpo.minimise``).
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
+import io
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,15 +29,14 @@ from operline.audit import AuditAction, write_audit
 from operline.csv_files import write_french_excel_csv
 from operline.db.engine import Database
 from operline.db.models import Incident, Sector
-from operline.errors import InvalidInput
 from operline.figures.buckets import IsoWeek
 from operline.figures.places import fold_place
-from operline.gpo.incidents import INCIDENT_TEXT_COLUMNS, incident_lines
+from operline.gpo.folder import check_folder, rename_in, sha256_of, write_temporary
+from operline.gpo.incidents import INCIDENT_TEXT_COLUMNS, Progress, incident_lines
 from operline.gpo.minimise import mask_phones
 from operline.gpo.tally import WeekTally
 from operline.gpo.week import check_week_is_over
 from operline.roster.board import active_sectors
-from operline.sentences import QT_TRANSLATE_NOOP
 
 #: The three files, in the order they are written and audited.
 KINDS = ("incidents", "summary", "hotspots")
@@ -46,7 +44,8 @@ KINDS = ("incidents", "summary", "hotspots")
 
 @dataclass(frozen=True, slots=True)
 class ExportedFile:
-    """One file written: where, how many data rows (the header not counted), its SHA-256."""
+    """One file written: where, how many data rows (the header not counted; the pages of
+    a PDF), its SHA-256."""
 
     kind: str
     path: Path
@@ -71,18 +70,22 @@ def file_name(week: IsoWeek, kind: str) -> str:
 
 
 def export_gpo_week(
-    database: Database, week: IsoWeek, folder: Path, *, actor: Actor, now: datetime
+    database: Database,
+    week: IsoWeek,
+    folder: Path,
+    *,
+    actor: Actor,
+    now: datetime,
+    progress: Progress | None = None,
 ) -> GpoExport:
-    """Write the week's three files into ``folder``; the export is audited."""
+    """Write the week's three files into ``folder``; the export is audited.
+
+    ``progress``, when given, is told (calls written, calls of the week) as the
+    incidents file is written.
+    """
     require(actor, Right.EXPORT)
     check_week_is_over(week, now)
-    if not folder.is_dir():
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "GpoExport", "The folder {folder} does not exist; nothing was exported."
-            ),
-            folder=folder,
-        )
+    check_folder(folder)
     start, end = week.bounds()
     previous_start, _ = week.shifted(-1).bounds()
     pending: list[tuple[str, Path, int]] = []
@@ -92,22 +95,20 @@ def export_gpo_week(
             names = {id_: name for id_, name in session.execute(select(Sector.id, Sector.name))}
             tally = WeekTally()
             pending.append(
-                _write_temporary(
+                _write_lines(
                     folder,
                     week,
                     "incidents",
-                    incident_lines(session, start, end, tally),
+                    incident_lines(session, start, end, tally, progress=progress),
                     text_columns=INCIDENT_TEXT_COLUMNS,
                 )
             )
-            previous = _places(session, previous_start, start)
-        pending.append(_write_temporary(folder, week, "summary", tally.summary_lines(sectors)))
+            previous = places_between(session, previous_start, start)
+        pending.append(_write_lines(folder, week, "summary", tally.summary_lines(sectors)))
         shown = {sector_id: name for sector_id, name in sectors} | names
-        pending.append(
-            _write_temporary(folder, week, "hotspots", tally.hotspot_lines(previous, shown))
-        )
+        pending.append(_write_lines(folder, week, "hotspots", tally.hotspot_lines(previous, shown)))
         files = tuple(
-            ExportedFile(kind, folder / file_name(week, kind), rows, _sha256(path))
+            ExportedFile(kind, folder / file_name(week, kind), rows, sha256_of(path))
             for kind, path, rows in pending
         )
         with database.write() as session:
@@ -120,14 +121,20 @@ def export_gpo_week(
                 details=_details(files),
             )
             session.flush()
-            _replace(pending, files, folder)
+            rename_in(
+                (
+                    (temporary, written.path)
+                    for (_, temporary, _), written in zip(pending, files, strict=True)
+                ),
+                folder,
+            )
     finally:
         for _, path, _ in pending:
             path.unlink(missing_ok=True)
     return GpoExport(week, files)
 
 
-def _write_temporary(
+def _write_lines(
     folder: Path,
     week: IsoWeek,
     kind: str,
@@ -135,67 +142,17 @@ def _write_temporary(
     *,
     text_columns: Sequence[int] | None = None,
 ) -> tuple[str, Path, int]:
-    """Write a file's lines to a temporary file beside it, on disk when this returns."""
-    try:
-        handle, name = tempfile.mkstemp(
-            dir=folder, prefix=f".{file_name(week, kind)}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise _not_writable(folder, error) from None
-    path = Path(name)
-    try:
-        with open(handle, "w", encoding="utf-8", newline="") as output:
-            rows = write_french_excel_csv(lines, output, text_columns=text_columns) - 1
-            output.flush()
-            os.fsync(output.fileno())
-    except OSError as error:
-        path.unlink(missing_ok=True)
-        raise _not_writable(folder, error) from None
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
+    """Write a file's lines to a temporary file beside it: its kind, path and data rows."""
+
+    def fill(output: BinaryIO) -> int:
+        text = io.TextIOWrapper(output, encoding="utf-8", newline="")
+        rows = write_french_excel_csv(lines, text, text_columns=text_columns) - 1
+        text.flush()
+        text.detach()  # the file stays open: the folder's writer syncs and closes it
+        return rows
+
+    path, rows = write_temporary(folder, file_name(week, kind), fill)
     return kind, path, rows
-
-
-def _replace(
-    pending: list[tuple[str, Path, int]], files: tuple[ExportedFile, ...], folder: Path
-) -> None:
-    try:
-        for (_, temporary, _), written in zip(pending, files, strict=True):
-            os.replace(temporary, written.path)
-        _sync_folder(folder)
-    except OSError as error:
-        raise _not_writable(folder, error) from None
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable where the system allows a folder to be synced."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # Windows opens no folder this way; its renames are durable enough
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
-def _not_writable(folder: Path, error: OSError) -> InvalidInput:
-    return InvalidInput(
-        QT_TRANSLATE_NOOP(
-            "GpoExport",
-            "Operline cannot write the export into {folder} ({reason}); nothing was exported.",
-        ),
-        folder=folder,
-        reason=error.strerror or str(error),
-    )
-
-
-def _sha256(path: Path) -> str:
-    with path.open("rb") as stored:
-        return hashlib.file_digest(stored, "sha256").hexdigest()
 
 
 def _details(files: tuple[ExportedFile, ...]) -> str:
@@ -204,7 +161,7 @@ def _details(files: tuple[ExportedFile, ...]) -> str:
     )
 
 
-def _places(session: Session, start: datetime, end: datetime) -> Counter[tuple[int, str]]:
+def places_between(session: Session, start: datetime, end: datetime) -> Counter[tuple[int, str]]:
     """Calls per sector and place in ``[start, end)``, places compared as the hot spots are."""
     rows = session.execute(
         select(Incident.sector_id, Incident.location, func.count())

@@ -9,11 +9,12 @@ spots are sums over exactly the rows written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from operline.codes import Category, Outcome, Priority, Status
@@ -77,6 +78,10 @@ _CLOSED = Status.CLOSED.value
 
 #: Rows fetched from the database at a time.
 BATCH = 2000
+#: How far a long export has gone, told as (calls done, calls of the week).
+Progress = Callable[[int, int], None]
+#: Calls between two reports of progress: a busy week is told about thirty times.
+PROGRESS_EVERY = 4000
 #: The instants are read as SQLite stores them, naive UTC text (2026-11-23 13:05:00.000000),
 #: with none of the checks and time zone of ``UTCDateTime``: they cost more than the rest
 #: of a row, and the clock below needs neither. PostgreSQL's are turned into that text.
@@ -113,8 +118,9 @@ class ParisClock:
         """ISO 8601 in Paris time with its offset: 2026-11-23T14:05:00+01:00."""
         if stored is None:
             return ""
-        local_hour, offset, _, _ = self.hour(stored)
-        return local_hour + stored[13:19] + offset
+        # Four instants a row: the hour looked up here, worked out only when new.
+        known = self.hours.get(stored[:13]) or self.hour(stored)
+        return known[0] + stored[13:19] + known[1]
 
 
 def _offset_text(offset: timedelta) -> str:
@@ -128,7 +134,7 @@ def whole_minutes(start: datetime, end: str | None) -> int | str:
     empty if none."""
     if end is None:
         return ""
-    return _rounded_minutes((_parse(end) - start).total_seconds())
+    return max(0, round((_parse(end) - start).total_seconds() / 60))  # as _rounded_minutes
 
 
 def _rounded_minutes(seconds: float) -> int:
@@ -171,7 +177,8 @@ def week_incidents(session: Session, start: datetime, end: datetime) -> Iterator
     connection = session.connection().execution_options(stream_results=True, yield_per=BATCH)
     rows = connection.execute(statement)
     if connection.dialect.name == "sqlite":
-        yield from rows
+        for batch in rows.partitions():  # a batch a call: cheaper than a row a call
+            yield from batch
         return
     for row in rows:
         yield tuple(_stored_text(value) if position in _INSTANTS else value
@@ -189,11 +196,41 @@ def _stored_text(value: datetime | None) -> str | None:
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
 
 
+def week_call_count(session: Session, start: datetime, end: datetime) -> int:
+    """How many calls were received in ``[start, end)``: a count on the received_at index."""
+    table = Incident.__table__.c
+    counted = session.scalar(
+        select(func.count()).where(table.received_at >= start, table.received_at < end)
+    )
+    return int(counted or 0)
+
+
+def _told(rows: Iterator[Any], total: int, progress: Progress) -> Iterator[Any]:
+    """The rows as they come, ``progress`` told after each ``PROGRESS_EVERY`` of them."""
+    progress(0, total)
+    done = 0
+    while chunk := list(islice(rows, PROGRESS_EVERY)):
+        yield from chunk
+        done += len(chunk)
+        progress(done, max(total, done))
+
+
 def incident_lines(
-    session: Session, start: datetime, end: datetime, tally: WeekTally
+    session: Session,
+    start: datetime,
+    end: datetime,
+    tally: WeekTally,
+    *,
+    progress: Progress | None = None,
 ) -> Iterator[list[object]]:
-    """The incidents file, header first; each call is counted into ``tally`` as it goes."""
+    """The incidents file, header first; each call is counted into ``tally`` as it goes.
+
+    ``progress``, when given, is told how many calls are done out of the week's.
+    """
     yield list(INCIDENT_COLUMNS)
+    rows: Iterable[Any] = week_incidents(session, start, end)
+    if progress is not None:
+        rows = _told(iter(rows), week_call_count(session, start, end), progress)
     clock = ParisClock()
     paris_hour = clock.hour
     iso = clock.iso
@@ -216,7 +253,7 @@ def incident_lines(
         outcome,
         orientation,
         team_on_duty,
-    ) in week_incidents(session, start, end):
+    ) in rows:
         local_hour, offset, weekday, hour = paris_hour(received_at)
         received = _parse(received_at)
         place = mask_phones(location) if location else ""

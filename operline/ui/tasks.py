@@ -10,10 +10,15 @@ submitted twice. Once the database reports damage, the runner sends it nothing m
 every later task is refused with that same error, so what the screens show stays and
 nothing is written into a damaged file. Tests swap in ``ImmediateRunner``, which does the
 same on the spot.
+
+Long work (the GPO export) can say how far it has gone: ``run_reporting`` hands it a
+``Progress`` function to call on the worker, and each report reaches a callback on the
+GUI thread by a queued signal, before the result does.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -34,6 +39,10 @@ Work = Callable[[Database], T]
 Done = Callable[[T], None]
 Failed = Callable[[OperlineError], None]
 Busy = QWidget | QAction
+#: How far work has gone: (done, total), told by the work and answered on the GUI thread.
+Progress = Callable[[int, int], None]
+#: Work that tells its progress: a function of the database and of where to tell it.
+ReportingWork = Callable[[Database, Progress], T]
 
 
 @dataclass
@@ -57,6 +66,9 @@ class TaskRunner(QObject):
     pending_changed = Signal(int)
     #: The database reported damage (carries the DatabaseDamaged): nothing more is sent.
     damaged = Signal(object)
+    #: Carries a report of progress to the GUI thread: where to tell it, its owner, the
+    #: counts (objects: a count may pass what a C int holds).
+    _progressed = Signal(object, object, object, object)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +79,7 @@ class TaskRunner(QObject):
         self.damage: DatabaseDamaged | None = None
         self._damage_told = False
         self._finished.connect(self._answer)
+        self._progressed.connect(self._tell_progress)
 
     @property
     def database_name(self) -> str:
@@ -95,6 +108,24 @@ class TaskRunner(QObject):
         self._pending += 1
         self.pending_changed.emit(self._pending)
         self._start(task)
+
+    def run_reporting(
+        self,
+        work: ReportingWork[T],
+        done: Done[T],
+        failed: Failed,
+        *,
+        progress: Progress,
+        owner: QObject | None = None,
+        busy: Sequence[Busy] = (),
+    ) -> None:
+        """As ``run``, and each (done, total) the work tells is answered to ``progress``
+        on the GUI thread, in order and before ``done`` or ``failed``."""
+
+        def report(count: int, total: int) -> None:
+            self._progressed.emit(progress, owner, count, total)
+
+        self.run(lambda database: work(database, report), done, failed, owner=owner, busy=busy)
 
     def shut_down(self) -> None:
         """Let the work already asked finish, then stop the worker."""
@@ -139,6 +170,13 @@ class TaskRunner(QObject):
         else:
             task.done(task.result)
 
+    def _tell_progress(
+        self, progress: Progress, owner: QObject | None, count: int, total: int
+    ) -> None:
+        if owner is not None and not shiboken6.isValid(owner):
+            return
+        progress(count, total)
+
 
 class ImmediateRunner(TaskRunner):
     """Runs the work at once on the calling thread, for tests that need no waiting."""
@@ -146,6 +184,20 @@ class ImmediateRunner(TaskRunner):
     def _start(self, task: _Task[Any]) -> None:
         self._perform(task)
         self._answer(task)
+
+
+def freeze_startup_objects() -> None:
+    """Leave the objects made at start (Qt's wrappers, modules, the screens) out of Python's
+    full collections from now on.
+
+    A full collection holds the interpreter lock while it walks every object tracked: with
+    the window built, 100 to 200 ms, run on whichever thread allocates at the time. During
+    a long export that is the worker, and the GUI thread stood still as long (measured by
+    ``benchmarks/bench_gpo_window.py``); what was made at start lives as long as the
+    window anyway.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def on_gui_thread() -> bool:

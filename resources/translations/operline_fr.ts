@@ -1428,6 +1428,125 @@
     </message>
 </context>
 <context>
+    <name>GpoBrief</name>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>Weekly brief for the GPO — week {number}</source>
+        <translation>Note hebdomadaire au GPO — semaine {number}</translation>
+    </message>
+    <message>
+        <source>The PDF file cannot be written.</source>
+        <translation>Le fichier PDF ne peut pas être écrit.</translation>
+    </message>
+    <message>
+        <source>A week of {hours} hours: the clocks changed.</source>
+        <translation>Une semaine de {hours} heures&#xa0;: changement d&apos;heure.</translation>
+    </message>
+    <message>
+        <source>Counts from the desk&apos;s log, as in the week&apos;s CSV files: no notes, no phone numbers, no names.</source>
+        <translation>Comptes du journal, comme dans les fichiers CSV de la semaine&#xa0;: ni notes, ni numéros de téléphone, ni noms.</translation>
+    </message>
+    <message>
+        <source>Calls per day and sector</source>
+        <translation>Appels par jour et par secteur</translation>
+    </message>
+    <message>
+        <source>No call this week.</source>
+        <translation>Aucun appel cette semaine.</translation>
+    </message>
+    <message>
+        <source>Week {number}</source>
+        <translation>Semaine {number}</translation>
+    </message>
+    <message>
+        <source>Previous week ({number})</source>
+        <translation>Semaine précédente ({number})</translation>
+    </message>
+    <message>
+        <source>Average of weeks {first} to {last}</source>
+        <translation>Moyenne des semaines {first} à {last}</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Urgent calls</source>
+        <translation>Appels urgents</translation>
+    </message>
+    <message>
+        <source>Calls with no team on duty</source>
+        <translation>Appels sans équipe de garde</translation>
+    </message>
+    <message>
+        <source>Median time to acknowledgement (min)</source>
+        <translation>Délai médian de prise en compte (min)</translation>
+    </message>
+    <message>
+        <source>90th percentile of time to acknowledgement (min)</source>
+        <translation>Délai de prise en compte, 90e centile (min)</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>Hot spots: the places with the most calls</source>
+        <translation>Points chauds&#xa0;: les lieux les plus signalés</translation>
+    </message>
+    <message>
+        <source>No place was given in a call this week.</source>
+        <translation>Aucun lieu n&apos;a été indiqué dans un appel cette semaine.</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Week before</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendance</translation>
+    </message>
+    <message>
+        <source>↑ more calls than the week before, ↓ fewer, = as many.</source>
+        <translation>↑ plus d&apos;appels que la semaine précédente, ↓ moins, = autant.</translation>
+    </message>
+    <message>
+        <source>Hours with no team on duty (as the roster stood, Paris time)</source>
+        <translation>Heures sans équipe de garde (planning en vigueur alors, heure de Paris)</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>A team on duty all week: {sectors}.</source>
+        <translation>Une équipe de garde toute la semaine&#xa0;: {sectors}.</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}&#xa0;h</translation>
+    </message>
+    <message>
+        <source>All week</source>
+        <translation>Toute la semaine</translation>
+    </message>
+</context>
+<context>
     <name>GpoExport</name>
     <message>
         <source>The folder {folder} does not exist; nothing was exported.</source>
@@ -1448,6 +1567,208 @@
     <message>
         <source>The week {week} is not over yet (it ends on {end}, Paris time); the last complete week is {last}.</source>
         <translation>La semaine {week} n’est pas encore finie (elle se termine le {end}, heure de Paris)&#xa0;; la dernière semaine complète est {last}.</translation>
+    </message>
+</context>
+<context>
+    <name>GpoExportDialog</name>
+    <message>
+        <source>Export for the GPO</source>
+        <extracomment>Where the folder chosen is remembered, on this computer. A week stepped through quickly is read once the keys rest this long. A week&apos;s preview was shown (carries the ``GpoPreview``). The files were written (carries the ``GpoExport``).</extracomment>
+        <translation>Exporter pour le GPO</translation>
+    </message>
+    <message>
+        <source>&amp;Hot spots (the places with the most calls)</source>
+        <translation>&amp;Points chauds (les lieux les plus appelés)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Folder the files are written to</source>
+        <translation>Dossier où les fichiers sont écrits</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>Choisir le dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the &amp;brief (PDF)</source>
+        <translation>&amp;Note au GPO (PDF)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reading the calls of {week}…</source>
+        <translation>Lecture des appels de la semaine {week}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s) in {week}.</source>
+        <translation>
+            <numerusform>%Ln appel en {week}.</numerusform>
+            <numerusform>%Ln appels en {week}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} — %Ln row(s)</source>
+        <translation>
+            <numerusform>{name} — %Ln ligne</numerusform>
+            <numerusform>{name} — %Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the brief of {week}…</source>
+        <translation>Lecture de la note de la semaine {week}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Brief written: {path} — %Ln page(s)</source>
+        <translation>
+            <numerusform>Note écrite&#xa0;: {path} — %Ln page</numerusform>
+            <numerusform>Note écrite&#xa0;: {path} — %Ln pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The brief of {week} is written.</source>
+        <translation>La note de la semaine {week} est écrite.</translation>
+    </message>
+    <message>
+        <source>Folder for the GPO files</source>
+        <translation>Dossier des fichiers du GPO</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary per sector</source>
+        <extracomment>The preview shown, once read, and the export written, once saved.</extracomment>
+        <translation>&amp;Résumé par secteur</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>Choose the folder the files are written to.</source>
+        <translation>Choisissez le dossier où écrire les fichiers.</translation>
+    </message>
+    <message>
+        <source>Writing the files of {week}…</source>
+        <translation>Écriture des fichiers de la semaine {week}…</translation>
+    </message>
+    <message>
+        <source>Files written in {folder}:</source>
+        <translation>Fichiers écrits dans {folder}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The files of {week} are written.</source>
+        <translation>Les fichiers de la semaine {week} sont écrits.</translation>
+    </message>
+</context>
+<context>
+    <name>GpoPreviewTables</name>
+    <message>
+        <source>Sector</source>
+        <extracomment>The heading of each column of the summary file, as the table shows it.</extracomment>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgents</translation>
+    </message>
+    <message>
+        <source>No team
+on duty</source>
+        <translation>Sans équipe
+de garde</translation>
+    </message>
+    <message>
+        <source>Team
+contacted</source>
+        <translation>Équipe
+contactée</translation>
+    </message>
+    <message>
+        <source>Acknow-
+ledged</source>
+        <translation>Pris en
+compte</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>Still
+open</source>
+        <translation>En
+cours</translation>
+    </message>
+    <message>
+        <source>Ack. median
+(min)</source>
+        <translation>Prise en compte,
+médiane (min)</translation>
+    </message>
+    <message>
+        <source>Ack. 90th
+percentile (min)</source>
+        <translation>Prise en compte,
+90e centile (min)</translation>
+    </message>
+    <message>
+        <source>Taken
+in charge</source>
+        <translation>Pris en
+charge</translation>
+    </message>
+    <message>
+        <source>Oriented</source>
+        <translation>Orientés</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refus</translation>
+    </message>
+    <message>
+        <source>Not
+found</source>
+        <translation>Non
+trouvés</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulés</translation>
+    </message>
+    <message>
+        <source>No
+follow-up</source>
+        <translation>Sans
+suite</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>The week
+before</source>
+        <translation>Semaine
+précédente</translation>
+    </message>
+    <message>
+        <source>Column {column} of the file</source>
+        <translation>Colonne {column} du fichier</translation>
     </message>
 </context>
 <context>
@@ -1881,6 +2202,13 @@
     <message>
         <source>Problem</source>
         <translation>Problème</translation>
+    </message>
+</context>
+<context>
+    <name>HotSpotTable</name>
+    <message>
+        <source>Hot spots</source>
+        <translation>Points chauds</translation>
     </message>
 </context>
 <context>
@@ -2534,7 +2862,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Quit Operline</source>
-        <extracomment>The dialogs of Ctrl+G and the call it opened, while they are open. The shift handover of Ctrl+L, while it is open.</extracomment>
+        <extracomment>The dialogs of Ctrl+G and the call it opened, while they are open. The shift handover of Ctrl+L, while it is open. File &gt; Export for the GPO, while it is open.</extracomment>
         <translation>Quitter Operline</translation>
     </message>
     <message>
@@ -2552,6 +2880,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>&amp;Back up the database…</source>
         <translation>&amp;Sauvegarder la base de données…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport for the GPO…</source>
+        <translation>E&amp;xporter pour le GPO…</translation>
+    </message>
+    <message>
+        <source>The week&apos;s calls, summary and hot spots as CSV files for the GPO</source>
+        <translation>Les appels, le résumé et les points chauds de la semaine en fichiers CSV pour le GPO</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2644,6 +2980,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>{name} is signed in as an operator: only a supervisor may change the settings.</source>
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier les réglages.</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: a supervisor signs in ({key}) to export the week for the GPO.</source>
+        <translation>Personne n&apos;est connecté&#xa0;: un superviseur se connecte ({key}) pour exporter la semaine pour le GPO.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may export the week for the GPO.</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut exporter la semaine pour le GPO.</translation>
     </message>
     <message>
         <source>Nobody signed in ({key})</source>
@@ -4581,6 +4925,17 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     </message>
 </context>
 <context>
+    <name>SummaryTable</name>
+    <message>
+        <source>Summary per sector</source>
+        <translation>Résumé par secteur</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>Team</source>
@@ -4939,6 +5294,54 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>This week</source>
         <translation>Cette semaine</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPicker</name>
+    <message>
+        <source>&amp;Week:</source>
+        <extracomment>Carries the step asked (+1 or -1). Enter was pressed: the text typed is to be read. Carries the ``IsoWeek`` chosen. Carries the sentence refusing what was typed.</extracomment>
+        <translation>&amp;Semaine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédente</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Semaine précédente</translation>
+    </message>
+    <message>
+        <source>Previous week ({key})</source>
+        <translation>Semaine précédente ({key})</translation>
+    </message>
+    <message>
+        <source>ISO week, e.g. 2026-W48</source>
+        <translation>Semaine ISO, par exemple 2026-W48</translation>
+    </message>
+    <message>
+        <source>Type a week as 2026-W48 then Enter; Up and Down step by one week.</source>
+        <translation>Tapez une semaine comme 2026-W48 puis Entrée&#xa0;; Haut et Bas avancent ou reculent d&apos;une semaine.</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivante ▶</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Semaine suivante</translation>
+    </message>
+    <message>
+        <source>Next week ({key})</source>
+        <translation>Semaine suivante ({key})</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>(a week of {hours} hours: the clocks changed)</source>
+        <translation>(une semaine de {hours} heures&#xa0;: changement d&apos;heure)</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.errors import InvalidInput
 from operline.figures.buckets import IsoWeek
-from operline.gpo import export as export_module
+from operline.gpo import folder as folder_module
 from operline.gpo.export import GpoExport, export_gpo_week, file_name
 from operline.gpo.incidents import INCIDENT_COLUMNS
 from operline.gpo.minimise import MASK
@@ -373,7 +373,7 @@ def test_a_failed_rename_writes_no_audit_entry(
     def refused(*_: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(export_module.os, "replace", refused)
+    monkeypatch.setattr(folder_module.os, "replace", refused)
     with pytest.raises(InvalidInput, match="Permission denied"):
         export(week48, W48, out)
 

@@ -23,7 +23,7 @@ from operline.ui.messages import error_sentence
 from operline.ui.shell.language import choose_language, install_language
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.upgrade_progress import UpgradeProgress
-from operline.ui.tasks import TaskRunner
+from operline.ui.tasks import TaskRunner, freeze_startup_objects
 
 #: How long smoke mode waits for the main window to be painted.
 SMOKE_TIMEOUT_S = 20
@@ -55,6 +55,7 @@ def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) 
         window = MainWindow(database, runner=runner, actor=desk_actor(), icon=app.windowIcon())
         window.resize(1280, 720)
         window.show()
+        freeze_startup_objects()
         if smoke:
             return _wait_until_painted(window)
         QTimer.singleShot(0, window.start_shift)

@@ -45,6 +45,7 @@ from operline.ui.duty.duty_board import DutyBoard
 from operline.ui.duty.week_view import WeekView
 from operline.ui.figures.sector_view import SectorView
 from operline.ui.figures.week_dashboard import WeekDashboard
+from operline.ui.gpo.export_dialog import GpoExportDialog
 from operline.ui.handover.dialog import HandoverDialog
 from operline.ui.history.view import HistoryView
 from operline.ui.intake.desk_view import DeskView
@@ -182,6 +183,8 @@ class MainWindow(QMainWindow):
         self.detail_dialog: IncidentDetailDialog | None = None
         #: The shift handover of Ctrl+L, while it is open.
         self.handover_dialog: HandoverDialog | None = None
+        #: File > Export for the GPO, while it is open.
+        self.gpo_dialog: GpoExportDialog | None = None
         self.calls.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -294,6 +297,14 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(self.tr("&Back up the database…"), "backupAction")
         self.backup_action.triggered.connect(self.back_up_database)
         file_menu.addAction(self.backup_action)
+        # A greyed entry's tooltip says why it is greyed.
+        file_menu.setToolTipsVisible(True)
+        self.gpo_export_action = self._action(self.tr("E&xport for the GPO…"), "gpoExportAction")
+        self._gpo_export_tooltip = self.tr(
+            "The week's calls, summary and hot spots as CSV files for the GPO"
+        )
+        self.gpo_export_action.triggered.connect(self.export_for_the_gpo)
+        file_menu.addAction(self.gpo_export_action)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quit"), "quitAction", shortcuts.QUIT)
         self.quit_action.triggered.connect(self.close)
@@ -488,6 +499,24 @@ class MainWindow(QMainWindow):
             ),
             tooltip=self._settings_tooltip,
         )
+        if operator is None:
+            why_export = self.tr(
+                "Nobody is signed in: a supervisor signs in ({key}) to export the week for the GPO."
+            )
+        elif not operator.is_supervisor:
+            why_export = self.tr(
+                "{name} is signed in as an operator: only a supervisor may export the week "
+                "for the GPO."
+            )
+        else:
+            why_export = ""
+        explain_greyed(
+            self.gpo_export_action,
+            why_export.format(
+                key=shortcuts.SIGN_IN.key_text(), name=operator.name if operator else ""
+            ),
+            tooltip=self._gpo_export_tooltip,
+        )
         self.journal.supervision.update_rights()
         if operator is None:
             text = self.tr("Nobody signed in ({key})").format(key=shortcuts.SIGN_IN.key_text())
@@ -546,6 +575,23 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     # File
+
+    def export_for_the_gpo(self) -> None:
+        """The week's files for the GPO, previewed then saved, for the supervisor signed in."""
+        operator = self.session.operator
+        if operator is None or not operator.is_supervisor:
+            return  # the entry is greyed then, and says why; the services refuse anyway
+        if self.gpo_dialog is not None:
+            self.gpo_dialog.raise_()
+            self.gpo_dialog.activateWindow()
+            return
+        dialog = GpoExportDialog(
+            self.context, actor=operator.at(self.session.workstation), parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "gpo_dialog", None))
+        self.gpo_dialog = dialog
+        dialog.open()
 
     def back_up_database(self) -> None:
         """Ask where to write a copy of the database, then write it."""

@@ -32,6 +32,7 @@ def window(qtbot: QtBot, sqlite_database: Database) -> MainWindow:
         "go_to_call_action",
         "edit_roster_action",
         "settings_action",
+        "gpo_export_action",
         "shortcuts_action",
         "about_action",
     ],

@@ -65,7 +65,7 @@ def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardM
 def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> None:
     assert window.windowTitle() == "Operline"
     assert _menus(window) == {
-        "&Fichier": ["&Sauvegarder la base de données…", "&Quitter"],
+        "&Fichier": ["&Sauvegarder la base de données…", "E&xporter pour le GPO…", "&Quitter"],
         "Appe&ls": ["&Nouvel appel", "&Aller à un appel…", "&Changement d'opérateur…"],
         "Tableau de &garde": ["Équipes, secteurs, lieux et &gardes…", "&Réglages du plateau…"],
         "Affic&hage": [
@@ -109,7 +109,7 @@ def test_french_menus_have_one_access_key_each(window: MainWindow) -> None:
 
 def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> None:
     assert _menus(window) == {
-        "&File": ["&Back up the database…", "&Quit"],
+        "&File": ["&Back up the database…", "E&xport for the GPO…", "&Quit"],
         "&Calls": ["&New call", "&Go to a call…", "&Change of operator…"],
         "&Roster": ["&Teams, sectors, places and roster…", "Desk &settings…"],
         "&View": [
