@@ -18,6 +18,8 @@ from operline.codes import Category, OperatorRole
 from operline.db.check import check_database
 from operline.db.models import AuditLog, ImportedCall, Incident, IncidentEvent
 from operline.db.search_index import matching_incident_ids, search_words
+from operline.gpo.export import export_gpo_week
+from operline.gpo.week import parse_week
 from operline.incidents.events import EventKind
 from operline.incidents.intake import CallForm, log_call
 from operline.incidents.timeline import read_incident
@@ -293,3 +295,23 @@ def test_imported_calls_keep_to_the_rules_the_database_check_reads(desk: Desk) -
             select(Incident.status).where(Incident.closed_at.is_(None)).order_by(Incident.id)
         ).all()
     assert statuses == ["new", "acknowledged", "on_scene", "routed"]
+
+
+def test_imported_calls_go_into_the_gpo_export_of_their_week(desk: Desk, tmp_path: Path) -> None:
+    desk.run(LOG, skip_invalid=True)
+
+    export = export_gpo_week(
+        desk.database, parse_week("2025-W01"), tmp_path, actor=COMMAND_LINE, now=NOW
+    )
+
+    incidents = next(f for f in export.files if f.path.name.endswith("-incidents.csv"))
+    rows = list(
+        csv.DictReader(io.StringIO(incidents.path.read_text(encoding="utf-8-sig")), delimiter=";")
+    )
+    assert [
+        (row["reference"], row["minutes_to_route"], row["minutes_to_acknowledge"]) for row in rows
+    ] == [
+        ("OPL-2024-000001", "", "8"),
+        ("OPL-2024-000002", "", ""),
+        ("OPL-2025-000001", "", ""),
+    ]
