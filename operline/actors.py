@@ -38,6 +38,8 @@ class Right(StrEnum):
     SIGN_OFF_DAY = "sign_off_day"
     #: Write the weekly files the desk sends its partners (the GPO export).
     EXPORT = "export"
+    #: Bring the call log kept before Operline into the history (``operline import calls``).
+    IMPORT = "import"
 
 
 _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
@@ -86,6 +88,10 @@ SUPERVISOR_ONLY: dict[Right, Template] = {
     Right.EXPORT: QT_TRANSLATE_NOOP(
         "RightsMessages",
         "{name} is signed in as an operator: only a supervisor may export the week for the GPO.",
+    ),
+    Right.IMPORT: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may import the earlier call log.",
     ),
 }
 

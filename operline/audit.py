@@ -49,6 +49,8 @@ class AuditAction(StrEnum):
     GPO_PREVIEW = "gpo.preview"
     #: The week's brief for the GPO was written as a PDF (the week, pages and SHA-256).
     GPO_BRIEF = "gpo.brief"
+    #: Calls of the log kept before Operline were imported (file, SHA-256, row counts).
+    CALL_IMPORT = "calls.import"
     ROSTER_IMPORT = "roster.import"
     EXCEPTION_ADD = "roster.exception.add"
     EXCEPTION_REMOVE = "roster.exception.remove"

@@ -17,6 +17,7 @@ from operline import __version__
 from operline.cli.database import add_database_commands, database_url
 from operline.cli.desk import add_desk_commands
 from operline.cli.export import add_export_commands
+from operline.cli.imports import add_import_commands
 from operline.cli.journal import add_journal_command
 from operline.cli.messages import complain, speak, told
 from operline.cli.roster import add_roster_commands
@@ -104,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     add_desk_commands(commands, common, _open_prepared)
     add_journal_command(commands, common, _open_prepared)
     add_export_commands(commands, common, _open_prepared)
+    add_import_commands(commands, common, _open_prepared)
     return parser
 
 

@@ -532,3 +532,21 @@ class DaySignOff(Base):
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_day_sign_off_day", "day", "signed_at"),)
+
+
+class ImportedCall(Base):
+    """A row of the call log kept before Operline, imported as an incident: append-only.
+
+    The fingerprint is that of the row's values as read, so importing a file again (or
+    the same rows in another file) adds no incident twice.
+    """
+
+    __tablename__ = "imported_call"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), unique=True)
+    #: The SHA-256 of the file it came from, as the import's audit entry names it.
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    line: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -26,6 +26,9 @@ class EventKind(StrEnum):
     CORRECTED = "corrected"
     #: The same, on a day already signed off: the day log flags it.
     CORRECTED_AFTER_SIGN_OFF = "corrected_after_sign_off"
+    #: The call came from the log kept before Operline: ``new_value`` names the file, and
+    #: the line stands at the instant of the import, after the call's historical lines.
+    IMPORTED = "imported"
 
 
 #: The kinds of a correction line, flagged or not.

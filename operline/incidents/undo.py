@@ -30,6 +30,9 @@ from operline.settings import stored_settings
 
 #: Lines that are no step: a note or a call linked in can follow a step and leave it undoable.
 _NOT_STEPS = (EventKind.NOTE.value, EventKind.LINKED_CALL.value)
+#: Lines no undo reaches behind: the last undo, the call logged, the call imported (whose
+#: steps are the earlier log's history, typed by nobody at this desk).
+_NO_UNDO_PAST = (EventKind.UNDO.value, EventKind.CREATED.value, EventKind.IMPORTED.value)
 
 
 class UndoRefusal(StrEnum):
@@ -162,7 +165,7 @@ def _state_before_last_step(
     steps: Sequence[IncidentEvent],
 ) -> tuple[_Stages, IncidentEvent] | None:
     """The state before the last step still standing, with that step's first line."""
-    if not steps or steps[-1].kind in (EventKind.UNDO.value, EventKind.CREATED.value):
+    if not steps or steps[-1].kind in _NO_UNDO_PAST:
         return None  # one undo at a time: a second Ctrl+Z must not take back more
     standing = _replay_with_stack(steps)[1]
     return standing[-1] if standing else None

@@ -35,6 +35,130 @@
     </message>
 </context>
 <context>
+    <name>CallImport</name>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>ligne {line}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: {reason}</source>
+        <translation>ligne {line}, colonne {column}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor Windows-1252 text (byte {byte})</source>
+        <extracomment>The columns the header must hold. The fields as the file gave them, for the rejected file. Records whose number of fields is not the header&apos;s, with their problem.</extracomment>
+        <translation>le fichier n&apos;est un texte ni en UTF-8 ni en Windows-1252 (octet {byte})</translation>
+    </message>
+    <message>
+        <source>the header row is missing ({columns})</source>
+        <translation>la ligne d&apos;en-tête manque ({columns})</translation>
+    </message>
+    <message>
+        <source>{count} fields, expected {expected}</source>
+        <translation>{count} champs, {expected} attendus</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as CSV ({detail})</source>
+        <translation>le fichier ne se lit pas en CSV ({detail})</translation>
+    </message>
+    <message>
+        <source>column {position} of the header has no name</source>
+        <translation>la colonne {position} de l&apos;en-tête n&apos;a pas de nom</translation>
+    </message>
+    <message>
+        <source>given twice in the header</source>
+        <translation>donnée deux fois dans l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>not a column of the call log (columns: {columns})</source>
+        <translation>n&apos;est pas une colonne du journal des appels (colonnes&#xa0;: {columns})</translation>
+    </message>
+    <message>
+        <source>missing from the header</source>
+        <translation>absente de l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>column {column}: {reason}</source>
+        <translation>colonne {column}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>character {position} is an invisible control character ({character})</source>
+        <translation>le caractère {position} est un caractère de contrôle invisible ({character})</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>plus de {limit} caractères</translation>
+    </message>
+    <message>
+        <source>{text} is no sector of the desk</source>
+        <translation>{text} n&apos;est pas un secteur du plateau</translation>
+    </message>
+    <message>
+        <source>{text} is no team of the desk</source>
+        <translation>{text} n&apos;est pas une équipe du plateau</translation>
+    </message>
+    <message>
+        <source>{text} is no place of the desk</source>
+        <translation>{text} n&apos;est pas une structure du plateau</translation>
+    </message>
+    <message>
+        <source>{text} is not one of: {codes}</source>
+        <translation>{text} n&apos;est pas l&apos;un de&#xa0;: {codes}</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number from 1 to 50</source>
+        <translation>{text} n&apos;est pas un nombre entier de 1 à 50</translation>
+    </message>
+    <message>
+        <source>{text} is in the future</source>
+        <translation>{text} est dans le futur</translation>
+    </message>
+    <message>
+        <source>{text} is before {column} ({previous})</source>
+        <translation>{text} est avant {column} ({previous})</translation>
+    </message>
+    <message>
+        <source>an outcome needs closed_at</source>
+        <translation>une issue demande closed_at</translation>
+    </message>
+    <message>
+        <source>required when closed_at is given</source>
+        <translation>obligatoire quand closed_at est donné</translation>
+    </message>
+    <message>
+        <source>required when the outcome is oriented</source>
+        <translation>obligatoire quand l&apos;issue est oriented (orientation)</translation>
+    </message>
+    <message>
+        <source>only an orientation names a place</source>
+        <translation>seule une orientation nomme une structure</translation>
+    </message>
+    <message>
+        <source>required when {column} is given</source>
+        <translation>obligatoire quand {column} est donné</translation>
+    </message>
+    <message>
+        <source>the same call as line {first}</source>
+        <translation>le même appel qu&apos;à la ligne {first}</translation>
+    </message>
+    <message>
+        <source>{local} happens twice in Paris (the clocks go back that night): read as the first, {instant}</source>
+        <translation>{local} arrive deux fois à Paris (on recule l&apos;heure cette nuit-là)&#xa0;: lu comme la première, {instant}</translation>
+    </message>
+    <message>
+        <source>{text} is out of the years Operline handles ({first} to {last})</source>
+        <translation>{text} est hors des années que gère Operline ({first} à {last})</translation>
+    </message>
+    <message>
+        <source>{text} is not a date and time (expected e.g. 23/11/2024 14:05 or 2024-11-23T14:05, Paris time, or with an offset: 2024-11-23T14:05+01:00)</source>
+        <translation>{text} n&apos;est pas une date et une heure (par exemple 23/11/2024 14:05 ou 2024-11-23T14:05, heure de Paris, ou avec un décalage&#xa0;: 2024-11-23T14:05+01:00)</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
@@ -197,6 +321,27 @@
     <message>
         <source>--days: {days} is not between 1 and {most}</source>
         <translation>--days&#xa0;: {days} n&apos;est pas entre 1 et {most}</translation>
+    </message>
+    <message>
+        <source>{path}: warning: {reason}</source>
+        <extracomment>A row had a problem, or the file could not be read: nothing was imported.</extracomment>
+        <translation>{path}&#xa0;: attention&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: calls imported: {imported}, already imported: {skipped}, rejected: {rejected}</source>
+        <translation>{path}&#xa0;: appels importés&#xa0;: {imported}, déjà importés&#xa0;: {skipped}, rejetés&#xa0;: {rejected}</translation>
+    </message>
+    <message>
+        <source>{path}: nothing imported; rows with a problem: {rejected} (fix them, or import the others with --skip-invalid)</source>
+        <translation>{path}&#xa0;: rien n&apos;a été importé&#xa0;; lignes avec un problème&#xa0;: {rejected} (corrigez-les, ou importez les autres avec --skip-invalid)</translation>
+    </message>
+    <message>
+        <source>{path}: dry run, nothing changed; calls to import: {imported}, already imported: {skipped}, rows with a problem: {rejected}</source>
+        <translation>{path}&#xa0;: essai à blanc, rien n&apos;a changé&#xa0;; appels à importer&#xa0;: {imported}, déjà importés&#xa0;: {skipped}, lignes avec un problème&#xa0;: {rejected}</translation>
+    </message>
+    <message>
+        <source>{path}: the rejected rows, with their reason</source>
+        <translation>{path}&#xa0;: les lignes rejetées, avec leur motif</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2364,10 @@ précédente</translation>
         <translation>Étape annulée</translation>
     </message>
     <message>
+        <source>Call imported</source>
+        <translation>Appel importé</translation>
+    </message>
+    <message>
         <source>Place</source>
         <extracomment>Fields a correction may name, as the desk calls them.</extracomment>
         <translation>Lieu d&apos;orientation</translation>
@@ -3368,7 +3517,7 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <name>Refusals</name>
     <message>
         <source>There is no such incident.</source>
-        <extracomment>The last step recorded was undone: ``field`` changed back from old to new value. A supervisor corrected ``field`` in the day log, with a reason. The same, on a day already signed off: the day log flags it. The kinds of a correction line, flagged or not. The sentence of each refusal, as the window and the logs tell it.</extracomment>
+        <extracomment>The last step recorded was undone: ``field`` changed back from old to new value. A supervisor corrected ``field`` in the day log, with a reason. The same, on a day already signed off: the day log flags it. The call came from the log kept before Operline: ``new_value`` names the file, and the line stands at the instant of the import, after the call&apos;s historical lines. The kinds of a correction line, flagged or not. The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>Cet appel n&apos;existe pas.</translation>
     </message>
     <message>
@@ -3524,7 +3673,7 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
-        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
+        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Bring the call log kept before Operline into the history (``operline import calls``). Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
     </message>
     <message>
@@ -3543,6 +3692,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>{name} is signed in as an operator: only a supervisor may export the week for the GPO.</source>
         <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut exporter la semaine pour le GPO.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may import the earlier call log.</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut importer l&apos;ancien journal des appels.</translation>
     </message>
     <message>
         <source>Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off the day log.</source>
@@ -4928,7 +5081,7 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <name>UndoRefusals</name>
     <message>
         <source>{reference} has no step to undo.</source>
-        <extracomment>Lines that are no step: a note or a call linked in can follow a step and leave it undoable. The sentence of each refusal, as the window and the logs tell it.</extracomment>
+        <extracomment>Lines that are no step: a note or a call linked in can follow a step and leave it undoable. Lines no undo reaches behind: the last undo, the call logged, the call imported (whose steps are the earlier log&apos;s history, typed by nobody at this desk). The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>{reference} n&apos;a aucune étape à annuler.</translation>
     </message>
     <message>

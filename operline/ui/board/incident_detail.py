@@ -76,6 +76,7 @@ _KINDS = {
     EventKind.CORRECTED_AFTER_SIGN_OFF: str(
         QT_TRANSLATE_NOOP("IncidentTimeline", "Corrected after sign-off")
     ),
+    EventKind.IMPORTED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Call imported")),
 }
 
 #: Fields a correction may name, as the desk calls them.

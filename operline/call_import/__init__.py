@@ -1,0 +1,1 @@
+"""Importing the call log the desk kept before Operline: read, checked, written in bulk."""
