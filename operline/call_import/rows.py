@@ -265,7 +265,10 @@ class _RecordCheck:
             return None
         found = codes.get(_folded(value))
         if found is None:
-            listed = ", ".join(dict.fromkeys(code.value for code in codes.values()))
+            # Both spellings a file may use: the code, and the French label the desk shows.
+            listed = ", ".join(
+                dict.fromkeys(f"{code.value} « {code.label_fr} »" for code in codes.values())
+            )
             self.problem(column, _NOT_CODE(text=repr(value), codes=listed))
         return found
 

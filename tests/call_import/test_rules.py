@@ -11,6 +11,18 @@ from operline import reference_data as ref
 from operline.db.models import Incident, Sector
 from tests.call_import.conftest import Desk, problems_of
 
+#: The categories and outcomes a refusal lists, as codes and French labels.
+CATEGORIES = (
+    "distress « Personne en détresse / malaise », shelter « Demande d'orientation / mise à "
+    "l'abri », mediation « Médiation (occupation de l'espace public) », woman « Femme / femme "
+    "enceinte », minor « Mineur présumé », care « Besoin de soins », other « Autre »"
+)
+OUTCOMES = (
+    "taken_in_charge « Prise en charge par l'équipe », oriented « Orientation vers une "
+    "structure », refused « Refus de la personne », not_found « Personne non trouvée », "
+    "cancelled « Annulé par l'équipage », no_follow_up « Sans suite »"
+)
+
 
 def _one(desk: Desk, header: str, row: str) -> list[str]:
     result = desk.run(f"{header}\n{row}\n")
@@ -123,13 +135,13 @@ def test_sector_team_and_place_are_matched_ignoring_case_and_accents(desk: Desk)
         (
             "received_at;sector;category",
             "23/11/2024 14:05;eole;bagarre",
-            "line 2, column category: 'bagarre' is not one of: distress, shelter, mediation, "
-            "woman, minor, care, other",
+            "line 2, column category: 'bagarre' is not one of: " + CATEGORIES,
         ),
         (
             "received_at;sector;category;priority",
             "23/11/2024 14:05;eole;autre;très urgent",
-            "line 2, column priority: 'très urgent' is not one of: urgent, normal",
+            "line 2, column priority: 'très urgent' is not one of: "
+            "urgent « Urgent », normal « Normal »",
         ),
         (
             "received_at;sector;category;persons",
@@ -174,8 +186,7 @@ def test_sector_team_and_place_are_matched_ignoring_case_and_accents(desk: Desk)
         (
             "received_at;sector;category;closed_at;outcome",
             "23/11/2024 14:05;eole;autre;23/11/2024 15:05;perdu",
-            "line 2, column outcome: 'perdu' is not one of: taken_in_charge, oriented, refused, "
-            "not_found, cancelled, no_follow_up",
+            "line 2, column outcome: 'perdu' is not one of: " + OUTCOMES,
         ),
         (
             "received_at;sector;category;acknowledged_at",

@@ -27,6 +27,7 @@ from operline.incidents.undo import UndoRefused, undo_last_stage
 from operline.sentences import english
 from tests.actors import COMMAND_LINE, signed_in
 from tests.call_import.conftest import NOW, Desk
+from tests.call_import.test_rules import CATEGORIES
 
 LOG = (
     "received_at;sector;category;team;acknowledged_at;closed_at;outcome;orientation\n"
@@ -234,7 +235,7 @@ def test_the_rejected_file_holds_the_rows_as_read_with_their_reason(desk: Desk) 
             "bagarre",
             "un, deux",
             "column sector: 'Forceval' is no sector of the desk; column category: 'bagarre' "
-            "is not one of: distress, shelter, mediation, woman, minor, care, other",
+            "is not one of: " + CATEGORIES,
         ],
         ["02/01/2025 11:00", "eole", "", "", "2 fields, expected 4"],
     ]
