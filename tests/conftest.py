@@ -7,6 +7,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,6 +24,25 @@ NO_POSTGRES = (
 )
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: The advisory lock a test schema's drop waits on while a pg_dump runs in another test:
+#: pg_dump reads the catalogue of every schema, and fails on one dropped meanwhile.
+_SCHEMA_DROPS = 720_401
+
+
+@contextmanager
+def no_schema_dropped() -> Iterator[None]:
+    """Hold back the drop of every test schema (the tests run in parallel) meanwhile."""
+    admin = create_engine(parse_database_url(POSTGRES_URL))
+    try:
+        with admin.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_DROPS})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_DROPS})
+    finally:
+        admin.dispose()
 
 
 def pytest_report_header() -> str:
@@ -60,6 +80,9 @@ def postgres_url() -> Iterator[str]:
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as connection:
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _SCHEMA_DROPS}
+            )
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 

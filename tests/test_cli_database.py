@@ -13,7 +13,7 @@ from operline import __version__
 from operline.db.engine import open_database
 from operline.db.migrate import head_revision
 from operline.db.models import Incident, IncidentEvent, Sector, Team
-from tests.conftest import run_operline
+from tests.conftest import no_schema_dropped, run_operline
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -153,7 +153,8 @@ def test_a_backup_of_postgresql_uses_pg_dump(tmp_path: Path, postgres_url: str) 
     assert run_operline("db", "upgrade", "--db", postgres_url).returncode == 0
     add_incident(postgres_url)
     target = tmp_path / "desk.dump"
-    done = run_operline("db", "backup", str(target), "--db", postgres_url)
+    with no_schema_dropped():
+        done = run_operline("db", "backup", str(target), "--db", postgres_url)
     assert done.returncode == 0, done.stderr
     assert target.read_bytes().startswith(b"PGDMP")
 
