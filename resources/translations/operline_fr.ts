@@ -660,7 +660,7 @@
     </message>
     <message>
         <source>A call is being typed</source>
-        <extracomment>A call is being checked or saved: Ctrl+Enter again does nothing meanwhile. The prompts while they are open (time far back, possible duplicate, draft found, new call).</extracomment>
+        <extracomment>A call is being checked or saved: Ctrl+Enter again does nothing meanwhile. The prompts while they are open (identifying notes, time far back, possible duplicate, draft found, new call).</extracomment>
         <translation>Appel en cours de saisie</translation>
     </message>
     <message>
@@ -686,6 +686,10 @@
     <message>
         <source>The call is not saved yet: check its time.</source>
         <translation>L&apos;appel n&apos;est pas encore enregistré&#xa0;: vérifiez son heure.</translation>
+    </message>
+    <message>
+        <source>The call is not saved yet: remove from the notes who it is.</source>
+        <translation>L&apos;appel n&apos;est pas encore enregistré&#xa0;: retirez des notes qui est la personne.</translation>
     </message>
     <message>
         <source>Unsaved call</source>
@@ -2078,6 +2082,29 @@ précédente</translation>
     </message>
 </context>
 <context>
+    <name>IdentifyingNotesPrompt</name>
+    <message>
+        <source>Identifying notes</source>
+        <translation>Notes identifiantes</translation>
+    </message>
+    <message>
+        <source>The notes seem to hold {found}.</source>
+        <translation>Les notes semblent contenir {found}.</translation>
+    </message>
+    <message>
+        <source>The desk records what coordination needs, not who the person is: remove it from the notes before saving. The call stays in the form.</source>
+        <translation>Le poste enregistre ce dont la coordination a besoin, pas qui est la personne&#xa0;: retirez-le des notes avant d&apos;enregistrer. L&apos;appel reste dans le formulaire.</translation>
+    </message>
+    <message>
+        <source>Remove it from the notes</source>
+        <translation>Le retirer des notes</translation>
+    </message>
+    <message>
+        <source>&amp;Save as it is</source>
+        <translation>&amp;Enregistrer tel quel</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDetailDialog</name>
     <message>
         <source>Call {reference}</source>
@@ -3005,6 +3032,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>É&amp;quipage appelant</translation>
     </message>
     <message>
+        <source>These notes seem to hold {found}: remove it.</source>
+        <translation>Ces notes semblent contenir {found}&#xa0;: retirez-le.</translation>
+    </message>
+    <message>
         <source>Nee&amp;d *</source>
         <translation>&amp;Besoin *</translation>
     </message>
@@ -3102,6 +3133,22 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>{count} / {limit} characters</source>
         <translation>{count} / {limit} caractères</translation>
+    </message>
+</context>
+<context>
+    <name>NotesCheck</name>
+    <message>
+        <source>a name ({text})</source>
+        <extracomment>How the form and its prompt name each kind, before the text found.</extracomment>
+        <translation>un nom ({text})</translation>
+    </message>
+    <message>
+        <source>a date of birth ({text})</source>
+        <translation>une date de naissance ({text})</translation>
+    </message>
+    <message>
+        <source>a phone number ({text})</source>
+        <translation>un numéro de téléphone ({text})</translation>
     </message>
 </context>
 <context>
