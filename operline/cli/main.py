@@ -19,6 +19,7 @@ from operline.cli.desk import add_desk_commands
 from operline.cli.export import add_export_commands
 from operline.cli.journal import add_journal_command
 from operline.cli.messages import complain, speak, told
+from operline.cli.privacy import add_privacy_commands
 from operline.cli.roster import add_roster_commands
 from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
@@ -104,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     add_desk_commands(commands, common, _open_prepared)
     add_journal_command(commands, common, _open_prepared)
     add_export_commands(commands, common, _open_prepared)
+    add_privacy_commands(commands, common, _open_prepared)
     return parser
 
 

@@ -198,6 +198,34 @@
         <source>--days: {days} is not between 1 and {most}</source>
         <translation>--days&#xa0;: {days} n&apos;est pas entre 1 et {most}</translation>
     </message>
+    <message>
+        <source>Dry run: nothing was erased. It would erase:</source>
+        <translation>Essai à blanc&#xa0;: rien n&apos;a été effacé. Seraient effacés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Erased:</source>
+        <translation>Effacés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>notes of {count} call(s) closed before {when}</source>
+        <translation>notes de {count} appel(s) clos avant le {when}</translation>
+    </message>
+    <message>
+        <source>free text of {count} timeline line(s)</source>
+        <translation>texte libre de {count} ligne(s) d&apos;historique</translation>
+    </message>
+    <message>
+        <source>{count} call(s) received before {when} anonymised</source>
+        <translation>{count} appel(s) reçu(s) avant le {when} anonymisé(s)</translation>
+    </message>
+    <message>
+        <source>{count} draft(s) of unsaved calls on this computer</source>
+        <translation>{count} brouillon(s) d&apos;appels non enregistrés sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Another desk is reading the database: its write-ahead log will be emptied at the next purge.</source>
+        <translation>Un autre poste lit la base&#xa0;: son journal d&apos;écriture anticipée sera vidé à la prochaine purge.</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
@@ -3568,6 +3596,18 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     </message>
 </context>
 <context>
+    <name>RetentionKeeper</name>
+    <message>
+        <source>Retention: notes of {notes} call(s) erased, {anonymised} call(s) anonymised.</source>
+        <extracomment>A day between two purges while the desk stays open. A sentence for the status bar. A purge finished: carries its PurgeReport.</extracomment>
+        <translation>Conservation&#xa0;: notes de {notes} appel(s) effacées, {anonymised} appel(s) anonymisé(s).</translation>
+    </message>
+    <message>
+        <source>The retention purge did not run: {problem}</source>
+        <translation>La purge de conservation n&apos;a pas eu lieu&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
@@ -4384,6 +4424,14 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>Une étape s&apos;annule (Ctrl+Z) pendant (minutes)</translation>
     </message>
     <message>
+        <source>Erase a call&apos;s notes after its closure by (days)</source>
+        <translation>Effacer les notes d&apos;un appel après sa clôture de (jours)</translation>
+    </message>
+    <message>
+        <source>Anonymise a call after (years)</source>
+        <translation>Anonymiser un appel après (années)</translation>
+    </message>
+    <message>
         <source>{value} is not a whole number</source>
         <extracomment>The sentence of each problem, as the settings dialog and the command line tell it.</extracomment>
         <translation>{value} n&apos;est pas un nombre entier</translation>
@@ -4411,6 +4459,14 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>hours</source>
         <translation>heures</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>ans</translation>
     </message>
     <message>
         <source>{key}: {reason}</source>
