@@ -26,6 +26,7 @@ from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
 from operline.language import LANGUAGES, choose_language
 from operline.paris_time import now_utc
+from operline.private_files import keep_new_files_private
 from operline.sentences import QT_TRANSLATE_NOOP
 
 Command = Callable[[argparse.Namespace], int]
@@ -33,6 +34,7 @@ Command = Callable[[argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    keep_new_files_private()  # what SQLite, pg_dump or Qt create is health data too
     parser = _parser()
     arguments = parser.parse_args(argv)
     command: Command = getattr(arguments, "command", _open_window)

@@ -196,3 +196,8 @@ def test_two_years_back_from_the_29th_of_february() -> None:
     leap = datetime(2028, 2, 29, 12, 0, tzinfo=UTC)
 
     assert years_before(leap, 2) == datetime(2026, 2, 28, 12, 0, tzinfo=UTC)
+
+
+def test_every_sqlite_connection_overwrites_what_it_frees(sqlite_database: Database) -> None:
+    with sqlite_database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
