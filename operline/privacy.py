@@ -13,8 +13,9 @@ Two rules, read from the settings (``privacy.notes_days``, ``privacy.anonymise_a
 Erased means wherever the text was copied: the history's full-text index follows the
 incident table by its triggers and is then rebuilt (SQLite's FTS5 ``optimize``), SQLite
 overwrites what it frees (``secure_delete``, see ``operline.db.engine``) and its write-ahead
-log is emptied (checkpoint TRUNCATE); PostgreSQL's dead rows are vacuumed. Drafts of calls
-never saved are removed from the computer once older than the notes' retention.
+log is emptied (checkpoint TRUNCATE); PostgreSQL's dead rows are vacuumed. The copies of an
+SQLite file taken before an upgrade are purged by the same rules. Drafts of calls never
+saved are removed from the computer once older than the notes' retention.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
-from operline.db.engine import Database
+from operline.db.engine import Database, open_database
+from operline.db.migrate import copies_pattern
 from operline.db.models import Incident, IncidentEvent
 from operline.db.search_index import INDEX_TABLE
 from operline.drafts import DRAFT_FILE, DraftStore, default_drafts_folder
@@ -60,6 +63,8 @@ class PurgeReport:
     incidents_anonymised: int
     #: Drafts of unsaved calls removed from this computer.
     drafts_removed: int
+    #: Copies taken before an upgrade, purged by the same rules (or to purge, in a dry run).
+    copies_purged: int = 0
     #: Whether SQLite's write-ahead log was emptied; None when there was nothing to do or
     #: the database is no SQLite file.
     log_emptied: bool | None = None
@@ -85,21 +90,20 @@ def purge(
     """Apply the retention rules now (or only count, with ``dry_run``); audited when applied."""
     require(actor, Right.EDIT_SETTINGS)
     folder = drafts_folder if drafts_folder is not None else default_drafts_folder()
-    opened = database.read() if dry_run else database.write()
-    with opened as session:
+    with database.read() as session:
         settings = stored_settings(session)
         notes_before = now - timedelta(days=settings.notes_days)
         anonymised_before = years_before(now, settings.anonymise_after_years)
-        if dry_run:
-            counted = _count(session, notes_before, anonymised_before)
-        else:
-            if session.connection().dialect.name == "postgresql":
-                # The first purge of years of history is one long statement by design.
-                session.execute(sa.text("SET LOCAL statement_timeout = 0"))
-            counted = _erase(session, notes_before, anonymised_before, now)
-        drafts = _old_drafts(folder, database.name, notes_before)
-        report = PurgeReport(dry_run, notes_before, anonymised_before, *counted, len(drafts))
-        if not dry_run and report.erased_anything:
+        found = _find(session, notes_before, anonymised_before)
+    drafts = _old_drafts(folder, database.name, notes_before)
+    copies = _upgrade_copies(database)
+    report = PurgeReport(
+        dry_run, notes_before, anonymised_before, *found.counts(), len(drafts), len(copies)
+    )
+    if not dry_run and (found or drafts):
+        # The write lock is held for the erasure only, not for finding what to erase.
+        _erase(database, found, notes_before, anonymised_before, now)
+        with database.write() as session:
             write_audit(
                 session, actor, AuditAction.PRIVACY_PURGE, now=now, details=_details(report)
             )
@@ -108,7 +112,9 @@ def purge(
     for draft in drafts:
         draft.unlink(missing_ok=True)
         draft.with_suffix(".tmp").unlink(missing_ok=True)
-    if not (report.notes_erased or report.timeline_lines_erased or report.incidents_anonymised):
+    for copy in copies:
+        _purge_copy(copy, notes_before, anonymised_before, now)
+    if not found:
         return report
     emptied = _leave_no_copy(database)
     return PurgeReport(**{**report.__dict__, "log_emptied": emptied})
@@ -122,126 +128,124 @@ def years_before(now: datetime, years: int) -> datetime:
         return now.replace(year=now.year - years, day=28)
 
 
-def _closed_before(cutoff: datetime) -> sa.Select[int]:
-    return sa.select(Incident.id).where(Incident.closed_at < cutoff)
+#: Rows changed by one statement of the erasure: far below SQLite's limit of parameters.
+_CHUNK = 1000
 
 
-def _received_before(cutoff: datetime) -> sa.Select[int]:
-    return sa.select(Incident.id).where(Incident.received_at < cutoff)
-
-
-def _holds_text() -> sa.ColumnElement[bool]:
-    return sa.or_(IncidentEvent.old_value.is_not(None), IncidentEvent.new_value.is_not(None))
-
-
-def _text_lines(incidents: sa.Select[int]) -> sa.ColumnElement[bool]:
-    """The timeline lines of these incidents that copy their notes, place or phone."""
+def _text_values() -> sa.ColumnElement[bool]:
+    """A timeline line copying a call's notes, place or phone, its text not erased yet."""
     return sa.and_(
-        IncidentEvent.incident_id.in_(incidents),
         sa.or_(IncidentEvent.kind.in_(TEXT_KINDS), IncidentEvent.field.in_(TEXT_FIELDS)),
-        _holds_text(),
+        sa.or_(IncidentEvent.old_value.is_not(None), IncidentEvent.new_value.is_not(None)),
     )
 
 
-def _anonymised_lines(incidents: sa.Select[int]) -> sa.ColumnElement[bool]:
-    """The timeline lines of these incidents that hold any free text, reasons included."""
-    return sa.and_(
-        IncidentEvent.incident_id.in_(incidents),
-        sa.or_(
-            sa.and_(
-                sa.or_(IncidentEvent.kind.in_(TEXT_KINDS), IncidentEvent.field.in_(TEXT_FIELDS)),
-                _holds_text(),
-            ),
-            IncidentEvent.reason.is_not(None),
+@dataclass(frozen=True)
+class _Found:
+    """What the rules reach now, read without holding the write lock."""
+
+    notes: tuple[int, ...]
+    anonymised: tuple[int, ...]
+    text_lines: tuple[int, ...]
+    reason_lines: tuple[int, ...]
+
+    def counts(self) -> tuple[int, int, int]:
+        """Calls whose notes go (those anonymised among them), lines, calls anonymised."""
+        lines = len(set(self.text_lines) | set(self.reason_lines))
+        return len(self.notes), lines, len(self.anonymised)
+
+    def __bool__(self) -> bool:
+        return bool(self.notes or self.anonymised or self.text_lines or self.reason_lines)
+
+
+def _find(session: Session, notes_before: datetime, anonymised_before: datetime) -> _Found:
+    """The calls and timeline lines the rules reach: a read, however long the history."""
+    expired = sa.or_(Incident.closed_at < notes_before, Incident.received_at < anonymised_before)
+
+    def ids(query: sa.Select[Any]) -> tuple[int, ...]:
+        return tuple(session.scalars(query))
+
+    events = sa.select(IncidentEvent.id).join(Incident, Incident.id == IncidentEvent.incident_id)
+    return _Found(
+        notes=ids(sa.select(Incident.id).where(Incident.notes.is_not(None), expired)),
+        anonymised=ids(
+            sa.select(Incident.id).where(
+                Incident.received_at < anonymised_before, Incident.anonymised_at.is_(None)
+            )
+        ),
+        text_lines=ids(events.where(_text_values(), expired)),
+        reason_lines=ids(
+            events.where(
+                IncidentEvent.reason.is_not(None), Incident.received_at < anonymised_before
+            )
         ),
     )
-
-
-def _notes_to_erase(cutoff: datetime) -> sa.ColumnElement[bool]:
-    return sa.and_(Incident.closed_at < cutoff, Incident.notes.is_not(None))
-
-
-def _to_anonymise(cutoff: datetime) -> sa.ColumnElement[bool]:
-    return sa.and_(Incident.received_at < cutoff, Incident.anonymised_at.is_(None))
-
-
-def _count(
-    session: Session, notes_before: datetime, anonymised_before: datetime
-) -> tuple[int, int, int]:
-    def rows(model: type[Incident] | type[IncidentEvent], where: sa.ColumnElement[bool]) -> int:
-        return session.scalar(sa.select(sa.func.count()).select_from(model).where(where)) or 0
-
-    notes = rows(
-        Incident,
-        sa.or_(
-            _notes_to_erase(notes_before),
-            sa.and_(_to_anonymise(anonymised_before), Incident.notes.is_not(None)),
-        ),
-    )
-    lines = rows(
-        IncidentEvent,
-        sa.or_(
-            _text_lines(_closed_before(notes_before)),
-            _anonymised_lines(_received_before(anonymised_before)),
-        ),
-    )
-    return notes, lines, rows(Incident, _to_anonymise(anonymised_before))
 
 
 def _erase(
-    session: Session, notes_before: datetime, anonymised_before: datetime, now: datetime
-) -> tuple[int, int, int]:
+    database: Database,
+    found: _Found,
+    notes_before: datetime,
+    anonymised_before: datetime,
+    now: datetime,
+) -> None:
+    """Erase what ``_find`` found, a thousand rows by id a transaction, so another desk's
+    write waits for one short statement at most, never for the whole purge. A call or a
+    line changed meanwhile is checked again; one added meanwhile waits for the next purge,
+    and a purge stopped half-way is finished by the next one."""
+
     def update(
-        model: type[Incident] | type[IncidentEvent], where: sa.ColumnElement[bool], **values: object
-    ) -> int:
-        done = session.execute(sa.update(model).where(where).values(**values))
-        return int(done.rowcount or 0)  # type: ignore[attr-defined]
+        model: type[Incident] | type[IncidentEvent],
+        chosen: tuple[int, ...],
+        *where: sa.ColumnElement[bool],
+        **values: object,
+    ) -> None:
+        for first in range(0, len(chosen), _CHUNK):
+            part = chosen[first : first + _CHUNK]
+            with database.write() as session:
+                session.execute(sa.update(model).where(model.id.in_(part), *where).values(**values))
 
     # A desk holding one of these calls sees it changed, as after any other write.
     bumped = Incident.version + 1
-    anonymised_notes = (
-        session.scalar(
-            sa.select(sa.func.count()).where(
-                _to_anonymise(anonymised_before), Incident.notes.is_not(None)
-            )
-        )
-        or 0
-    )
-    anonymised = update(
+    update(
         Incident,
-        _to_anonymise(anonymised_before),
+        found.anonymised,
+        Incident.received_at < anonymised_before,
+        Incident.anonymised_at.is_(None),
         location=None,
         callback_number=None,
         notes=None,
         anonymised_at=now,
         version=bumped,
     )
-    notes = anonymised_notes + update(
-        Incident, _notes_to_erase(notes_before), notes=None, version=bumped
-    )
-    lines = update(
-        IncidentEvent,
-        _anonymised_lines(_received_before(anonymised_before)),
-        old_value=sa.case(
-            (
-                sa.or_(IncidentEvent.kind.in_(TEXT_KINDS), IncidentEvent.field.in_(TEXT_FIELDS)),
-                None,
-            ),
-            else_=IncidentEvent.old_value,
-        ),
-        new_value=sa.case(
-            (
-                sa.or_(IncidentEvent.kind.in_(TEXT_KINDS), IncidentEvent.field.in_(TEXT_FIELDS)),
-                None,
-            ),
-            else_=IncidentEvent.new_value,
-        ),
-        reason=None,
-    )
-    lines += update(
-        IncidentEvent, _text_lines(_closed_before(notes_before)), old_value=None, new_value=None
-    )
-    return notes, lines, anonymised
+    update(Incident, found.notes, Incident.notes.is_not(None), notes=None, version=bumped)
+    update(IncidentEvent, found.text_lines, old_value=None, new_value=None)
+    update(IncidentEvent, found.reason_lines, reason=None)
+
+
+def _upgrade_copies(database: Database) -> list[Path]:
+    path = database.sqlite_path
+    if path is None:
+        return []
+    return sorted(path.parent.glob(copies_pattern(path)))
+
+
+def _purge_copy(
+    path: Path, notes_before: datetime, anonymised_before: datetime, now: datetime
+) -> None:
+    """The same erasure in a copy taken before an upgrade, so no copy outlives the rule.
+
+    The copy keeps the schema it had; every column erased is there since the first one.
+    """
+    copy = open_database(f"sqlite:///{path}", must_exist=True)
+    try:
+        with copy.read() as session:
+            found = _find(session, notes_before, anonymised_before)
+        if found:
+            _erase(copy, found, notes_before, anonymised_before, now)
+            _leave_no_copy(copy)
+    finally:
+        copy.dispose()
 
 
 def _old_drafts(folder: Path, database_name: str, before: datetime) -> list[Path]:
@@ -264,7 +268,8 @@ def _details(report: PurgeReport) -> str:
     return (
         f"notes erased: {report.notes_erased}; timeline lines erased: "
         f"{report.timeline_lines_erased}; anonymised: {report.incidents_anonymised}; drafts "
-        f"removed: {report.drafts_removed}; closed before {report.notes_before.isoformat()}; "
+        f"removed: {report.drafts_removed}; copies before an upgrade purged: "
+        f"{report.copies_purged}; closed before {report.notes_before.isoformat()}; "
         f"received before {report.anonymised_before.isoformat()}"
     )
 
@@ -280,8 +285,15 @@ def _leave_no_copy(database: Database) -> bool | None:
             autocommit.exec_driver_sql("RESET statement_timeout")
         return None
     with database.write() as session:
-        # FTS5 keeps a changed row's old words in its segments until they are merged.
-        session.execute(sa.text(f"INSERT INTO {INDEX_TABLE}({INDEX_TABLE}) VALUES ('optimize')"))
+        indexed = session.execute(
+            sa.text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+            {"name": INDEX_TABLE},
+        ).first()
+        if indexed is not None:  # a copy from before the index has none
+            # FTS5 keeps a changed row's old words in its segments until they are merged.
+            session.execute(
+                sa.text(f"INSERT INTO {INDEX_TABLE}({INDEX_TABLE}) VALUES ('optimize')")
+            )
     with database.errors(), database.engine.connect() as connection:
         raw = connection.connection.dbapi_connection
         assert raw is not None

@@ -74,6 +74,10 @@ def _print(report: PurgeReport) -> None:
         QT_TRANSLATE_NOOP("CommandLine", "{count} draft(s) of unsaved calls on this computer"),
         count=report.drafts_removed,
     )
+    say(
+        QT_TRANSLATE_NOOP("CommandLine", "{count} copy(ies) taken before an upgrade, purged alike"),
+        count=report.copies_purged,
+    )
     if report.log_emptied is False:
         say(
             QT_TRANSLATE_NOOP(

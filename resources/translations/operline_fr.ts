@@ -223,6 +223,10 @@
         <translation>{count} brouillon(s) d&apos;appels non enregistrés sur cet ordinateur</translation>
     </message>
     <message>
+        <source>{count} copy(ies) taken before an upgrade, purged alike</source>
+        <translation>{count} copie(s) faite(s) avant une mise à jour, purgée(s) de même</translation>
+    </message>
+    <message>
         <source>Another desk is reading the database: its write-ahead log will be emptied at the next purge.</source>
         <translation>Un autre poste lit la base&#xa0;: son journal d&apos;écriture anticipée sera vidé à la prochaine purge.</translation>
     </message>
@@ -4424,8 +4428,8 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>Une étape s&apos;annule (Ctrl+Z) pendant (minutes)</translation>
     </message>
     <message>
-        <source>Erase a call&apos;s notes after its closure by (days)</source>
-        <translation>Effacer les notes d&apos;un appel après sa clôture de (jours)</translation>
+        <source>Erase a call&apos;s notes after it is closed (days)</source>
+        <translation>Effacer les notes d&apos;un appel après sa clôture (jours)</translation>
     </message>
     <message>
         <source>Anonymise a call after (years)</source>

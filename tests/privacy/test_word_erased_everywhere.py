@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from operline.day_log import day_log_csv, read_day_log
 from operline.db.engine import Database
+from operline.db.migrate import upgrade_database
 from operline.db.models import AuditLog
 from operline.db.search_index import matching_incident_ids, search_words
 from operline.drafts import DraftStore
@@ -22,6 +23,7 @@ from operline.privacy import purge
 from tests.actors import COMMAND_LINE
 from tests.incidents.test_stage_refusals import RECEIVED, small_desk
 from tests.privacy.calls import PAST_NOTES, WORD, wordy_call
+from tests.test_database_upgrade import newer_app
 
 WORDS = (WORD.encode(), WORD.lower().encode())  # the index keeps words folded
 
@@ -126,3 +128,25 @@ def test_the_word_is_out_of_the_index_and_of_every_export_after_the_purge(
         assert not any(word in path.read_bytes() for word in WORDS), path.name
     # What the PDF is painted from (its text is compressed in the file).
     assert WORD not in repr(log)
+
+
+def test_a_copy_taken_before_an_upgrade_is_purged_alike(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    wordy_call(small_desk(sqlite_database))
+    upgraded = upgrade_database(sqlite_database, now=RECEIVED, migrations=newer_app(tmp_path, 1))
+    copy = upgraded.backup
+    assert copy is not None
+    assert WORD.lower().encode() in copy.read_bytes()
+
+    report = purge(sqlite_database, actor=COMMAND_LINE, now=PAST_NOTES, drafts_folder=tmp_path)
+
+    assert report.copies_purged == 1
+    stored = copy.read_bytes() + _wal_of(copy)
+    assert WORD.lower().encode() not in stored
+    assert stored.count(WORD.encode()) == _in_audit_details(sqlite_database)
+
+
+def _wal_of(path: Path) -> bytes:
+    wal = path.with_name(path.name + "-wal")
+    return wal.read_bytes() if wal.exists() else b""

@@ -52,7 +52,7 @@ _LABELS = {
         "SettingsDialog", "A step can be undone (Ctrl+Z) for (minutes)"
     ),
     "privacy.notes_days": QT_TRANSLATE_NOOP(
-        "SettingsDialog", "Erase a call's notes after its closure by (days)"
+        "SettingsDialog", "Erase a call's notes after it is closed (days)"
     ),
     "privacy.anonymise_after_years": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Anonymise a call after (years)"
