@@ -3152,6 +3152,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Note</source>
+        <extracomment>The note as it was when the operator was asked to remove what looks identifying.</extracomment>
         <translation>Note</translation>
     </message>
     <message>
@@ -3163,8 +3164,16 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Enregistrer ({keys})</translation>
     </message>
     <message>
+        <source>This note seems to hold {found}: remove it, or press {keys} again to record it as it is.</source>
+        <translation>Cette note semble contenir {found}&#xa0;: retirez-le, ou appuyez de nouveau sur {keys} pour l&apos;enregistrer telle quelle.</translation>
+    </message>
+    <message>
         <source>{count} / {limit} characters</source>
         <translation>{count} / {limit} caractères</translation>
+    </message>
+    <message>
+        <source>This note seems to hold {found}: remove it.</source>
+        <translation>Cette note semble contenir {found}&#xa0;: retirez-le.</translation>
     </message>
 </context>
 <context>
