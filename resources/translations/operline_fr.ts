@@ -1688,6 +1688,7 @@ précédente</translation>
     </message>
     <message>
         <source>&amp;Note for the next operator</source>
+        <extracomment>Who hands over: the operator signed in when the window opened. The live board&apos;s last reading, then each summary&apos;s: rows unchanged are kept. The note as it was when the operator was asked to remove what looks identifying.</extracomment>
         <translation>&amp;Consignes pour la relève</translation>
     </message>
     <message>
@@ -3147,7 +3148,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>No name, no identity: only what the coordination needs.</source>
-        <extracomment>Who hands over: the operator signed in when the window opened. The live board&apos;s last reading, then each summary&apos;s: rows unchanged are kept.</extracomment>
         <translation>Pas de nom, pas d&apos;identité&#xa0;: seulement ce que la coordination exige.</translation>
     </message>
     <message>
