@@ -4,7 +4,8 @@ Two rules, read from the settings (``privacy.notes_days``, ``privacy.anonymise_a
 
 - the **notes** of a call closed more than ``notes_days`` ago are erased: the call's own
   notes, and in its timeline the notes added, the summaries of the calls linked to it
-  and the old and new values of changes to its place, callback number or notes;
+  and the old and new values of changes to its place, callback number or notes; so are
+  the notes left at a change of shift more than ``notes_days`` ago;
 - a call received more than ``anonymise_after_years`` ago is **anonymised**: its place is
   reduced to its sector, its callback number and notes are erased, and so is every free
   text of its timeline (reasons included); the calling service, the need, the times and
@@ -32,7 +33,7 @@ from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database, open_database
 from operline.db.migrate import copies_pattern
-from operline.db.models import Incident, IncidentEvent
+from operline.db.models import Handover, Incident, IncidentEvent
 from operline.db.search_index import INDEX_TABLE
 from operline.drafts import DRAFT_FILE, DraftStore, default_drafts_folder
 from operline.incidents.events import EventKind
@@ -65,6 +66,8 @@ class PurgeReport:
     drafts_removed: int
     #: Copies taken before an upgrade, purged by the same rules (or to purge, in a dry run).
     copies_purged: int = 0
+    #: Notes left at a change of shift more than ``notes_days`` ago, erased.
+    handover_notes_erased: int = 0
     #: Whether SQLite's write-ahead log was emptied; None when there was nothing to do or
     #: the database is no SQLite file.
     log_emptied: bool | None = None
@@ -73,6 +76,7 @@ class PurgeReport:
     def erased_anything(self) -> bool:
         return bool(
             self.notes_erased
+            or self.handover_notes_erased
             or self.timeline_lines_erased
             or self.incidents_anonymised
             or self.drafts_removed
@@ -98,7 +102,13 @@ def purge(
     drafts = _old_drafts(folder, database.name, notes_before)
     copies = _upgrade_copies(database)
     report = PurgeReport(
-        dry_run, notes_before, anonymised_before, *found.counts(), len(drafts), len(copies)
+        dry_run,
+        notes_before,
+        anonymised_before,
+        *found.counts(),
+        len(drafts),
+        len(copies),
+        len(found.handovers),
     )
     if not dry_run and (found or drafts):
         # The write lock is held for the erasure only, not for finding what to erase.
@@ -148,6 +158,7 @@ class _Found:
     anonymised: tuple[int, ...]
     text_lines: tuple[int, ...]
     reason_lines: tuple[int, ...]
+    handovers: tuple[int, ...] = ()
 
     def counts(self) -> tuple[int, int, int]:
         """Calls whose notes go (those anonymised among them), lines, calls anonymised."""
@@ -155,7 +166,9 @@ class _Found:
         return len(self.notes), lines, len(self.anonymised)
 
     def __bool__(self) -> bool:
-        return bool(self.notes or self.anonymised or self.text_lines or self.reason_lines)
+        return bool(
+            self.notes or self.anonymised or self.text_lines or self.reason_lines or self.handovers
+        )
 
 
 def _find(session: Session, notes_before: datetime, anonymised_before: datetime) -> _Found:
@@ -166,6 +179,12 @@ def _find(session: Session, notes_before: datetime, anonymised_before: datetime)
         return tuple(session.scalars(query))
 
     events = sa.select(IncidentEvent.id).join(Incident, Incident.id == IncidentEvent.incident_id)
+    # A copy taken before an upgrade may come from before the handovers were kept.
+    handovers = (
+        ids(sa.select(Handover.id).where(Handover.at < notes_before, Handover.note.is_not(None)))
+        if sa.inspect(session.connection()).has_table(Handover.__tablename__)
+        else ()
+    )
     return _Found(
         notes=ids(sa.select(Incident.id).where(Incident.notes.is_not(None), expired)),
         anonymised=ids(
@@ -179,6 +198,7 @@ def _find(session: Session, notes_before: datetime, anonymised_before: datetime)
                 IncidentEvent.reason.is_not(None), Incident.received_at < anonymised_before
             )
         ),
+        handovers=handovers,
     )
 
 
@@ -195,7 +215,7 @@ def _erase(
     and a purge stopped half-way is finished by the next one."""
 
     def update(
-        model: type[Incident] | type[IncidentEvent],
+        model: type[Incident] | type[IncidentEvent] | type[Handover],
         chosen: tuple[int, ...],
         *where: sa.ColumnElement[bool],
         **values: object,
@@ -221,6 +241,7 @@ def _erase(
     update(Incident, found.notes, Incident.notes.is_not(None), notes=None, version=bumped)
     update(IncidentEvent, found.text_lines, old_value=None, new_value=None)
     update(IncidentEvent, found.reason_lines, reason=None)
+    update(Handover, found.handovers, note=None)
 
 
 def _upgrade_copies(database: Database) -> list[Path]:
@@ -269,7 +290,8 @@ def _details(report: PurgeReport) -> str:
         f"notes erased: {report.notes_erased}; timeline lines erased: "
         f"{report.timeline_lines_erased}; anonymised: {report.incidents_anonymised}; drafts "
         f"removed: {report.drafts_removed}; copies before an upgrade purged: "
-        f"{report.copies_purged}; closed before {report.notes_before.isoformat()}; "
+        f"{report.copies_purged}; handover notes erased: {report.handover_notes_erased}; "
+        f"closed before {report.notes_before.isoformat()}; "
         f"received before {report.anonymised_before.isoformat()}"
     )
 

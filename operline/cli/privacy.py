@@ -78,6 +78,10 @@ def _print(report: PurgeReport) -> None:
         QT_TRANSLATE_NOOP("CommandLine", "{count} copy(ies) taken before an upgrade, purged alike"),
         count=report.copies_purged,
     )
+    say(
+        QT_TRANSLATE_NOOP("CommandLine", "{count} note(s) left at a change of shift"),
+        count=report.handover_notes_erased,
+    )
     if report.log_emptied is False:
         say(
             QT_TRANSLATE_NOOP(

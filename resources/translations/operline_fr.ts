@@ -227,6 +227,10 @@
         <translation>{count} copie(s) faite(s) avant une mise à jour, purgée(s) de même</translation>
     </message>
     <message>
+        <source>{count} note(s) left at a change of shift</source>
+        <translation>{count} consigne(s) laissée(s) à une relève</translation>
+    </message>
+    <message>
         <source>Another desk is reading the database: its write-ahead log will be emptied at the next purge.</source>
         <translation>Un autre poste lit la base&#xa0;: son journal d&apos;écriture anticipée sera vidé à la prochaine purge.</translation>
     </message>

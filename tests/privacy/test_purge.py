@@ -12,8 +12,9 @@ from operline.actors import ActionRefused
 from operline.audit import AuditAction
 from operline.codes import OperatorRole
 from operline.db.engine import Database
-from operline.db.models import AuditLog, Incident, IncidentEvent
+from operline.db.models import AuditLog, Handover, Incident, IncidentEvent
 from operline.drafts import DraftStore
+from operline.handover import hand_over
 from operline.privacy import purge, years_before
 from operline.settings import NOTES_DAYS, SettingRefused, write_setting
 from tests.actors import COMMAND_LINE, signed_in
@@ -201,3 +202,25 @@ def test_two_years_back_from_the_29th_of_february() -> None:
 def test_every_sqlite_connection_overwrites_what_it_frees(sqlite_database: Database) -> None:
     with sqlite_database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+
+
+def test_a_note_left_at_a_change_of_shift_is_erased_after_the_same_delay(
+    desk: Desk, tmp_path: Path
+) -> None:
+    incoming = signed_in(desk.database, "Karim Haddad", OperatorRole.OPERATOR)
+    assert incoming.operator_id is not None
+    hand_over(
+        desk.database,
+        f"Rappeler la maraude pour {WORD}",
+        actor=desk.actor,
+        to_operator_id=incoming.operator_id,
+        now=RECEIVED,
+    )
+
+    early = purge(desk.database, actor=COMMAND_LINE, now=RECEIVED + timedelta(days=89),
+                  drafts_folder=tmp_path)  # fmt: skip
+    report = purge(desk.database, actor=COMMAND_LINE, now=PAST_NOTES, drafts_folder=tmp_path)
+
+    assert (early.handover_notes_erased, report.handover_notes_erased) == (0, 1)
+    with desk.database.read() as session:
+        assert list(session.scalars(select(Handover.note))) == [None]
