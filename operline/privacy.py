@@ -44,7 +44,7 @@ TEXT_KINDS = (EventKind.NOTE.value, EventKind.LINKED_CALL.value)
 #: The incident columns whose changes the timeline keeps as old and new free text.
 TEXT_FIELDS = ("notes", "location", "callback_number")
 #: Tables a PostgreSQL purge vacuums, so the rows it replaced are reclaimed.
-_VACUUMED = ("incident", "incident_event", INDEX_TABLE)
+_VACUUMED = ("incident", "incident_event", "handover", INDEX_TABLE)
 
 
 @dataclass(frozen=True)
