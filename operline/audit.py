@@ -69,6 +69,8 @@ class AuditAction(StrEnum):
     PATTERN_ADD = "roster.pattern.add"
     PATTERN_UPDATE = "roster.pattern.update"
     PATTERN_DELETE = "roster.pattern.delete"
+    #: The retention purge erased notes and anonymised old calls (its counts in ``details``).
+    PRIVACY_PURGE = "privacy.purge"
     #: The demo history was written (by bulk insert, with no actor of the desk).
     DEMO_FILLED = "demo_filled"
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import platformdirs
 
+from operline.private_files import PRIVATE_FILE, private_folder
+
 #: The draft of a store not yet given its database (and of versions before drafts had one).
 DRAFT_FILE = "call-draft.json"
 
@@ -52,12 +54,12 @@ class DraftStore:
         self.path = self.folder / f"call-draft-{digest}.json"
 
     def save(self, fields: dict[str, Any], *, saved_at: datetime) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.path.parent)
         content = json.dumps(
             {"saved_at": saved_at.isoformat(), "database": self.database, "fields": fields}
         )
         temporary = self.path.with_suffix(".tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             file.write(content)
             file.flush()

@@ -70,6 +70,8 @@ SETTING_SENTENCES: dict[SettingProblem, Template] = {
 }
 _MINUTES = QT_TRANSLATE_NOOP("SettingsDialog", "minutes")
 _HOURS = QT_TRANSLATE_NOOP("SettingsDialog", "hours")
+_DAYS = QT_TRANSLATE_NOOP("SettingsDialog", "days")
+_YEARS = QT_TRANSLATE_NOOP("SettingsDialog", "years")
 
 
 class BadSettingValue(ValueError):
@@ -113,6 +115,10 @@ def _whole_number(low: int, high: int, unit: Template) -> Callable[[str], int]:
 _minutes = _whole_number(1, 240, _MINUTES)
 _hours = _whole_number(1, 72, _HOURS)
 _undo_minutes = _whole_number(1, 60, _MINUTES)
+# A call's notes serve its follow-up: at least a month, at most a year after it closed.
+_notes_days = _whole_number(30, 365, _DAYS)
+# The history serves the GPO's yearly review: at least a year, at most five.
+_anonymise_years = _whole_number(1, 5, _YEARS)
 
 
 def _phone_or_empty(text: str) -> str:
@@ -171,6 +177,20 @@ UNDO_MINUTES = Setting(
     "minutes during which the operator who recorded a step may still undo it (Ctrl+Z)",
 )
 
+NOTES_DAYS = Setting(
+    "privacy.notes_days",
+    90,
+    _notes_days,
+    "days after a call is closed before its notes and linked calls' summaries are erased",
+)
+ANONYMISE_AFTER_YEARS = Setting(
+    "privacy.anonymise_after_years",
+    2,
+    _anonymise_years,
+    "years after a call was received before it is anonymised (place reduced to the sector, "
+    "callback number and notes erased)",
+)
+
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
     NORMAL_ACK_MINUTES,
@@ -178,6 +198,8 @@ SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     LATE_ENTRY_HOURS,
     DESK_NAME,
     UNDO_MINUTES,
+    NOTES_DAYS,
+    ANONYMISE_AFTER_YEARS,
 )
 
 
@@ -191,6 +213,8 @@ class DeskSettings:
     late_entry_hours: int = LATE_ENTRY_HOURS.default
     name: str = DESK_NAME.default
     undo_minutes: int = UNDO_MINUTES.default
+    notes_days: int = NOTES_DAYS.default
+    anonymise_after_years: int = ANONYMISE_AFTER_YEARS.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""

@@ -23,6 +23,7 @@ from operline.day_log import DayLog, day_log_csv, read_day_log, record_export
 from operline.db.engine import Database
 from operline.errors import InvalidInput
 from operline.paris_time import format_paris, format_paris_clock, now_utc
+from operline.private_files import write_private
 from operline.sentences import QT_TRANSLATE_NOOP
 
 OpenDatabase = Callable[[argparse.Namespace], Database]
@@ -89,7 +90,7 @@ def _journal(arguments: argparse.Namespace, database: Database) -> int:
 
 def _write(path: Path, content: bytes) -> None:
     try:
-        path.write_bytes(content)
+        write_private(path, content)
     except OSError as error:
         raise InvalidInput(FILE_PROBLEM, path=path, reason=error.strerror) from None
 

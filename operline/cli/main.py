@@ -20,12 +20,14 @@ from operline.cli.export import add_export_commands
 from operline.cli.imports import add_import_commands
 from operline.cli.journal import add_journal_command
 from operline.cli.messages import complain, speak, told
+from operline.cli.privacy import add_privacy_commands
 from operline.cli.roster import add_roster_commands
 from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
 from operline.language import LANGUAGES, choose_language
 from operline.paris_time import now_utc
+from operline.private_files import keep_new_files_private
 from operline.sentences import QT_TRANSLATE_NOOP
 
 Command = Callable[[argparse.Namespace], int]
@@ -33,6 +35,7 @@ Command = Callable[[argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    keep_new_files_private()  # what SQLite, pg_dump or Qt create is health data too
     parser = _parser()
     arguments = parser.parse_args(argv)
     command: Command = getattr(arguments, "command", _open_window)
@@ -106,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     add_journal_command(commands, common, _open_prepared)
     add_export_commands(commands, common, _open_prepared)
     add_import_commands(commands, common, _open_prepared)
+    add_privacy_commands(commands, common, _open_prepared)
     return parser
 
 

@@ -20,6 +20,7 @@ from operline.cli.messages import FILE_PROBLEM, say, warn
 from operline.db.engine import Database
 from operline.errors import InvalidInput
 from operline.paris_time import InFold, TimeProblem, isoformat_paris, now_utc, parse_instant
+from operline.private_files import write_private
 from operline.roster.csv_format import RosterFileError, parse_roster_csv, write_roster_csv
 from operline.roster.duty import gaps_between, on_duty_in
 from operline.roster.roster_exceptions import (
@@ -164,7 +165,7 @@ def _export(arguments: argparse.Namespace, database: Database) -> int:
     path: Path = arguments.file
     text = write_roster_csv(export_roster(database))
     try:
-        path.write_text(text, encoding="utf-8")
+        write_private(path, text.encode("utf-8"))
     except OSError as error:
         raise InvalidInput(FILE_PROBLEM, path=path, reason=error.strerror) from None
     return 0

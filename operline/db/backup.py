@@ -16,6 +16,7 @@ from pathlib import Path
 
 from operline.db.engine import Database
 from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, InvalidInput
+from operline.private_files import make_database_private, make_private, prepare_private_file
 from operline.sentences import QT_TRANSLATE_NOOP
 
 #: The refusal to write a backup over a file that is there.
@@ -63,8 +64,13 @@ def backup_sqlite_file(
     assert source_path is not None
     assert check in ("integrity_check", "quick_check")
     try:
+        prepare_private_file(target)
         _copy_in_pages(source_path, target, progress)
         verdict = _check_copy(target, check)
+        make_database_private(target)
+    except OSError as error:
+        _remove_database_file(target)
+        raise DatabaseError(problem, str(target), error.strerror or str(error)) from None
     except sqlite3.Error as error:
         _remove_database_file(target)
         if _is_damage(error):
@@ -156,6 +162,12 @@ def _backup_postgresql(database: Database, target: Path) -> Path:
     if database.url.password is not None:
         environment["PGPASSWORD"] = str(database.url.password)
     try:
+        prepare_private_file(target)  # pg_dump writes into it and keeps its permissions
+    except OSError as error:
+        raise DatabaseError(
+            DatabaseProblem.COPY_FAILED, database.name, error.strerror or str(error)
+        ) from None
+    try:
         done = subprocess.run(
             [pg_dump, "--format=custom", f"--file={target}", f"--dbname={url.render_as_string()}"],
             capture_output=True,
@@ -176,6 +188,7 @@ def _backup_postgresql(database: Database, target: Path) -> Path:
     if done.returncode != 0:
         target.unlink(missing_ok=True)
         raise DatabaseError(DatabaseProblem.COPY_FAILED, database.name, pg_dump_error(done.stderr))
+    make_private(target)
     return target
 
 

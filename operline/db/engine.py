@@ -19,6 +19,7 @@ from sqlalchemy.pool import StaticPool
 
 from operline.db.types import StoredValueError
 from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, MissingDatabase
+from operline.private_files import make_database_private, prepare_private_file, private_folder
 from operline.sentences import QT_TRANSLATE_NOOP
 
 DATABASE_URL_VARIABLE = "OPERLINE_DATABASE_URL"
@@ -59,7 +60,7 @@ def choose_database_url(given: str | None, *, create_folder: bool = True) -> str
         return from_environment
     path = default_database_path()
     if create_folder:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
     return f"sqlite:///{path}"
 
 
@@ -160,6 +161,10 @@ def open_database(raw_url: str, *, must_exist: bool = False) -> Database:
         if must_exist and not path.exists():
             raise MissingDatabase(where)
         _check_sqlite_file(path)
+        if not path.exists():
+            # Born private: SQLite gives its log and shared memory the file's permissions.
+            with _as_database_error(where):
+                prepare_private_file(path)
     engine = _create_engine(url, where)
     database = Database(
         engine=engine,
@@ -173,7 +178,19 @@ def open_database(raw_url: str, *, must_exist: bool = False) -> Database:
     except DatabaseError:
         engine.dispose()
         raise
+    if path is not None:
+        make_database_private(path)
     return database
+
+
+@contextmanager
+def _as_database_error(where: str) -> Iterator[None]:
+    try:
+        yield
+    except PermissionError:
+        raise DatabaseError(DatabaseProblem.READ_ONLY, where) from None
+    except OSError as error:
+        raise DatabaseError(DatabaseProblem.OTHER, where, error.strerror or str(error)) from None
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -257,6 +274,8 @@ def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: 
         cursor.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = FULL")
+        # What a retention purge erases is overwritten in the file, not left in free pages.
+        cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
 

@@ -148,8 +148,7 @@ def upgrade_database(
             progress=lambda done: tell(done * _COPY_SHARE, UpgradeStep.COPYING),
             check="quick_check",  # the start-up path: the full check is `db check`'s
         )
-        pattern = f"{path.stem}.before-*{path.suffix}"
-        removed = tuple(remove_older_copies(path, pattern, keep=KEPT_COPIES))
+        removed = tuple(remove_older_copies(path, copies_pattern(path), keep=KEPT_COPIES))
     if database.is_sqlite:
         use_write_ahead_log(database)
     if state.up_to_date:
@@ -167,6 +166,11 @@ def upgrade_database(
                 _run_migrations(connection, migrations)
     tell(1.0, UpgradeStep.DONE)
     return UpgradeReport(state.current, state.head, backup, removed)
+
+
+def copies_pattern(path: Path) -> str:
+    """The names of the copies of ``path`` taken before an upgrade, as a glob beside it."""
+    return f"{path.stem}.before-*{path.suffix}"
 
 
 def _run_migrations(connection: Connection, migrations: str) -> None:

@@ -343,6 +343,42 @@
         <source>{path}: the rejected rows, with their reason</source>
         <translation>{path}&#xa0;: les lignes rejetées, avec leur motif</translation>
     </message>
+    <message>
+        <source>Dry run: nothing was erased. It would erase:</source>
+        <translation>Essai à blanc&#xa0;: rien n&apos;a été effacé. Seraient effacés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Erased:</source>
+        <translation>Effacés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>notes of {count} call(s) closed before {when}</source>
+        <translation>notes de {count} appel(s) clos avant le {when}</translation>
+    </message>
+    <message>
+        <source>free text of {count} timeline line(s)</source>
+        <translation>texte libre de {count} ligne(s) d&apos;historique</translation>
+    </message>
+    <message>
+        <source>{count} call(s) received before {when} anonymised</source>
+        <translation>{count} appel(s) reçu(s) avant le {when} anonymisé(s)</translation>
+    </message>
+    <message>
+        <source>{count} draft(s) of unsaved calls on this computer</source>
+        <translation>{count} brouillon(s) d&apos;appels non enregistrés sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>{count} copy(ies) taken before an upgrade, purged alike</source>
+        <translation>{count} copie(s) faite(s) avant une mise à jour, purgée(s) de même</translation>
+    </message>
+    <message>
+        <source>{count} note(s) left at a change of shift</source>
+        <translation>{count} consigne(s) laissée(s) à une relève</translation>
+    </message>
+    <message>
+        <source>Another desk is reading the database: its write-ahead log will be emptied at the next purge.</source>
+        <translation>Un autre poste lit la base&#xa0;: son journal d&apos;écriture anticipée sera vidé à la prochaine purge.</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
@@ -805,7 +841,7 @@
     </message>
     <message>
         <source>A call is being typed</source>
-        <extracomment>A call is being checked or saved: Ctrl+Enter again does nothing meanwhile. The prompts while they are open (time far back, possible duplicate, draft found, new call).</extracomment>
+        <extracomment>A call is being checked or saved: Ctrl+Enter again does nothing meanwhile. The prompts while they are open (identifying notes, time far back, possible duplicate, draft found, new call).</extracomment>
         <translation>Appel en cours de saisie</translation>
     </message>
     <message>
@@ -831,6 +867,10 @@
     <message>
         <source>The call is not saved yet: check its time.</source>
         <translation>L&apos;appel n&apos;est pas encore enregistré&#xa0;: vérifiez son heure.</translation>
+    </message>
+    <message>
+        <source>The call is not saved yet: remove from the notes who it is.</source>
+        <translation>L&apos;appel n&apos;est pas encore enregistré&#xa0;: retirez des notes qui est la personne.</translation>
     </message>
     <message>
         <source>Unsaved call</source>
@@ -1797,6 +1837,7 @@ précédente</translation>
     </message>
     <message>
         <source>&amp;Note for the next operator</source>
+        <extracomment>Who hands over: the operator signed in when the window opened. The live board&apos;s last reading, then each summary&apos;s: rows unchanged are kept. The note as it was when the operator was asked to remove what looks identifying.</extracomment>
         <translation>&amp;Consignes pour la relève</translation>
     </message>
     <message>
@@ -2220,6 +2261,29 @@ précédente</translation>
     <message>
         <source>×2: the hour lived twice (the clocks went back), both counted.</source>
         <translation>×2&#xa0;: l&apos;heure vécue deux fois (passage à l&apos;heure d&apos;hiver), les deux comptées.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyingNotesPrompt</name>
+    <message>
+        <source>Identifying notes</source>
+        <translation>Notes identifiantes</translation>
+    </message>
+    <message>
+        <source>The notes seem to hold {found}.</source>
+        <translation>Les notes semblent contenir {found}.</translation>
+    </message>
+    <message>
+        <source>The desk records what coordination needs, not who the person is: remove it from the notes before saving. The call stays in the form.</source>
+        <translation>Le poste enregistre ce dont la coordination a besoin, pas qui est la personne&#xa0;: retirez-le des notes avant d&apos;enregistrer. L&apos;appel reste dans le formulaire.</translation>
+    </message>
+    <message>
+        <source>Remove it from the notes</source>
+        <translation>Le retirer des notes</translation>
+    </message>
+    <message>
+        <source>&amp;Save as it is</source>
+        <translation>&amp;Enregistrer tel quel</translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3218,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>É&amp;quipage appelant</translation>
     </message>
     <message>
+        <source>These notes seem to hold {found}: remove it.</source>
+        <translation>Ces notes semblent contenir {found}&#xa0;: retirez-le.</translation>
+    </message>
+    <message>
         <source>Nee&amp;d *</source>
         <translation>&amp;Besoin *</translation>
     </message>
@@ -3233,11 +3301,11 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>No name, no identity: only what the coordination needs.</source>
-        <extracomment>Who hands over: the operator signed in when the window opened. The live board&apos;s last reading, then each summary&apos;s: rows unchanged are kept.</extracomment>
         <translation>Pas de nom, pas d&apos;identité&#xa0;: seulement ce que la coordination exige.</translation>
     </message>
     <message>
         <source>Note</source>
+        <extracomment>The note as it was when the operator was asked to remove what looks identifying.</extracomment>
         <translation>Note</translation>
     </message>
     <message>
@@ -3249,8 +3317,32 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Enregistrer ({keys})</translation>
     </message>
     <message>
+        <source>This note seems to hold {found}: remove it, or press {keys} again to record it as it is.</source>
+        <translation>Cette note semble contenir {found}&#xa0;: retirez-le, ou appuyez de nouveau sur {keys} pour l&apos;enregistrer telle quelle.</translation>
+    </message>
+    <message>
         <source>{count} / {limit} characters</source>
         <translation>{count} / {limit} caractères</translation>
+    </message>
+    <message>
+        <source>This note seems to hold {found}: remove it.</source>
+        <translation>Cette note semble contenir {found}&#xa0;: retirez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesCheck</name>
+    <message>
+        <source>a name ({text})</source>
+        <extracomment>How the form and its prompt name each kind, before the text found.</extracomment>
+        <translation>un nom ({text})</translation>
+    </message>
+    <message>
+        <source>a date of birth ({text})</source>
+        <translation>une date de naissance ({text})</translation>
+    </message>
+    <message>
+        <source>a phone number ({text})</source>
+        <translation>un numéro de téléphone ({text})</translation>
     </message>
 </context>
 <context>
@@ -3667,6 +3759,18 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>Calls</source>
         <translation>Appels</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionKeeper</name>
+    <message>
+        <source>Retention: notes of {notes} call(s) erased, {anonymised} call(s) anonymised.</source>
+        <extracomment>A day between two purges while the desk stays open. A sentence for the status bar. A purge finished: carries its PurgeReport.</extracomment>
+        <translation>Conservation&#xa0;: notes de {notes} appel(s) effacées, {anonymised} appel(s) anonymisé(s).</translation>
+    </message>
+    <message>
+        <source>The retention purge did not run: {problem}</source>
+        <translation>La purge de conservation n&apos;a pas eu lieu&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
@@ -4490,6 +4594,14 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>Une étape s&apos;annule (Ctrl+Z) pendant (minutes)</translation>
     </message>
     <message>
+        <source>Erase a call&apos;s notes after it is closed (days)</source>
+        <translation>Effacer les notes d&apos;un appel après sa clôture (jours)</translation>
+    </message>
+    <message>
+        <source>Anonymise a call after (years)</source>
+        <translation>Anonymiser un appel après (années)</translation>
+    </message>
+    <message>
         <source>{value} is not a whole number</source>
         <extracomment>The sentence of each problem, as the settings dialog and the command line tell it.</extracomment>
         <translation>{value} n&apos;est pas un nombre entier</translation>
@@ -4517,6 +4629,14 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>hours</source>
         <translation>heures</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>ans</translation>
     </message>
     <message>
         <source>{key}: {reason}</source>

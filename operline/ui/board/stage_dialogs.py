@@ -35,7 +35,10 @@ from operline.errors import OperlineError
 from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import NOTES_LIMIT
 from operline.incidents.live_board import BoardIncident
-from operline.paris_time import Clock, InFold, InGap, paris_to_utc, to_paris
+from operline.notes_check import identifying_text
+from operline.paris_time import Clock, InFold, InGap, now_utc, paris_date, paris_to_utc, to_paris
+from operline.ui.intake.form_rows import ERROR_STYLE
+from operline.ui.intake.notes_prompt import describe_flagged, select_flagged
 from operline.ui.labels import status_label
 from operline.ui.refusals import action_problem
 from operline.ui.shortcuts import key_text
@@ -104,6 +107,9 @@ def stage_refusal(error: OperlineError) -> str:
             values["wanted"] = QCoreApplication.translate("StageRefusal", _WANTED[wanted])
         error = IncidentRefused(Refusal.WRONG_STAGE, **values)
     return action_problem(error)
+
+
+_REMINDER_STYLE = "color: #8a3c00;"
 
 
 class KeyedList(QListWidget):
@@ -290,10 +296,12 @@ class NoteDialog(StageDialog[str]):
         title = QCoreApplication.translate("NoteDialog", "Add a note")
         super().__init__(title, incident, submit, parent)
         self.setObjectName("noteDialog")
-        warning = QLabel(self.tr("No name, no identity: only what the coordination needs."), self)
+        self.warning = warning = QLabel(self._reminder(), self)
         warning.setObjectName("noteWarning")
         warning.setWordWrap(True)
-        warning.setStyleSheet("color: #8a3c00;")
+        warning.setStyleSheet(_REMINDER_STYLE)
+        #: The note as it was when the operator was asked to remove what looks identifying.
+        self._warned_about: str | None = None
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("noteText")
         self.text.setAccessibleName(self.tr("Note"))
@@ -316,12 +324,43 @@ class NoteDialog(StageDialog[str]):
     def choice(self) -> str | None:
         return self.text.toPlainText()
 
+    def accept(self) -> None:
+        """Record the note; one that looks identifying is shown first, and recorded as it
+        is only at a second Ctrl+Enter."""
+        text = self.text.toPlainText()
+        flagged = identifying_text(text, today=paris_date(now_utc()))
+        if flagged and text != self._warned_about:
+            self._warned_about = text
+            select_flagged(self.text, flagged[0])
+            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.warning.setText(
+                self.tr(
+                    "This note seems to hold {found}: remove it, or press {keys} again to "
+                    "record it as it is."
+                ).format(found=describe_flagged(flagged), keys=key_text("Ctrl+Return"))
+            )
+            return
+        super().accept()
+
+    def _reminder(self) -> str:
+        return self.tr("No name, no identity: only what the coordination needs.")
+
     def _count(self) -> None:
         length = len(self.text.toPlainText().strip())
         self.count.setText(
             self.tr("{count} / {limit} characters").format(count=length, limit=NOTES_LIMIT)
         )
         self.count.setStyleSheet("color: #b00020;" if length > NOTES_LIMIT else "color: #555;")
+        flagged = identifying_text(self.text.toPlainText(), today=paris_date(now_utc()))
+        if flagged:
+            self.warning.setText(
+                self.tr("This note seems to hold {found}: remove it.").format(
+                    found=describe_flagged(flagged)
+                )
+            )
+        else:
+            self.warning.setText(self._reminder())
+        self.warning.setStyleSheet(ERROR_STYLE if flagged else _REMINDER_STYLE)
 
 
 def _describe(incident: BoardIncident) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 from operline.paris_time import format_paris
+from operline.private_files import make_private, prepare_private_file
 from operline.ui.figures.chart_panel import ChartPanel
 from operline.ui.figures.charts import PRINT_TEXT_SCALE
 from operline.ui.journal.printing import page_layout
@@ -112,12 +113,16 @@ def lay_out_charts(
 
 def write_charts_pdf(page: ChartsPage, path: Path, *, title: str) -> int:
     """Write the week's charts to a PDF file; returns the number of pages."""
+    prepare_private_file(path)  # the writer fills the file and keeps its permissions
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
     writer.setPageLayout(page_layout())
     writer.setTitle(title)
     writer.setCreator("Operline")
-    return page.paint(writer)
+    pages = page.paint(writer)
+    del writer
+    make_private(path)
+    return pages
 
 
 def print_charts(page: ChartsPage, parent: QWidget) -> int:

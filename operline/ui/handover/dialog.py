@@ -1,5 +1,7 @@
 """The shift handover (Ctrl+L): the outgoing operator's note, the incoming one's sign-in.
 
+(Over 400 lines: one window, its three steps read in the order they are taken.)
+
 One window in three steps, the summary of what is taken over always on top:
 1. the outgoing operator reads it and types a short note; Ctrl+Enter hands over,
    Escape cancels and keeps them signed in;
@@ -39,13 +41,16 @@ from operline.handover import (
 )
 from operline.handover_summary import HandoverSummary, handover_summary
 from operline.incidents.board_snapshot import BoardSnapshot
-from operline.paris_time import format_paris
+from operline.notes_check import identifying_text
+from operline.paris_time import format_paris, paris_date
 from operline.ui import shortcuts
 from operline.ui.desk_context import DeskContext
 from operline.ui.handover.refusals import handover_problem
 from operline.ui.handover.summary_view import HandoverSummaryView
+from operline.ui.intake.notes_prompt import describe_flagged, select_flagged
 from operline.ui.messages import error_sentence
 from operline.ui.shell.sign_in import DeskSession, OperatorPicker
+from operline.ui.shortcuts import key_text
 
 #: The summary is read again this often while the window is open: ages move on.
 REFRESH_MS = 60_000
@@ -151,13 +156,9 @@ class HandoverDialog(QDialog):
 
     def _note_page(self) -> QWidget:
         page = QWidget(self)
-        warning = QLabel(
-            # The notes' own warning, word for word: one sentence, one translation.
-            QCoreApplication.translate(
-                "NoteDialog", "No name, no identity: only what the coordination needs."
-            ),
-            page,
-        )
+        self.note_warning = warning = QLabel(_reminder(), page)
+        #: The note as it was when the operator was asked to remove what looks identifying.
+        self._warned_about: str | None = None
         warning.setObjectName("handoverNoteWarning")
         warning.setWordWrap(True)
         warning.setStyleSheet("color: #8a3c00;")
@@ -233,6 +234,8 @@ class HandoverDialog(QDialog):
                 handover_note(self.note.toPlainText())
             except HandoverRefused as refused:
                 self._tell(handover_problem(refused))
+                return
+            if self._identifying_asked():
                 return
             self._show_step(Step.WHO)
         elif self.step is Step.WHO:
@@ -357,7 +360,36 @@ class HandoverDialog(QDialog):
         self._show_step(Step.TAKEN)
         self.read_summary()
 
+    def _identifying_asked(self) -> bool:
+        """A note that looks identifying is shown first; Ctrl+Enter again goes on."""
+        text = self.note.toPlainText()
+        flagged = identifying_text(text, today=paris_date(self._context.clock()))
+        if not flagged or text == self._warned_about:
+            return False
+        self._warned_about = text
+        select_flagged(self.note, flagged[0])
+        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.note_warning.setText(
+            QCoreApplication.translate(
+                "NoteDialog",
+                "This note seems to hold {found}: remove it, or press {keys} again to "
+                "record it as it is.",
+            ).format(found=describe_flagged(flagged), keys=key_text("Ctrl+Return"))
+        )
+        return True
+
     def _count(self) -> None:
+        flagged = identifying_text(self.note.toPlainText(), today=paris_date(self._context.clock()))
+        self.note_warning.setText(
+            QCoreApplication.translate(
+                "NoteDialog", "This note seems to hold {found}: remove it."
+            ).format(found=describe_flagged(flagged))
+            if flagged
+            else _reminder()
+        )
+        self.note_warning.setStyleSheet(
+            "color: #b00020; font-weight: bold;" if flagged else "color: #8a3c00;"
+        )
         length = len(self.note.toPlainText().strip())
         self.count.setText(
             self.tr("{count} / {limit} characters").format(count=length, limit=HANDOVER_NOTE_LIMIT)
@@ -370,3 +402,10 @@ class HandoverDialog(QDialog):
         self.problem.setText("⚠ " + sentence)
         self.problem.setAccessibleName(sentence)
         self.problem.show()
+
+
+def _reminder() -> str:
+    # The notes' own warning, word for word: one sentence, one translation.
+    return QCoreApplication.translate(
+        "NoteDialog", "No name, no identity: only what the coordination needs."
+    )

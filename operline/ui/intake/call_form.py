@@ -32,7 +32,8 @@ from operline.incidents.intake import (
     IntakeProblem,
 )
 from operline.incidents.routing import SectorChoice, SectorSuggestions
-from operline.paris_time import Clock
+from operline.notes_check import Flagged, identifying_text
+from operline.paris_time import Clock, paris_date
 from operline.phones import normalise_phone
 from operline.ui import shortcuts
 from operline.ui.intake.fields import (
@@ -52,6 +53,7 @@ from operline.ui.intake.form_rows import (
     keys_action,
     side_by_side,
 )
+from operline.ui.intake.notes_prompt import describe_flagged
 from operline.ui.intake.sector_refusal import sector_refusal
 
 # Keys of the form, declared with every other in operline.ui.shortcuts.
@@ -59,6 +61,8 @@ SAVE_CALL_KEYS = (shortcuts.SAVE_CALL.keys, *shortcuts.SAVE_CALL.more)
 TOGGLE_URGENT_KEYS = shortcuts.TOGGLE_URGENT.keys
 #: Alt+1 … Alt+7 choose the need from any field.
 CATEGORY_KEYS = (shortcuts.CHOOSE_NEED.keys, *shortcuts.CHOOSE_NEED.more)
+
+_REMINDER_STYLE = "color: #8a3c00; font-style: italic;"
 
 
 class NewCallForm(QWidget):
@@ -120,6 +124,10 @@ class NewCallForm(QWidget):
             location=self.location.text(),
             notes=self.notes.toPlainText(),
         )
+
+    def identifying_notes(self) -> tuple[Flagged, ...]:
+        """What in the notes looks like a name, a date of birth or a phone number."""
+        return identifying_text(self.notes.toPlainText(), today=paris_date(self._clock()))
 
     def problems(self, found: list[FieldProblem]) -> list[FieldProblem]:
         """The service's problems, plus a sector typed that names none."""
@@ -232,9 +240,9 @@ class NewCallForm(QWidget):
         self.notes = NotesEdit(self)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
         self.notes_count = QLabel(self)
-        self.reminder = QLabel(self.tr("No name, no identity: only what coordination needs"), self)
+        self.reminder = QLabel(self._reminder_text(), self)
         self.reminder.setWordWrap(True)
-        self.reminder.setStyleSheet("color: #8a3c00; font-style: italic;")
+        self.reminder.setStyleSheet(_REMINDER_STYLE)
         named = {
             self.sector: ("sector", self.tr("Sector")),
             self.location: ("location", self.tr("Location")),
@@ -415,7 +423,24 @@ class NewCallForm(QWidget):
         count = len(self.notes.toPlainText().strip())
         self.notes_count.setText(f"{count} / {NOTES_LIMIT}")
         self.notes_count.setStyleSheet(ERROR_STYLE if count > NOTES_LIMIT else "color: #555;")
+        self._warn_about_identifying_notes()
         self._edited("notes")
+
+    def _reminder_text(self) -> str:
+        return self.tr("No name, no identity: only what coordination needs")
+
+    def _warn_about_identifying_notes(self) -> None:
+        flagged = self.identifying_notes()
+        if not flagged:
+            self.reminder.setText(self._reminder_text())
+            self.reminder.setStyleSheet(_REMINDER_STYLE)
+            return
+        self.reminder.setText(
+            self.tr("These notes seem to hold {found}: remove it.").format(
+                found=describe_flagged(flagged)
+            )
+        )
+        self.reminder.setStyleSheet(ERROR_STYLE)
 
     def _check_phone(self) -> None:
         typed = self.callback_number.text()

@@ -1,9 +1,11 @@
 """The operator's screen for a call: the form, the teams to route to, places with room.
 
-Ctrl+N picks up a call; Ctrl+Enter saves it (after asking about a time far back and a
-possible duplicate);
-the focus then goes to the team to contact, and Enter records it. The call being typed is
-kept on this computer every few seconds, and offered back after a crash.
+(Over 400 lines: the one path from Ctrl+N to a saved call, its questions asked in order.)
+
+Ctrl+N picks up a call; Ctrl+Enter saves it (after asking about notes that look
+identifying, a time far back and a possible duplicate); the focus then goes to the team
+to contact, and Enter records it. The call being typed is kept on this computer every few
+seconds, and offered back after a crash.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from operline.incidents.intake import (
 from operline.incidents.live_board import BoardIncident
 from operline.incidents.routing import SectorChoice, intake_sectors
 from operline.incidents.suggestions import known_callers, known_locations
+from operline.notes_check import Flagged
 from operline.paris_time import format_paris
 from operline.ui import shortcuts
 from operline.ui.desk_context import DeskContext
@@ -43,6 +46,7 @@ from operline.ui.intake.before_saving import BeforeSaving, LateEntryPrompt, read
 from operline.ui.intake.call_form import NewCallForm
 from operline.ui.intake.draft import DraftKeeper, restore_draft
 from operline.ui.intake.duplicate_prompt import DuplicateAnswer, DuplicateChoice, DuplicatePrompt
+from operline.ui.intake.notes_prompt import IdentifyingNotesPrompt, select_flagged
 from operline.ui.intake.places_panel import PlacesPanel
 from operline.ui.intake.routing_panel import RoutingPanel
 from operline.ui.refusals import action_problem
@@ -93,9 +97,10 @@ class DeskView(QWidget):
         # A draft is offered back only on the database it was typed for.
         drafts.belong_to(desk.database_name)
         self.keeper = DraftKeeper(self.form, drafts, clock=clock, parent=self)
-        #: The prompts while they are open (time far back, possible duplicate, draft found,
-        #: new call).
+        #: The prompts while they are open (identifying notes, time far back, possible
+        #: duplicate, draft found, new call).
         self.late_prompt: LateEntryPrompt | None = None
+        self.notes_prompt: IdentifyingNotesPrompt | None = None
         self.duplicate_prompt: DuplicatePrompt | None = None
         self.draft_prompt: QMessageBox | None = None
         self.new_call_prompt: QMessageBox | None = None
@@ -140,7 +145,7 @@ class DeskView(QWidget):
 
     def save_call(self) -> None:
         """Check the call, ask about a time far back and a possible duplicate, then save it."""
-        if self.duplicate_prompt is not None or self.late_prompt is not None or self.saving:
+        if self.saving or any((self.duplicate_prompt, self.late_prompt, self.notes_prompt)):
             return
         form = self.form.call_form()
         now = self._clock()
@@ -149,6 +154,13 @@ class DeskView(QWidget):
             self.form.show_problems(problems)
             self._say(self.tr("The call is not saved yet: correct the fields in red."), False)
             return
+        flagged = self.form.identifying_notes()
+        if flagged:
+            self._ask_about_notes(form, now, flagged)
+            return
+        self._read_before_saving(form, now)
+
+    def _read_before_saving(self, form: CallForm, now: datetime) -> None:
         sector_id = form.sector_id
         assert sector_id is not None
         self._saving(True)
@@ -176,6 +188,22 @@ class DeskView(QWidget):
 
         prompt.finished.connect(lambda _: answered())
         self.late_prompt = prompt
+        prompt.open()
+
+    def _ask_about_notes(self, form: CallForm, now: datetime, flagged: tuple[Flagged, ...]) -> None:
+        prompt = IdentifyingNotesPrompt(flagged, self)
+
+        def answered() -> None:
+            self.notes_prompt = None
+            if prompt.confirmed:
+                self._read_before_saving(form, now)
+                return
+            select_flagged(self.form.notes, flagged[0])
+            self.form.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._say(self.tr("The call is not saved yet: remove from the notes who it is."), False)
+
+        prompt.finished.connect(lambda _: answered())
+        self.notes_prompt = prompt
         prompt.open()
 
     def _ask_about_duplicates(self, form: CallForm, incidents: list[BoardIncident]) -> None:

@@ -32,6 +32,7 @@ from operline.codes import Priority
 from operline.day_log import DayLog
 from operline.journal import JournalRow
 from operline.paris_time import format_paris
+from operline.private_files import make_private, prepare_private_file
 from operline.ui.journal.cells import (
     JournalColumn,
     column_title,
@@ -77,12 +78,16 @@ def page_layout() -> QPageLayout:
 
 def write_pdf(log: DayLog, path: Path, *, printed_by: str) -> int:
     """Write the day log as a PDF file; returns the number of pages."""
+    prepare_private_file(path)  # the writer fills the file and keeps its permissions
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
     writer.setPageLayout(page_layout())
     writer.setTitle(title_text(log))
     writer.setCreator("Operline")
-    return DayLogPages(log, printed_by=printed_by).paint(writer)
+    pages = DayLogPages(log, printed_by=printed_by).paint(writer)
+    del writer
+    make_private(path)
+    return pages
 
 
 def write_pdf_without_window(log: DayLog, path: Path, *, printed_by: str, lang: str) -> int:

@@ -55,6 +55,7 @@ from operline.ui.roster_editor.editor import RosterEditorDialog
 from operline.ui.shell.focus import DeskKeyboard, explain_greyed
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.go_to_call import GoToCallDialog
+from operline.ui.shell.retention import RetentionKeeper
 from operline.ui.shell.settings_dialog import SettingsDialog
 from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
 from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
@@ -108,6 +109,14 @@ class MainWindow(QMainWindow):
         self.desk = DeskView(
             self.context,
             drafts=drafts if drafts is not None else DraftStore(default_drafts_folder()),
+            parent=self,
+        )
+        # The retention rules, applied at start and daily, as the computer's account.
+        self.retention = RetentionKeeper(
+            runner,
+            actor=lambda: system_actor(self._actor, self.session.workstation),
+            clock=clock,
+            drafts_folder=self.desk.keeper.store.folder,
             parent=self,
         )
         self.board = DutyBoard(self.context, parent=self)
@@ -167,6 +176,7 @@ class MainWindow(QMainWindow):
         self._operator_changed(self.session.operator)
         for screen in (self.board, self.calls, self.desk, self.journal, self.history, self.charts):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.retention.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.calls.sector_view_asked.connect(self.open_sector_view)
         self.history.sector_view_asked.connect(self.open_sector_view)
         self.board.refreshed.connect(self._board_refreshed)
@@ -435,7 +445,9 @@ class MainWindow(QMainWindow):
     # Operators and roster
 
     def start_shift(self) -> None:
-        """At start: who is at the desk, then any call a crash left unsaved."""
+        """At start: the retention purge (off the GUI thread), who is at the desk, then any
+        call a crash left unsaved."""
+        self.retention.start()
         self.sign_in()
         if self.desk.offer_saved_draft():
             self.show_desk()

@@ -51,6 +51,12 @@ _LABELS = {
     "desk.undo_minutes": QT_TRANSLATE_NOOP(
         "SettingsDialog", "A step can be undone (Ctrl+Z) for (minutes)"
     ),
+    "privacy.notes_days": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Erase a call's notes after it is closed (days)"
+    ),
+    "privacy.anonymise_after_years": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Anonymise a call after (years)"
+    ),
 }
 
 

@@ -35,7 +35,7 @@ from tests.test_handover_summary import (
     store_calls,
 )
 from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK, close_next_modal
-from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, Clock, Keyboard, focused
+from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, Clock, Keyboard, focused, type_into
 
 pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP_NOTICES)
 
@@ -350,3 +350,20 @@ def test_longer_french_still_fits_the_desk_screen(qtbot: QtBot, night: Night) ->
             wraps = isinstance(widget, QLabel) and widget.wordWrap()
             if widget.isVisible() and widget.text() and not wraps:
                 assert widget.width() >= widget.sizeHint().width(), widget.text()
+
+
+def test_a_handover_note_naming_someone_is_shown_first_and_goes_on_when_asked_twice(
+    qtbot: QtBot, night: Night, english: InstalledLanguage
+) -> None:
+    dialog = _dialog(qtbot, night)
+    dialog.note.setFocus()
+    type_into(dialog.note, "Rappeler M. Dupont pour la place")
+    assert dialog.note_warning.text() == ("This note seems to hold a name (M. Dupont): remove it.")
+    keys = Keyboard(qtbot, dialog)
+
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert dialog.step is Step.NOTE
+    assert dialog.note.textCursor().selectedText() == "M. Dupont"
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.step is Step.WHO
