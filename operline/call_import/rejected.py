@@ -14,6 +14,7 @@ from pathlib import Path
 
 from operline.call_import.problems import RowProblem
 from operline.call_import.reading import CallRecord
+from operline.private_files import write_private
 from operline.sentences import QT_TRANSLATE_NOOP, Sentence
 
 REASON_COLUMN = "reason"
@@ -50,10 +51,11 @@ def _reason(problem: RowProblem) -> Sentence:
 
 
 def write_rejected(path: Path, content: bytes) -> None:
-    """Write the file whole or not at all: a temporary file renamed over it."""
+    """Write the file whole or not at all: a temporary file renamed over it. Its rows are
+    the earlier log's, notes and callback numbers included: the file is 0600."""
     partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_bytes(content)
+        write_private(partial, content)
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -103,6 +105,8 @@ def test_skip_invalid_imports_the_others_and_writes_the_rejected_file(
             "column sector: 'Forceval' is no sector of the desk",
         ],
     ]
+    if os.name == "posix":  # the earlier log's notes: for the computer's account only
+        assert stat.S_IMODE(rejected.stat().st_mode) == 0o600
 
     code, out, _ = _run(desk, str(path), "--skip-invalid")
 
