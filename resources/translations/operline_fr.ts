@@ -35,6 +35,58 @@
     </message>
 </context>
 <context>
+    <name>AuditMessages</name>
+    <message>
+        <source>Audit entry {id} was altered: its fields no longer match its hash.</source>
+        <extracomment>Where a chain starts before retention has removed anything. Entries read per query by the walk. The hash of the last entry checked (the anchor&apos;s when there is none). The last entry retention removed, when it removed any. One sentence naming the first entry found altered, removed or inserted.</extracomment>
+        <translation>L’entrée d’audit {id} a été modifiée&#xa0;: ses champs ne correspondent plus à son empreinte.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was altered: its details no longer match their digest.</source>
+        <translation>L’entrée d’audit {id} a été modifiée&#xa0;: ses détails ne correspondent plus à leur empreinte.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was altered: its details were removed without the mark of an erasure.</source>
+        <translation>L’entrée d’audit {id} a été modifiée&#xa0;: ses détails ont été retirés sans la marque d’un effacement.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was inserted: the entry after it follows the one before it.</source>
+        <translation>L’entrée d’audit {id} a été insérée&#xa0;: l’entrée qui la suit suit celle qui la précède.</translation>
+    </message>
+    <message>
+        <source>An audit entry was removed before entry {id}: it does not follow entry {previous}.</source>
+        <translation>Une entrée d’audit a été supprimée avant l’entrée {id}&#xa0;: celle-ci ne suit pas l’entrée {previous}.</translation>
+    </message>
+    <message>
+        <source>An audit entry was removed before entry {id}: it does not follow the start of the chain.</source>
+        <translation>Une entrée d’audit a été supprimée avant l’entrée {id}&#xa0;: celle-ci ne suit pas le début de la chaîne.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was inserted: the chain starts after entry {anchor}, the last one retention removed.</source>
+        <translation>L’entrée d’audit {id} a été insérée&#xa0;: la chaîne commence après l’entrée {anchor}, la dernière supprimée par la durée de conservation.</translation>
+    </message>
+    <message>
+        <source>The last audit entries were removed: the chain ends at entry {id}, but entry {last} was written last.</source>
+        <translation>Les dernières entrées d’audit ont été supprimées&#xa0;: la chaîne s’arrête à l’entrée {id}, mais l’entrée {last} a été écrite en dernier.</translation>
+    </message>
+    <message>
+        <source>Every audit entry was removed: entry {last} was written last.</source>
+        <translation>Toutes les entrées d’audit ont été supprimées&#xa0;: l’entrée {last} a été écrite en dernier.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was inserted: entry {last} was the last one Operline wrote.</source>
+        <translation>L’entrée d’audit {id} a été insérée&#xa0;: l’entrée {last} est la dernière qu’Operline a écrite.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was altered: the last entry&apos;s hash is not the one Operline wrote.</source>
+        <translation>L’entrée d’audit {id} a été modifiée&#xa0;: l’empreinte de la dernière entrée n’est pas celle qu’Operline a écrite.</translation>
+    </message>
+    <message>
+        <source>The audit chain&apos;s head was removed: its start and end are unknown.</source>
+        <translation>La tête de la chaîne d’audit a été supprimée&#xa0;: son début et sa fin sont inconnus.</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
