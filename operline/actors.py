@@ -38,6 +38,8 @@ class Right(StrEnum):
     SIGN_OFF_DAY = "sign_off_day"
     #: Write the weekly files the desk sends its partners (the GPO export).
     EXPORT = "export"
+    #: Export the audit trail for a data-protection officer, and apply its retention.
+    AUDIT_TRAIL = "audit_trail"
 
 
 _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
@@ -86,6 +88,11 @@ SUPERVISOR_ONLY: dict[Right, Template] = {
     Right.EXPORT: QT_TRANSLATE_NOOP(
         "RightsMessages",
         "{name} is signed in as an operator: only a supervisor may export the week for the GPO.",
+    ),
+    Right.AUDIT_TRAIL: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may export or prune the audit "
+        "trail.",
     ),
 }
 

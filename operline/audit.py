@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import String, select, update
+from sqlalchemy import String, func, select, update
 from sqlalchemy.orm import Session
 
 from operline.actors import Actor
@@ -135,6 +135,9 @@ def append_audit_entry(
     digest = details_digest(details)
     fields = entry_fields(at, operator_id, actor, action.value, target, digest)
     entry = AuditLog(
+        # Numbered under the lock, after the last entry or the anchor: ids follow the chain,
+        # and SQLite never hands out again the id of an entry retention removed.
+        id=(head.last_id if head.last_id is not None else head.anchor_id or 0) + 1,
         at=at,
         operator_id=operator_id,
         actor=actor,
@@ -156,9 +159,11 @@ def lock_chain_head(session: Session) -> AuditChain:
     query = select(AuditChain).where(AuditChain.id == 1).with_for_update()
     head = session.execute(query).scalar_one_or_none()
     if head is None:
-        # A missing head is itself reported by ``audit verify``; the desk keeps working.
+        # A missing head is itself reported by ``audit verify`` (the entries left are before
+        # its anchor); the desk keeps working.
+        last = session.scalar(select(func.max(AuditLog.id)))
         head = AuditChain(
-            id=1, last_id=None, last_hash=GENESIS_HASH, anchor_id=None, anchor_hash=GENESIS_HASH
+            id=1, last_id=None, last_hash=GENESIS_HASH, anchor_id=last, anchor_hash=GENESIS_HASH
         )
         session.add(head)
         session.flush()

@@ -70,6 +70,7 @@ SETTING_SENTENCES: dict[SettingProblem, Template] = {
 }
 _MINUTES = QT_TRANSLATE_NOOP("SettingsDialog", "minutes")
 _HOURS = QT_TRANSLATE_NOOP("SettingsDialog", "hours")
+_MONTHS = QT_TRANSLATE_NOOP("SettingsDialog", "months")
 
 
 class BadSettingValue(ValueError):
@@ -113,6 +114,7 @@ def _whole_number(low: int, high: int, unit: Template) -> Callable[[str], int]:
 _minutes = _whole_number(1, 240, _MINUTES)
 _hours = _whole_number(1, 72, _HOURS)
 _undo_minutes = _whole_number(1, 60, _MINUTES)
+_audit_months = _whole_number(12, 36, _MONTHS)
 
 
 def _phone_or_empty(text: str) -> str:
@@ -171,6 +173,13 @@ UNDO_MINUTES = Setting(
     "minutes during which the operator who recorded a step may still undo it (Ctrl+Z)",
 )
 
+AUDIT_MONTHS_KEPT = Setting(
+    "audit.months_kept",
+    12,
+    _audit_months,
+    "months an audit entry is kept before it is removed from the start of the audit chain",
+)
+
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
     NORMAL_ACK_MINUTES,
@@ -178,6 +187,7 @@ SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     LATE_ENTRY_HOURS,
     DESK_NAME,
     UNDO_MINUTES,
+    AUDIT_MONTHS_KEPT,
 )
 
 
@@ -191,6 +201,7 @@ class DeskSettings:
     late_entry_hours: int = LATE_ENTRY_HOURS.default
     name: str = DESK_NAME.default
     undo_minutes: int = UNDO_MINUTES.default
+    months_kept: int = AUDIT_MONTHS_KEPT.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""

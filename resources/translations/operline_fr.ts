@@ -85,6 +85,11 @@
         <source>The audit chain&apos;s head was removed: its start and end are unknown.</source>
         <translation>La tête de la chaîne d’audit a été supprimée&#xa0;: son début et sa fin sont inconnus.</translation>
     </message>
+    <message>
+        <source>The period ends on {last}, before it starts on {first}.</source>
+        <extracomment>The columns that hold text from outside (the others are numbers, instants and hashes).</extracomment>
+        <translation>La période se termine le {last}, avant de commencer le {first}.</translation>
+    </message>
 </context>
 <context>
     <name>ChartPanel</name>
@@ -249,6 +254,26 @@
     <message>
         <source>--days: {days} is not between 1 and {most}</source>
         <translation>--days&#xa0;: {days} n&apos;est pas entre 1 et {most}</translation>
+    </message>
+    <message>
+        <source>{database}: the audit chain is intact from entry {first} to entry {last} ({entries} in all), head hash {hash}.</source>
+        <translation>{database}&#xa0;: la chaîne d’audit est intacte de l’entrée {first} à l’entrée {last} ({entries} en tout), empreinte de tête {hash}.</translation>
+    </message>
+    <message>
+        <source>{database}: the audit chain is intact and holds no entry yet.</source>
+        <translation>{database}&#xa0;: la chaîne d’audit est intacte et ne contient encore aucune entrée.</translation>
+    </message>
+    <message>
+        <source>{path}: {rows} audit entries, sha256 {sha256}</source>
+        <translation>{path}&#xa0;: {rows} entrées d’audit, sha256 {sha256}</translation>
+    </message>
+    <message>
+        <source>{database}: {count} audit entries older than {months} months removed (before {cutoff}).</source>
+        <translation>{database}&#xa0;: {count} entrées d’audit de plus de {months} mois supprimées (avant le {cutoff}).</translation>
+    </message>
+    <message>
+        <source>{database}: {count} audit entries older than {months} months would be removed (before {cutoff}); nothing was changed.</source>
+        <translation>{database}&#xa0;: {count} entrées d’audit de plus de {months} mois seraient supprimées (avant le {cutoff})&#xa0;; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -3576,7 +3601,7 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
-        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
+        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Export the audit trail for a data-protection officer, and apply its retention. Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
     </message>
     <message>
@@ -3595,6 +3620,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>{name} is signed in as an operator: only a supervisor may export the week for the GPO.</source>
         <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut exporter la semaine pour le GPO.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may export or prune the audit trail.</source>
+        <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut exporter ou purger le journal d’audit.</translation>
     </message>
     <message>
         <source>Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off the day log.</source>
@@ -4389,6 +4418,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>Une étape s&apos;annule (Ctrl+Z) pendant (minutes)</translation>
     </message>
     <message>
+        <source>Audit entries are kept for (months, 12 to 36)</source>
+        <translation>Durée de conservation des entrées d’audit (mois, de 12 à 36)</translation>
+    </message>
+    <message>
         <source>{value} is not a whole number</source>
         <extracomment>The sentence of each problem, as the settings dialog and the command line tell it.</extracomment>
         <translation>{value} n&apos;est pas un nombre entier</translation>
@@ -4416,6 +4449,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>hours</source>
         <translation>heures</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>mois</translation>
     </message>
     <message>
         <source>{key}: {reason}</source>

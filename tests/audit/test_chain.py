@@ -77,7 +77,8 @@ def test_the_first_and_the_last_entries_deleted_are_noticed(database: Database) 
 
 
 def _gap_after(database: Database, ids: list[int], position: int) -> list[int]:
-    """Leave a gap of 100 ids after ``ids[position]``, as PostgreSQL's sequences may."""
+    """Leave a gap of 100 ids after ``ids[position]`` (ids are not hashed: a chain
+    renumbered whole still verifies), where a forger may slip an entry in."""
     tamper(
         database,
         f"UPDATE audit_log SET id = id + 100 WHERE id > {ids[position]}",

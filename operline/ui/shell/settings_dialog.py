@@ -51,6 +51,9 @@ _LABELS = {
     "desk.undo_minutes": QT_TRANSLATE_NOOP(
         "SettingsDialog", "A step can be undone (Ctrl+Z) for (minutes)"
     ),
+    "audit.months_kept": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Audit entries are kept for (months, 12 to 36)"
+    ),
 }
 
 

@@ -120,3 +120,35 @@ def test_the_language_follows_the_system_by_default(
     assert done.returncode == 1
     assert expected in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_start_removes_audit_entries_older_than_their_retention(
+    qtbot: QtBot, sqlite_url: str
+) -> None:
+    from datetime import timedelta
+
+    from operline.audit import AuditAction
+    from operline.audit_chain import verify_audit_chain
+    from operline.db.migrate import upgrade_database
+    from operline.paris_time import now_utc
+    from tests.audit.chain import write_entries
+
+    database = open_database(sqlite_url)
+    try:
+        upgrade_database(database, now=now_utc())
+        write_entries(database, 3, start=now_utc() - timedelta(days=400))
+        write_entries(database, 1, start=now_utc())
+    finally:
+        database.dispose()
+
+    assert run_gui(sqlite_url, smoke=True, lang="fr") == 0
+
+    database = open_database(sqlite_url)
+    try:
+        with database.read() as session:
+            actions = list(session.scalars(select(AuditLog.action).order_by(AuditLog.id)))
+        report = verify_audit_chain(database)
+    finally:
+        database.dispose()
+    assert actions == [JOURNAL_VIEW, AuditAction.AUDIT_PRUNE]
+    assert report.intact
