@@ -24,7 +24,7 @@ from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.errors import InvalidInput
 from operline.gpo.folder import check_folder, rename_in, sha256_of, write_temporary
-from operline.paris_time import as_utc, isoformat_paris, paris_day_bounds
+from operline.paris_time import isoformat_paris, paris_day_bounds
 from operline.sentences import QT_TRANSLATE_NOOP
 
 HEADER = (
@@ -105,30 +105,54 @@ def _write(output: BinaryIO, lines: Iterator[Sequence[object]]) -> int:
 
 def _lines(session: Session, start: datetime, end: datetime) -> Iterator[Sequence[object]]:
     yield HEADER
+    columns = (
+        AuditLog.id,
+        AuditLog.at,
+        AuditLog.operator_id,
+        AuditLog.actor,
+        AuditLog.action,
+        AuditLog.target,
+        AuditLog.details,
+        AuditLog.details_sha256,
+        AuditLog.details_erased_at,
+        AuditLog.previous_hash,
+        AuditLog.entry_hash,
+    )
     after = -1
     while True:
-        entries = session.scalars(
-            select(AuditLog)
+        rows = session.execute(
+            select(*columns)
             .where(AuditLog.at >= start, AuditLog.at < end, AuditLog.id > after)
             .order_by(AuditLog.id)
             .limit(BATCH)
         ).all()
-        for entry in entries:
+        for (
+            id_,
+            at,
+            operator_id,
+            actor,
+            action,
+            target,
+            details,
+            digest,
+            erased,
+            link,
+            hash_,
+        ) in rows:
             yield (
-                entry.id,
-                as_utc(entry.at).isoformat(),
-                isoformat_paris(entry.at),
-                "" if entry.operator_id is None else entry.operator_id,
-                entry.actor,
-                entry.action,
-                entry.target or "",
-                entry.details or "",
-                entry.details_sha256 or "",
-                "" if entry.details_erased_at is None else entry.details_erased_at.isoformat(),
-                entry.previous_hash,
-                entry.entry_hash,
+                id_,
+                at.isoformat(),
+                isoformat_paris(at),
+                "" if operator_id is None else operator_id,
+                actor,
+                action,
+                target or "",
+                details or "",
+                digest or "",
+                "" if erased is None else erased.isoformat(),
+                link,
+                hash_,
             )
-        if len(entries) < BATCH:
+        if len(rows) < BATCH:
             return
-        after = entries[-1].id
-        session.expunge_all()
+        after = rows[-1][0]
