@@ -24,6 +24,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -37,6 +38,8 @@ from operline.sentences import QT_TRANSLATE_NOOP, Sentence
 GENESIS_HASH = "0" * 64
 #: Entries read per query by the walk.
 BATCH = 5000
+#: The canonical encoding's encoder: compact JSON, non-ASCII kept as UTF-8.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def details_digest(details: str | None) -> str | None:
@@ -57,7 +60,7 @@ def entry_fields(
     """The canonical encoding of an entry's fields: a compact JSON array in UTF-8."""
     instant = as_utc(at).isoformat(timespec="microseconds")
     fields = [instant, operator_id, actor, action, target, details_sha256]
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(fields).encode("utf-8")
 
 
 def chain_hash(previous_hash: str, fields: bytes) -> str:
@@ -65,9 +68,8 @@ def chain_hash(previous_hash: str, fields: bytes) -> str:
     return hashlib.sha256(previous_hash.encode("ascii") + fields).hexdigest()
 
 
-@dataclass(frozen=True)
-class StoredEntry:
-    """An audit entry as the database holds it, for the walk."""
+class StoredEntry(NamedTuple):
+    """An audit entry as the database holds it, for the walk (a tuple: a million are made)."""
 
     id: int
     at: datetime
@@ -252,11 +254,14 @@ def stored_entries(session: Session, *, after: int | None = None) -> Iterator[St
     )
     last = after if after is not None else -1
     while True:
-        rows = session.execute(
-            select(*columns).where(AuditLog.id > last).order_by(AuditLog.id).limit(BATCH)
-        ).all()
+        # Core rows: the walk needs plain values, not what the ORM builds around them.
+        rows = (
+            session.connection()
+            .execute(select(*columns).where(AuditLog.id > last).order_by(AuditLog.id).limit(BATCH))
+            .all()
+        )
         for row in rows:
-            yield StoredEntry(*row)
+            yield StoredEntry._make(row)
         if len(rows) < BATCH:
             return
         last = rows[-1][0]
