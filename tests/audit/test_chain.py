@@ -14,6 +14,8 @@ from operline.audit_chain import GENESIS_HASH, chain_hash, entry_fields, verify_
 from operline.db.engine import Database, open_database
 from operline.db.migrate import alembic_config, upgrade_database
 from operline.db.models import AuditChain, AuditLog
+from operline.settings import write_settings
+from tests.actors import COMMAND_LINE
 from tests.audit.chain import NOW, problem_of, tamper, write_entries
 
 
@@ -244,3 +246,15 @@ def test_two_desks_writing_at_once_do_not_fork_the_chain(postgres_url: str) -> N
     finally:
         for database in desks:
             database.dispose()
+
+
+def test_several_entries_of_one_transaction_chain_one_after_the_other(database: Database) -> None:
+    write_settings(
+        database,
+        {"alerts.urgent_ack_minutes": "4", "audit.months_kept": "18", "desk.name": "NOU"},
+        actor=COMMAND_LINE,
+        now=NOW,
+    )
+    report = verify_audit_chain(database)
+    assert report.intact
+    assert report.entries == 3

@@ -5,17 +5,22 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from operline.audit import AuditAction
+from operline.audit_chain import verify_audit_chain
 from operline.db.engine import open_database
-from operline.db.migrate import schema_state
+from operline.db.migrate import schema_state, upgrade_database
 from operline.db.models import AuditLog
 from operline.journal import JOURNAL_VIEW
+from operline.paris_time import now_utc
 from operline.ui.shell.app import run_gui
+from tests.audit.chain import write_entries
 from tests.ui.conftest import close_next_modal
 
 
@@ -125,14 +130,6 @@ def test_the_language_follows_the_system_by_default(
 def test_the_start_removes_audit_entries_older_than_their_retention(
     qtbot: QtBot, sqlite_url: str
 ) -> None:
-    from datetime import timedelta
-
-    from operline.audit import AuditAction
-    from operline.audit_chain import verify_audit_chain
-    from operline.db.migrate import upgrade_database
-    from operline.paris_time import now_utc
-    from tests.audit.chain import write_entries
-
     database = open_database(sqlite_url)
     try:
         upgrade_database(database, now=now_utc())
