@@ -128,24 +128,29 @@ def test_the_language_follows_the_system_by_default(
 
 
 def test_the_start_removes_audit_entries_older_than_their_retention(
-    qtbot: QtBot, sqlite_url: str
+    qtbot: QtBot, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     database = open_database(sqlite_url)
     try:
         upgrade_database(database, now=now_utc())
         write_entries(database, 3, start=now_utc() - timedelta(days=400))
-        write_entries(database, 1, start=now_utc())
+        kept = write_entries(database, 1, start=now_utc())
     finally:
         database.dispose()
 
     assert run_gui(sqlite_url, smoke=True, lang="fr") == 0
 
+    assert "painted" in capsys.readouterr().out
     database = open_database(sqlite_url)
     try:
         with database.read() as session:
-            actions = list(session.scalars(select(AuditLog.action).order_by(AuditLog.id)))
+            entries = session.execute(
+                select(AuditLog.id, AuditLog.action, AuditLog.details).order_by(AuditLog.id)
+            ).all()
         report = verify_audit_chain(database)
     finally:
         database.dispose()
-    assert actions == [JOURNAL_VIEW, AuditAction.AUDIT_PRUNE]
+    assert entries[0].id == kept[0]  # the three old entries are gone, the recent one kept
+    pruned = [entry.details for entry in entries if entry.action == AuditAction.AUDIT_PRUNE]
+    assert pruned == ["3 entries removed, up to entry 3; kept 12 months"]
     assert report.intact
