@@ -40,6 +40,8 @@ class Right(StrEnum):
     EXPORT = "export"
     #: Bring the call log kept before Operline into the history (``operline import calls``).
     IMPORT = "import"
+    #: Export the audit trail for a data-protection officer, and apply its retention.
+    AUDIT_TRAIL = "audit_trail"
 
 
 _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
@@ -92,6 +94,11 @@ SUPERVISOR_ONLY: dict[Right, Template] = {
     Right.IMPORT: QT_TRANSLATE_NOOP(
         "RightsMessages",
         "{name} is signed in as an operator: only a supervisor may import the earlier call log.",
+    ),
+    Right.AUDIT_TRAIL: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may export or prune the audit "
+        "trail.",
     ),
 }
 

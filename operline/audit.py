@@ -2,19 +2,22 @@
 
 Every audited action is declared once below, and ``write_audit`` is the only way rows are
 added: the row keeps the actor's operator id (the same id the call's timeline keeps) and
-a readable name with the workstation.
+a readable name with the workstation. Each row is chained onto the one before it by a
+hash (``operline.audit_chain``), so a row edited, removed or slipped in is noticed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import String
+from sqlalchemy import String, func, select, update
 from sqlalchemy.orm import Session
 
 from operline.actors import Actor
-from operline.db.models import AuditLog
+from operline.audit_chain import GENESIS_HASH, chain_hash, details_digest, entry_fields
+from operline.db.models import AuditChain, AuditLog
 from operline.paris_time import as_utc
 
 
@@ -73,6 +76,10 @@ class AuditAction(StrEnum):
     PRIVACY_PURGE = "privacy.purge"
     #: The demo history was written (by bulk insert, with no actor of the desk).
     DEMO_FILLED = "demo_filled"
+    #: Audit entries were exported for a data-protection officer (the period, rows, SHA-256).
+    AUDIT_EXPORT = "audit.export"
+    #: Audit entries older than their retention were removed from the start of the chain.
+    AUDIT_PRUNE = "audit.prune"
 
 
 def _length(column: str) -> int:
@@ -97,13 +104,89 @@ def write_audit(
     details: str | None = None,
 ) -> None:
     """Add one audit row to the session's transaction, so it commits with the change."""
-    session.add(
-        AuditLog(
-            at=as_utc(now),
-            operator_id=actor.operator_id,
-            actor=actor.audit_name[:_ACTOR_LENGTH],
-            action=action.value,
-            target=target[:_TARGET_LENGTH] if target else None,
-            details=details[:_DETAILS_LENGTH] if details else None,
-        )
+    append_audit_entry(
+        session,
+        at=now,
+        operator_id=actor.operator_id,
+        actor=actor.audit_name,
+        action=action,
+        target=target,
+        details=details,
     )
+
+
+def append_audit_entry(
+    session: Session,
+    *,
+    at: datetime,
+    operator_id: int | None,
+    actor: str,
+    action: AuditAction,
+    target: str | None = None,
+    details: str | None = None,
+) -> int:
+    """Chain one entry onto the last one, in the session's transaction; returns its id.
+
+    The chain's head row is locked first (on SQLite the writer's BEGIN IMMEDIATE already
+    holds the database), so two desks writing at once wait for each other rather than
+    both chaining onto the same entry.
+    """
+    head = lock_chain_head(session)
+    actor = actor[:_ACTOR_LENGTH]
+    target = target[:_TARGET_LENGTH] if target else None
+    details = details[:_DETAILS_LENGTH] if details else None
+    at = as_utc(at)
+    digest = details_digest(details)
+    fields = entry_fields(at, operator_id, actor, action.value, target, digest)
+    entry = AuditLog(
+        # Numbered under the lock, after the last entry or the anchor: ids follow the chain,
+        # and SQLite never hands out again the id of an entry retention removed.
+        id=(head.last_id if head.last_id is not None else head.anchor_id or 0) + 1,
+        at=at,
+        operator_id=operator_id,
+        actor=actor,
+        action=action.value,
+        target=target,
+        details=details,
+        details_sha256=digest,
+        previous_hash=head.last_hash,
+        entry_hash=chain_hash(head.last_hash, fields),
+    )
+    session.add(entry)
+    session.flush()
+    head.last_id, head.last_hash = entry.id, entry.entry_hash
+    return entry.id
+
+
+def lock_chain_head(session: Session) -> AuditChain:
+    """The chain's head row, locked until the transaction ends (made if it is missing)."""
+    query = select(AuditChain).where(AuditChain.id == 1).with_for_update()
+    head = session.execute(query).scalar_one_or_none()
+    if head is None:
+        # A missing head is itself reported by ``audit verify`` (the entries left are before
+        # its anchor); the desk keeps working.
+        last = session.scalar(select(func.max(AuditLog.id)))
+        head = AuditChain(
+            id=1, last_id=None, last_hash=GENESIS_HASH, anchor_id=last, anchor_hash=GENESIS_HASH
+        )
+        session.add(head)
+        session.flush()
+    return head
+
+
+def erase_audit_details(session: Session, entry_ids: Iterable[int], *, now: datetime) -> int:
+    """Erase the details of these entries, marking each erasure; the chain still verifies.
+
+    For the privacy purge: the digest of each text stays, and ``audit verify`` accepts a
+    details that is missing only with this mark. Returns how many texts were erased.
+    """
+    erased = 0
+    ids = list(entry_ids)
+    for start in range(0, len(ids), 500):
+        result = session.execute(
+            update(AuditLog)
+            .where(AuditLog.id.in_(ids[start : start + 500]), AuditLog.details.is_not(None))
+            .values(details=None, details_erased_at=as_utc(now))
+        )
+        erased += result.rowcount  # type: ignore[attr-defined]
+    return erased

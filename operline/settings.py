@@ -72,6 +72,7 @@ _MINUTES = QT_TRANSLATE_NOOP("SettingsDialog", "minutes")
 _HOURS = QT_TRANSLATE_NOOP("SettingsDialog", "hours")
 _DAYS = QT_TRANSLATE_NOOP("SettingsDialog", "days")
 _YEARS = QT_TRANSLATE_NOOP("SettingsDialog", "years")
+_MONTHS = QT_TRANSLATE_NOOP("SettingsDialog", "months")
 
 
 class BadSettingValue(ValueError):
@@ -119,6 +120,7 @@ _undo_minutes = _whole_number(1, 60, _MINUTES)
 _notes_days = _whole_number(30, 365, _DAYS)
 # The history serves the GPO's yearly review: at least a year, at most five.
 _anonymise_years = _whole_number(1, 5, _YEARS)
+_audit_months = _whole_number(12, 36, _MONTHS)
 
 
 def _phone_or_empty(text: str) -> str:
@@ -190,6 +192,12 @@ ANONYMISE_AFTER_YEARS = Setting(
     "years after a call was received before it is anonymised (place reduced to the sector, "
     "callback number and notes erased)",
 )
+AUDIT_MONTHS_KEPT = Setting(
+    "audit.months_kept",
+    12,
+    _audit_months,
+    "months an audit entry is kept before it is removed from the start of the audit chain",
+)
 
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
@@ -200,6 +208,7 @@ SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     UNDO_MINUTES,
     NOTES_DAYS,
     ANONYMISE_AFTER_YEARS,
+    AUDIT_MONTHS_KEPT,
 )
 
 
@@ -215,6 +224,7 @@ class DeskSettings:
     undo_minutes: int = UNDO_MINUTES.default
     notes_days: int = NOTES_DAYS.default
     anonymise_after_years: int = ANONYMISE_AFTER_YEARS.default
+    months_kept: int = AUDIT_MONTHS_KEPT.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""

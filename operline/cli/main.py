@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from operline import __version__
+from operline.cli.audit import add_audit_commands
 from operline.cli.database import add_database_commands, database_url
 from operline.cli.desk import add_desk_commands
 from operline.cli.export import add_export_commands
@@ -110,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     add_export_commands(commands, common, _open_prepared)
     add_import_commands(commands, common, _open_prepared)
     add_privacy_commands(commands, common, _open_prepared)
+    add_audit_commands(commands, common, _open_prepared)
     return parser
 
 

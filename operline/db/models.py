@@ -434,8 +434,35 @@ class AuditLog(Base):
     action: Mapped[str] = mapped_column(String(40))
     target: Mapped[str | None] = mapped_column(String(120))
     details: Mapped[str | None] = mapped_column(String(500))
+    #: SHA-256 of ``details`` (None when there were none): the chain hashes this digest,
+    #: so the privacy purge may erase the text and the chain still verifies.
+    details_sha256: Mapped[str | None] = mapped_column(String(64))
+    #: When the privacy purge erased ``details``: the mark that makes its absence lawful.
+    details_erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The previous entry's ``entry_hash`` (or the chain's anchor), as it was when written.
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    #: SHA-256 of ``previous_hash`` and this entry's fields (``operline.audit_chain``).
+    entry_hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+
+class AuditChain(Base):
+    """The audit chain's one row: its last entry, and the anchor it starts from.
+
+    Every audit write locks this row first, so two desks never chain onto the same entry;
+    the anchor is the last entry retention removed, from which ``audit verify`` starts.
+    """
+
+    __tablename__ = "audit_chain"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_id: Mapped[int | None] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    anchor_id: Mapped[int | None] = mapped_column(Integer)
+    anchor_hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
 
 
 class Handover(Base):

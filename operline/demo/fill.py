@@ -17,10 +17,10 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from operline import reference_data as ref
+from operline.audit import AuditAction, append_audit_entry
 from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.db.models import (
-    AuditLog,
     Base,
     Facility,
     Incident,
@@ -91,15 +91,13 @@ def fill_demo_database(
         # The free-text index is built once at the end: row by row, it doubles the time.
         with indexed_at_the_end(session):
             written, events, still_open = _write_incidents(session, planner.plan(incidents, weeks))
-        session.execute(
-            insert(table_of(AuditLog)).values(
-                at=now,
-                operator_id=None,
-                actor=DEMO_ACTOR,
-                action="demo_filled",
-                target=None,
-                details=f"{written} incidents over {weeks} weeks, seed {seed}",
-            )
+        append_audit_entry(
+            session,
+            at=now,
+            operator_id=None,
+            actor=DEMO_ACTOR,
+            action=AuditAction.DEMO_FILLED,
+            details=f"{written} incidents over {weeks} weeks, seed {seed}",
         )
     _refresh_planner_statistics(database)
     return DemoSummary(

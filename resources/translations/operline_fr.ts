@@ -35,6 +35,63 @@
     </message>
 </context>
 <context>
+    <name>AuditMessages</name>
+    <message>
+        <source>Audit entry {id} was altered: its fields no longer match its hash.</source>
+        <extracomment>Where a chain starts before retention has removed anything. Entries read per query by the walk. The canonical encoding&apos;s encoder: compact JSON, non-ASCII kept as UTF-8. The hash of the last entry checked (the anchor&apos;s when there is none). The last entry retention removed, when it removed any. One sentence naming the first entry found altered, removed or inserted.</extracomment>
+        <translation>L’entrée d’audit {id} a été modifiée&#xa0;: ses champs ne correspondent plus à son empreinte.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was altered: its details no longer match their digest.</source>
+        <translation>L’entrée d’audit {id} a été modifiée&#xa0;: ses détails ne correspondent plus à leur empreinte.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was altered: its details were removed without the mark of an erasure.</source>
+        <translation>L’entrée d’audit {id} a été modifiée&#xa0;: ses détails ont été retirés sans la marque d’un effacement.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was inserted: the entry after it follows the one before it.</source>
+        <translation>L’entrée d’audit {id} a été insérée&#xa0;: l’entrée qui la suit suit celle qui la précède.</translation>
+    </message>
+    <message>
+        <source>An audit entry was removed before entry {id}: it does not follow entry {previous}.</source>
+        <translation>Une entrée d’audit a été supprimée avant l’entrée {id}&#xa0;: celle-ci ne suit pas l’entrée {previous}.</translation>
+    </message>
+    <message>
+        <source>An audit entry was removed before entry {id}: it does not follow the start of the chain.</source>
+        <translation>Une entrée d’audit a été supprimée avant l’entrée {id}&#xa0;: celle-ci ne suit pas le début de la chaîne.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was inserted: the chain starts after entry {anchor}, the last one retention removed.</source>
+        <translation>L’entrée d’audit {id} a été insérée&#xa0;: la chaîne commence après l’entrée {anchor}, la dernière supprimée par la durée de conservation.</translation>
+    </message>
+    <message>
+        <source>The last audit entries were removed: the chain ends at entry {id}, but entry {last} was written last.</source>
+        <translation>Les dernières entrées d’audit ont été supprimées&#xa0;: la chaîne s’arrête à l’entrée {id}, mais l’entrée {last} a été écrite en dernier.</translation>
+    </message>
+    <message>
+        <source>Every audit entry was removed: entry {last} was written last.</source>
+        <translation>Toutes les entrées d’audit ont été supprimées&#xa0;: l’entrée {last} a été écrite en dernier.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was inserted: entry {last} was the last one Operline wrote.</source>
+        <translation>L’entrée d’audit {id} a été insérée&#xa0;: l’entrée {last} est la dernière qu’Operline a écrite.</translation>
+    </message>
+    <message>
+        <source>Audit entry {id} was altered: the last entry&apos;s hash is not the one Operline wrote.</source>
+        <translation>L’entrée d’audit {id} a été modifiée&#xa0;: l’empreinte de la dernière entrée n’est pas celle qu’Operline a écrite.</translation>
+    </message>
+    <message>
+        <source>The audit chain&apos;s head was removed: its start and end are unknown.</source>
+        <translation>La tête de la chaîne d’audit a été supprimée&#xa0;: son début et sa fin sont inconnus.</translation>
+    </message>
+    <message>
+        <source>The period ends on {last}, before it starts on {first}.</source>
+        <extracomment>The columns that hold text from outside (the others are numbers, instants and hashes).</extracomment>
+        <translation>La période se termine le {last}, avant de commencer le {first}.</translation>
+    </message>
+</context>
+<context>
     <name>CallImport</name>
     <message>
         <source>line {line}: {reason}</source>
@@ -378,6 +435,26 @@
     <message>
         <source>Another desk is reading the database: its write-ahead log will be emptied at the next purge.</source>
         <translation>Un autre poste lit la base&#xa0;: son journal d&apos;écriture anticipée sera vidé à la prochaine purge.</translation>
+    </message>
+    <message>
+        <source>{database}: the audit chain is intact from entry {first} to entry {last} ({entries} in all), head hash {hash}.</source>
+        <translation>{database}&#xa0;: la chaîne d’audit est intacte de l’entrée {first} à l’entrée {last} ({entries} en tout), empreinte de tête {hash}.</translation>
+    </message>
+    <message>
+        <source>{database}: the audit chain is intact and holds no entry yet.</source>
+        <translation>{database}&#xa0;: la chaîne d’audit est intacte et ne contient encore aucune entrée.</translation>
+    </message>
+    <message>
+        <source>{path}: {rows} audit entries, sha256 {sha256}</source>
+        <translation>{path}&#xa0;: {rows} entrées d’audit, sha256 {sha256}</translation>
+    </message>
+    <message>
+        <source>{database}: {count} audit entries older than {months} months removed (before {cutoff}).</source>
+        <translation>{database}&#xa0;: {count} entrées d’audit de plus de {months} mois supprimées (avant le {cutoff}).</translation>
+    </message>
+    <message>
+        <source>{database}: {count} audit entries older than {months} months would be removed (before {cutoff}); nothing was changed.</source>
+        <translation>{database}&#xa0;: {count} entrées d’audit de plus de {months} mois seraient supprimées (avant le {cutoff})&#xa0;; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -3777,7 +3854,7 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
-        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Bring the call log kept before Operline into the history (``operline import calls``). Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
+        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Bring the call log kept before Operline into the history (``operline import calls``). Export the audit trail for a data-protection officer, and apply its retention. Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
     </message>
     <message>
@@ -3800,6 +3877,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>{name} is signed in as an operator: only a supervisor may import the earlier call log.</source>
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut importer l&apos;ancien journal des appels.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may export or prune the audit trail.</source>
+        <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut exporter ou purger le journal d’audit.</translation>
     </message>
     <message>
         <source>Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off the day log.</source>
@@ -4602,6 +4683,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>Anonymiser un appel après (années)</translation>
     </message>
     <message>
+        <source>Audit entries are kept for (months, 12 to 36)</source>
+        <translation>Durée de conservation des entrées d’audit (mois, de 12 à 36)</translation>
+    </message>
+    <message>
         <source>{value} is not a whole number</source>
         <extracomment>The sentence of each problem, as the settings dialog and the command line tell it.</extracomment>
         <translation>{value} n&apos;est pas un nombre entier</translation>
@@ -4637,6 +4722,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>years</source>
         <translation>ans</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>mois</translation>
     </message>
     <message>
         <source>{key}: {reason}</source>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import operline
 from operline.actors import system_user
+from operline.audit_retention import prune_audit
 from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
@@ -52,6 +53,7 @@ def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) 
         except OperlineError as error:
             return _tell_problem(error, smoke=smoke)
         runner = TaskRunner(database)
+        prune_audit_at_start(runner)
         window = MainWindow(database, runner=runner, actor=desk_actor(), icon=app.windowIcon())
         window.resize(1280, 720)
         window.show()
@@ -66,6 +68,20 @@ def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) 
         if database is not None:
             database.dispose()
         language.uninstall()
+
+
+def prune_audit_at_start(runner: TaskRunner) -> None:
+    """Apply the audit trail's retention on the worker; a failure is told on stderr only,
+    as the desk works on without it and the next start tries again."""
+    now = now_utc()
+
+    def prune(database: Database) -> int:
+        return prune_audit(database, now=now)
+
+    def failed(error: OperlineError) -> None:
+        print(error, file=sys.stderr)
+
+    runner.run(prune, lambda _removed: None, failed)
 
 
 def desk_actor() -> str:

@@ -57,6 +57,9 @@ _LABELS = {
     "privacy.anonymise_after_years": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Anonymise a call after (years)"
     ),
+    "audit.months_kept": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Audit entries are kept for (months, 12 to 36)"
+    ),
 }
 
 

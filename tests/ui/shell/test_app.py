@@ -5,17 +5,22 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from operline.audit import AuditAction
+from operline.audit_chain import verify_audit_chain
 from operline.db.engine import open_database
-from operline.db.migrate import schema_state
+from operline.db.migrate import schema_state, upgrade_database
 from operline.db.models import AuditLog
 from operline.journal import JOURNAL_VIEW
+from operline.paris_time import now_utc
 from operline.ui.shell.app import run_gui
+from tests.audit.chain import write_entries
 from tests.ui.conftest import close_next_modal
 
 
@@ -120,3 +125,32 @@ def test_the_language_follows_the_system_by_default(
     assert done.returncode == 1
     assert expected in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_start_removes_audit_entries_older_than_their_retention(
+    qtbot: QtBot, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = open_database(sqlite_url)
+    try:
+        upgrade_database(database, now=now_utc())
+        write_entries(database, 3, start=now_utc() - timedelta(days=400))
+        kept = write_entries(database, 1, start=now_utc())
+    finally:
+        database.dispose()
+
+    assert run_gui(sqlite_url, smoke=True, lang="fr") == 0
+
+    assert "painted" in capsys.readouterr().out
+    database = open_database(sqlite_url)
+    try:
+        with database.read() as session:
+            entries = session.execute(
+                select(AuditLog.id, AuditLog.action, AuditLog.details).order_by(AuditLog.id)
+            ).all()
+        report = verify_audit_chain(database)
+    finally:
+        database.dispose()
+    assert entries[0].id == kept[0]  # the three old entries are gone, the recent one kept
+    pruned = [entry.details for entry in entries if entry.action == AuditAction.AUDIT_PRUNE]
+    assert pruned == ["3 entries removed, up to entry 3; kept 12 months"]
+    assert report.intact

@@ -1,0 +1,247 @@
+"""Each kind of audited action writes exactly one entry, done through its own service.
+
+Every scenario prepares what the action needs (those entries are not counted), then acts
+once; the entries written after that are exactly the one expected (a handover is also the
+sign-in of the incoming operator), and the chain still verifies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from operline.audit import AuditAction
+from operline.audit_chain import verify_audit_chain
+from operline.audit_export import export_audit
+from operline.audit_retention import prune_audit
+from operline.codes import Category, OperatorRole, Status
+from operline.day_log import read_day_log, record_export
+from operline.db.engine import Database
+from operline.db.models import AuditLog
+from operline.demo import fill_demo_database
+from operline.figures.buckets import IsoWeek
+from operline.figures.sector_view import sector_figures
+from operline.figures.week import week_figures
+from operline.handover import hand_over, handovers_of_day
+from operline.history.filters import HistoryFilter
+from operline.history.search import search_history
+from operline.incidents.intake import CallForm, log_call
+from operline.incidents.stages import Action, advance_incident, route_incident
+from operline.incidents.timeline import read_incident
+from operline.journal import day_incident_ids
+from operline.operators import set_operator_active, sign_in
+from operline.roster import editing
+from operline.roster.roster_file import export_roster, import_roster
+from tests.actors import COMMAND_LINE, WORKSTATION, signed_in
+from tests.test_rights import EVERY_DAY, NOW, SUPERVISOR_ONLY, Desk
+
+#: Prepares what an action needs, and returns the action itself.
+Scenario = Callable[[Desk], Callable[[], object]]
+
+
+@pytest.fixture
+def desk(database: Database, tmp_path: Path) -> Desk:
+    """The desk of ``tests.test_rights``, on each backend."""
+    supervisor = signed_in(database, "Amine Benali", OperatorRole.SUPERVISOR)
+    operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
+    sector = editing.add_sector(
+        database, editing.SectorDraft("Stalingrad"), actor=supervisor, now=NOW
+    )
+    team, other = (
+        editing.add_team(
+            database, editing.TeamDraft(name, "Association", ""), actor=supervisor, now=NOW
+        )
+        for name in ("Maraude Nord", "Maraude Sud")
+    )
+    place = editing.add_facility(
+        database, editing.FacilityDraft("Halte de nuit", "Hébergement"), actor=supervisor, now=NOW
+    )
+    pattern = editing.add_shift_pattern(
+        database,
+        editing.PatternDraft(team.id, 1, EVERY_DAY, time(0), time(0), None),
+        actor=supervisor,
+        now=NOW,
+    )
+    exception = editing.add_exception(
+        database,
+        editing.ExceptionDraft(
+            other.id, "add", None, None, NOW + timedelta(days=1), NOW + timedelta(days=2), "Renfort"
+        ),
+        actor=supervisor,
+        now=NOW,
+    )
+    form = CallForm(received_at=NOW, sector_id=sector.id, category=Category.DISTRESS)
+    calls = [log_call(database, form, actor=operator, now=NOW).incident_id for _ in range(3)]
+    for incident_id, stages in zip(calls[1:], (1, 3), strict=True):
+        route_incident(database, incident_id, team.id, version=1, action=Action(operator, NOW, NOW))
+        for version, stage in enumerate((Status.ACKNOWLEDGED, Status.ON_SCENE)[: stages - 1]):
+            advance_incident(
+                database, incident_id, stage, version=version + 2, action=Action(operator, NOW, NOW)
+            )
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    return Desk(
+        database, supervisor, operator, sector.id, team.id, other.id, place.id, pattern.id,
+        exception.id, *calls, folder,
+    )  # fmt: skip
+
+
+def _by_supervisor(name: str) -> Scenario:
+    service = SUPERVISOR_ONLY[name][1]
+    return lambda d: lambda: service(d, d.supervisor)
+
+
+def _retired_then(restore: Scenario, retire: str) -> Scenario:
+    def prepare(d: Desk) -> Callable[[], object]:
+        _by_supervisor(retire)(d)()
+        return restore(d)
+
+    return prepare
+
+
+def _day_log_export(d: Desk) -> Callable[[], object]:
+    log = read_day_log(d.database, NOW.date(), actor=d.supervisor, now=NOW)
+    return lambda: record_export(d.database, log, "pdf", actor=d.supervisor, now=NOW)
+
+
+def _handover(d: Desk) -> Callable[[], object]:
+    incoming = d.supervisor.operator_id
+    assert incoming is not None
+    return lambda: hand_over(d.database, "RAS", actor=d.operator, to_operator_id=incoming, now=NOW)
+
+
+def _roster_import(d: Desk) -> Callable[[], object]:
+    rows = export_roster(d.database)
+    changed = [replace(rows[0], start=time(9))]
+    return lambda: import_roster(
+        d.database, changed, create_sectors=False, actor=d.supervisor, now=NOW, replace_all=True
+    )
+
+
+def _audit_export(d: Desk) -> Callable[[], object]:
+    path = d.export_folder / "audit.csv"
+    return lambda: export_audit(
+        d.database, NOW.date(), NOW.date(), path, actor=COMMAND_LINE, now=NOW
+    )
+
+
+def _audit_prune(d: Desk) -> Callable[[], object]:
+    # Two years on, every entry is past its retention.
+    return lambda: prune_audit(d.database, now=NOW + timedelta(days=800), actor=COMMAND_LINE)
+
+
+SCENARIOS: dict[AuditAction, Scenario] = {
+    AuditAction.OPERATOR_SIGN_IN: lambda d: (
+        lambda: sign_in(d.database, d.operator.operator_id or 0, workstation=WORKSTATION, now=NOW)
+    ),
+    AuditAction.OPERATOR_ADD: _by_supervisor("add_operator"),
+    AuditAction.OPERATOR_RETIRE: _by_supervisor("retire_operator"),
+    AuditAction.OPERATOR_RESTORE: _retired_then(
+        lambda d: (
+            lambda: set_operator_active(d.database, "Zoé Martin", True, actor=d.supervisor, now=NOW)
+        ),
+        "retire_operator",
+    ),
+    AuditAction.OPERATOR_HANDOVER: _handover,
+    AuditAction.HANDOVER_VIEW: lambda d: (
+        lambda: handovers_of_day(d.database, NOW.date(), actor=d.supervisor, now=NOW)
+    ),
+    AuditAction.SETTINGS_WRITE: _by_supervisor("write_setting"),
+    AuditAction.INCIDENT_VIEW: lambda d: (
+        lambda: read_incident(d.database, d.new_call, actor=d.supervisor, now=NOW)
+    ),
+    AuditAction.JOURNAL_VIEW: lambda d: (
+        lambda: day_incident_ids(d.database, NOW.date(), actor=d.operator, now=NOW)
+    ),
+    AuditAction.HISTORY_SEARCH: lambda d: (
+        lambda: search_history(
+            d.database, HistoryFilter(sector_id=d.sector_id), actor=d.supervisor, now=NOW
+        )
+    ),
+    AuditAction.SECTOR_FIGURES_VIEW: lambda d: (
+        lambda: sector_figures(d.database, d.sector_id, actor=d.operator, now=NOW)
+    ),
+    AuditAction.WEEK_FIGURES_VIEW: lambda d: (
+        lambda: week_figures(d.database, IsoWeek(2026, 47), actor=d.supervisor, now=NOW)
+    ),
+    AuditAction.INCIDENT_CORRECT: _by_supervisor("correct_incident"),
+    AuditAction.DAY_SIGN_OFF: _by_supervisor("sign_off_day"),
+    AuditAction.DAY_LOG_EXPORT: _day_log_export,
+    AuditAction.GPO_EXPORT: _by_supervisor("export_gpo_week"),
+    AuditAction.GPO_PREVIEW: _by_supervisor("preview_gpo_week"),
+    AuditAction.GPO_BRIEF: _by_supervisor("save_gpo_brief"),
+    AuditAction.ROSTER_IMPORT: _roster_import,
+    AuditAction.EXCEPTION_ADD: _by_supervisor("add_roster_exception"),
+    AuditAction.EXCEPTION_REMOVE: _by_supervisor("remove_roster_exception"),
+    AuditAction.TEAM_ADD: _by_supervisor("add_team"),
+    AuditAction.TEAM_UPDATE: _by_supervisor("update_team"),
+    AuditAction.TEAM_RETIRE: _by_supervisor("retire_team"),
+    AuditAction.TEAM_RESTORE: _retired_then(
+        lambda d: (
+            lambda: editing.restore_team(d.database, d.other_team_id, actor=d.supervisor, now=NOW)
+        ),
+        "retire_team",
+    ),
+    AuditAction.SECTOR_ADD: _by_supervisor("add_sector"),
+    AuditAction.SECTOR_UPDATE: _by_supervisor("update_sector"),
+    AuditAction.SECTOR_RETIRE: _by_supervisor("retire_sector"),
+    AuditAction.SECTOR_RESTORE: _retired_then(_by_supervisor("restore_sector"), "retire_sector"),
+    AuditAction.FACILITY_ADD: _by_supervisor("add_facility"),
+    AuditAction.FACILITY_UPDATE: _by_supervisor("update_facility"),
+    AuditAction.FACILITY_RETIRE: _by_supervisor("retire_facility"),
+    AuditAction.FACILITY_RESTORE: _retired_then(
+        _by_supervisor("restore_facility"), "retire_facility"
+    ),
+    AuditAction.PATTERN_ADD: _by_supervisor("add_shift_pattern"),
+    AuditAction.PATTERN_UPDATE: _by_supervisor("update_shift_pattern"),
+    AuditAction.PATTERN_DELETE: _by_supervisor("delete_shift_pattern"),
+    AuditAction.AUDIT_EXPORT: _audit_export,
+    AuditAction.AUDIT_PRUNE: _audit_prune,
+}
+#: What else the action writes, besides its own entry.
+ALSO_WRITTEN = {AuditAction.OPERATOR_HANDOVER: [AuditAction.OPERATOR_SIGN_IN]}
+
+
+def _entries_after(database: Database, last: int) -> list[str]:
+    with database.read() as session:
+        query = select(AuditLog.action).where(AuditLog.id > last).order_by(AuditLog.id)
+        return list(session.scalars(query))
+
+
+@pytest.mark.parametrize("kind", SCENARIOS, ids=str)
+def test_each_kind_of_action_writes_exactly_one_entry(desk: Desk, kind: AuditAction) -> None:
+    act = SCENARIOS[kind](desk)
+    with desk.database.read() as session:
+        last = session.scalar(select(func.max(AuditLog.id))) or 0
+
+    act()
+
+    written = _entries_after(desk.database, last)
+    assert written.count(kind) == 1
+    assert sorted(written) == sorted([kind, *ALSO_WRITTEN.get(kind, [])])
+    assert verify_audit_chain(desk.database).intact
+
+
+def test_the_demo_fill_writes_exactly_one_entry(database: Database) -> None:
+    fill_demo_database(database, incidents=10, weeks=1, seed=1, now=NOW)
+    assert _entries_after(database, 0) == [AuditAction.DEMO_FILLED]
+    assert verify_audit_chain(database).intact
+
+
+def test_every_kind_of_action_is_covered() -> None:
+    assert set(SCENARIOS) | {AuditAction.DEMO_FILLED} == set(AuditAction)
+
+
+def test_the_day_log_read_is_one_journal_and_one_handover_consultation(desk: Desk) -> None:
+    with desk.database.read() as session:
+        last = session.scalar(select(func.max(AuditLog.id))) or 0
+    read_day_log(desk.database, date(2026, 11, 25), actor=desk.supervisor, now=NOW)
+    assert _entries_after(desk.database, last) == [
+        AuditAction.JOURNAL_VIEW,
+        AuditAction.HANDOVER_VIEW,
+    ]
