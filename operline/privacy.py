@@ -30,10 +30,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
-from operline.audit import AuditAction, write_audit
+from operline.audit import AuditAction, erase_audit_details, write_audit
 from operline.db.engine import Database, open_database
 from operline.db.migrate import copies_pattern
-from operline.db.models import Handover, Incident, IncidentEvent
+from operline.db.models import AuditLog, Handover, Incident, IncidentEvent
 from operline.db.search_index import INDEX_TABLE
 from operline.drafts import DRAFT_FILE, DraftStore, default_drafts_folder
 from operline.incidents.events import EventKind
@@ -68,6 +68,9 @@ class PurgeReport:
     copies_purged: int = 0
     #: Notes left at a change of shift more than ``notes_days`` ago, erased.
     handover_notes_erased: int = 0
+    #: Audit entries of corrections to these calls whose details (old and new values) were
+    #: erased; the audit chain keeps their digests, so it still verifies.
+    audit_details_erased: int = 0
     #: Whether SQLite's write-ahead log was emptied; None when there was nothing to do or
     #: the database is no SQLite file.
     log_emptied: bool | None = None
@@ -80,6 +83,7 @@ class PurgeReport:
             or self.timeline_lines_erased
             or self.incidents_anonymised
             or self.drafts_removed
+            or self.audit_details_erased
         )
 
 
@@ -109,6 +113,7 @@ def purge(
         len(drafts),
         len(copies),
         len(found.handovers),
+        len(found.audit_entries),
     )
     if not dry_run and (found or drafts):
         # The write lock is held for the erasure only, not for finding what to erase.
@@ -159,6 +164,9 @@ class _Found:
     text_lines: tuple[int, ...]
     reason_lines: tuple[int, ...]
     handovers: tuple[int, ...] = ()
+    audit_entries: tuple[int, ...] = ()
+    #: Whether the audit log is a hash chain (a copy taken before it is not).
+    audit_chained: bool = True
 
     def counts(self) -> tuple[int, int, int]:
         """Calls whose notes go (those anonymised among them), lines, calls anonymised."""
@@ -167,7 +175,12 @@ class _Found:
 
     def __bool__(self) -> bool:
         return bool(
-            self.notes or self.anonymised or self.text_lines or self.reason_lines or self.handovers
+            self.notes
+            or self.anonymised
+            or self.text_lines
+            or self.reason_lines
+            or self.handovers
+            or self.audit_entries
         )
 
 
@@ -185,6 +198,17 @@ def _find(session: Session, notes_before: datetime, anonymised_before: datetime)
         if sa.inspect(session.connection()).has_table(Handover.__tablename__)
         else ()
     )
+    # A correction's audit entry copies the old and new values (by the call's reference).
+    corrections = ids(
+        sa.select(AuditLog.id)
+        .join(Incident, Incident.reference == AuditLog.target)
+        .where(
+            AuditLog.action == AuditAction.INCIDENT_CORRECT.value,
+            AuditLog.details.is_not(None),
+            expired,
+        )
+    )
+    audit_columns = sa.inspect(session.connection()).get_columns(AuditLog.__tablename__)
     return _Found(
         notes=ids(sa.select(Incident.id).where(Incident.notes.is_not(None), expired)),
         anonymised=ids(
@@ -199,6 +223,8 @@ def _find(session: Session, notes_before: datetime, anonymised_before: datetime)
             )
         ),
         handovers=handovers,
+        audit_entries=corrections,
+        audit_chained=any(column["name"] == "details_erased_at" for column in audit_columns),
     )
 
 
@@ -215,7 +241,7 @@ def _erase(
     and a purge stopped half-way is finished by the next one."""
 
     def update(
-        model: type[Incident] | type[IncidentEvent] | type[Handover],
+        model: type[Incident] | type[IncidentEvent] | type[Handover] | type[AuditLog],
         chosen: tuple[int, ...],
         *where: sa.ColumnElement[bool],
         **values: object,
@@ -242,6 +268,12 @@ def _erase(
     update(IncidentEvent, found.text_lines, old_value=None, new_value=None)
     update(IncidentEvent, found.reason_lines, reason=None)
     update(Handover, found.handovers, note=None)
+    if not found.audit_chained:  # a copy from before the chain: nothing to keep verifiable
+        update(AuditLog, found.audit_entries, details=None)
+        return
+    for first in range(0, len(found.audit_entries), _CHUNK):
+        with database.write() as session:
+            erase_audit_details(session, found.audit_entries[first : first + _CHUNK], now=now)
 
 
 def _upgrade_copies(database: Database) -> list[Path]:
@@ -291,6 +323,7 @@ def _details(report: PurgeReport) -> str:
         f"{report.timeline_lines_erased}; anonymised: {report.incidents_anonymised}; drafts "
         f"removed: {report.drafts_removed}; copies before an upgrade purged: "
         f"{report.copies_purged}; handover notes erased: {report.handover_notes_erased}; "
+        f"audit details erased: {report.audit_details_erased}; "
         f"closed before {report.notes_before.isoformat()}; "
         f"received before {report.anonymised_before.isoformat()}"
     )

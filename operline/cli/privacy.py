@@ -82,6 +82,12 @@ def _print(report: PurgeReport) -> None:
         QT_TRANSLATE_NOOP("CommandLine", "{count} note(s) left at a change of shift"),
         count=report.handover_notes_erased,
     )
+    say(
+        QT_TRANSLATE_NOOP(
+            "CommandLine", "old and new values of {count} correction(s) in the audit trail"
+        ),
+        count=report.audit_details_erased,
+    )
     if report.log_emptied is False:
         say(
             QT_TRANSLATE_NOOP(

@@ -433,6 +433,10 @@
         <translation>{count} consigne(s) laissée(s) à une relève</translation>
     </message>
     <message>
+        <source>old and new values of {count} correction(s) in the audit trail</source>
+        <translation>anciennes et nouvelles valeurs de {count} correction(s) dans le journal d&apos;audit</translation>
+    </message>
+    <message>
         <source>Another desk is reading the database: its write-ahead log will be emptied at the next purge.</source>
         <translation>Un autre poste lit la base&#xa0;: son journal d&apos;écriture anticipée sera vidé à la prochaine purge.</translation>
     </message>

@@ -19,6 +19,7 @@ from operline.audit import AuditAction
 from operline.audit_chain import verify_audit_chain
 from operline.audit_export import export_audit
 from operline.audit_retention import prune_audit
+from operline.call_import.service import import_calls
 from operline.codes import Category, OperatorRole, Status
 from operline.day_log import read_day_log, record_export
 from operline.db.engine import Database
@@ -35,6 +36,8 @@ from operline.incidents.stages import Action, advance_incident, route_incident
 from operline.incidents.timeline import read_incident
 from operline.journal import day_incident_ids
 from operline.operators import set_operator_active, sign_in
+from operline.paris_time import to_paris
+from operline.privacy import purge
 from operline.roster import editing
 from operline.roster.roster_file import export_roster, import_roster
 from tests.actors import COMMAND_LINE, WORKSTATION, signed_in
@@ -130,6 +133,22 @@ def _audit_export(d: Desk) -> Callable[[], object]:
     )
 
 
+def _call_import(d: Desk) -> Callable[[], object]:
+    received = to_paris(NOW - timedelta(days=1))
+    content = f"received_at;sector;category\n{received:%d/%m/%Y %H:%M};Stalingrad;autre\n"
+    return lambda: import_calls(
+        d.database, content.encode(), file_name="journal.csv", actor=d.supervisor, now=NOW
+    )
+
+
+def _privacy_purge(d: Desk) -> Callable[[], object]:
+    # Three years on, every call of the desk is past its anonymisation.
+    return lambda: purge(
+        d.database, actor=d.supervisor, now=NOW + timedelta(days=3 * 366),
+        drafts_folder=d.export_folder,
+    )  # fmt: skip
+
+
 def _audit_prune(d: Desk) -> Callable[[], object]:
     # Two years on, every entry is past its retention.
     return lambda: prune_audit(d.database, now=NOW + timedelta(days=800), actor=COMMAND_LINE)
@@ -202,6 +221,8 @@ SCENARIOS: dict[AuditAction, Scenario] = {
     AuditAction.PATTERN_DELETE: _by_supervisor("delete_shift_pattern"),
     AuditAction.AUDIT_EXPORT: _audit_export,
     AuditAction.AUDIT_PRUNE: _audit_prune,
+    AuditAction.CALL_IMPORT: _call_import,
+    AuditAction.PRIVACY_PURGE: _privacy_purge,
 }
 #: What else the action writes, besides its own entry.
 ALSO_WRITTEN = {AuditAction.OPERATOR_HANDOVER: [AuditAction.OPERATOR_SIGN_IN]}
