@@ -114,11 +114,16 @@ def _close(database: Database) -> None:
 
 
 def run_operline(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 120, user: int | None = None
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    user: int | None = None,
+    input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the ``operline`` command as a user would, capturing what it prints.
 
-    It speaks English (``LANG=C``) unless ``env`` names another locale.
+    It speaks English (``LANG=C``) unless ``env`` names another locale; ``input`` is piped
+    into its standard input, as a script would.
     """
     left_out = {"OPERLINE_DATABASE_URL", "LC_ALL", "LC_MESSAGES", "LANGUAGE"}
     environment = {k: v for k, v in os.environ.items() if k not in left_out}
@@ -131,4 +136,5 @@ def run_operline(
         timeout=timeout,
         check=False,
         user=user,
+        input=input,
     )

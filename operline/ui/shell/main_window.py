@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 import operline
-from operline.actors import Actor, system_actor
+from operline.actors import Actor, Right, system_actor
 from operline.db.backup import backup_database
 from operline.db.engine import Database
 from operline.drafts import DraftStore, default_drafts_folder
@@ -434,18 +434,28 @@ class MainWindow(QMainWindow):
 
     # Operators and roster
 
-    def start_shift(self) -> None:
-        """At start: who is at the desk, then any call a crash left unsaved."""
-        self.sign_in()
+    def start_shift(self, *, demo_operator: bool = False) -> None:
+        """At start: who is at the desk, then any call a crash left unsaved.
+
+        ``demo_operator``: a demo database's operator is signed in without typing.
+        """
+        self.sign_in(demo_operator=demo_operator)
         if self.desk.offer_saved_draft():
             self.show_desk()
         # The keyboard comes back to the desk once the prompts are closed.
         self.activateWindow()
         self.raise_()
 
-    def sign_in(self) -> OperatorInfo | None:
+    def sign_in(self, *, demo_operator: bool = False) -> OperatorInfo | None:
         """Ask who works at the desk now (at start and at each change of shift)."""
-        dialog = OperatorSignIn(self._runner, clock=self._clock, session=self.session, parent=self)
+        dialog = OperatorSignIn(
+            self._runner,
+            clock=self._clock,
+            session=self.session,
+            workstation=self.session.workstation,
+            demo_operator=demo_operator,
+            parent=self,
+        )
         dialog.exec()
         return self.session.operator
 
@@ -484,11 +494,12 @@ class MainWindow(QMainWindow):
         )
         if operator is None:
             why_settings = self.tr(
-                "Nobody is signed in: a supervisor signs in ({key}) to change the desk's settings."
+                "Nobody is signed in: an administrator signs in ({key}) to change the desk's "
+                "settings."
             )
-        elif not operator.is_supervisor:
+        elif not operator.may(Right.EDIT_SETTINGS):
             why_settings = self.tr(
-                "{name} is signed in as an operator: only a supervisor may change the settings."
+                "{name} is not an administrator: only an administrator may change the settings."
             )
         else:
             why_settings = ""
@@ -536,9 +547,9 @@ class MainWindow(QMainWindow):
         return system_actor(self._actor, self.session.workstation)
 
     def edit_settings(self) -> None:
-        """The desk's shared settings, for the supervisor signed in."""
+        """The desk's shared settings, for the administrator signed in."""
         operator = self.session.operator
-        if operator is None or not operator.is_supervisor:
+        if operator is None or not operator.may(Right.EDIT_SETTINGS):
             return  # the entry is greyed then, and says why; the service refuses anyway
         dialog = SettingsDialog(
             self.context, actor=operator.at(self.session.workstation), parent=self
