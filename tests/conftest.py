@@ -41,6 +41,19 @@ def private_folders(
         monkeypatch.setenv(variable, str(home / variable.lower()))
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its cheapest in this process: a real hash takes a fifth of a second.
+
+    The programs a test starts hash as shipped; ``test_logins`` checks those parameters.
+    """
+    from argon2 import PasswordHasher, profiles
+
+    from operline import passwords
+
+    monkeypatch.setattr(passwords, "_HASHER", PasswordHasher.from_parameters(profiles.CHEAPEST))
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'operline.sqlite3'}"

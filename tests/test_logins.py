@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from argon2 import Type, extract_parameters
 from sqlalchemy import select
 
 from operline.actors import ActionRefused
@@ -24,7 +25,14 @@ from operline.logins import (
     sign_in,
     sign_out,
 )
-from operline.passwords import PasswordRefused, check_password, is_common
+from operline.passwords import (
+    PasswordRefused,
+    check_password,
+    hash_password,
+    is_common,
+    needs_rehash,
+    password_matches,
+)
 from tests.actors import COMMAND_LINE, PASSWORD, signed_in, with_password
 
 NOW = datetime(2026, 11, 27, 20, 0, tzinfo=UTC)  # 21:00 in Paris
@@ -58,6 +66,22 @@ def test_no_password_is_kept_in_clear_in_the_database_file(tmp_path: Path) -> No
     for password in (secret, "Escargot-Bleu-1984", "Escargot-Bleu-1985"):
         assert password.encode() not in written
     assert all(h is not None and h.startswith("$argon2id$") for h in stored)
+
+
+def test_passwords_are_hashed_with_argon2id_at_its_recommended_cost(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cheap = hash_password("un mot de passe")  # the tests' cheap hasher (see conftest)
+    monkeypatch.undo()  # the hasher as shipped
+
+    shipped = extract_parameters(hash_password("un mot de passe"))
+
+    # argon2-cffi's default: RFC 9106's second recommended profile (64 MiB, 3 passes).
+    assert shipped.type is Type.ID
+    assert (shipped.time_cost, shipped.memory_cost, shipped.parallelism) >= (3, 65536, 4)
+    # A hash made cheaper than that is redone at the next good sign-in.
+    assert needs_rehash(cheap)
+    assert password_matches(cheap, "un mot de passe")
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,7 @@ from operline.operators import add_operator, set_operator_active, set_role
 from operline.roster import editing
 from operline.roster.roster_exceptions import add_roster_exception, remove_roster_exception
 from operline.settings import write_setting
-from tests.actors import COMMAND_LINE, PASSWORD, WORKSTATION, signed_in
+from tests.actors import COMMAND_LINE, PASSWORD, WORKSTATION, signed_in, with_password
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 EVERY_DAY = frozenset(range(7))
@@ -75,10 +75,10 @@ class Desk:
 @pytest.fixture
 def desk(sqlite_database: Database, tmp_path: Path) -> Desk:
     database = sqlite_database
-    supervisor = signed_in(database, "Amine Benali", OperatorRole.SUPERVISOR)
+    supervisor = with_password(database, "Amine Benali", OperatorRole.SUPERVISOR)
     operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
     administrator = signed_in(database, "Nadia Belkacem", OperatorRole.ADMINISTRATOR)
-    signed_in(database, "Karim Haddad", OperatorRole.OPERATOR)
+    with_password(database, "Karim Haddad", OperatorRole.OPERATOR)
     sector = editing.add_sector(
         database, editing.SectorDraft("Stalingrad"), actor=supervisor, now=NOW
     )
@@ -370,7 +370,12 @@ PERSON_ONLY: dict[str, Service] = {
         d.database, d.facility_id, 2, actor=a, reported_at=NOW
     ),
     "hand_over": lambda d, a: hand_over(
-        d.database, "RAS", actor=a, to_operator_id=d.supervisor.operator_id or 0, now=NOW
+        d.database,
+        "RAS",
+        actor=a,
+        to_operator_id=d.supervisor.operator_id or 0,
+        password=PASSWORD,
+        now=NOW,
     ),
 }
 

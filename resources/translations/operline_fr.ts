@@ -1691,6 +1691,14 @@ précédente</translation>
         <translation>Ce qui reste à suivre&#xa0;: appels attendus, rappels promis, lieux à appeler…</translation>
     </message>
     <message>
+        <source>Password of the next operator</source>
+        <translation>Mot de passe de l&apos;opérateur suivant</translation>
+    </message>
+    <message>
+        <source>Your password, then Enter</source>
+        <translation>Votre mot de passe, puis Entrée</translation>
+    </message>
+    <message>
         <source>The outgoing operator&apos;s note</source>
         <translation>Les consignes de l&apos;opérateur sortant</translation>
     </message>
@@ -1711,8 +1719,8 @@ précédente</translation>
         <translation>Échap&#xa0;: {name} reste connecté.</translation>
     </message>
     <message>
-        <source>Who takes over from {name}? Type your name, then Enter.</source>
-        <translation>Qui reprend le poste après {name}&#xa0;? Tapez votre nom, puis Entrée.</translation>
+        <source>Who takes over from {name}? Type your name, Enter, then your password and Enter.</source>
+        <translation>Qui prend la relève de {name}&#xa0;? Tapez votre nom, Entrée, puis votre mot de passe et Entrée.</translation>
     </message>
     <message>
         <source>Back to the note (Esc)</source>

@@ -36,6 +36,7 @@ from operline.paris_time import Clock
 from operline.passwords import MINIMUM_LENGTH
 from operline.ui import shortcuts
 from operline.ui.messages import error_sentence
+from operline.ui.shell.password_field import PasswordField
 from operline.ui.tasks import TaskRunner
 
 # Declared with every other key in operline.ui.shortcuts.
@@ -227,14 +228,12 @@ class OperatorSignIn(QDialog):
         self.login = QLineEdit(self)
         self.login.setObjectName("signInLogin")
         self.login.setAccessibleName(self.tr("Login"))
-        self.password = QLineEdit(self)
+        self.password = PasswordField(self)
         self.password.setObjectName("signInPassword")
         self.password.setAccessibleName(self.tr("Password"))
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit(self)
+        self.confirm = PasswordField(self)
         self.confirm.setObjectName("signInConfirm")
         self.confirm.setAccessibleName(self.tr("Password again"))
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self._form = form = QFormLayout()
         form.addRow(self.tr("&Login"), self.login)
         form.addRow(self.tr("&Password"), self.password)
@@ -257,8 +256,8 @@ class OperatorSignIn(QDialog):
         buttons.rejected.connect(self.reject)
         # Enter in the login goes on to the password; Enter in the last field signs in.
         self.login.returnPressed.connect(self.password.setFocus)
-        self.password.returnPressed.connect(self._password_entered)
-        self.confirm.returnPressed.connect(self.submit)
+        self.password.entered.connect(self._password_entered)
+        self.confirm.entered.connect(self.submit)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
