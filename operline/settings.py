@@ -113,6 +113,7 @@ def _whole_number(low: int, high: int, unit: Template) -> Callable[[str], int]:
 _minutes = _whole_number(1, 240, _MINUTES)
 _hours = _whole_number(1, 72, _HOURS)
 _undo_minutes = _whole_number(1, 60, _MINUTES)
+_idle_minutes = _whole_number(1, 30, _MINUTES)
 
 
 def _phone_or_empty(text: str) -> str:
@@ -171,6 +172,14 @@ UNDO_MINUTES = Setting(
     "minutes during which the operator who recorded a step may still undo it (Ctrl+Z)",
 )
 
+IDLE_LOCK_MINUTES = Setting(
+    "desk.idle_lock_minutes",
+    5,
+    _idle_minutes,
+    "minutes without a key or a click after which the window is masked until the person "
+    "signed in types their password again (30 at most)",
+)
+
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
     NORMAL_ACK_MINUTES,
@@ -178,6 +187,7 @@ SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     LATE_ENTRY_HOURS,
     DESK_NAME,
     UNDO_MINUTES,
+    IDLE_LOCK_MINUTES,
 )
 
 
@@ -191,6 +201,7 @@ class DeskSettings:
     late_entry_hours: int = LATE_ENTRY_HOURS.default
     name: str = DESK_NAME.default
     undo_minutes: int = UNDO_MINUTES.default
+    idle_lock_minutes: int = IDLE_LOCK_MINUTES.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""
@@ -200,6 +211,11 @@ class DeskSettings:
     def late_entry(self, received_at: datetime, now: datetime) -> bool:
         """Whether a call's time is so far back it may be a slip (a wrong day or hour)."""
         return now - received_at > timedelta(hours=self.late_entry_hours)
+
+    @property
+    def idle_limit(self) -> timedelta:
+        """How long the window waits without input before it is masked."""
+        return timedelta(minutes=self.idle_lock_minutes)
 
     @property
     def undo_window(self) -> timedelta:

@@ -2714,6 +2714,26 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>The desk is locked</source>
+        <extracomment>How often the time since the last input is looked at. What a person does, as opposed to what the desk shows by itself. The password typed, to check. Someone else takes the desk.</extracomment>
+        <translation>Le poste est verrouillé</translation>
+    </message>
+    <message>
+        <source>Locked after a while without use. {name}, type your password.</source>
+        <translation>Verrouillé après un moment sans utilisation. {name}, tapez votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Password of {name}</source>
+        <translation>Mot de passe de {name}</translation>
+    </message>
+    <message>
+        <source>Someone else takes the desk</source>
+        <translation>Une autre personne prend le poste</translation>
+    </message>
+</context>
+<context>
     <name>LoginMessages</name>
     <message>
         <source>Too many wrong passwords: this account is locked until {until}. Try again then, or ask an administrator to unlock it.</source>
@@ -4475,6 +4495,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>A step can be undone (Ctrl+Z) for (minutes)</source>
         <translation>Une étape s&apos;annule (Ctrl+Z) pendant (minutes)</translation>
+    </message>
+    <message>
+        <source>Mask the window after (minutes without a key or a click, 30 at most)</source>
+        <translation>Masquer la fenêtre après (minutes sans touche ni clic, 30 au plus)</translation>
     </message>
     <message>
         <source>{value} is not a whole number</source>

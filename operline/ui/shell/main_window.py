@@ -55,6 +55,7 @@ from operline.ui.roster_editor.editor import RosterEditorDialog
 from operline.ui.shell.focus import DeskKeyboard, explain_greyed
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.go_to_call import GoToCallDialog
+from operline.ui.shell.idle_lock import IdleLock
 from operline.ui.shell.settings_dialog import SettingsDialog
 from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
 from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
@@ -164,6 +165,13 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.session.operator_changed.connect(self._operator_changed)
+        # The window is masked after a while without input, until the password is typed.
+        self.idle_lock = IdleLock(
+            self, runner=runner, clock=clock, session=self.session, other_person=self.sign_in
+        )
+        self.changes.changed.connect(
+            lambda changes: self.idle_lock.read_setting() if changes.settings else None
+        )
         self._operator_changed(self.session.operator)
         for screen in (self.board, self.calls, self.desk, self.journal, self.history, self.charts):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))

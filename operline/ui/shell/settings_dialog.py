@@ -51,6 +51,9 @@ _LABELS = {
     "desk.undo_minutes": QT_TRANSLATE_NOOP(
         "SettingsDialog", "A step can be undone (Ctrl+Z) for (minutes)"
     ),
+    "desk.idle_lock_minutes": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Mask the window after (minutes without a key or a click, 30 at most)"
+    ),
 }
 
 
