@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -318,7 +318,8 @@ class OperatorSignIn(QDialog):
                 account = next(a for a in logins.demo if a.role is OperatorRole.OPERATOR)
                 self.login.setText(account.login)
                 self.password.setText(account.password)
-                self.submit()
+                # Once the dialog runs its loop: a sign-in done before it shows would not close it.
+                QTimer.singleShot(0, self.submit)
 
     def _role_label(self, role: OperatorRole) -> str:
         return {

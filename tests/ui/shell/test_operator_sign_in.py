@@ -19,7 +19,7 @@ from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
 from operline.ui.tasks import ImmediateRunner
 from tests.actors import PASSWORD, with_password
 from tests.incidents.conftest import NOW
-from tests.ui.desk_helpers import Clock, FilledDesk, Keyboard, fill_desk
+from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, Clock, FilledDesk, Keyboard, fill_desk
 
 
 @pytest.fixture
@@ -196,7 +196,13 @@ def test_a_demo_database_shows_its_accounts_and_signs_its_operator_in(
     assert "Karim Haddad (opérateur)" in banner
 
     session = DeskSession()
-    _dialog(qtbot, desk.database, session, demo_operator=True)
+    demo = OperatorSignIn(
+        ImmediateRunner(desk.database), clock=Clock(NOW), session=session, demo_operator=True
+    )
+    qtbot.addWidget(demo)
+    demo.show()
+    qtbot.waitUntil(lambda: session.operator is not None)
+    assert not demo.isVisible()
     assert session.operator is not None
     assert (session.operator.name, session.operator.role) == (
         "Karim Haddad",
@@ -215,3 +221,26 @@ def test_the_session_tells_only_real_changes(qtbot: QtBot) -> None:
     session.set_operator(None)
 
     assert changes == [someone, None]
+
+
+@pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP_NOTICES)
+def test_the_demo_window_starts_signed_in_as_the_demo_operator(
+    qtbot: QtBot, desk: FilledDesk
+) -> None:
+    from operline.ui.shell.main_window import MainWindow
+
+    create_demo_accounts(desk.database, now=NOW)
+    window = MainWindow(
+        desk.database,
+        runner=ImmediateRunner(desk.database),
+        actor="test",
+        clock=Clock(NOW),
+        session=DeskSession(workstation="poste-2"),
+    )
+    qtbot.addWidget(window)
+
+    window.start_shift(demo_operator=True)  # returns once the sign-in dialog closed
+
+    signed = window.session.operator
+    assert signed is not None
+    assert (signed.name, signed.role) == ("Karim Haddad", OperatorRole.OPERATOR)
