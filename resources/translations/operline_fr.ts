@@ -3222,6 +3222,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <source>{name} (supervisor)</source>
         <translation>{name} (superviseur)</translation>
     </message>
+    <message>
+        <source>{name} (administrator)</source>
+        <translation>{name} (administrateur)</translation>
+    </message>
 </context>
 <context>
     <name>OperatorSignIn</name>

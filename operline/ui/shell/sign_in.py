@@ -157,8 +157,10 @@ class OperatorPicker(QWidget):
             if wanted and not any(word.startswith(wanted) for word in [folded, *folded.split()]):
                 continue
             text = operator.name
-            if operator.is_supervisor:
+            if operator.role is OperatorRole.SUPERVISOR:
                 text = self.tr("{name} (supervisor)").format(name=operator.name)
+            elif operator.role is OperatorRole.ADMINISTRATOR:
+                text = self.tr("{name} (administrator)").format(name=operator.name)
             item = QListWidgetItem(text, self.people)
             item.setData(Qt.ItemDataRole.UserRole, operator.operator_id)
         if self.people.count():
