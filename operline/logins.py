@@ -115,7 +115,6 @@ def sign_in_with(
         everyone = session.scalars(select(Operator).where(Operator.active)).all()
         found = find_by_name(login, ((o.name, o) for o in everyone))
         account = _Account(found.id, found.password_hash) if found is not None else None
-        until = lock_end(found, now) if found is not None else None
     # Checked even for an unknown login or a lock, so the answer takes as long either way.
     good = password_matches(account.password_hash if account else None, password)
     with database.write() as session:
