@@ -3,8 +3,13 @@
 Every write service takes an ``Actor`` and calls ``require`` before it writes, so a right
 is checked where the data changes, not only in a menu. An operator signed in is a person
 (with an operator id); the command line acts as the system user, a supervisor who is no
-person of the desk and so can neither log nor follow a call. Logins with passwords will
-produce the same value.
+person of the desk and so can neither log nor follow a call. A login with a password
+(``operline.logins``) produces the same value for the person signed in.
+
+Three roles, each holding the rights of the one before: an operator logs, routes and
+tracks calls; a supervisor also corrects and signs off the log, edits the roster and
+exports; an administrator also manages the people, their roles and the desk's settings.
+The command line is the administrator's tool: it acts for whoever can open the database.
 """
 
 from __future__ import annotations
@@ -28,9 +33,9 @@ class Right(StrEnum):
     CONSULT_HISTORY = "consult_history"
     #: Teams, sectors, places, weekly shifts, exceptions, the roster file.
     EDIT_ROSTER = "edit_roster"
-    #: The settings every desk shares.
+    #: The settings every desk shares (an administrator's).
     EDIT_SETTINGS = "edit_settings"
-    #: Who works at the desk.
+    #: Who works at the desk, their role, password and lock (an administrator's).
     MANAGE_OPERATORS = "manage_operators"
     #: Correct a field or a stage time of a call in the day log, with a reason.
     CORRECT_LOG = "correct_log"
@@ -44,9 +49,13 @@ class Right(StrEnum):
     AUDIT_TRAIL = "audit_trail"
 
 
+#: What only an administrator may do.
+ADMINISTRATOR_RIGHTS = frozenset({Right.MANAGE_OPERATORS, Right.EDIT_SETTINGS})
+
 _ROLE_RIGHTS: dict[OperatorRole, frozenset[Right]] = {
     OperatorRole.OPERATOR: frozenset({Right.HANDLE_CALLS, Right.CONSULT_HISTORY}),
-    OperatorRole.SUPERVISOR: frozenset(Right),
+    OperatorRole.SUPERVISOR: frozenset(Right) - ADMINISTRATOR_RIGHTS,
+    OperatorRole.ADMINISTRATOR: frozenset(Right),
 }
 
 #: Rights only a person signed in holds: a call's timeline names who handled or corrected
@@ -70,15 +79,6 @@ SUPERVISOR_ONLY: dict[Right, Template] = {
         "{name} is signed in as an operator: only a supervisor may change the roster "
         "(teams, sectors, places, shifts and exceptions).",
     ),
-    Right.EDIT_SETTINGS: QT_TRANSLATE_NOOP(
-        "RightsMessages",
-        "{name} is signed in as an operator: only a supervisor may change the desk's settings.",
-    ),
-    Right.MANAGE_OPERATORS: QT_TRANSLATE_NOOP(
-        "RightsMessages",
-        "{name} is signed in as an operator: only a supervisor may add, retire or bring "
-        "back an operator.",
-    ),
     Right.CORRECT_LOG: QT_TRANSLATE_NOOP(
         "RightsMessages",
         "{name} is signed in as an operator: only a supervisor may correct the day log.",
@@ -99,6 +99,19 @@ SUPERVISOR_ONLY: dict[Right, Template] = {
         "RightsMessages",
         "{name} is signed in as an operator: only a supervisor may export or prune the audit "
         "trail.",
+    ),
+}
+
+#: The sentence of each refusal for want of an administrator's role.
+ADMINISTRATOR_ONLY: dict[Right, Template] = {
+    Right.EDIT_SETTINGS: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is not an administrator: only an administrator may change the desk's settings.",
+    ),
+    Right.MANAGE_OPERATORS: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is not an administrator: only an administrator may add, retire or bring "
+        "back a person, change a role, a password or a lock.",
     ),
 }
 
@@ -127,7 +140,8 @@ class Actor:
 
     @property
     def is_supervisor(self) -> bool:
-        return self.role is OperatorRole.SUPERVISOR
+        """Whether the role holds a supervisor's rights (an administrator's does)."""
+        return self.role is not OperatorRole.OPERATOR
 
     def may(self, right: Right) -> bool:
         """Whether the actor's role, and being a person when it matters, allow ``right``."""
@@ -147,9 +161,13 @@ class Actor:
 
 
 def system_actor(user: str, workstation: str) -> Actor:
-    """The command line's actor: the system user, with a supervisor's rights."""
+    """The command line's actor: the system user, with an administrator's rights.
+
+    Whoever can open the database file (or holds the server's credentials) could change
+    it anyway; the audit log names them by the computer's account.
+    """
     name = user.strip()[:NAME_LIMIT] or "unknown"
-    return Actor(None, name, OperatorRole.SUPERVISOR, workstation.strip() or "?")
+    return Actor(None, name, OperatorRole.ADMINISTRATOR, workstation.strip() or "?")
 
 
 def command_line_actor() -> Actor:
@@ -188,6 +206,8 @@ class ActionRefused(OperlineError):
             self.template = (
                 NOBODY_SIGNED_IN if right is Right.HANDLE_CALLS else NO_SUPERVISOR_SIGNED_IN
             )
+        elif right in ADMINISTRATOR_ONLY:
+            self.template = ADMINISTRATOR_ONLY[right]
         else:
             # Every other right an actor can lack is a supervisor's.
             self.template = SUPERVISOR_ONLY[right]

@@ -24,7 +24,20 @@ from operline.paris_time import as_utc
 class AuditAction(StrEnum):
     """What an ``audit_log`` row records; the codes are stored, so they never change."""
 
+    #: A person signed in with their password (the workstation in ``target``).
     OPERATOR_SIGN_IN = "operator.sign_in"
+    #: A person left the desk, handed it over or had the window locked for them.
+    LOGOUT = "operator.logout"
+    #: A wrong password, or a login nobody has (the login typed is not kept).
+    LOGIN_FAILED = "operator.login_failed"
+    #: Too many wrong passwords in a row: the account waits until ``details``.
+    ACCOUNT_LOCKED = "operator.locked"
+    #: An administrator lifted a lock before its end.
+    UNLOCK = "operator.unlock"
+    #: A person's password was set or changed (never the password itself).
+    PASSWORD_SET = "operator.password"
+    #: A person's role was changed (old and new role in ``details``).
+    ROLE_CHANGE = "operator.role"
     OPERATOR_ADD = "operator.add"
     OPERATOR_RETIRE = "operator.retire"
     OPERATOR_RESTORE = "operator.restore"

@@ -63,8 +63,12 @@ class Outcome(StrEnum):
 
 
 class OperatorRole(StrEnum):
+    """Who a person is at the desk; each role holds the rights of the one before it."""
+
     OPERATOR = "operator"
     SUPERVISOR = "supervisor"
+    #: People, roles and settings: the one who runs the desk's accounts.
+    ADMINISTRATOR = "administrator"
 
 
 _PRIORITY_FR = {Priority.URGENT: "Urgent", Priority.NORMAL: "Normal"}

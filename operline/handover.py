@@ -1,9 +1,10 @@
 """The shift handover (la relève): the outgoing operator hands the desk to the next one.
 
-The handover is written when the incoming operator signs in, in the same transaction as
-their sign-in: a handover with nobody taking over cannot exist, and the desk is never
-left with nobody signed in in between. The row keeps who handed over to whom, where and
-when, the note left, and how many calls were open and late then, for the day log.
+The handover is written when the incoming operator signs in with their password, in the
+same transaction as their sign-in: a handover with nobody taking over cannot exist, and
+the desk is never left with nobody signed in in between. The row keeps who handed over to
+whom, where and when, the note left, and how many calls were open and late then, for the
+day log.
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
 from operline.changes import Changes
-from operline.codes import OperatorRole, Priority, Status
+from operline.codes import Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Handover, Incident, Operator
 from operline.errors import OperlineError
 from operline.incidents.live_board import Alert, alert_for
+from operline.logins import sign_in_with
 from operline.operators import OperatorInfo
 from operline.paris_time import paris_date, paris_day_bounds
 from operline.sentences import QT_TRANSLATE_NOOP, Template
@@ -124,11 +126,19 @@ def handover_note(text: str) -> str:
 
 
 def hand_over(
-    database: Database, note: str, *, actor: Actor, to_operator_id: int, now: datetime
+    database: Database,
+    note: str,
+    *,
+    actor: Actor,
+    to_operator_id: int,
+    password: str,
+    now: datetime,
 ) -> HandedOver:
-    """``actor`` hands the desk over to the operator who signs in now, leaving ``note``.
+    """``actor`` hands the desk over to the operator who signs in now with ``password``.
 
-    The incoming operator's sign-in is audited as at any sign-in, with the handover.
+    The incoming operator's sign-in is checked and audited as at any sign-in (a wrong
+    password counts toward their lock), in the same transaction as the handover: a
+    refused password records no handover, and a refused handover no sign-in.
     """
     require(actor, Right.HANDLE_CALLS)
     assert actor.operator_id is not None  # a person: HANDLE_CALLS is personal
@@ -136,11 +146,13 @@ def hand_over(
     if to_operator_id == actor.operator_id:
         raise HandoverRefused(HandoverProblem.TO_ONESELF, name=actor.name)
     settings = read_settings(database)
-    with database.write() as session:
+    with database.read() as session:
         incoming = session.get(Operator, to_operator_id)
         if incoming is None or not incoming.active:
             raise HandoverRefused(HandoverProblem.NOT_AT_DESK)
-        info = OperatorInfo(incoming.id, incoming.name, OperatorRole(incoming.role))
+        login = incoming.name
+
+    def record(session: Session, signed: Actor) -> DayHandover:
         open_rows = session.execute(_OPEN_CALLS).all()
         late = sum(
             alert_for(
@@ -156,7 +168,7 @@ def hand_over(
         row = Handover(
             at=now,
             from_operator_id=actor.operator_id,
-            to_operator_id=info.operator_id,
+            to_operator_id=signed.operator_id,
             workstation=actor.workstation[:_WORKSTATION_LIMIT],
             note=kept or None,
             open_calls=len(open_rows),
@@ -169,28 +181,34 @@ def hand_over(
             actor,
             AuditAction.OPERATOR_HANDOVER,
             now=now,
-            target=info.name,
+            target=signed.name,
             details=f"{len(open_rows)} open calls, {late} late",
         )
         write_audit(
             session,
-            info.at(actor.workstation),
-            AuditAction.OPERATOR_SIGN_IN,
+            actor,
+            AuditAction.LOGOUT,
             now=now,
             target=actor.workstation,
+            details="handover",
         )
-        recorded = DayHandover(
+        return DayHandover(
             row.id,
             row.at,
-            actor.operator_id,
+            actor.operator_id or 0,
             actor.name,
-            info.operator_id,
-            info.name,
+            signed.operator_id or 0,
+            signed.name,
             row.workstation,
             kept,
             row.open_calls,
             row.late_calls,
         )
+
+    signed, recorded = sign_in_with(
+        database, login, password, workstation=actor.workstation, now=now, also=record
+    )
+    info = OperatorInfo(signed.operator_id or 0, signed.name, signed.role)
     return HandedOver(recorded, info, Changes(handover_days=frozenset({paris_date(now)})))
 
 

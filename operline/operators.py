@@ -1,4 +1,7 @@
-"""The people at the desk: who is signed in is named in every timeline line."""
+"""The people at the desk: who is signed in is named in every timeline line.
+
+A person's name is their login; ``operline.logins`` checks their password.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from operline.actors import (
     NAME_LIMIT,
@@ -35,7 +39,12 @@ class OperatorInfo:
 
     @property
     def is_supervisor(self) -> bool:
-        return self.role is OperatorRole.SUPERVISOR
+        """Whether the role holds a supervisor's rights (an administrator's does)."""
+        return self.role is not OperatorRole.OPERATOR
+
+    def may(self, right: Right) -> bool:
+        """Whether this person, signed in, may do what ``right`` covers."""
+        return self.at("?").may(right)
 
     def at(self, workstation: str) -> Actor:
         """This operator acting at ``workstation``: what the services are given."""
@@ -49,31 +58,24 @@ def active_operators(database: Database) -> list[OperatorInfo]:
         return [OperatorInfo(o.id, o.name, OperatorRole(o.role)) for o in rows]
 
 
-def sign_in(
-    database: Database, operator_id: int, *, workstation: str, now: datetime
-) -> OperatorInfo:
-    """Start a shift at this desk; the audit log keeps who and where."""
-    with database.write() as session:
-        operator = session.get(Operator, operator_id)
-        if operator is None or not operator.active:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP(
-                    "OperatorMessages",
-                    "This operator does not exist or no longer works at the desk.",
-                )
-            )
-        info = OperatorInfo(operator.id, operator.name, OperatorRole(operator.role))
-        write_audit(
-            session, info.at(workstation), AuditAction.OPERATOR_SIGN_IN, now=now, target=workstation
+def find_operator(session: Session, name: str) -> Operator:
+    """The operator called ``name`` (case and accents ignored), or a refusal naming it."""
+    everyone = session.scalars(select(Operator)).all()
+    operator = find_by_name(name, ((o.name, o) for o in everyone))
+    if operator is None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("OperatorMessages", "Nobody called {name} works at the desk."),
+            name=repr(name),
         )
-        return info
+    return operator
 
 
-def add_operator(
-    database: Database, name: str, role: OperatorRole, *, actor: Actor, now: datetime
-) -> OperatorInfo:
-    """Someone new at the desk; names are unique ignoring case and accents."""
-    require(actor, Right.MANAGE_OPERATORS)
+def info_of(operator: Operator) -> OperatorInfo:
+    return OperatorInfo(operator.id, operator.name, OperatorRole(operator.role))
+
+
+def cleaned_name(name: str) -> str:
+    """The name as it is kept (single spaces), or a refusal saying what is wrong with it."""
     control = first_control(name)
     if control is not None:
         raise InvalidInput(
@@ -93,6 +95,15 @@ def add_operator(
             ),
             limit=NAME_LIMIT,
         )
+    return cleaned
+
+
+def add_operator(
+    database: Database, name: str, role: OperatorRole, *, actor: Actor, now: datetime
+) -> OperatorInfo:
+    """Someone new at the desk; names are unique ignoring case and accents."""
+    require(actor, Right.MANAGE_OPERATORS)
+    cleaned = cleaned_name(name)
     with database.write() as session:
         everyone = session.scalars(select(Operator)).all()
         same = find_by_name(cleaned, ((o.name, o) for o in everyone))
@@ -117,17 +128,31 @@ def set_operator_active(
     """Retire someone who left the desk, or bring them back; history keeps their name."""
     require(actor, Right.MANAGE_OPERATORS)
     with database.write() as session:
-        everyone = session.scalars(select(Operator)).all()
-        operator = find_by_name(name, ((o.name, o) for o in everyone))
-        if operator is None:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP("OperatorMessages", "Nobody called {name} works at the desk."),
-                name=repr(name),
-            )
+        operator = find_operator(session, name)
         operator.active = active
         action = AuditAction.OPERATOR_RESTORE if active else AuditAction.OPERATOR_RETIRE
         write_audit(session, actor, action, now=now, target=operator.name)
         return OperatorInfo(operator.id, operator.name, OperatorRole(operator.role))
+
+
+def set_role(
+    database: Database, name: str, role: OperatorRole, *, actor: Actor, now: datetime
+) -> OperatorInfo:
+    """Give ``name`` another role; their password must meet its policy at the next change."""
+    require(actor, Right.MANAGE_OPERATORS)
+    with database.write() as session:
+        operator = find_operator(session, name)
+        before = operator.role
+        operator.role = role.value
+        write_audit(
+            session,
+            actor,
+            AuditAction.ROLE_CHANGE,
+            now=now,
+            target=operator.name,
+            details=f"{before} -> {role.value}",
+        )
+        return info_of(operator)
 
 
 def all_operators(database: Database) -> list[tuple[OperatorInfo, bool]]:

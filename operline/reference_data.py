@@ -298,6 +298,7 @@ OPERATORS: tuple[OperatorSpec, ...] = (
     OperatorSpec("Aminata Koné", OperatorRole.OPERATOR),
     OperatorSpec("Julien Lefèvre", OperatorRole.OPERATOR),
     OperatorSpec("Inès Moreau", OperatorRole.OPERATOR),
+    OperatorSpec("Nadia Belkacem", OperatorRole.ADMINISTRATOR),
 )
 
 

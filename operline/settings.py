@@ -121,6 +121,7 @@ _notes_days = _whole_number(30, 365, _DAYS)
 # The history serves the GPO's yearly review: at least a year, at most five.
 _anonymise_years = _whole_number(1, 5, _YEARS)
 _audit_months = _whole_number(12, 36, _MONTHS)
+_idle_minutes = _whole_number(1, 30, _MINUTES)
 
 
 def _phone_or_empty(text: str) -> str:
@@ -198,6 +199,13 @@ AUDIT_MONTHS_KEPT = Setting(
     _audit_months,
     "months an audit entry is kept before it is removed from the start of the audit chain",
 )
+IDLE_LOCK_MINUTES = Setting(
+    "desk.idle_lock_minutes",
+    5,
+    _idle_minutes,
+    "minutes without a key or a click after which the window is masked until the person "
+    "signed in types their password again (30 at most)",
+)
 
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
@@ -209,6 +217,7 @@ SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     NOTES_DAYS,
     ANONYMISE_AFTER_YEARS,
     AUDIT_MONTHS_KEPT,
+    IDLE_LOCK_MINUTES,
 )
 
 
@@ -225,6 +234,7 @@ class DeskSettings:
     notes_days: int = NOTES_DAYS.default
     anonymise_after_years: int = ANONYMISE_AFTER_YEARS.default
     months_kept: int = AUDIT_MONTHS_KEPT.default
+    idle_lock_minutes: int = IDLE_LOCK_MINUTES.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""
@@ -234,6 +244,11 @@ class DeskSettings:
     def late_entry(self, received_at: datetime, now: datetime) -> bool:
         """Whether a call's time is so far back it may be a slip (a wrong day or hour)."""
         return now - received_at > timedelta(hours=self.late_entry_hours)
+
+    @property
+    def idle_limit(self) -> timedelta:
+        """How long the window waits without input before it is masked."""
+        return timedelta(minutes=self.idle_lock_minutes)
 
     @property
     def undo_window(self) -> timedelta:

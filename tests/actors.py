@@ -21,3 +21,18 @@ def signed_in(database: Database, name: str, role: OperatorRole) -> Actor:
         database, name, role, actor=COMMAND_LINE, now=datetime(2026, 1, 1, tzinfo=UTC)
     )
     return added.at(WORKSTATION)
+
+
+#: A password every role's policy accepts, for the tests that sign in.
+PASSWORD = "cheval agrafe pile correcte"
+
+
+def with_password(
+    database: Database, name: str, role: OperatorRole, password: str = PASSWORD
+) -> Actor:
+    """A new person of ``role`` with ``password``, as the login flow would sign them in."""
+    from operline.logins import set_password
+
+    actor = signed_in(database, name, role)
+    set_password(database, name, password, actor=COMMAND_LINE, now=datetime(2026, 1, 1, tzinfo=UTC))
+    return actor

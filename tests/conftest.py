@@ -61,6 +61,19 @@ def private_folders(
         monkeypatch.setenv(variable, str(home / variable.lower()))
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its cheapest in this process: a real hash takes a fifth of a second.
+
+    The programs a test starts hash as shipped; ``test_logins`` checks those parameters.
+    """
+    from argon2 import PasswordHasher, profiles
+
+    from operline import passwords
+
+    monkeypatch.setattr(passwords, "_HASHER", PasswordHasher.from_parameters(profiles.CHEAPEST))
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'operline.sqlite3'}"
@@ -137,11 +150,16 @@ def _close(database: Database) -> None:
 
 
 def run_operline(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 120, user: int | None = None
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    user: int | None = None,
+    input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the ``operline`` command as a user would, capturing what it prints.
 
-    It speaks English (``LANG=C``) unless ``env`` names another locale.
+    It speaks English (``LANG=C``) unless ``env`` names another locale; ``input`` is piped
+    into its standard input, as a script would.
     """
     left_out = {"OPERLINE_DATABASE_URL", "LC_ALL", "LC_MESSAGES", "LANGUAGE"}
     environment = {k: v for k, v in os.environ.items() if k not in left_out}
@@ -154,4 +172,5 @@ def run_operline(
         timeout=timeout,
         check=False,
         user=user,
+        input=input,
     )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import pytest
+
 from tests.conftest import run_operline
 
 
@@ -50,3 +54,57 @@ def test_the_supervisors_number_and_thresholds_are_set_and_checked(sqlite_url: s
     ) == (2, True)
     unknown = run_operline("settings", "set", "desk.colour", "red", "--db", sqlite_url)
     assert (unknown.returncode, "unknown setting 'desk.colour'" in unknown.stderr) == (2, True)
+
+
+def test_roles_passwords_and_locks_are_set_from_the_command_line(sqlite_url: str) -> None:
+    from operline.db.engine import open_database
+    from operline.logins import SignInRefused, sign_in
+
+    assert run_operline("db", "upgrade", "--db", sqlite_url).returncode == 0
+    added = run_operline(
+        "operator", "add", "Nadia Belkacem", "--role", "administrator", "--db", sqlite_url
+    )
+    assert (added.returncode, added.stdout) == (0, "Nadia Belkacem;administrator\n")
+    run_operline("operator", "add", "Zoé Martin", "--db", sqlite_url)
+    only = run_operline("operator", "list", "--role", "administrator", "--db", sqlite_url)
+    assert only.stdout == "Nadia Belkacem;administrator;active\n"
+    promoted = run_operline(
+        "operator", "role", "zoe martin", "--role", "supervisor", "--db", sqlite_url
+    )
+    assert (promoted.returncode, promoted.stdout) == (0, "Zoé Martin;supervisor\n")
+
+    # A supervisor's password holds 16 characters at least; nothing is changed otherwise.
+    short = run_operline(
+        "operator", "passwd", "Zoé Martin", "--db", sqlite_url, input="douze-chars!\n"
+    )
+    assert short.returncode == 2
+    assert "holds 12 characters: supervisors choose at least 16" in short.stderr
+    common = run_operline(
+        "operator", "passwd", "Zoé Martin", "--db", sqlite_url, input="iloveyou12345678\n"
+    )
+    assert (common.returncode, "among the most common ones" in common.stderr) == (2, True)
+    done = run_operline(
+        "operator", "passwd", "Zoé Martin", "--db", sqlite_url, input="tartine de confiture\n"
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "Zoé Martin: password changed.\n", "")
+    nobody = run_operline("operator", "passwd", "Personne", "--db", sqlite_url, input="x\n")
+    assert (nobody.returncode, "Nobody called 'Personne'" in nobody.stderr) == (2, True)
+
+    database = open_database(sqlite_url)
+    try:
+        now = datetime.now(UTC)
+        for _ in range(5):
+            with pytest.raises(SignInRefused):
+                sign_in(database, "Zoé Martin", "faux", workstation="p", now=now)
+        with pytest.raises(SignInRefused, match="locked until"):
+            sign_in(database, "Zoé Martin", "tartine de confiture", workstation="p", now=now)
+        unlocked = run_operline("operator", "unlock", "Zoé Martin", "--db", sqlite_url)
+        assert (unlocked.returncode, unlocked.stdout) == (0, "Zoé Martin: unlocked.\n")
+        assert sign_in(database, "Zoé Martin", "tartine de confiture", workstation="p", now=now)
+    finally:
+        database.dispose()
+    again = run_operline("operator", "unlock", "Zoé Martin", "--db", sqlite_url)
+    assert (again.returncode, again.stdout) == (0, "Zoé Martin was not locked.\n")
+    unknown_role = run_operline("operator", "add", "X", "--role", "chef", "--db", sqlite_url)
+    assert unknown_role.returncode == 2
+    assert "invalid choice: 'chef'" in unknown_role.stderr

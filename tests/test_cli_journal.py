@@ -17,7 +17,7 @@ from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.handover import hand_over
-from tests.actors import signed_in
+from tests.actors import PASSWORD, with_password
 from tests.conftest import run_operline
 from tests.test_day_log import _calls
 
@@ -105,13 +105,14 @@ def test_the_day_s_handovers_are_printed_after_its_calls_and_in_its_pdf(
     sqlite_database: Database, sqlite_url: str, tmp_path: Path
 ) -> None:
     _calls(sqlite_database, datetime(2026, 11, 26, 8, 0, tzinfo=UTC))
-    ines = signed_in(sqlite_database, "Inès Moreau", OperatorRole.OPERATOR)
-    karim = signed_in(sqlite_database, "Karim Haddad", OperatorRole.OPERATOR)
+    ines = with_password(sqlite_database, "Inès Moreau", OperatorRole.OPERATOR)
+    karim = with_password(sqlite_database, "Karim Haddad", OperatorRole.OPERATOR)
     hand_over(
         sqlite_database,
         "OPL-2026-000001 :\nla maraude rappelle.",
         actor=ines,
         to_operator_id=karim.operator_id or 0,
+        password=PASSWORD,
         now=datetime(2026, 11, 26, 13, 5, tzinfo=UTC),
     )
     pdf = tmp_path / "journal.pdf"

@@ -12,7 +12,7 @@ from operline.errors import InvalidInput
 from operline.handover import HandoverProblem, HandoverRefused, hand_over
 from operline.operators import add_operator
 from operline.settings import DeskSettings, SettingRefused, read_settings, write_setting
-from tests.actors import COMMAND_LINE
+from tests.actors import COMMAND_LINE, PASSWORD
 from tests.test_handover import _people
 from tests.test_handover_summary import NOW
 
@@ -28,7 +28,14 @@ def test_a_handover_note_with_a_nul_is_refused_and_line_breaks_are_kept(
     ines, karim = _people(database)
 
     with pytest.raises(HandoverRefused) as refused:
-        hand_over(database, "Lit 3\x00", actor=ines, to_operator_id=karim.operator_id or 0, now=NOW)
+        hand_over(
+            database,
+            "Lit 3\x00",
+            actor=ines,
+            to_operator_id=karim.operator_id or 0,
+            password=PASSWORD,
+            now=NOW,
+        )
 
     assert refused.value.problem is HandoverProblem.NOTE_CONTROL_CHARACTER
     assert str(refused.value) == (
@@ -36,7 +43,14 @@ def test_a_handover_note_with_a_nul_is_refused_and_line_breaks_are_kept(
     )
     assert _count(database, Handover) == 0
     note = "Lit 3 libre\n\tà rappeler"
-    hand_over(database, note, actor=ines, to_operator_id=karim.operator_id or 0, now=NOW)
+    hand_over(
+        database,
+        note,
+        actor=ines,
+        to_operator_id=karim.operator_id or 0,
+        password=PASSWORD,
+        now=NOW,
+    )
     with database.read() as session:
         assert session.scalars(select(Handover.note)).one() == note
 

@@ -12,7 +12,7 @@ from operline.db.engine import Database
 from operline.db.models import Incident, Sector, Team
 from operline.handover import hand_over
 from operline.paris_time import format_paris_clock
-from tests.actors import COMMAND_LINE, signed_in
+from tests.actors import COMMAND_LINE, PASSWORD, with_password
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
@@ -128,14 +128,21 @@ def test_delays_read_as_the_desk_says_them() -> None:
 
 def test_the_day_log_holds_the_day_s_handovers_oldest_first(database: Database) -> None:
     _calls(database, datetime(2026, 11, 26, 8, 0, tzinfo=UTC))
-    ines = signed_in(database, "Inès Moreau", OperatorRole.OPERATOR)
-    karim = signed_in(database, "Karim Haddad", OperatorRole.OPERATOR)
+    ines = with_password(database, "Inès Moreau", OperatorRole.OPERATOR)
+    karim = with_password(database, "Karim Haddad", OperatorRole.OPERATOR)
     for giver, taker, at in (
         (ines, karim, datetime(2026, 11, 26, 6, 0, tzinfo=UTC)),
         (karim, ines, datetime(2026, 11, 26, 18, 0, tzinfo=UTC)),
         (ines, karim, datetime(2026, 11, 26, 23, 30, tzinfo=UTC)),  # 00:30 the day after
     ):
-        hand_over(database, "", actor=giver, to_operator_id=taker.operator_id or 0, now=at)
+        hand_over(
+            database,
+            "",
+            actor=giver,
+            to_operator_id=taker.operator_id or 0,
+            password=PASSWORD,
+            now=at,
+        )
 
     log = read_day_log(database, date(2026, 11, 26), actor=COMMAND_LINE, now=NOW)
 

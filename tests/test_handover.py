@@ -18,16 +18,17 @@ from operline.handover import (
     hand_over,
     handovers_of_day,
 )
+from operline.logins import SignInRefused
 from operline.operators import OperatorInfo
-from tests.actors import COMMAND_LINE, WORKSTATION, signed_in
+from tests.actors import COMMAND_LINE, PASSWORD, WORKSTATION, with_password
 from tests.test_handover_summary import NOW, Call, fill_night, store_calls
 from tests.test_roster_board import at
 
 
 def _people(database: Database) -> tuple[Actor, Actor]:
     return (
-        signed_in(database, "Inès Moreau", OperatorRole.OPERATOR),
-        signed_in(database, "Karim Haddad", OperatorRole.OPERATOR),
+        with_password(database, "Inès Moreau", OperatorRole.OPERATOR),
+        with_password(database, "Karim Haddad", OperatorRole.OPERATOR),
     )
 
 
@@ -64,6 +65,7 @@ def test_the_handover_keeps_who_to_whom_when_the_note_and_the_calls_left(
         "  OPL-A : la maraude rappelle avant 7 h.\nHalte pleine depuis 23 h 40.  ",
         actor=ines,
         to_operator_id=karim.operator_id or 0,
+        password=PASSWORD,
         now=NOW,
     )
 
@@ -79,15 +81,8 @@ def test_the_handover_keeps_who_to_whom_when_the_note_and_the_calls_left(
     assert (recorded.open_calls, recorded.late_calls) == (3, 2)
     assert done.changes.handover_days == frozenset({date(2026, 11, 26)})
     assert handovers_of_day(database, date(2026, 11, 26), actor=karim, now=NOW) == [recorded]
-    # The outgoing operator handed over; the incoming one signed in, at this desk.
+    # The incoming operator signed in, at this desk; the outgoing one handed over.
     assert _audit(database)[:2] == [
-        (
-            "operator.handover",
-            f"Inès Moreau (#{ines.operator_id}) @ {WORKSTATION}",
-            "Karim Haddad",
-            "3 open calls, 2 late",
-            NOW,
-        ),
         (
             "operator.sign_in",
             f"Karim Haddad (#{karim.operator_id}) @ {WORKSTATION}",
@@ -95,13 +90,49 @@ def test_the_handover_keeps_who_to_whom_when_the_note_and_the_calls_left(
             None,
             NOW,
         ),
+        (
+            "operator.handover",
+            f"Inès Moreau (#{ines.operator_id}) @ {WORKSTATION}",
+            "Karim Haddad",
+            "3 open calls, 2 late",
+            NOW,
+        ),
     ]
+
+
+def test_the_next_operator_takes_over_only_with_their_own_password(database: Database) -> None:
+    ines, karim = _people(database)
+
+    with pytest.raises(SignInRefused, match="The login or the password is wrong"):
+        hand_over(
+            database,
+            "RAS",
+            actor=ines,
+            to_operator_id=karim.operator_id or 0,
+            password="x",
+            now=NOW,
+        )
+
+    assert _rows(database) == 0
+    assert _audit(database) == []  # no handover, no sign-in
+    with database.read() as session:
+        failed = session.scalars(
+            select(AuditLog.details).where(AuditLog.action == "operator.login_failed")
+        ).all()
+    assert failed == ["attempt 1 of 5"]  # a wrong password counts toward the lock
 
 
 def test_a_handover_without_a_note_is_still_recorded(database: Database) -> None:
     ines, karim = _people(database)
 
-    done = hand_over(database, "   \n ", actor=ines, to_operator_id=karim.operator_id or 0, now=NOW)
+    done = hand_over(
+        database,
+        "   \n ",
+        actor=ines,
+        to_operator_id=karim.operator_id or 0,
+        password=PASSWORD,
+        now=NOW,
+    )
 
     assert done.handover.note == ""
     with database.read() as session:
@@ -115,14 +146,26 @@ def test_a_note_too_long_is_refused_and_nothing_is_written(database: Database) -
 
     with pytest.raises(HandoverRefused) as refused:
         hand_over(
-            database, longest + "y", actor=ines, to_operator_id=karim.operator_id or 0, now=NOW
+            database,
+            longest + "y",
+            actor=ines,
+            to_operator_id=karim.operator_id or 0,
+            password=PASSWORD,
+            now=NOW,
         )
 
     assert refused.value.problem is HandoverProblem.NOTE_TOO_LONG
     assert str(refused.value) == "A handover note holds at most 500 characters."
     assert _rows(database) == 0
     assert _audit(database) == []
-    hand_over(database, longest, actor=ines, to_operator_id=karim.operator_id or 0, now=NOW)
+    hand_over(
+        database,
+        longest,
+        actor=ines,
+        to_operator_id=karim.operator_id or 0,
+        password=PASSWORD,
+        now=NOW,
+    )
     assert _rows(database) == 1
 
 
@@ -130,7 +173,14 @@ def test_nobody_hands_over_to_themselves(database: Database) -> None:
     ines, _ = _people(database)
 
     with pytest.raises(HandoverRefused) as refused:
-        hand_over(database, "", actor=ines, to_operator_id=ines.operator_id or 0, now=NOW)
+        hand_over(
+            database,
+            "",
+            actor=ines,
+            to_operator_id=ines.operator_id or 0,
+            password=PASSWORD,
+            now=NOW,
+        )
 
     assert str(refused.value) == (
         "Inès Moreau cannot hand over to themselves: the next operator signs in."
@@ -146,9 +196,16 @@ def test_someone_who_left_the_desk_cannot_take_over(database: Database) -> None:
         )
 
     with pytest.raises(HandoverRefused) as refused:
-        hand_over(database, "", actor=ines, to_operator_id=karim.operator_id or 0, now=NOW)
+        hand_over(
+            database,
+            "",
+            actor=ines,
+            to_operator_id=karim.operator_id or 0,
+            password=PASSWORD,
+            now=NOW,
+        )
     with pytest.raises(HandoverRefused):
-        hand_over(database, "", actor=ines, to_operator_id=9999, now=NOW)
+        hand_over(database, "", actor=ines, to_operator_id=9999, password=PASSWORD, now=NOW)
 
     assert refused.value.problem is HandoverProblem.NOT_AT_DESK
     assert _rows(database) == 0
@@ -165,6 +222,7 @@ def _handovers_at(database: Database, *instants: datetime) -> None:
             f"relève {number}",
             actor=giver,
             to_operator_id=taker.operator_id or 0,
+            password=PASSWORD,
             now=instant,
         )
 
@@ -221,7 +279,14 @@ def test_the_23_hour_spring_day_starts_and_ends_at_paris_midnight(database: Data
 
 def test_reading_a_days_handovers_is_an_audited_consultation(database: Database) -> None:
     ines, karim = _people(database)
-    hand_over(database, "RAS", actor=ines, to_operator_id=karim.operator_id or 0, now=NOW)
+    hand_over(
+        database,
+        "RAS",
+        actor=ines,
+        to_operator_id=karim.operator_id or 0,
+        password=PASSWORD,
+        now=NOW,
+    )
 
     (read,) = handovers_of_day(database, date(2026, 11, 26), actor=karim, now=NOW)
 

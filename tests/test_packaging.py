@@ -83,6 +83,7 @@ def test_the_installed_wheel_holds_every_module_and_starts(tmp_path: Path) -> No
         "operline/resources/translations/operline_fr.ts",
         "operline/resources/icons/operline.svg",
         "operline/resources/icons/operline.png",
+        "operline/resources/common-passwords.txt",
     ):
         assert shipped in names
 

@@ -38,11 +38,13 @@ from operline.incidents.stages import (
 )
 from operline.incidents.timeline import read_incident
 from operline.journal import day_incident_ids
-from operline.operators import add_operator, set_operator_active
+from operline.lockout import unlock_operator
+from operline.logins import set_password
+from operline.operators import add_operator, set_operator_active, set_role
 from operline.roster import editing
 from operline.roster.roster_exceptions import add_roster_exception, remove_roster_exception
 from operline.settings import write_setting
-from tests.actors import COMMAND_LINE, WORKSTATION, signed_in
+from tests.actors import COMMAND_LINE, PASSWORD, WORKSTATION, signed_in, with_password
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 EVERY_DAY = frozenset(range(7))
@@ -55,6 +57,7 @@ class Desk:
     database: Database
     supervisor: Actor
     operator: Actor
+    administrator: Actor
     sector_id: int
     team_id: int
     other_team_id: int
@@ -72,8 +75,10 @@ class Desk:
 @pytest.fixture
 def desk(sqlite_database: Database, tmp_path: Path) -> Desk:
     database = sqlite_database
-    supervisor = signed_in(database, "Amine Benali", OperatorRole.SUPERVISOR)
+    supervisor = with_password(database, "Amine Benali", OperatorRole.SUPERVISOR)
     operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
+    administrator = signed_in(database, "Nadia Belkacem", OperatorRole.ADMINISTRATOR)
+    with_password(database, "Karim Haddad", OperatorRole.OPERATOR)
     sector = editing.add_sector(
         database, editing.SectorDraft("Stalingrad"), actor=supervisor, now=NOW
     )
@@ -109,8 +114,8 @@ def desk(sqlite_database: Database, tmp_path: Path) -> Desk:
                 database, incident_id, stage, version=version + 2, action=Action(operator, NOW, NOW)
             )
     return Desk(
-        database, supervisor, operator, sector.id, team.id, other.id, place.id, pattern.id,
-        exception.id, *calls, tmp_path,
+        database, supervisor, operator, administrator, sector.id, team.id, other.id, place.id,
+        pattern.id, exception.id, *calls, tmp_path,
     )  # fmt: skip
 
 
@@ -251,24 +256,6 @@ SUPERVISOR_ONLY: dict[str, tuple[Right, Service]] = {
         Right.EDIT_ROSTER,
         lambda d, a: remove_roster_exception(d.database, d.exception_id, actor=a, now=NOW),
     ),
-    "write_setting": (
-        Right.EDIT_SETTINGS,
-        lambda d, a: write_setting(d.database, "alerts.urgent_ack_minutes", "3", actor=a, now=NOW),
-    ),
-    "add_operator": (
-        Right.MANAGE_OPERATORS,
-        lambda d, a: add_operator(
-            d.database, "Karim Haddad", OperatorRole.OPERATOR, actor=a, now=NOW
-        ),
-    ),
-    "retire_operator": (
-        Right.MANAGE_OPERATORS,
-        lambda d, a: set_operator_active(d.database, "Zoé Martin", False, actor=a, now=NOW),
-    ),
-    "restore_operator": (
-        Right.MANAGE_OPERATORS,
-        lambda d, a: set_operator_active(d.database, "Zoé Martin", True, actor=a, now=NOW),
-    ),
     "correct_incident": (
         Right.CORRECT_LOG,
         lambda d, a: correct_incident(
@@ -303,6 +290,41 @@ SUPERVISOR_ONLY: dict[str, tuple[Right, Service]] = {
         lambda d, a: save_gpo_brief(
             d.database, IsoWeek(2026, 47), b"%PDF-1.4", d.export_folder, pages=1, actor=a, now=NOW
         ),
+    ),
+}
+
+#: What only an administrator may do: the people, their roles, passwords and locks, and
+#: the settings. A supervisor is refused them as an operator is.
+ADMINISTRATOR_ONLY: dict[str, tuple[Right, Service]] = {
+    "write_setting": (
+        Right.EDIT_SETTINGS,
+        lambda d, a: write_setting(d.database, "alerts.urgent_ack_minutes", "3", actor=a, now=NOW),
+    ),
+    "add_operator": (
+        Right.MANAGE_OPERATORS,
+        lambda d, a: add_operator(
+            d.database, "Inès Moreau", OperatorRole.OPERATOR, actor=a, now=NOW
+        ),
+    ),
+    "retire_operator": (
+        Right.MANAGE_OPERATORS,
+        lambda d, a: set_operator_active(d.database, "Zoé Martin", False, actor=a, now=NOW),
+    ),
+    "restore_operator": (
+        Right.MANAGE_OPERATORS,
+        lambda d, a: set_operator_active(d.database, "Zoé Martin", True, actor=a, now=NOW),
+    ),
+    "set_role": (
+        Right.MANAGE_OPERATORS,
+        lambda d, a: set_role(d.database, "Zoé Martin", OperatorRole.SUPERVISOR, actor=a, now=NOW),
+    ),
+    "set_password": (
+        Right.MANAGE_OPERATORS,
+        lambda d, a: set_password(d.database, "Karim Haddad", PASSWORD, actor=a, now=NOW),
+    ),
+    "unlock_operator": (
+        Right.MANAGE_OPERATORS,
+        lambda d, a: unlock_operator(d.database, "Karim Haddad", actor=a, now=NOW),
     ),
 }
 
@@ -348,7 +370,12 @@ PERSON_ONLY: dict[str, Service] = {
         d.database, d.facility_id, 2, actor=a, reported_at=NOW
     ),
     "hand_over": lambda d, a: hand_over(
-        d.database, "RAS", actor=a, to_operator_id=d.supervisor.operator_id or 0, now=NOW
+        d.database,
+        "RAS",
+        actor=a,
+        to_operator_id=d.supervisor.operator_id or 0,
+        password=PASSWORD,
+        now=NOW,
     ),
 }
 
@@ -367,6 +394,25 @@ def test_an_operator_is_refused_what_only_a_supervisor_may_do(desk: Desk, name: 
     )
     assert counts(desk.database) == before
     service(desk, desk.supervisor)  # the same call by a supervisor goes through
+
+
+@pytest.mark.parametrize("name", ADMINISTRATOR_ONLY)
+@pytest.mark.parametrize("who", ["operator", "supervisor"])
+def test_only_an_administrator_manages_people_and_settings(desk: Desk, name: str, who: str) -> None:
+    right, service = ADMINISTRATOR_ONLY[name]
+    actor = desk.operator if who == "operator" else desk.supervisor
+    before = counts(desk.database)
+
+    with pytest.raises(ActionRefused) as refused:
+        service(desk, actor)
+
+    assert refused.value.right is right
+    assert str(refused.value).startswith(
+        f"{actor.name} is not an administrator: only an administrator may "
+    )
+    assert counts(desk.database) == before
+    service(desk, desk.administrator)  # the same call by an administrator goes through
+    assert COMMAND_LINE.may(right)  # the command line is the administrator's tool
 
 
 @pytest.mark.parametrize("name", PERSON_ONLY)
@@ -422,20 +468,26 @@ def test_an_operator_consults_the_history_in_their_own_name(desk: Desk) -> None:
     assert timeline == [desk.operator.operator_id]
 
 
-def test_the_command_line_acts_as_a_supervisor_who_is_nobody_at_the_desk() -> None:
+def test_the_command_line_acts_as_an_administrator_who_is_nobody_at_the_desk() -> None:
     actor = system_actor("  ", "")
     assert (actor.name, actor.workstation, actor.operator_id) == ("unknown", "?", None)
     assert actor.may(Right.EDIT_ROSTER)
+    assert actor.may(Right.MANAGE_OPERATORS)
     assert not actor.may(Right.HANDLE_CALLS)
     assert actor.audit_name == "unknown (system) @ ?"
     with pytest.raises(ValueError, match="has a name"):
         Actor(1, " ", OperatorRole.OPERATOR, WORKSTATION)
 
 
-def test_every_right_is_held_by_a_supervisor_signed_in_and_some_by_an_operator() -> None:
+def test_every_right_is_an_administrator_s_and_each_role_holds_the_one_before() -> None:
+    administrator = Actor(3, "Nadia", OperatorRole.ADMINISTRATOR, WORKSTATION)
     supervisor = Actor(1, "Amine", OperatorRole.SUPERVISOR, WORKSTATION)
     operator = Actor(2, "Zoé", OperatorRole.OPERATOR, WORKSTATION)
-    assert all(supervisor.may(right) for right in Right)
+    assert all(administrator.may(right) for right in Right)
+    assert {right for right in Right if not supervisor.may(right)} == {
+        Right.MANAGE_OPERATORS,
+        Right.EDIT_SETTINGS,
+    }
     assert {right for right in Right if operator.may(right)} == {
         Right.HANDLE_CALLS,
         Right.CONSULT_HISTORY,

@@ -89,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the window on a throwaway demo database"
     )
+    # What --demo passes to the window it starts: sign in the demo's operator at once.
+    parser.add_argument("--demo-operator", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--smoke",
         action="store_true",
@@ -149,6 +151,8 @@ def _open_window(arguments: argparse.Namespace) -> int:
     if arguments.demo:
         from operline.cli.demo_window import run_demo_window
 
+        window_options.append("--demo-operator")
+
         def fill(url: str) -> None:
             database = open_database(url)
             try:
@@ -160,30 +164,48 @@ def _open_window(arguments: argparse.Namespace) -> int:
         return run_demo_window(fill, window_options)
     from operline.ui.shell.app import run_gui  # Qt loads only when a window is wanted
 
-    return run_gui(database_url(arguments), smoke=arguments.smoke, lang=lang)
+    return run_gui(
+        database_url(arguments),
+        smoke=arguments.smoke,
+        lang=lang,
+        demo_operator=arguments.demo_operator,
+    )
 
 
 def _fill_demo(database: Database, *, incidents: int, weeks: int, seed: int) -> str:
+    """Fill the demo and give its accounts their passwords; what to print."""
     from operline.demo import fill_demo_database
+    from operline.demo.accounts import create_demo_accounts
 
-    summary = fill_demo_database(
-        database, incidents=incidents, weeks=weeks, seed=seed, now=now_utc()
-    )
-    return told(
-        QT_TRANSLATE_NOOP(
-            "CommandLine",
-            "{database}: {sectors} sectors, {teams} teams, {places} places, "
-            "{patterns} shift patterns, {incidents} incidents ({open} still open)",
-        )(
-            database=database.name,
-            sectors=summary.sectors,
-            teams=summary.teams,
-            places=summary.facilities,
-            patterns=summary.shift_patterns,
-            incidents=summary.incidents,
-            open=summary.open_incidents,
-        )
-    )
+    now = now_utc()
+    summary = fill_demo_database(database, incidents=incidents, weeks=weeks, seed=seed, now=now)
+    accounts = create_demo_accounts(database, now=now)
+    lines = [
+        told(
+            QT_TRANSLATE_NOOP(
+                "CommandLine",
+                "{database}: {sectors} sectors, {teams} teams, {places} places, "
+                "{patterns} shift patterns, {incidents} incidents ({open} still open)",
+            )(
+                database=database.name,
+                sectors=summary.sectors,
+                teams=summary.teams,
+                places=summary.facilities,
+                patterns=summary.shift_patterns,
+                incidents=summary.incidents,
+                open=summary.open_incidents,
+            )
+        ),
+        told(
+            QT_TRANSLATE_NOOP(
+                "CommandLine",
+                "A demo database has no secret: its accounts (login;role;password) are shown "
+                "at its sign-in too.",
+            )()
+        ),
+    ]
+    lines += [f"{a.login};{a.role.value};{a.password}" for a in accounts]
+    return "\n".join(lines)
 
 
 def _demo(arguments: argparse.Namespace) -> int:

@@ -265,18 +265,29 @@ class RosterException(Base):
 
 
 class Operator(Base):
-    """A person working at the desk: an operator or a supervisor."""
+    """A person working at the desk: an operator, a supervisor or an administrator.
+
+    Their name is their login. The password is kept only as an Argon2id hash (see
+    ``operline.passwords``); wrong passwords in a row lock the account (``operline.lockout``).
+    """
 
     __tablename__ = "operator"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
-    role: Mapped[str] = mapped_column(String(12))
+    role: Mapped[str] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
     password_hash: Mapped[str | None] = mapped_column(String(200))
+    #: Wrong passwords typed since the last good one or the last lock.
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    #: Until when sign-ins are refused after too many wrong passwords.
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    __table_args__ = (CheckConstraint("role IN ('operator', 'supervisor')", name="role"),)
+    __table_args__ = (
+        CheckConstraint("role IN ('operator', 'supervisor', 'administrator')", name="role"),
+        CheckConstraint("failed_attempts >= 0", name="failed_attempts"),
+    )
 
 
 class ReferenceCounter(Base):

@@ -349,6 +349,10 @@
         <translation>{database}&#xa0;: {sectors} secteurs, {teams} équipes, {places} lieux, {patterns} créneaux hebdomadaires, {incidents} appels ({open} encore ouverts)</translation>
     </message>
     <message>
+        <source>A demo database has no secret: its accounts (login;role;password) are shown at its sign-in too.</source>
+        <translation>Une base de démonstration n&apos;a pas de secret&#xa0;: ses comptes (identifiant;rôle;mot de passe) sont aussi affichés à sa connexion.</translation>
+    </message>
+    <message>
         <source>operline: {sentence}</source>
         <extracomment>French typography puts a space before the colon: the catalogue says it.</extracomment>
         <translation>operline : {sentence}</translation>
@@ -459,6 +463,30 @@
     <message>
         <source>{database}: {count} audit entries older than {months} months would be removed (before {cutoff}); nothing was changed.</source>
         <translation>{database}&#xa0;: {count} entrées d’audit de plus de {months} mois seraient supprimées (avant le {cutoff})&#xa0;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>{name}: password changed.</source>
+        <translation>{name}&#xa0;: mot de passe changé.</translation>
+    </message>
+    <message>
+        <source>New password for {name}: </source>
+        <translation>Nouveau mot de passe de {name}&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>Le même mot de passe, à nouveau&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ: nothing was changed. Try again.</source>
+        <translation>Les deux mots de passe diffèrent&#xa0;: rien n&apos;a été changé. Recommencez.</translation>
+    </message>
+    <message>
+        <source>{name}: unlocked.</source>
+        <translation>{name}&#xa0;: déverrouillé.</translation>
+    </message>
+    <message>
+        <source>{name} was not locked.</source>
+        <translation>{name} n&apos;était pas verrouillé.</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +1958,14 @@ précédente</translation>
         <translation>Ce qui reste à suivre&#xa0;: appels attendus, rappels promis, lieux à appeler…</translation>
     </message>
     <message>
+        <source>Password of the next operator</source>
+        <translation>Mot de passe de l&apos;opérateur suivant</translation>
+    </message>
+    <message>
+        <source>Your password, then Enter</source>
+        <translation>Votre mot de passe, puis Entrée</translation>
+    </message>
+    <message>
         <source>The outgoing operator&apos;s note</source>
         <translation>Les consignes de l&apos;opérateur sortant</translation>
     </message>
@@ -1950,8 +1986,8 @@ précédente</translation>
         <translation>Échap&#xa0;: {name} reste connecté.</translation>
     </message>
     <message>
-        <source>Who takes over from {name}? Type your name, then Enter.</source>
-        <translation>Qui reprend le poste après {name}&#xa0;? Tapez votre nom, puis Entrée.</translation>
+        <source>Who takes over from {name}? Type your name, Enter, then your password and Enter.</source>
+        <translation>Qui prend la relève de {name}&#xa0;? Tapez votre nom, Entrée, puis votre mot de passe et Entrée.</translation>
     </message>
     <message>
         <source>Back to the note (Esc)</source>
@@ -2972,6 +3008,46 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>The desk is locked</source>
+        <extracomment>How often the time since the last input is looked at. What a person does, as opposed to what the desk shows by itself. The password typed, to check. Someone else takes the desk.</extracomment>
+        <translation>Le poste est verrouillé</translation>
+    </message>
+    <message>
+        <source>Locked after a while without use. {name}, type your password.</source>
+        <translation>Verrouillé après un moment sans utilisation. {name}, tapez votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Password of {name}</source>
+        <translation>Mot de passe de {name}</translation>
+    </message>
+    <message>
+        <source>Someone else takes the desk</source>
+        <translation>Une autre personne prend le poste</translation>
+    </message>
+</context>
+<context>
+    <name>LoginMessages</name>
+    <message>
+        <source>Too many wrong passwords: this account is locked until {until}. Try again then, or ask an administrator to unlock it.</source>
+        <extracomment>How long a locked account refuses every sign-in, the good password included. How the desk and the command line tell a lock (the time in Paris, HH:MM).</extracomment>
+        <translation>Trop de mots de passe erronés&#xa0;: ce compte est verrouillé jusqu&apos;à {until}. Réessayez alors, ou demandez à un administrateur de le déverrouiller.</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong. Check both and try again.</source>
+        <translation>L&apos;identifiant ou le mot de passe est erroné. Vérifiez les deux et réessayez.</translation>
+    </message>
+    <message>
+        <source>{name} has no password yet: an administrator sets one with &apos;operline operator passwd NAME&apos;.</source>
+        <translation>{name} n&apos;a pas encore de mot de passe&#xa0;: un administrateur lui en donne un avec «&#xa0;operline operator passwd NOM&#xa0;».</translation>
+    </message>
+    <message>
+        <source>This desk already has its administrator: sign in with your login.</source>
+        <translation>Ce plateau a déjà son administrateur&#xa0;: connectez-vous avec votre identifiant.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Operline</source>
@@ -3119,12 +3195,12 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier le tableau de garde.</translation>
     </message>
     <message>
-        <source>Nobody is signed in: a supervisor signs in ({key}) to change the desk&apos;s settings.</source>
-        <translation>Personne n&apos;est connecté&#xa0;: un superviseur se connecte ({key}) pour modifier les réglages du plateau.</translation>
+        <source>Nobody is signed in: an administrator signs in ({key}) to change the desk&apos;s settings.</source>
+        <translation>Personne n&apos;est connecté&#xa0;: un administrateur se connecte ({key}) pour modifier les réglages du plateau.</translation>
     </message>
     <message>
-        <source>{name} is signed in as an operator: only a supervisor may change the settings.</source>
-        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier les réglages.</translation>
+        <source>{name} is not an administrator: only an administrator may change the settings.</source>
+        <translation>{name} n&apos;est pas administrateur&#xa0;: seul un administrateur peut modifier les réglages.</translation>
     </message>
     <message>
         <source>Nobody is signed in: a supervisor signs in ({key}) to export the week for the GPO.</source>
@@ -3429,10 +3505,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
 <context>
     <name>OperatorMessages</name>
     <message>
-        <source>This operator does not exist or no longer works at the desk.</source>
-        <translation>Cet opérateur n&apos;existe pas ou ne travaille plus au poste.</translation>
-    </message>
-    <message>
         <source>Character {position} of the name is an invisible control character ({character}): remove it.</source>
         <translation>Le caractère {position} du nom est un caractère de contrôle invisible ({character})&#xa0;: supprimez-le.</translation>
     </message>
@@ -3472,14 +3544,16 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <source>{name} (supervisor)</source>
         <translation>{name} (superviseur)</translation>
     </message>
+    <message>
+        <source>{name} (administrator)</source>
+        <translation>{name} (administrateur)</translation>
+    </message>
 </context>
 <context>
     <name>OperatorSignIn</name>
     <message>
         <source>Sign in</source>
-        <extracomment>Carries the OperatorInfo of the operator who signed in.
-----------
-The problem shown is about the name typed: it goes once the name finds someone.</extracomment>
+        <extracomment>Nobody has a password yet: the first person creates the first administrator. A demo database&apos;s accounts, shown under its banner; none on a real desk. Carries the OperatorInfo of the operator who signed in.</extracomment>
         <translation>Se connecter</translation>
     </message>
     <message>
@@ -3487,16 +3561,77 @@ The problem shown is about the name typed: it goes once the name finds someone.<
         <translation>Connexion au plateau</translation>
     </message>
     <message>
-        <source>Who is at the desk? Type your name, then Enter.</source>
-        <translation>Qui est au plateau&#xa0;? Tapez votre nom, puis Entrée.</translation>
+        <source>Type your login (your name) and your password.</source>
+        <extracomment>Sign in the demo&apos;s operator as soon as the demo accounts are read.</extracomment>
+        <translation>Tapez votre identifiant (votre nom) et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Mot de passe à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>À &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>Premier administrateur</translation>
+    </message>
+    <message>
+        <source>Nobody has a password on this desk yet. Create its first administrator: your name as the login, and a password of at least {length} characters, typed twice. Nobody else can create it, and no default password exists.</source>
+        <translation>Personne n&apos;a encore de mot de passe sur ce plateau. Créez son premier administrateur&#xa0;: votre nom comme identifiant, et un mot de passe d&apos;au moins {length} caractères, tapé deux fois. Personne d&apos;autre ne peut le créer, et aucun mot de passe par défaut n&apos;existe.</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Créer et se connecter</translation>
+    </message>
+    <message>
+        <source>Demonstration database, for practice only. Its accounts:</source>
+        <translation>«&#xa0;Démonstration&#xa0;»&#xa0;: base d&apos;exercice, sans aucune donnée réelle. Ses comptes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{login} ({role}): {password}</source>
+        <translation>{login} ({role})&#xa0;: {password}</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>Type your login: your name, as the desk knows it.</source>
+        <translation>Tapez votre identifiant&#xa0;: votre nom, tel que le plateau le connaît.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation>Les deux mots de passe diffèrent&#xa0;: tapez deux fois le même.</translation>
     </message>
     <message>
         <source>Nobody matches this name.</source>
         <translation>Personne ne correspond à ce nom.</translation>
-    </message>
-    <message>
-        <source>This person no longer works at the desk.</source>
-        <translation>Cette personne ne travaille plus au plateau.</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3652,34 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>{text} is out of the years Operline handles ({first} to {last})</source>
         <translation>{text} est hors des années que gère Operline ({first} à {last})</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordMessages</name>
+    <message>
+        <source>The password holds {length} characters: {role_label} choose at least {shortest}.</source>
+        <extracomment>Argon2 hashes any length; this only keeps a pasted book from tying up a desk. Checked against when a login is unknown, so its answer takes as long as a real check. What may follow a common password and still leave it common: &quot;password1234!&quot;.</extracomment>
+        <translation>Le mot de passe compte {length} caractères&#xa0;: les {role_label} en choisissent au moins {shortest}.</translation>
+    </message>
+    <message>
+        <source>The password holds more than {longest} characters.</source>
+        <translation>Le mot de passe compte plus de {longest} caractères.</translation>
+    </message>
+    <message>
+        <source>This password is among the most common ones, the first an intruder tries: choose another (a few unrelated words make a good one).</source>
+        <translation>Ce mot de passe est parmi les plus courants, les premiers qu&apos;un intrus essaie&#xa0;: choisissez-en un autre (quelques mots sans rapport entre eux en font un bon).</translation>
+    </message>
+    <message>
+        <source>operators</source>
+        <translation>opérateurs</translation>
+    </message>
+    <message>
+        <source>supervisors</source>
+        <translation>superviseurs</translation>
+    </message>
+    <message>
+        <source>administrators</source>
+        <translation>administrateurs</translation>
     </message>
 </context>
 <context>
@@ -3858,21 +4021,13 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
-        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares. Who works at the desk. Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Bring the call log kept before Operline into the history (``operline import calls``). Export the audit trail for a data-protection officer, and apply its retention. Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
+        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares (an administrator&apos;s). Who works at the desk, their role, password and lock (an administrator&apos;s). Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Bring the call log kept before Operline into the history (``operline import calls``). Export the audit trail for a data-protection officer, and apply its retention. What only an administrator may do. Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
     </message>
     <message>
         <source>{name} is signed in as an operator: only a supervisor may change the roster (teams, sectors, places, shifts and exceptions).</source>
         <extracomment>The sentence of each refusal for want of a supervisor&apos;s role.</extracomment>
         <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier le planning (équipes, secteurs, lieux, créneaux et exceptions).</translation>
-    </message>
-    <message>
-        <source>{name} is signed in as an operator: only a supervisor may change the desk&apos;s settings.</source>
-        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut modifier les réglages du plateau.</translation>
-    </message>
-    <message>
-        <source>{name} is signed in as an operator: only a supervisor may add, retire or bring back an operator.</source>
-        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut ajouter, retirer ou faire revenir un opérateur.</translation>
     </message>
     <message>
         <source>{name} is signed in as an operator: only a supervisor may export the week for the GPO.</source>
@@ -3885,6 +4040,15 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>{name} is signed in as an operator: only a supervisor may export or prune the audit trail.</source>
         <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut exporter ou purger le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>{name} is not an administrator: only an administrator may change the desk&apos;s settings.</source>
+        <extracomment>The sentence of each refusal for want of an administrator&apos;s role.</extracomment>
+        <translation>{name} n&apos;est pas administrateur&#xa0;: seul un administrateur peut modifier les réglages du plateau.</translation>
+    </message>
+    <message>
+        <source>{name} is not an administrator: only an administrator may add, retire or bring back a person, change a role, a password or a lock.</source>
+        <translation>{name} n&apos;est pas administrateur&#xa0;: seul un administrateur peut ajouter, retirer ou faire revenir une personne, changer un rôle, un mot de passe ou un verrouillage.</translation>
     </message>
     <message>
         <source>Nobody is signed in at {workstation}: a supervisor signs in to correct or sign off the day log.</source>
@@ -4689,6 +4853,10 @@ The problem shown is about the name typed: it goes once the name finds someone.<
     <message>
         <source>Audit entries are kept for (months, 12 to 36)</source>
         <translation>Durée de conservation des entrées d’audit (mois, de 12 à 36)</translation>
+    </message>
+    <message>
+        <source>Mask the window after (minutes without a key or a click, 30 at most)</source>
+        <translation>Masquer la fenêtre après (minutes sans touche ni clic, 30 au plus)</translation>
     </message>
     <message>
         <source>{value} is not a whole number</source>

@@ -5,8 +5,9 @@
 One window in three steps, the summary of what is taken over always on top:
 1. the outgoing operator reads it and types a short note; Ctrl+Enter hands over,
    Escape cancels and keeps them signed in;
-2. the incoming operator types their name and Enter: the handover is recorded with their
-   sign-in, in one transaction; Escape goes back to the note, nothing typed is lost;
+2. the incoming operator types their name, Enter, their password, Enter: the handover is
+   recorded with their sign-in, in one transaction; a wrong password records neither;
+   Escape goes back to the note, nothing typed is lost;
 3. the incoming operator, now signed in, reads the same summary, read again, with the
    note; Enter starts their shift.
 Everything is read and written on the runner, never on the GUI thread.
@@ -41,6 +42,7 @@ from operline.handover import (
 )
 from operline.handover_summary import HandoverSummary, handover_summary
 from operline.incidents.board_snapshot import BoardSnapshot
+from operline.logins import SignInRefused
 from operline.notes_check import identifying_text
 from operline.paris_time import format_paris, paris_date
 from operline.ui import shortcuts
@@ -49,6 +51,7 @@ from operline.ui.handover.refusals import handover_problem
 from operline.ui.handover.summary_view import HandoverSummaryView
 from operline.ui.intake.notes_prompt import describe_flagged, select_flagged
 from operline.ui.messages import error_sentence
+from operline.ui.shell.password_field import PasswordField
 from operline.ui.shell.sign_in import DeskSession, OperatorPicker
 from operline.ui.shortcuts import key_text
 
@@ -193,13 +196,27 @@ class HandoverDialog(QDialog):
         self.picker = OperatorPicker(
             self._context.runner, leave_out=self.outgoing.operator_id, parent=page
         )
-        self.picker.picked.connect(self.go_on)
+        # Enter on a name goes on to the password; Enter in the password hands over.
+        self.picker.picked.connect(self._name_picked)
         self.picker.problem.connect(self._tell)
+        self.password = PasswordField(page)
+        self.password.setObjectName("handoverPassword")
+        self.password.setAccessibleName(self.tr("Password of the next operator"))
+        self.password.setPlaceholderText(self.tr("Your password, then Enter"))
+        self.password.entered.connect(self.go_on)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.who_intro)
         layout.addWidget(self.picker)
+        layout.addWidget(self.password)
         return page
+
+    def _name_picked(self) -> None:
+        if self.picker.chosen() is None:
+            self._tell(QCoreApplication.translate("OperatorSignIn", "Nobody matches this name."))
+            return
+        self.problem.hide()
+        self.password.setFocus()
 
     def _taken_page(self) -> QWidget:
         page = QWidget(self)
@@ -276,12 +293,16 @@ class HandoverDialog(QDialog):
             self.note.setFocus()
         elif step is Step.WHO:
             self.who_intro.setText(
-                self.tr("Who takes over from {name}? Type your name, then Enter.").format(name=name)
+                self.tr(
+                    "Who takes over from {name}? Type your name, Enter, then your password "
+                    "and Enter."
+                ).format(name=name)
             )
             self.back_button.setText(self.tr("Back to the note (Esc)"))
             self.next_button.setText(self.tr("Sign in and take over (Enter)"))
             self.hint.setText(self.tr("The handover is recorded when the next operator signs in."))
             self.picker.name.clear()
+            self.password.clear()
             self.picker.reload()
             self.picker.setFocus()
         else:
@@ -322,21 +343,26 @@ class HandoverDialog(QDialog):
             self._tell(QCoreApplication.translate("OperatorSignIn", "Nobody matches this name."))
             return
         note, actor, now = self.note.toPlainText(), self.outgoing, self._context.clock()
+        password = self.password.text()
+        self.password.clear()
         self._context.runner.run(
             lambda database: hand_over(
-                database, note, actor=actor, to_operator_id=incoming, now=now
+                database, note, actor=actor, to_operator_id=incoming, password=password, now=now
             ),
             self._handed_over,
             self._refused,
             owner=self,
-            busy=(self.next_button, self.picker),
+            busy=(self.next_button, self.picker, self.password),
         )
 
     def _refused(self, error: OperlineError) -> None:
         self._tell(handover_problem(error))
         if isinstance(error, HandoverRefused) and error.problem is HandoverProblem.NOT_AT_DESK:
             self.picker.reload()
-        self.picker.setFocus()
+        if isinstance(error, SignInRefused):
+            self.password.setFocus()  # the name stays: only the password is typed again
+        else:
+            self.picker.setFocus()
 
     def _handed_over(self, done: HandedOver) -> None:
         self.recorded = done

@@ -32,8 +32,13 @@ SMOKE_TIMEOUT_S = 20
 _ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
-def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) -> int:
-    """Show the main window on a database; the exit status (0 when all went well)."""
+def run_gui(
+    database_url: str, *, smoke: bool = False, lang: str | None = None, demo_operator: bool = False
+) -> int:
+    """Show the main window on a database; the exit status (0 when all went well).
+
+    ``demo_operator``: on a demo database, sign in its operator without asking.
+    """
     app = _application()
     try:
         language = install_language(choose_language(lang))
@@ -60,7 +65,7 @@ def run_gui(database_url: str, *, smoke: bool = False, lang: str | None = None) 
         freeze_startup_objects()
         if smoke:
             return _wait_until_painted(window)
-        QTimer.singleShot(0, window.start_shift)
+        QTimer.singleShot(0, lambda: window.start_shift(demo_operator=demo_operator))
         return app.exec()
     finally:
         if runner is not None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 import operline
-from operline.actors import Actor, system_actor
+from operline.actors import Actor, Right, system_actor
 from operline.db.backup import backup_database
 from operline.db.engine import Database
 from operline.drafts import DraftStore, default_drafts_folder
@@ -55,6 +55,7 @@ from operline.ui.roster_editor.editor import RosterEditorDialog
 from operline.ui.shell.focus import DeskKeyboard, explain_greyed
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.go_to_call import GoToCallDialog
+from operline.ui.shell.idle_lock import IdleLock
 from operline.ui.shell.retention import RetentionKeeper
 from operline.ui.shell.settings_dialog import SettingsDialog
 from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
@@ -173,6 +174,13 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.session.operator_changed.connect(self._operator_changed)
+        # The window is masked after a while without input, until the password is typed.
+        self.idle_lock = IdleLock(
+            self, runner=runner, clock=clock, session=self.session, other_person=self.sign_in
+        )
+        self.changes.changed.connect(
+            lambda changes: self.idle_lock.read_setting() if changes.settings else None
+        )
         self._operator_changed(self.session.operator)
         for screen in (self.board, self.calls, self.desk, self.journal, self.history, self.charts):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
@@ -444,20 +452,30 @@ class MainWindow(QMainWindow):
 
     # Operators and roster
 
-    def start_shift(self) -> None:
+    def start_shift(self, *, demo_operator: bool = False) -> None:
         """At start: the retention purge (off the GUI thread), who is at the desk, then any
-        call a crash left unsaved."""
+        call a crash left unsaved.
+
+        ``demo_operator``: a demo database's operator is signed in without typing.
+        """
         self.retention.start()
-        self.sign_in()
+        self.sign_in(demo_operator=demo_operator)
         if self.desk.offer_saved_draft():
             self.show_desk()
         # The keyboard comes back to the desk once the prompts are closed.
         self.activateWindow()
         self.raise_()
 
-    def sign_in(self) -> OperatorInfo | None:
+    def sign_in(self, *, demo_operator: bool = False) -> OperatorInfo | None:
         """Ask who works at the desk now (at start and at each change of shift)."""
-        dialog = OperatorSignIn(self._runner, clock=self._clock, session=self.session, parent=self)
+        dialog = OperatorSignIn(
+            self._runner,
+            clock=self._clock,
+            session=self.session,
+            workstation=self.session.workstation,
+            demo_operator=demo_operator,
+            parent=self,
+        )
         dialog.exec()
         return self.session.operator
 
@@ -496,11 +514,12 @@ class MainWindow(QMainWindow):
         )
         if operator is None:
             why_settings = self.tr(
-                "Nobody is signed in: a supervisor signs in ({key}) to change the desk's settings."
+                "Nobody is signed in: an administrator signs in ({key}) to change the desk's "
+                "settings."
             )
-        elif not operator.is_supervisor:
+        elif not operator.may(Right.EDIT_SETTINGS):
             why_settings = self.tr(
-                "{name} is signed in as an operator: only a supervisor may change the settings."
+                "{name} is not an administrator: only an administrator may change the settings."
             )
         else:
             why_settings = ""
@@ -548,9 +567,9 @@ class MainWindow(QMainWindow):
         return system_actor(self._actor, self.session.workstation)
 
     def edit_settings(self) -> None:
-        """The desk's shared settings, for the supervisor signed in."""
+        """The desk's shared settings, for the administrator signed in."""
         operator = self.session.operator
-        if operator is None or not operator.is_supervisor:
+        if operator is None or not operator.may(Right.EDIT_SETTINGS):
             return  # the entry is greyed then, and says why; the service refuses anyway
         dialog = SettingsDialog(
             self.context, actor=operator.at(self.session.workstation), parent=self

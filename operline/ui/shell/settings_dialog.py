@@ -60,6 +60,9 @@ _LABELS = {
     "audit.months_kept": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Audit entries are kept for (months, 12 to 36)"
     ),
+    "desk.idle_lock_minutes": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Mask the window after (minutes without a key or a click, 30 at most)"
+    ),
 }
 
 

@@ -1,17 +1,21 @@
 """Who is at the desk: every timeline line names the operator signed in.
 
-The sign-in lists the people who may work at the desk; a few letters (accents and case
-ignored) pick one, Enter signs in. The audit log keeps who signed in, when, and where.
-The shift handover picks the incoming operator with the same list.
+The sign-in asks a login (the person's name, accents and case ignored) and a password,
+checked on the task runner; the refusal never says which of the two was wrong, and a
+locked account is told with the time its lock ends. The audit log keeps every attempt.
+The shift handover picks the incoming operator with the list of people below.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,13 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operline.actors import workstation_name
-from operline.errors import InvalidInput, OperlineError
+from operline.actors import Actor, workstation_name
+from operline.codes import OperatorRole
+from operline.db.engine import Database
+from operline.demo.accounts import DemoAccount, demo_accounts
+from operline.errors import OperlineError
+from operline.logins import first_administrator, needs_first_administrator, sign_in
 from operline.names import fold_name
-from operline.operators import OperatorInfo, active_operators, sign_in
+from operline.operators import OperatorInfo, active_operators
 from operline.paris_time import Clock
+from operline.passwords import MINIMUM_LENGTH
 from operline.ui import shortcuts
 from operline.ui.messages import error_sentence
+from operline.ui.shell.password_field import PasswordField
 from operline.ui.tasks import TaskRunner
 
 # Declared with every other key in operline.ui.shortcuts.
@@ -147,8 +157,10 @@ class OperatorPicker(QWidget):
             if wanted and not any(word.startswith(wanted) for word in [folded, *folded.split()]):
                 continue
             text = operator.name
-            if operator.is_supervisor:
+            if operator.role is OperatorRole.SUPERVISOR:
                 text = self.tr("{name} (supervisor)").format(name=operator.name)
+            elif operator.role is OperatorRole.ADMINISTRATOR:
+                text = self.tr("{name} (administrator)").format(name=operator.name)
             item = QListWidgetItem(text, self.people)
             item.setData(Qt.ItemDataRole.UserRole, operator.operator_id)
         if self.people.count():
@@ -160,8 +172,23 @@ class OperatorPicker(QWidget):
             self.people.setCurrentRow(max(0, min(count - 1, self.people.currentRow() + step)))
 
 
+@dataclass(frozen=True)
+class DeskLogins:
+    """What the sign-in needs to know of the database before anyone types."""
+
+    #: Nobody has a password yet: the first person creates the first administrator.
+    first_administrator: bool
+    #: A demo database's accounts, shown under its banner; none on a real desk.
+    demo: tuple[DemoAccount, ...]
+
+
+def desk_logins(database: Database) -> DeskLogins:
+    return DeskLogins(needs_first_administrator(database), tuple(demo_accounts(database)))
+
+
 class OperatorSignIn(QDialog):
-    """The list of people who may sign in, filtered as a name is typed."""
+    """A login (the person's name) and a password; or, on a new database, the first
+    administrator. A demo database shows its accounts under a banner."""
 
     #: Carries the OperatorInfo of the operator who signed in.
     signed_in = Signal(object)
@@ -173,6 +200,7 @@ class OperatorSignIn(QDialog):
         clock: Clock,
         session: DeskSession | None = None,
         workstation: str | None = None,
+        demo_operator: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -183,84 +211,181 @@ class OperatorSignIn(QDialog):
         self._clock = clock
         self._session = session
         self._workstation = workstation or workstation_name()
+        #: Sign in the demo's operator as soon as the demo accounts are read.
+        self._demo_operator = demo_operator
         self.operator: OperatorInfo | None = None
+        self.first_administrator = False
 
-        intro = QLabel(self.tr("Who is at the desk? Type your name, then Enter."), self)
-        intro.setObjectName("signInIntro")
-        intro.setWordWrap(True)
+        self._intro = QLabel(self.tr("Type your login (your name) and your password."), self)
+        self._intro.setObjectName("signInIntro")
+        self._intro.setWordWrap(True)
+        self.demo_banner = QLabel(self)
+        self.demo_banner.setObjectName("signInDemo")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_banner.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #c19c00; padding: 6px;"
+        )
+        self.demo_banner.hide()
+        self.login = QLineEdit(self)
+        self.login.setObjectName("signInLogin")
+        self.login.setAccessibleName(self.tr("Login"))
+        self.password = PasswordField(self)
+        self.password.setObjectName("signInPassword")
+        self.password.setAccessibleName(self.tr("Password"))
+        self.confirm = PasswordField(self)
+        self.confirm.setObjectName("signInConfirm")
+        self.confirm.setAccessibleName(self.tr("Password again"))
+        self._form = form = QFormLayout()
+        form.addRow(self.tr("&Login"), self.login)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("&Again"), self.confirm)
+        form.setRowVisible(self.confirm, False)
         self._problem = QLabel(self)
         self._problem.setObjectName("signInProblem")
         self._problem.setWordWrap(True)
         self._problem.setStyleSheet("color: #b00020; font-weight: bold;")
         self._problem.hide()
-        self.picker = OperatorPicker(runner, parent=self)
-        self.picker.picked.connect(self.sign_in_selected)
-        self.picker.problem.connect(self._tell)
-        self.name, self.people = self.picker.name, self.picker.people
-        #: The problem shown is about the name typed: it goes once the name finds someone.
-        self._about_name = False
-        self.name.textChanged.connect(self._name_changed)
         self._buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.setObjectName("signInButtons")
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        if ok is not None:
-            ok.setText(self.tr("Sign in"))
-        buttons.accepted.connect(self.sign_in_selected)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if self._ok is not None:
+            self._ok.setText(self.tr("Sign in"))
+            self._ok.setAutoDefault(False)
+        buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        # Enter in the login goes on to the password; Enter in the last field signs in.
+        self.login.returnPressed.connect(self.password.setFocus)
+        self.password.entered.connect(self._password_entered)
+        self.confirm.entered.connect(self.submit)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.picker, 1)
+        layout.addWidget(self._intro)
+        layout.addWidget(self.demo_banner)
+        layout.addLayout(form)
         layout.addWidget(self._problem)
+        layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(420, 360)
+        self.resize(460, 280)
         self.reload()
-        self.name.setFocus()
+        self.login.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Each field says what Enter does in it: the dialog's default button must not sign
+        # in (and count a wrong password) as Enter leaves the login for the password.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def reload(self) -> None:
-        """Read again who may sign in."""
-        self.picker.reload()
+        """Read whether the desk has its administrator yet, and its demo accounts."""
+        self._runner.run(
+            desk_logins,
+            self._show_logins,
+            lambda error: self._tell(error_sentence(error)),
+            owner=self,
+        )
 
-    def _refused(self, error: OperlineError) -> None:
-        if isinstance(error, InvalidInput):
-            self._tell(self.tr("This person no longer works at the desk."), about_name=True)
-            self.reload()
+    def _show_logins(self, logins: DeskLogins) -> None:
+        self.first_administrator = logins.first_administrator
+        if logins.first_administrator:
+            self.setWindowTitle(self.tr("First administrator"))
+            self._intro.setText(
+                self.tr(
+                    "Nobody has a password on this desk yet. Create its first administrator: "
+                    "your name as the login, and a password of at least {length} characters, "
+                    "typed twice. Nobody else can create it, and no default password exists."
+                ).format(length=MINIMUM_LENGTH[OperatorRole.ADMINISTRATOR])
+            )
+            self._form.setRowVisible(self.confirm, True)
+            if self._ok is not None:
+                self._ok.setText(self.tr("Create and sign in"))
+        if logins.demo:
+            lines = [self.tr("Demonstration database, for practice only. Its accounts:")]
+            for account in logins.demo:
+                lines.append(
+                    self.tr("{login} ({role}): {password}").format(
+                        login=account.login,
+                        role=self._role_label(account.role),
+                        password=account.password,
+                    )
+                )
+            self.demo_banner.setText("\n".join(lines))
+            self.demo_banner.setAccessibleName(" ".join(lines))
+            self.demo_banner.show()
+            if self._demo_operator:
+                account = next(a for a in logins.demo if a.role is OperatorRole.OPERATOR)
+                self.login.setText(account.login)
+                self.password.setText(account.password)
+                # Once the dialog runs its loop: a sign-in done before it shows would not close it.
+                QTimer.singleShot(0, self.submit)
+
+    def _role_label(self, role: OperatorRole) -> str:
+        return {
+            OperatorRole.OPERATOR: self.tr("operator"),
+            OperatorRole.SUPERVISOR: self.tr("supervisor"),
+            OperatorRole.ADMINISTRATOR: self.tr("administrator"),
+        }[role]
+
+    def _password_entered(self) -> None:
+        if self.first_administrator:
+            self.confirm.setFocus()
         else:
-            self._tell(error_sentence(error))
+            self.submit()
 
-    def sign_in_selected(self) -> None:
-        """Sign in the selected person; the dialog closes once the audit log has it."""
+    def submit(self) -> None:
+        """Check the login and password on the task runner; closes once signed in."""
         if not self._buttons.isEnabled():
-            return  # the sign-in asked is being recorded
-        operator_id = self.picker.chosen()
-        if operator_id is None:
-            self._tell(self.tr("Nobody matches this name."), about_name=True)
+            return  # the sign-in asked is being checked
+        login, password = self.login.text(), self.password.text()
+        if not login.strip():
+            self._tell(self.tr("Type your login: your name, as the desk knows it."))
+            self.login.setFocus()
             return
         workstation, now = self._workstation, self._clock()
+        if self.first_administrator:
+            if password != self.confirm.text():
+                self._tell(self.tr("The two passwords differ: type the same one twice."))
+                self.password.clear()
+                self.confirm.clear()
+                self.password.setFocus()
+                return
+            task = lambda database: first_administrator(  # noqa: E731
+                database, login, password, workstation=workstation, now=now
+            )
+        else:
+            task = lambda database: sign_in(  # noqa: E731
+                database, login, password, workstation=workstation, now=now
+            )
         self._runner.run(
-            lambda database: sign_in(database, operator_id, workstation=workstation, now=now),
+            task,
             self._signed_in,
             self._refused,
             owner=self,
-            busy=(self._buttons,),
+            busy=(self._buttons, self.login, self.password, self.confirm),
         )
 
-    def _signed_in(self, operator: OperatorInfo) -> None:
+    def _refused(self, error: OperlineError) -> None:
+        self._tell(error_sentence(error))
+        self.password.clear()
+        self.confirm.clear()
+        self.password.setFocus()
+
+    def _signed_in(self, actor: Actor) -> None:
+        assert actor.operator_id is not None  # a person signed in
+        operator = OperatorInfo(actor.operator_id, actor.name, actor.role)
         self.operator = operator
+        self.password.clear()
+        self.confirm.clear()
         if self._session is not None:
             self._session.set_operator(operator)
         self.signed_in.emit(operator)
         self.accept()
 
-    def _tell(self, sentence: str, *, about_name: bool = False) -> None:
+    def _tell(self, sentence: str) -> None:
         self._problem.setText("⚠ " + sentence)
         self._problem.setAccessibleName(sentence)
         self._problem.show()
-        self._about_name = about_name
-
-    def _name_changed(self) -> None:
-        if self._about_name and self.picker.chosen() is not None:
-            self._about_name = False
-            self._problem.hide()

@@ -16,6 +16,7 @@ from operline.codes import OperatorRole, Priority
 from operline.db.engine import Database
 from operline.db.models import Handover, Operator
 from operline.handover import handovers_of_day
+from operline.logins import set_password
 from operline.operators import OperatorInfo, add_operator
 from operline.ui.board.model import RED_BACKGROUND
 from operline.ui.board.stage_dialogs import NoteDialog
@@ -25,7 +26,7 @@ from operline.ui.shell.language import InstalledLanguage
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession
 from operline.ui.tasks import ImmediateRunner
-from tests.actors import COMMAND_LINE
+from tests.actors import COMMAND_LINE, PASSWORD
 from tests.test_handover_summary import (
     NOW,
     Call,
@@ -75,6 +76,8 @@ def night(sqlite_database: Database) -> Night:
             ("Claire Dumont", OperatorRole.SUPERVISOR),
         )
     ]
+    for person in people:
+        set_password(database, person.name, PASSWORD, actor=COMMAND_LINE, now=NOW)
     store_calls(
         database,
         Call("OPL-A", "2026-11-26T06:20", Priority.URGENT),
@@ -239,6 +242,8 @@ def test_someone_who_left_the_desk_meanwhile_cannot_take_over(
     keys = Keyboard(qtbot, dialog)
     keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     keys.type("kar")
+    keys.press(Qt.Key.Key_Return)
+    keys.type(PASSWORD, free_text=True)
     with night.database.write() as session:
         session.execute(
             update(Operator).where(Operator.id == night.karim.operator_id).values(active=False)
@@ -253,6 +258,31 @@ def test_someone_who_left_the_desk_meanwhile_cannot_take_over(
     assert dialog.picker.listed() == []  # read again: Karim is gone
     assert night.session.operator == night.ines
     assert _handovers(night.database) == 0
+
+
+def test_a_wrong_password_hands_nothing_over_and_keeps_the_name(
+    qtbot: QtBot, night: Night, french: InstalledLanguage
+) -> None:
+    dialog = _dialog(qtbot, night)
+    keys = Keyboard(qtbot, dialog)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    keys.type("kar")
+    keys.press(Qt.Key.Key_Return)
+    keys.type("pas le sien", free_text=True)
+
+    keys.press(Qt.Key.Key_Return)
+
+    assert dialog.step is Step.WHO
+    assert dialog.problem.text() == (
+        "⚠ L'identifiant ou le mot de passe est erroné. Vérifiez les deux et réessayez."
+    )
+    assert night.session.operator == night.ines  # Inès is still at the desk
+    assert _handovers(night.database) == 0
+    assert focused() is dialog.password
+    assert dialog.password.text() == ""
+    keys.type(PASSWORD, free_text=True)
+    keys.press(Qt.Key.Key_Return)
+    assert night.session.operator == night.karim
 
 
 @pytest.fixture
@@ -292,6 +322,9 @@ def test_the_whole_handover_from_the_keyboard(
     assert focused() is dialog.picker.name
     keys.type("kar")
     keys.press(Qt.Key.Key_Return)
+    assert focused() is dialog.password
+    keys.type(PASSWORD, free_text=True)
+    keys.press(Qt.Key.Key_Return)
 
     # Karim is at the desk now, and reads what he takes over with Inès's note.
     assert night.session.operator == night.karim
@@ -318,7 +351,7 @@ def test_the_whole_handover_from_the_keyboard(
     assert window.handover_dialog is None
     status = window.findChild(QLabel, "operatorSignedIn")
     assert status.text() == f"Au poste{NB}: Karim Haddad"
-    assert keys.counted == 8
+    assert keys.counted == 9
 
 
 def test_ctrl_l_with_nobody_signed_in_is_the_sign_in_alone(
@@ -339,6 +372,7 @@ def test_longer_french_still_fits_the_desk_screen(qtbot: QtBot, night: Night) ->
     for step in Step:
         if step is not Step.NOTE:
             dialog.picker.name.setText("kar")
+            dialog.password.setText(PASSWORD)
             dialog.go_on()
             QApplication.processEvents()  # the new step's texts laid out
         assert dialog.step is step

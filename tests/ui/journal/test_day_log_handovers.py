@@ -16,7 +16,7 @@ from operline.ui.desk_context import ChangeBus
 from operline.ui.journal.view import JournalView
 from operline.ui.shell.language import InstalledLanguage
 from operline.ui.tasks import ImmediateRunner
-from tests.actors import signed_in
+from tests.actors import PASSWORD, signed_in, with_password
 from tests.ui.conftest import Call, store_calls
 
 DAY = date(2026, 11, 25)
@@ -42,14 +42,15 @@ def test_the_day_log_says_who_handed_over_to_whom_when_and_what_was_open(
     qtbot: QtBot, database: Database, french: InstalledLanguage, tmp_path: Path
 ) -> None:
     (reference,) = store_calls(database, Call(datetime(2026, 11, 25, 17, 0, tzinfo=UTC)))
-    ines = signed_in(database, "Inès Moreau", OperatorRole.OPERATOR)
-    karim = signed_in(database, "Karim Haddad", OperatorRole.OPERATOR)
+    ines = with_password(database, "Inès Moreau", OperatorRole.OPERATOR)
+    karim = with_password(database, "Karim Haddad", OperatorRole.OPERATOR)
     boss = signed_in(database, "Claire Roux", OperatorRole.SUPERVISOR)
     hand_over(
         database,
         "La maraude rappelle avant 22 h.",
         actor=ines,
         to_operator_id=karim.operator_id or 0,
+        password=PASSWORD,
         now=datetime(2026, 11, 25, 19, 2, tzinfo=UTC),  # 20:02 in Paris
     )
     bus = ChangeBus()
@@ -70,6 +71,7 @@ def test_the_day_log_says_who_handed_over_to_whom_when_and_what_was_open(
         "",
         actor=karim,
         to_operator_id=ines.operator_id or 0,
+        password=PASSWORD,
         now=datetime(2026, 11, 25, 22, 30, tzinfo=UTC),
     )
     bus.publish(later.changes)
@@ -118,8 +120,8 @@ def test_many_handovers_go_on_to_a_page_of_their_own_numbered_with_the_rest(
         for minute in (0, 30)
     ]
     store_calls(database, *calls)
-    ines = signed_in(database, "Inès Moreau", OperatorRole.OPERATOR)
-    karim = signed_in(database, "Karim Haddad", OperatorRole.OPERATOR)
+    ines = with_password(database, "Inès Moreau", OperatorRole.OPERATOR)
+    karim = with_password(database, "Karim Haddad", OperatorRole.OPERATOR)
     boss = signed_in(database, "Claire Roux", OperatorRole.SUPERVISOR)
     pair = (ines, karim)
     for number in range(24):
@@ -129,6 +131,7 @@ def test_many_handovers_go_on_to_a_page_of_their_own_numbered_with_the_rest(
             f"Relève numéro {number}, rien à signaler. " * 4,
             actor=giver,
             to_operator_id=taker.operator_id or 0,
+            password=PASSWORD,
             now=datetime(2026, 11, 25, 0, 2 * number + 1, tzinfo=UTC),
         )
     view = _view(qtbot, database, boss, ChangeBus())

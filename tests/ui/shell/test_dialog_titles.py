@@ -45,7 +45,7 @@ def test_each_dialog_of_the_menus_fits_in_french(
     action: str,
 ) -> None:
     boss = add_operator(
-        sqlite_database, "Zoé Martin", OperatorRole.SUPERVISOR, actor=COMMAND_LINE, now=NOW
+        sqlite_database, "Zoé Martin", OperatorRole.ADMINISTRATOR, actor=COMMAND_LINE, now=NOW
     )
     window.session.set_operator(boss)
     seen: list[tuple[str, list[str]]] = []

@@ -17,9 +17,11 @@ from sqlalchemy import event
 
 from operline.db.engine import Database
 from operline.drafts import DraftStore
+from operline.logins import set_password
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession
 from operline.ui.tasks import TaskRunner
+from tests.actors import COMMAND_LINE, PASSWORD
 from tests.incidents.conftest import NOW
 from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, Clock, Keyboard, fill_desk, focused
 
@@ -145,6 +147,7 @@ def test_a_whole_handover_sends_no_statement_from_the_gui_thread(
     shown, runner, _clock = window
     outgoing = shown.session.operator
     assert outgoing is not None
+    set_password(sqlite_database, "Inès Moreau", PASSWORD, actor=COMMAND_LINE, now=NOW)
     watch = StatementWatch(sqlite_database)
     keys = Keyboard(qtbot, shown)
     try:
@@ -157,6 +160,8 @@ def test_a_whole_handover_sends_no_statement_from_the_gui_thread(
         keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         settle(qtbot, runner)
         keys.type("ines")
+        keys.press(Qt.Key.Key_Return)
+        keys.type(PASSWORD, free_text=True)
         keys.press(Qt.Key.Key_Return)
         settle(qtbot, runner)
         keys.press(Qt.Key.Key_Return)

@@ -1,32 +1,47 @@
-"""Signing in at the desk: a few letters of a name, Enter; the audit log keeps who and where."""
+"""Signing in at the desk: a login and a password, Enter; the audit log keeps every attempt."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from operline import reference_data as ref
 from operline.codes import OperatorRole
 from operline.db.engine import Database
-from operline.db.models import AuditLog, Operator
+from operline.db.models import AuditLog
+from operline.demo.accounts import create_demo_accounts
 from operline.operators import OperatorInfo
 from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
 from operline.ui.tasks import ImmediateRunner
+from tests.actors import PASSWORD, with_password
 from tests.incidents.conftest import NOW
-from tests.ui.desk_helpers import Clock, FilledDesk, Keyboard, fill_desk
+from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, Clock, FilledDesk, Keyboard, fill_desk
 
 
 @pytest.fixture
 def desk(database: Database) -> FilledDesk:
-    return fill_desk(database)
+    filled = fill_desk(database)
+    with_password(database, "Zoé Martin", OperatorRole.OPERATOR)
+    return filled
 
 
-def _dialog(qtbot: QtBot, desk: FilledDesk, session: DeskSession) -> OperatorSignIn:
+def _dialog(
+    qtbot: QtBot,
+    database: Database,
+    session: DeskSession,
+    clock: Clock | None = None,
+    **options: bool,
+) -> OperatorSignIn:
     dialog = OperatorSignIn(
-        ImmediateRunner(desk.database), clock=Clock(NOW), session=session, workstation="poste-2"
+        ImmediateRunner(database),
+        clock=clock or Clock(NOW),
+        session=session,
+        workstation="poste-2",
+        **options,
     )
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
@@ -35,100 +50,164 @@ def _dialog(qtbot: QtBot, desk: FilledDesk, session: DeskSession) -> OperatorSig
     return dialog
 
 
-def _listed(dialog: OperatorSignIn) -> list[str]:
-    return [dialog.people.item(row).text() for row in range(dialog.people.count())]
+def _problem(dialog: OperatorSignIn) -> QLabel:
+    problem = dialog.findChild(QLabel, "signInProblem")
+    assert problem is not None
+    return problem
 
 
 @pytest.mark.usefixtures("english")
-def test_everyone_who_may_sign_in_is_listed_by_name(qtbot: QtBot, desk: FilledDesk) -> None:
-    dialog = _dialog(qtbot, desk, DeskSession())
-
-    listed = _listed(dialog)
-
-    assert "Claire Dumont (supervisor)" in listed
-    assert len(listed) == len(ref.OPERATORS)
-    assert dialog.name.hasFocus()
-
-
-@pytest.mark.usefixtures("english")
-def test_a_few_letters_and_enter_sign_in(qtbot: QtBot, desk: FilledDesk) -> None:
+def test_the_login_then_the_password_and_enter_sign_in(qtbot: QtBot, desk: FilledDesk) -> None:
     session = DeskSession()
     changes: list[object] = []
     session.operator_changed.connect(changes.append)
-    dialog = _dialog(qtbot, desk, session)
+    dialog = _dialog(qtbot, desk.database, session)
     keys = Keyboard(qtbot, dialog)
+    assert dialog.login.hasFocus()
+    assert dialog.password.echoMode() is QLineEdit.EchoMode.Password
+    assert not dialog.demo_banner.isVisible()  # a real desk: no account shown
 
-    keys.type("elo")  # Élodie, accent and case left out
-    assert _listed(dialog) == ["Élodie Martin"]
+    keys.type("zoe martin")  # the name is the login, accent and case left out
+    keys.press(Qt.Key.Key_Return)
+    assert dialog.password.hasFocus()
+    keys.type(PASSWORD)
     keys.press(Qt.Key.Key_Return)
 
-    assert keys.counted == 4
     signed = session.operator
     assert signed is not None
-    assert (signed.name, signed.role) == ("Élodie Martin", OperatorRole.OPERATOR)
-    assert session() == signed  # what widgets read as ``operator``
+    assert (signed.name, signed.role) == ("Zoé Martin", OperatorRole.OPERATOR)
     assert changes == [signed]
     assert dialog.result() == OperatorSignIn.DialogCode.Accepted
-    with desk.database.read() as session_db:
-        rows = session_db.execute(
-            select(AuditLog.action, AuditLog.actor, AuditLog.target, AuditLog.at).where(
+    assert dialog.password.text() == ""  # the password does not linger in the widget
+    with desk.database.read() as db:
+        # Enter in the login only went on to the password: no attempt was counted.
+        assert not db.scalars(
+            select(AuditLog).where(AuditLog.action == "operator.login_failed")
+        ).all()
+    with desk.database.read() as db:
+        rows = db.execute(
+            select(AuditLog.actor, AuditLog.target, AuditLog.at).where(
                 AuditLog.action == "operator.sign_in"
             )
         ).all()
     assert [tuple(row) for row in rows] == [
-        ("operator.sign_in", f"Élodie Martin (#{signed.operator_id}) @ poste-2", "poste-2", NOW)
+        (f"Zoé Martin (#{signed.operator_id}) @ poste-2", "poste-2", NOW)
     ]
 
 
-@pytest.mark.usefixtures("english")
-def test_a_family_name_finds_the_person_and_arrows_choose_among_several(
-    qtbot: QtBot, desk: FilledDesk
+def test_a_wrong_password_says_neither_which_part_nor_lets_in(
+    qtbot: QtBot, desk: FilledDesk, french: object
 ) -> None:
     session = DeskSession()
-    dialog = _dialog(qtbot, desk, session)
+    dialog = _dialog(qtbot, desk.database, session)
     keys = Keyboard(qtbot, dialog)
+    for login in ("Zoé Martin", "Quelqu'un d'inconnu"):
+        dialog.login.setText(login)
+        dialog.password.setFocus()
+        keys.type("pas le bon mot de passe")
+        keys.press(Qt.Key.Key_Return)
 
-    keys.type("m")
-    assert _listed(dialog) == ["Élodie Martin", "Inès Moreau"]
-    keys.press(Qt.Key.Key_Down)
+        assert session.operator is None
+        assert _problem(dialog).text() == (
+            "⚠ L'identifiant ou le mot de passe est erroné. Vérifiez les deux et réessayez."
+        )
+        assert dialog.password.text() == ""
+        assert dialog.password.hasFocus()
+        assert dialog.isVisible()
+
+
+def test_a_locked_account_is_told_until_when(
+    qtbot: QtBot, desk: FilledDesk, french: object
+) -> None:
+    clock = Clock(NOW)  # 25 November 2026, 21:00 UTC: 22:00 in Paris
+    session = DeskSession()
+    dialog = _dialog(qtbot, desk.database, session, clock)
+    keys = Keyboard(qtbot, dialog)
+    dialog.login.setText("Zoé Martin")
+    for _ in range(5):
+        dialog.password.setFocus()
+        keys.type("faux mot de passe")
+        keys.press(Qt.Key.Key_Return)
+    locked = "⚠ Trop de mots de passe erronés\u00a0: ce compte est verrouillé jusqu'à 22:10."
+    assert _problem(dialog).text().startswith(locked)
+
+    # The good password is refused until the end of the lock, then lets in.
+    dialog.password.setFocus()
+    keys.type(PASSWORD)
     keys.press(Qt.Key.Key_Return)
-
+    assert session.operator is None
+    clock.now = NOW + timedelta(minutes=10)
+    dialog.password.setFocus()
+    keys.type(PASSWORD)
+    keys.press(Qt.Key.Key_Return)
     assert session.operator is not None
-    assert session.operator.name == "Inès Moreau"
 
 
-@pytest.mark.usefixtures("english")
-def test_nobody_matching_signs_nobody_in(qtbot: QtBot, desk: FilledDesk) -> None:
+def test_the_first_start_of_an_empty_database_creates_its_administrator(
+    qtbot: QtBot, sqlite_database: Database, french: object
+) -> None:
     session = DeskSession()
-    dialog = _dialog(qtbot, desk, session)
+    dialog = _dialog(qtbot, sqlite_database, session)
     keys = Keyboard(qtbot, dialog)
+    assert dialog.windowTitle() == "Premier administrateur"
+    assert dialog.confirm.isVisible()
 
-    keys.type("zz")
+    keys.type("Claire Dumont")
     keys.press(Qt.Key.Key_Return)
-
+    keys.type("trop court")
+    keys.press(Qt.Key.Key_Return)
+    keys.type("trop court")
+    keys.press(Qt.Key.Key_Return)
+    assert "au moins 16" in _problem(dialog).text()
     assert session.operator is None
-    problem = dialog.findChild(QLabel, "signInProblem")
-    assert problem is not None
-    assert problem.text() == "⚠ Nobody matches this name."
-    assert dialog.isVisible()
+
+    dialog.password.setFocus()
+    keys.type(PASSWORD)
+    keys.press(Qt.Key.Key_Return)
+    keys.type(PASSWORD + "!")
+    keys.press(Qt.Key.Key_Return)
+    assert _problem(dialog).text() == (
+        "⚠ Les deux mots de passe diffèrent\u00a0: tapez deux fois le même."
+    )
+
+    dialog.password.setFocus()
+    keys.type(PASSWORD)
+    keys.press(Qt.Key.Key_Return)
+    keys.type(PASSWORD)
+    keys.press(Qt.Key.Key_Return)
+    assert session.operator == OperatorInfo(
+        session.operator.operator_id if session.operator else 0,
+        "Claire Dumont",
+        OperatorRole.ADMINISTRATOR,
+    )
+    assert dialog.result() == OperatorSignIn.DialogCode.Accepted
 
 
-@pytest.mark.usefixtures("english")
-def test_someone_who_left_the_desk_meanwhile_cannot_sign_in(qtbot: QtBot, desk: FilledDesk) -> None:
+def test_a_demo_database_shows_its_accounts_and_signs_its_operator_in(
+    qtbot: QtBot, desk: FilledDesk, french: object
+) -> None:
+    accounts = create_demo_accounts(desk.database, now=NOW)
+    dialog = _dialog(qtbot, desk.database, DeskSession())
+    banner = dialog.demo_banner.text()
+    assert banner.startswith("«\u00a0Démonstration\u00a0»\u00a0: base d'exercice")
+    for account in accounts:
+        assert f"{account.login}" in banner
+        assert account.password in banner
+    assert "Karim Haddad (opérateur)" in banner
+
     session = DeskSession()
-    dialog = _dialog(qtbot, desk, session)
-    keys = Keyboard(qtbot, dialog)
-    keys.type("karim")
-    with desk.database.write() as db:
-        db.execute(update(Operator).where(Operator.name == "Karim Haddad").values(active=False))
-
-    keys.press(Qt.Key.Key_Return)
-
-    assert session.operator is None
-    problem = dialog.findChild(QLabel, "signInProblem")
-    assert problem is not None
-    assert problem.text() == "⚠ This person no longer works at the desk."
-    assert _listed(dialog) == []
+    demo = OperatorSignIn(
+        ImmediateRunner(desk.database), clock=Clock(NOW), session=session, demo_operator=True
+    )
+    qtbot.addWidget(demo)
+    demo.show()
+    qtbot.waitUntil(lambda: session.operator is not None)
+    assert not demo.isVisible()
+    assert session.operator is not None
+    assert (session.operator.name, session.operator.role) == (
+        "Karim Haddad",
+        OperatorRole.OPERATOR,
+    )
 
 
 def test_the_session_tells_only_real_changes(qtbot: QtBot) -> None:
@@ -144,35 +223,24 @@ def test_the_session_tells_only_real_changes(qtbot: QtBot) -> None:
     assert changes == [someone, None]
 
 
-@pytest.mark.usefixtures("english")
-def test_a_new_database_says_how_to_add_the_first_operators(
-    qtbot: QtBot, sqlite_database: Database
+@pytest.mark.qt_log_ignore(*OFFSCREEN_POPUP_NOTICES)
+def test_the_demo_window_starts_signed_in_as_the_demo_operator(
+    qtbot: QtBot, desk: FilledDesk
 ) -> None:
-    dialog = OperatorSignIn(
-        ImmediateRunner(sqlite_database), clock=Clock(NOW), session=DeskSession()
+    from operline.ui.shell.main_window import MainWindow
+
+    create_demo_accounts(desk.database, now=NOW)
+    window = MainWindow(
+        desk.database,
+        runner=ImmediateRunner(desk.database),
+        actor="test",
+        clock=Clock(NOW),
+        session=DeskSession(workstation="poste-2"),
     )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    problem = dialog.findChild(QLabel, "signInProblem")
-    assert problem.isVisible()
-    assert "operline operator add NAME" in problem.text()
+    qtbot.addWidget(window)
 
+    window.start_shift(demo_operator=True)  # returns once the sign-in dialog closed
 
-@pytest.mark.usefixtures("english")
-def test_nobody_matching_goes_once_the_name_finds_someone(qtbot: QtBot, desk: FilledDesk) -> None:
-    dialog = _dialog(qtbot, desk, DeskSession())
-    keys = Keyboard(qtbot, dialog)
-    problem = dialog.findChild(QLabel, "signInProblem")
-    assert problem is not None
-    keys.type("zz")
-    keys.press(Qt.Key.Key_Return)
-    assert problem.isVisible()
-
-    keys.type("z")  # still nobody: the sentence stays
-    assert problem.isVisible()
-    for _ in range(3):
-        keys.press(Qt.Key.Key_Backspace)
-    keys.type("in")
-
-    assert dialog.picker.chosen() is not None
-    assert not problem.isVisible()
+    signed = window.session.operator
+    assert signed is not None
+    assert (signed.name, signed.role) == ("Karim Haddad", OperatorRole.OPERATOR)

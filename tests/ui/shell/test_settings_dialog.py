@@ -1,4 +1,4 @@
-"""The desk's settings dialog: a supervisor reads and changes them; a bad value is told."""
+"""The desk's settings dialog: an administrator reads and changes them; a bad value is told."""
 
 from __future__ import annotations
 
@@ -23,14 +23,14 @@ from tests.ui.conftest import DESK_SCREEN_WIDTH, NOW, desk_context
 def _dialog(qtbot: QtBot, database: Database, heard: list[Changes]) -> SettingsDialog:
     desk = desk_context(database, lambda: NOW)
     desk.changes.changed.connect(heard.append)
-    supervisor = signed_in(database, "Claire Dumont", OperatorRole.SUPERVISOR)
-    dialog = SettingsDialog(desk, actor=supervisor)
+    administrator = signed_in(database, "Claire Dumont", OperatorRole.ADMINISTRATOR)
+    dialog = SettingsDialog(desk, actor=administrator)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def test_a_supervisor_changes_the_delays_and_the_phone(
+def test_an_administrator_changes_the_delays_and_the_phone(
     qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
 ) -> None:
     heard: list[Changes] = []
@@ -139,10 +139,11 @@ def test_each_refusal_is_told_in_french_with_the_value_typed(
     assert "is not" not in problem.text()
 
 
-def test_an_operator_sees_why_the_settings_are_greyed(
-    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage
+@pytest.mark.parametrize("role", [OperatorRole.OPERATOR, OperatorRole.SUPERVISOR])
+def test_an_operator_or_a_supervisor_sees_why_the_settings_are_greyed(
+    qtbot: QtBot, sqlite_database: Database, french: InstalledLanguage, role: OperatorRole
 ) -> None:
-    operator = signed_in(sqlite_database, "Inès Martin", OperatorRole.OPERATOR)
+    operator = signed_in(sqlite_database, "Inès Martin", role)
     session = DeskSession()
     session.set_operator(OperatorInfo(operator.operator_id or 0, operator.name, operator.role))
     window = MainWindow(
@@ -156,6 +157,6 @@ def test_an_operator_sees_why_the_settings_are_greyed(
 
     assert not window.settings_action.isEnabled()
     assert window.settings_action.toolTip() == (
-        "Inès Martin est connecté comme opérateur\u00a0: seul un superviseur peut modifier "
+        "Inès Martin n'est pas administrateur\u00a0: seul un administrateur peut modifier "
         "les réglages."
     )
