@@ -35,13 +35,14 @@ from operline.incidents.intake import CallForm, log_call
 from operline.incidents.stages import Action, advance_incident, route_incident
 from operline.incidents.timeline import read_incident
 from operline.journal import day_incident_ids
-from operline.operators import set_operator_active, sign_in
+from operline.logins import SignInRefused, sign_in, sign_out
+from operline.operators import set_operator_active
 from operline.paris_time import to_paris
 from operline.privacy import purge
 from operline.roster import editing
 from operline.roster.roster_file import export_roster, import_roster
-from tests.actors import COMMAND_LINE, WORKSTATION, signed_in
-from tests.test_rights import EVERY_DAY, NOW, SUPERVISOR_ONLY, Desk
+from tests.actors import COMMAND_LINE, PASSWORD, WORKSTATION, signed_in, with_password
+from tests.test_rights import ADMINISTRATOR_ONLY, EVERY_DAY, NOW, SUPERVISOR_ONLY, Desk
 
 #: Prepares what an action needs, and returns the action itself.
 Scenario = Callable[[Desk], Callable[[], object]]
@@ -50,8 +51,10 @@ Scenario = Callable[[Desk], Callable[[], object]]
 @pytest.fixture
 def desk(database: Database, tmp_path: Path) -> Desk:
     """The desk of ``tests.test_rights``, on each backend."""
-    supervisor = signed_in(database, "Amine Benali", OperatorRole.SUPERVISOR)
+    supervisor = with_password(database, "Amine Benali", OperatorRole.SUPERVISOR)
     operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
+    administrator = signed_in(database, "Nadia Belkacem", OperatorRole.ADMINISTRATOR)
+    with_password(database, "Karim Haddad", OperatorRole.OPERATOR)
     sector = editing.add_sector(
         database, editing.SectorDraft("Stalingrad"), actor=supervisor, now=NOW
     )
@@ -89,8 +92,8 @@ def desk(database: Database, tmp_path: Path) -> Desk:
     folder = tmp_path / "exports"
     folder.mkdir()
     return Desk(
-        database, supervisor, operator, sector.id, team.id, other.id, place.id, pattern.id,
-        exception.id, *calls, folder,
+        database, supervisor, operator, administrator, sector.id, team.id, other.id, place.id,
+        pattern.id, exception.id, *calls, folder,
     )  # fmt: skip
 
 
@@ -99,9 +102,26 @@ def _by_supervisor(name: str) -> Scenario:
     return lambda d: lambda: service(d, d.supervisor)
 
 
+def _by_administrator(name: str) -> Scenario:
+    service = ADMINISTRATOR_ONLY[name][1]
+    return lambda d: lambda: service(d, d.administrator)
+
+
+def _wrong_password(d: Desk) -> None:
+    with pytest.raises(SignInRefused):
+        sign_in(d.database, "Karim Haddad", "pas le bon", workstation=WORKSTATION, now=NOW)
+
+
+def _locked_at_the_fifth(d: Desk) -> Callable[[], object]:
+    for _ in range(4):
+        _wrong_password(d)
+    return lambda: _wrong_password(d)
+
+
 def _retired_then(restore: Scenario, retire: str) -> Scenario:
     def prepare(d: Desk) -> Callable[[], object]:
-        _by_supervisor(retire)(d)()
+        by = _by_administrator if retire in ADMINISTRATOR_ONLY else _by_supervisor
+        by(retire)(d)()
         return restore(d)
 
     return prepare
@@ -115,7 +135,9 @@ def _day_log_export(d: Desk) -> Callable[[], object]:
 def _handover(d: Desk) -> Callable[[], object]:
     incoming = d.supervisor.operator_id
     assert incoming is not None
-    return lambda: hand_over(d.database, "RAS", actor=d.operator, to_operator_id=incoming, now=NOW)
+    return lambda: hand_over(
+        d.database, "RAS", actor=d.operator, to_operator_id=incoming, password=PASSWORD, now=NOW
+    )
 
 
 def _roster_import(d: Desk) -> Callable[[], object]:
@@ -144,7 +166,7 @@ def _call_import(d: Desk) -> Callable[[], object]:
 def _privacy_purge(d: Desk) -> Callable[[], object]:
     # Three years on, every call of the desk is past its anonymisation.
     return lambda: purge(
-        d.database, actor=d.supervisor, now=NOW + timedelta(days=3 * 366),
+        d.database, actor=d.administrator, now=NOW + timedelta(days=3 * 366),
         drafts_folder=d.export_folder,
     )  # fmt: skip
 
@@ -156,13 +178,21 @@ def _audit_prune(d: Desk) -> Callable[[], object]:
 
 SCENARIOS: dict[AuditAction, Scenario] = {
     AuditAction.OPERATOR_SIGN_IN: lambda d: (
-        lambda: sign_in(d.database, d.operator.operator_id or 0, workstation=WORKSTATION, now=NOW)
+        lambda: sign_in(d.database, "Karim Haddad", PASSWORD, workstation=WORKSTATION, now=NOW)
     ),
-    AuditAction.OPERATOR_ADD: _by_supervisor("add_operator"),
-    AuditAction.OPERATOR_RETIRE: _by_supervisor("retire_operator"),
+    AuditAction.LOGOUT: lambda d: lambda: sign_out(d.database, d.supervisor, now=NOW),
+    AuditAction.LOGIN_FAILED: lambda d: lambda: _wrong_password(d),
+    AuditAction.ACCOUNT_LOCKED: _locked_at_the_fifth,
+    AuditAction.UNLOCK: _by_administrator("unlock_operator"),
+    AuditAction.PASSWORD_SET: _by_administrator("set_password"),
+    AuditAction.ROLE_CHANGE: _by_administrator("set_role"),
+    AuditAction.OPERATOR_ADD: _by_administrator("add_operator"),
+    AuditAction.OPERATOR_RETIRE: _by_administrator("retire_operator"),
     AuditAction.OPERATOR_RESTORE: _retired_then(
         lambda d: (
-            lambda: set_operator_active(d.database, "Zoé Martin", True, actor=d.supervisor, now=NOW)
+            lambda: set_operator_active(
+                d.database, "Zoé Martin", True, actor=d.administrator, now=NOW
+            )
         ),
         "retire_operator",
     ),
@@ -170,7 +200,7 @@ SCENARIOS: dict[AuditAction, Scenario] = {
     AuditAction.HANDOVER_VIEW: lambda d: (
         lambda: handovers_of_day(d.database, NOW.date(), actor=d.supervisor, now=NOW)
     ),
-    AuditAction.SETTINGS_WRITE: _by_supervisor("write_setting"),
+    AuditAction.SETTINGS_WRITE: _by_administrator("write_setting"),
     AuditAction.INCIDENT_VIEW: lambda d: (
         lambda: read_incident(d.database, d.new_call, actor=d.supervisor, now=NOW)
     ),
@@ -225,7 +255,12 @@ SCENARIOS: dict[AuditAction, Scenario] = {
     AuditAction.PRIVACY_PURGE: _privacy_purge,
 }
 #: What else the action writes, besides its own entry.
-ALSO_WRITTEN = {AuditAction.OPERATOR_HANDOVER: [AuditAction.OPERATOR_SIGN_IN]}
+ALSO_WRITTEN = {
+    # The incoming operator signs in, the outgoing one signs out.
+    AuditAction.OPERATOR_HANDOVER: [AuditAction.OPERATOR_SIGN_IN, AuditAction.LOGOUT],
+    # The fifth wrong password is a failure, and locks the account.
+    AuditAction.ACCOUNT_LOCKED: [AuditAction.LOGIN_FAILED],
+}
 
 
 def _entries_after(database: Database, last: int) -> list[str]:

@@ -17,7 +17,7 @@ from operline.drafts import DraftStore
 from operline.handover import hand_over
 from operline.privacy import purge, years_before
 from operline.settings import NOTES_DAYS, SettingRefused, write_setting
-from tests.actors import COMMAND_LINE, signed_in
+from tests.actors import COMMAND_LINE, PASSWORD, signed_in, with_password
 from tests.incidents.test_stage_refusals import RECEIVED, Desk, small_desk
 from tests.privacy.calls import PAST_ANONYMISATION, PAST_NOTES, WORD, wordy_call
 
@@ -207,13 +207,14 @@ def test_every_sqlite_connection_overwrites_what_it_frees(sqlite_database: Datab
 def test_a_note_left_at_a_change_of_shift_is_erased_after_the_same_delay(
     desk: Desk, tmp_path: Path
 ) -> None:
-    incoming = signed_in(desk.database, "Karim Haddad", OperatorRole.OPERATOR)
+    incoming = with_password(desk.database, "Karim Haddad", OperatorRole.OPERATOR)
     assert incoming.operator_id is not None
     hand_over(
         desk.database,
         f"Rappeler la maraude pour {WORD}",
         actor=desk.actor,
         to_operator_id=incoming.operator_id,
+        password=PASSWORD,
         now=RECEIVED,
     )
 
