@@ -19,8 +19,9 @@ from operline.codes import Category, OperatorRole, Outcome, Status
 from operline.day_log import read_day_log
 from operline.day_sign_off import sign_off_day
 from operline.db.engine import Database
-from operline.db.models import AuditLog, Base, IncidentEvent
+from operline.db.models import AuditLog, Base, IncidentEvent, Sector
 from operline.figures.buckets import IsoWeek
+from operline.figures.sector_view import DAYS_LOOKED_BACK, sector_figures
 from operline.figures.week import week_figures
 from operline.gpo.brief import save_gpo_brief
 from operline.gpo.brief_figures import read_brief_figures
@@ -594,3 +595,23 @@ def test_the_week_figures_are_a_supervisor_s(night: Night) -> None:
     assert str(refused.value) == ARCHIVE_REFUSED
     figures = week_figures(night.database, week, actor=night.supervisor, now=AFTER_MIDNIGHT)
     assert figures.calls >= 1
+
+
+def test_an_operator_s_sector_view_keeps_today_and_leaves_the_past_weeks_out(
+    night: Night,
+) -> None:
+    with night.database.read() as session:
+        sector_id = session.scalar(select(Sector.id).where(Sector.name == "Stalingrad"))
+    assert sector_id is not None
+    shown = sector_figures(night.database, sector_id, actor=night.operator, now=AFTER_MIDNIGHT)
+    today = paris_date(AFTER_MIDNIGHT)
+    assert [day.day for day in shown.days] == [today - timedelta(days=1), today]
+    assert [day.calls for day in shown.days] == [1, 0]
+    assert shown.live.today == today
+    assert shown.ack_this_week is None
+    assert shown.ack_last_week is None
+    supervised = sector_figures(
+        night.database, sector_id, actor=night.supervisor, now=AFTER_MIDNIGHT
+    )
+    assert len(supervised.days) == DAYS_LOOKED_BACK
+    assert supervised.ack_last_week is not None

@@ -1473,7 +1473,7 @@
     <name>FigureMessages</name>
     <message>
         <source>There is no sector #{id} in this database.</source>
-        <extracomment>The days the calls-per-day chart and the repeat places look back over, today included. The alert delays the open calls were coloured with. When who is on duty next changes, and who is on duty then (None: no change in sight). The last ``DAYS_LOOKED_BACK`` Paris days, oldest first, today last. Places with two calls or more over those days, most calls first. This ISO week so far, then the whole week before it.</extracomment>
+        <extracomment>The days the calls-per-day chart and the repeat places look back over, today included. The alert delays the open calls were coloured with. When who is on duty next changes, and who is on duty then (None: no change in sight). The last ``DAYS_LOOKED_BACK`` Paris days, oldest first, today last. Places with two calls or more over those days, most calls first. This ISO week so far, then the whole week before it; None for an operator, whose history stops 24 hours back.</extracomment>
         <translation>Il n&apos;y a pas de secteur n°{id} dans cette base de données.</translation>
     </message>
 </context>
@@ -4722,6 +4722,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>backup</source>
         <translation>renfort</translation>
+    </message>
+    <message>
+        <source>Only a supervisor sees the weeks&apos; delays: an operator consults the last 24 hours.</source>
+        <translation>Seul un superviseur voit les délais des semaines&#xa0;: un opérateur consulte les dernières 24&#xa0;heures.</translation>
     </message>
     <message>
         <source>Calls</source>
