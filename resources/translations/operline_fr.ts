@@ -2736,9 +2736,13 @@ précédente</translation>
         <extracomment>Who handed the desk to whom that day, under the header.</extracomment>
         <translation>Ouvrir l&apos;appel</translation>
     </message>
+    <message>
+        <source>{name} is signed in as an operator: the days before are a supervisor&apos;s (an operator consults the last 24 hours).</source>
+        <extracomment>The detail opened from the journal, while it is open. Why the previous day is greyed for an operator signed in.</extracomment>
+        <translation>{name} est connecté comme opérateur&#xa0;: les jours précédents sont ceux d&apos;un superviseur (un opérateur consulte les dernières 24&#xa0;heures).</translation>
+    </message>
     <message numerus="yes">
         <source>%n call(s)</source>
-        <extracomment>The detail opened from the journal, while it is open.</extracomment>
         <translation>
             <numerusform>%n appel</numerusform>
             <numerusform>%n appels</numerusform>
