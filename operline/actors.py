@@ -7,8 +7,10 @@ person of the desk and so can neither log nor follow a call. A login with a pass
 (``operline.logins``) produces the same value for the person signed in.
 
 Three roles, each holding the rights of the one before: an operator logs, routes and
-tracks calls; a supervisor also corrects and signs off the log, edits the roster and
-exports; an administrator also manages the people, their roles and the desk's settings.
+tracks calls, and consults the last 24 hours of the history (``consulted_since``); a
+supervisor also consults the history before them (``Right.CONSULT_ARCHIVE``), corrects
+and signs off the log, edits the roster and exports; an administrator also manages the
+people, their roles and the desk's settings.
 The command line is the administrator's tool: it acts for whoever can open the database.
 """
 

@@ -2334,6 +2334,10 @@ précédente</translation>
         </translation>
     </message>
     <message>
+        <source>{count} in the last 24 hours (an operator&apos;s search)</source>
+        <translation>{count} sur les dernières 24&#xa0;heures (recherche d&apos;un opérateur)</translation>
+    </message>
+    <message>
         <source>The history sorts by time only; the other columns have filters.</source>
         <translation>L&apos;historique ne se trie que par heure&#xa0;; les autres colonnes ont leurs filtres.</translation>
     </message>
