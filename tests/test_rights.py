@@ -530,6 +530,10 @@ def night(database: Database) -> Night:
         received = AFTER_MIDNIGHT - age
         form = CallForm(received_at=received, sector_id=sector.id, category=Category.DISTRESS)
         calls.append(log_call(database, form, actor=operator, now=received).incident_id)
+    for old in calls[1:]:  # closed: only the board's open calls stay at hand
+        closed_at = AFTER_MIDNIGHT - timedelta(days=1)
+        action = Action(operator, closed_at, closed_at)
+        close_incident(database, old, Outcome.NOT_FOUND, facility_id=None, version=1, action=action)
     return Night(database, operator, supervisor, *calls)
 
 
@@ -615,3 +619,14 @@ def test_an_operator_s_sector_view_keeps_today_and_leaves_the_past_weeks_out(
     )
     assert len(supervised.days) == DAYS_LOOKED_BACK
     assert supervised.ack_last_week is not None
+
+
+def test_an_operator_still_opens_an_old_call_left_open_on_the_board(night: Night) -> None:
+    with night.database.read() as session:
+        sector_id = session.scalar(select(Sector.id).where(Sector.name == "Stalingrad"))
+    assert sector_id is not None
+    received = AFTER_MIDNIGHT - timedelta(days=2)
+    form = CallForm(received_at=received, sector_id=sector_id, category=Category.SHELTER)
+    still_open = log_call(night.database, form, actor=night.operator, now=received).incident_id
+    detail = read_incident(night.database, still_open, actor=night.operator, now=AFTER_MIDNIGHT)
+    assert detail.status is Status.NEW

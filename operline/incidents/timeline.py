@@ -76,14 +76,16 @@ def read_incident(
 ) -> IncidentDetail:
     """The incident and its timeline in time order; the consultation is audited.
 
-    An operator opens only the calls received in the last 24 hours (``require_recent``).
+    An operator opens the calls received in the last 24 hours (``require_recent``), and
+    any call still open: the board lists it, and the operator follows it up.
     """
     require(actor, Right.CONSULT_HISTORY)
     with database.write() as session:
         incident = session.get(Incident, incident_id)
         if incident is None:
             raise IncidentRefused(Refusal.NOT_FOUND)
-        require_recent(actor, incident.received_at, now=now)
+        if incident.status == Status.CLOSED.value:
+            require_recent(actor, incident.received_at, now=now)
         operators = dict(session.execute(select(Operator.id, Operator.name)).all())
         teams = {str(k): v for k, v in session.execute(select(Team.id, Team.name))}
         places = {str(k): v for k, v in session.execute(select(Facility.id, Facility.name))}
