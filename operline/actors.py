@@ -7,8 +7,10 @@ person of the desk and so can neither log nor follow a call. A login with a pass
 (``operline.logins``) produces the same value for the person signed in.
 
 Three roles, each holding the rights of the one before: an operator logs, routes and
-tracks calls; a supervisor also corrects and signs off the log, edits the roster and
-exports; an administrator also manages the people, their roles and the desk's settings.
+tracks calls, and consults the last 24 hours of the history (``consulted_since``); a
+supervisor also consults the history before them (``Right.CONSULT_ARCHIVE``), corrects
+and signs off the log, edits the roster and exports; an administrator also manages the
+people, their roles and the desk's settings.
 The command line is the administrator's tool: it acts for whoever can open the database.
 """
 
@@ -17,10 +19,12 @@ from __future__ import annotations
 import getpass
 import socket
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from operline.codes import OperatorRole
 from operline.errors import OperlineError
+from operline.paris_time import paris_day_bounds
 from operline.sentences import QT_TRANSLATE_NOOP, Template
 
 
@@ -29,8 +33,12 @@ class Right(StrEnum):
 
     #: Log a call, link one, route, record stages, notes and free places.
     HANDLE_CALLS = "handle_calls"
-    #: Open a call's detail, a day's journal or search the history (audited).
+    #: Open a call's detail, a day's journal or search the history (audited); without
+    #: ``CONSULT_ARCHIVE``, only the calls received in the last ``RECENT`` hours.
     CONSULT_HISTORY = "consult_history"
+    #: The history beyond the last 24 hours: older calls, earlier days' logs, the week
+    #: figures and the sector figures' past weeks (a supervisor's).
+    CONSULT_ARCHIVE = "consult_archive"
     #: Teams, sectors, places, weekly shifts, exceptions, the roster file.
     EDIT_ROSTER = "edit_roster"
     #: The settings every desk shares (an administrator's).
@@ -90,6 +98,11 @@ SUPERVISOR_ONLY: dict[Right, Template] = {
     Right.EXPORT: QT_TRANSLATE_NOOP(
         "RightsMessages",
         "{name} is signed in as an operator: only a supervisor may export the week for the GPO.",
+    ),
+    Right.CONSULT_ARCHIVE: QT_TRANSLATE_NOOP(
+        "RightsMessages",
+        "{name} is signed in as an operator: only a supervisor may consult the history "
+        "beyond the last 24 hours (older calls, earlier days, the week figures).",
     ),
     Right.IMPORT: QT_TRANSLATE_NOOP(
         "RightsMessages",
@@ -218,3 +231,33 @@ def require(actor: Actor, right: Right) -> None:
     """Raise ``ActionRefused`` unless the actor may do what ``right`` covers."""
     if not actor.may(right):
         raise ActionRefused(actor, right)
+
+
+#: How far back an operator consults the history: the night's calls, from before midnight.
+RECENT = timedelta(hours=24)
+
+
+def consulted_since(actor: Actor, now: datetime) -> datetime | None:
+    """The earliest reception time the actor may consult at ``now``; None for no limit."""
+    require(actor, Right.CONSULT_HISTORY)
+    if actor.may(Right.CONSULT_ARCHIVE):
+        return None
+    return now - RECENT
+
+
+def require_recent(actor: Actor, received_at: datetime, *, now: datetime) -> None:
+    """Raise ``ActionRefused`` unless the actor may consult a call received at ``received_at``."""
+    since = consulted_since(actor, now)
+    if since is not None and received_at < since:
+        raise ActionRefused(actor, Right.CONSULT_ARCHIVE)
+
+
+def require_day(actor: Actor, day: date, *, now: datetime) -> None:
+    """Raise ``ActionRefused`` unless the actor may open the log of the Paris day ``day``.
+
+    An operator opens the days that overlap the last 24 hours: today, and yesterday
+    while its last hours are still within them.
+    """
+    since = consulted_since(actor, now)
+    if since is not None and paris_day_bounds(day)[1] <= since:
+        raise ActionRefused(actor, Right.CONSULT_ARCHIVE)

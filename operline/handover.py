@@ -16,7 +16,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from operline.actors import Actor, Right, require
+from operline.actors import Actor, Right, require, require_day
 from operline.audit import AuditAction, write_audit
 from operline.changes import Changes
 from operline.codes import Priority, Status
@@ -220,7 +220,7 @@ def handovers_of_day(
     The notes are free text about the night's calls: reading them is a consultation of
     the history, kept in the audit log like a day's journal.
     """
-    require(actor, Right.CONSULT_HISTORY)
+    require_day(actor, day, now=now)
     start, end = paris_day_bounds(day)
     outgoing, incoming = aliased(Operator), aliased(Operator)
     query = (

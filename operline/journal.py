@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from operline.actors import Actor, Right, require
+from operline.actors import Actor, require_day
 from operline.audit import AuditAction, write_audit
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
@@ -125,7 +125,7 @@ def day_incident_ids(
     database: Database, day: date, *, actor: Actor, now: datetime
 ) -> tuple[int, ...]:
     """The ids of the incidents received on a Paris day, newest first; audited."""
-    require(actor, Right.CONSULT_HISTORY)
+    require_day(actor, day, now=now)
     with database.write() as session:
         ids = tuple(session.connection().execute(day_ids_query(day)).scalars())
         write_audit(session, actor, AuditAction.JOURNAL_VIEW, now=now, target=day.isoformat())

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from operline.actors import Actor, Right, require
+from operline.actors import Actor, require_day
 from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
 from operline.history.conditions import NO_SETS
@@ -54,7 +54,7 @@ def open_day(
     rows: int = PAGE_ROWS,
 ) -> OpenedDay:
     """Count a Paris day's calls and read the first ``rows``, newest first; audited."""
-    require(actor, Right.CONSULT_HISTORY)
+    require_day(actor, day, now=now)
     wanted, dialect = day_filter(day), database.engine.dialect.name
     with database.write() as session:
         count = count_calls(session, wanted, dialect, NO_SETS)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from operline.actors import Actor, Right, require
+from operline.actors import Actor, consulted_since
 from operline.db.engine import Database
 from operline.db.models import Incident
 from operline.figures.ack_times import NO_ACK, AckTimes, ack_times_by_sector
@@ -91,16 +91,17 @@ def sector_redraw(
     now: datetime,
 ) -> SectorRedraw:
     """The open calls and today's log again, and the places or this week's delays if asked."""
-    require(actor, Right.CONSULT_HISTORY)
+    since = consulted_since(actor, now)
     live = sector_today(database, sector_id, actor=actor, now=now)
     found_places: tuple[RepeatPlace, ...] | None = None
     found_ack: AckTimes | None = None
+    ack = ack and since is None  # an operator is shown no week's delays
     if places or ack:
         today = paris_date(now)
         with database.read() as session:
             if places:
                 start, _ = paris_day_bounds(today - timedelta(days=DAYS_LOOKED_BACK - 1))
-                found_places = tuple(repeat_places(session, sector_id, start, now))
+                found_places = tuple(repeat_places(session, sector_id, since or start, now))
             if ack:
                 week_start, _ = IsoWeek.of(today).bounds()
                 times = ack_times_by_sector(session, week_start, now, sector_id=sector_id)

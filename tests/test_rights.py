@@ -16,15 +16,20 @@ from sqlalchemy import func, select
 
 from operline.actors import ActionRefused, Actor, Right, system_actor
 from operline.codes import Category, OperatorRole, Outcome, Status
+from operline.day_log import read_day_log
 from operline.day_sign_off import sign_off_day
 from operline.db.engine import Database
-from operline.db.models import AuditLog, Base, IncidentEvent
+from operline.db.models import AuditLog, Base, IncidentEvent, Sector
 from operline.figures.buckets import IsoWeek
+from operline.figures.sector_view import DAYS_LOOKED_BACK, sector_figures
+from operline.figures.week import week_figures
 from operline.gpo.brief import save_gpo_brief
 from operline.gpo.brief_figures import read_brief_figures
 from operline.gpo.export import export_gpo_week
 from operline.gpo.preview import preview_gpo_week
 from operline.handover import hand_over
+from operline.history.filters import HistoryFilter
+from operline.history.search import search_history
 from operline.incidents.corrections import Correction, LogField, correct_incident
 from operline.incidents.intake import CallForm, link_call, log_call
 from operline.incidents.places import report_free_places
@@ -41,6 +46,7 @@ from operline.journal import day_incident_ids
 from operline.lockout import unlock_operator
 from operline.logins import set_password
 from operline.operators import add_operator, set_operator_active, set_role
+from operline.paris_time import paris_date
 from operline.roster import editing
 from operline.roster.roster_exceptions import add_roster_exception, remove_roster_exception
 from operline.settings import write_setting
@@ -492,3 +498,135 @@ def test_every_right_is_an_administrator_s_and_each_role_holds_the_one_before() 
         Right.HANDLE_CALLS,
         Right.CONSULT_HISTORY,
     }
+
+
+#: Half past midnight in Paris, the night of 25 to 26 November.
+AFTER_MIDNIGHT = datetime(2026, 11, 25, 23, 30, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Night:
+    """Calls received over three days, read by an operator and a supervisor."""
+
+    database: Database
+    operator: Actor
+    supervisor: Actor
+    #: Received 2 hours before ``AFTER_MIDNIGHT`` (the evening before), 2 days before,
+    #: and 3 days before.
+    evening_call: int
+    two_days_old: int
+    three_days_old: int
+
+
+@pytest.fixture
+def night(database: Database) -> Night:
+    supervisor = signed_in(database, "Amine Benali", OperatorRole.SUPERVISOR)
+    operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
+    sector = editing.add_sector(
+        database, editing.SectorDraft("Stalingrad"), actor=supervisor, now=AFTER_MIDNIGHT
+    )
+    calls = []
+    for age in (timedelta(hours=2), timedelta(days=2), timedelta(days=3)):
+        received = AFTER_MIDNIGHT - age
+        form = CallForm(received_at=received, sector_id=sector.id, category=Category.DISTRESS)
+        calls.append(log_call(database, form, actor=operator, now=received).incident_id)
+    for old in calls[1:]:  # closed: only the board's open calls stay at hand
+        closed_at = AFTER_MIDNIGHT - timedelta(days=1)
+        action = Action(operator, closed_at, closed_at)
+        close_incident(database, old, Outcome.NOT_FOUND, facility_id=None, version=1, action=action)
+    return Night(database, operator, supervisor, *calls)
+
+
+ARCHIVE_REFUSED = (
+    "Zoé Martin is signed in as an operator: only a supervisor may consult the history "
+    "beyond the last 24 hours (older calls, earlier days, the week figures)."
+)
+
+
+def test_an_operator_opens_a_call_of_the_last_24_hours_across_midnight(night: Night) -> None:
+    detail = read_incident(
+        night.database, night.evening_call, actor=night.operator, now=AFTER_MIDNIGHT
+    )
+    assert paris_date(detail.received_at) < paris_date(AFTER_MIDNIGHT)  # the day before
+
+
+def test_an_operator_is_refused_a_call_received_two_days_ago(night: Night) -> None:
+    before = counts(night.database)
+    with pytest.raises(ActionRefused) as refused:
+        read_incident(night.database, night.two_days_old, actor=night.operator, now=AFTER_MIDNIGHT)
+    assert str(refused.value) == ARCHIVE_REFUSED
+    assert counts(night.database) == before  # nothing audited: nothing was shown
+    detail = read_incident(
+        night.database, night.two_days_old, actor=night.supervisor, now=AFTER_MIDNIGHT
+    )
+    assert detail.incident_id == night.two_days_old
+
+
+def test_an_operator_s_history_search_is_clamped_to_the_last_24_hours(night: Night) -> None:
+    week = HistoryFilter(first_day=paris_date(AFTER_MIDNIGHT) - timedelta(days=7))
+    found = search_history(night.database, week, actor=night.operator, now=AFTER_MIDNIGHT)
+    assert [row.id for row in found.first_rows] == [night.evening_call]
+    assert found.count == 1
+    everything = search_history(
+        night.database, HistoryFilter(), actor=night.operator, now=AFTER_MIDNIGHT
+    )
+    assert everything.count == 1
+    supervised = search_history(night.database, week, actor=night.supervisor, now=AFTER_MIDNIGHT)
+    assert supervised.count == 3
+
+
+def test_an_operator_opens_the_days_of_the_last_24_hours_only(night: Night) -> None:
+    today = paris_date(AFTER_MIDNIGHT)
+    yesterday = today - timedelta(days=1)
+    assert day_incident_ids(
+        night.database, yesterday, actor=night.operator, now=AFTER_MIDNIGHT
+    ) == (night.evening_call,)
+    three_days_ago = today - timedelta(days=3)
+    with pytest.raises(ActionRefused) as refused:
+        day_incident_ids(night.database, three_days_ago, actor=night.operator, now=AFTER_MIDNIGHT)
+    assert str(refused.value) == ARCHIVE_REFUSED
+    with pytest.raises(ActionRefused):
+        read_day_log(night.database, three_days_ago, actor=night.operator, now=AFTER_MIDNIGHT)
+    assert day_incident_ids(
+        night.database, three_days_ago, actor=night.supervisor, now=AFTER_MIDNIGHT
+    ) == (night.three_days_old,)
+
+
+def test_the_week_figures_are_a_supervisor_s(night: Night) -> None:
+    week = IsoWeek.of(paris_date(AFTER_MIDNIGHT))
+    with pytest.raises(ActionRefused) as refused:
+        week_figures(night.database, week, actor=night.operator, now=AFTER_MIDNIGHT)
+    assert str(refused.value) == ARCHIVE_REFUSED
+    figures = week_figures(night.database, week, actor=night.supervisor, now=AFTER_MIDNIGHT)
+    assert figures.calls >= 1
+
+
+def test_an_operator_s_sector_view_keeps_today_and_leaves_the_past_weeks_out(
+    night: Night,
+) -> None:
+    with night.database.read() as session:
+        sector_id = session.scalar(select(Sector.id).where(Sector.name == "Stalingrad"))
+    assert sector_id is not None
+    shown = sector_figures(night.database, sector_id, actor=night.operator, now=AFTER_MIDNIGHT)
+    today = paris_date(AFTER_MIDNIGHT)
+    assert [day.day for day in shown.days] == [today - timedelta(days=1), today]
+    assert [day.calls for day in shown.days] == [1, 0]
+    assert shown.live.today == today
+    assert shown.ack_this_week is None
+    assert shown.ack_last_week is None
+    supervised = sector_figures(
+        night.database, sector_id, actor=night.supervisor, now=AFTER_MIDNIGHT
+    )
+    assert len(supervised.days) == DAYS_LOOKED_BACK
+    assert supervised.ack_last_week is not None
+
+
+def test_an_operator_still_opens_an_old_call_left_open_on_the_board(night: Night) -> None:
+    with night.database.read() as session:
+        sector_id = session.scalar(select(Sector.id).where(Sector.name == "Stalingrad"))
+    assert sector_id is not None
+    received = AFTER_MIDNIGHT - timedelta(days=2)
+    form = CallForm(received_at=received, sector_id=sector_id, category=Category.SHELTER)
+    still_open = log_call(night.database, form, actor=night.operator, now=received).incident_id
+    detail = read_incident(night.database, still_open, actor=night.operator, now=AFTER_MIDNIGHT)
+    assert detail.status is Status.NEW

@@ -5,6 +5,8 @@ point at a person who keeps coming back): it needs ``Right.CONSULT_HISTORY`` and
 audit row naming the sector. The weeks' figures are read in a read session, then the audit
 row is written in its own short transaction: counting four weeks must not hold the write
 lock other desks wait on, and nothing is returned unless the audit row is written.
+An operator sees the sector's last 24 hours only (``consulted_since``): the days that
+overlap them, the places come back within them, and no week's delays.
 Redrawing the open calls and today's log after a change on the desk (``sector_today``) is
 not audited again, as the live board's redraws are not: it shows the same day, already
 consulted.
@@ -18,7 +20,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from operline.actors import Actor, Right, require
+from operline.actors import Actor, Right, consulted_since, require
 from operline.audit import AuditAction, write_audit
 from operline.db.engine import Database
 from operline.db.models import Sector
@@ -74,28 +76,37 @@ class SectorFigures:
     #: Places with two calls or more over those days, most calls first.
     places: tuple[RepeatPlace, ...]
     this_week: IsoWeek
-    #: This ISO week so far, then the whole week before it.
-    ack_this_week: AckTimes
-    ack_last_week: AckTimes
+    #: This ISO week so far, then the whole week before it; None for an operator, whose
+    #: history stops 24 hours back.
+    ack_this_week: AckTimes | None
+    ack_last_week: AckTimes | None
 
 
 def sector_figures(
     database: Database, sector_id: int, *, actor: Actor, now: datetime
 ) -> SectorFigures:
     """Read a sector's view at ``now``; the consultation is audited."""
-    require(actor, Right.CONSULT_HISTORY)
+    since = consulted_since(actor, now)
     settings = read_settings(database)
     today = paris_date(now)
     week = IsoWeek.of(today)
     week_start, _ = week.bounds()
     last_week_start, _ = week.shifted(-1).bounds()
-    buckets = day_buckets(today - timedelta(days=DAYS_LOOKED_BACK - 1), DAYS_LOOKED_BACK)
+    first_day = today - timedelta(days=DAYS_LOOKED_BACK - 1)
+    if since is not None:
+        first_day = paris_date(since)
+    buckets = day_buckets(first_day, (today - first_day).days + 1)
+    this_week: dict[int, AckTimes] | None = None
+    last_week: dict[int, AckTimes] | None = None
     with database.read() as session:
         name = _sector_name(session, sector_id)
         counts = calls_in(session, buckets, sector_id=sector_id)
-        places = repeat_places(session, sector_id, buckets[0].start, now)
-        this_week = ack_times_by_sector(session, week_start, now, sector_id=sector_id)
-        last_week = ack_times_by_sector(session, last_week_start, week_start, sector_id=sector_id)
+        places = repeat_places(session, sector_id, since or buckets[0].start, now)
+        if since is None:
+            this_week = ack_times_by_sector(session, week_start, now, sector_id=sector_id)
+            last_week = ack_times_by_sector(
+                session, last_week_start, week_start, sector_id=sector_id
+            )
         roster = load_roster(session, changes_ending_after=now)
         today_ids = tuple(session.scalars(day_ids_query(today, sector_id=sector_id)))
     live = SectorToday(
@@ -116,8 +127,8 @@ def sector_figures(
         days=tuple(DayCalls(b.day, count) for b, count in zip(buckets, counts, strict=True)),
         places=tuple(places),
         this_week=week,
-        ack_this_week=this_week.get(sector_id, NO_ACK),
-        ack_last_week=last_week.get(sector_id, NO_ACK),
+        ack_this_week=None if this_week is None else this_week.get(sector_id, NO_ACK),
+        ack_last_week=None if last_week is None else last_week.get(sector_id, NO_ACK),
     )
 
 

@@ -6,7 +6,7 @@ bucket (``operline.figures.buckets``); outcomes and calls with no team on duty c
 grouped pass over the week's calls, the delays from ``operline.figures.ack_times``.
 
 These are counts: no call, place or person is named. Reading them still needs
-``Right.CONSULT_HISTORY`` and leaves one audit row naming the week, because a count per
+``Right.CONSULT_ARCHIVE`` (a supervisor's) and leaves one audit row naming the week, as a count per
 sector and hour can be small enough to point at one call, and the audit log is where the
 desk answers who looked at its activity, and when.
 """
@@ -77,8 +77,8 @@ class WeekFigures:
 
 
 def week_figures(database: Database, week: IsoWeek, *, actor: Actor, now: datetime) -> WeekFigures:
-    """Read the figures of an ISO week; the reading is audited."""
-    require(actor, Right.CONSULT_HISTORY)
+    """Read the figures of an ISO week; the reading is audited (a supervisor's)."""
+    require(actor, Right.CONSULT_ARCHIVE)
     start, end = week.bounds()
     days = day_buckets(week.monday, WEEKDAYS)
     hours = hour_buckets(start, end)

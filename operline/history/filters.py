@@ -47,6 +47,8 @@ class HistoryFilter:
     no_team_on_duty: bool = False
     #: Words looked for in the place and the notes.
     text: str = ""
+    #: The earliest reception instant searched: an operator's last 24 hours.
+    received_since: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.first_day and self.last_day and self.first_day > self.last_day:
@@ -69,6 +71,8 @@ class HistoryFilter:
         """The UTC instants the period starts and ends (end excluded); None when open."""
         start = paris_day_bounds(self.first_day)[0] if self.first_day else None
         end = paris_day_bounds(self.last_day)[1] if self.last_day else None
+        if self.received_since is not None and (start is None or start < self.received_since):
+            start = self.received_since
         return start, end
 
     def audit_details(self) -> str:

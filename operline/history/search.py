@@ -9,13 +9,13 @@ so skipping rows to reach a page never reads the rows skipped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from operline.actors import Actor, Right, require
+from operline.actors import Actor, consulted_since
 from operline.audit import AuditAction, write_audit
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
@@ -94,8 +94,13 @@ def search_history(
     The reading runs in a read transaction and the audit row is written after it, in a
     short one of its own: counting a million calls never holds the write lock. If the
     audit row cannot be written the search fails, and nothing is shown unaudited.
+
+    An operator's search is clamped to the calls received in the last 24 hours, whatever
+    period was asked: a call from earlier in the night is found, an older one is not.
     """
-    require(actor, Right.CONSULT_HISTORY)
+    since = consulted_since(actor, now)
+    if since is not None and (wanted.received_since is None or wanted.received_since < since):
+        wanted = replace(wanted, received_since=since)
     dialect = database.engine.dialect.name
     with database.read() as session:
         sizes = set_sizes(session, wanted, dialect)

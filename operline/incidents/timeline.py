@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from operline.actors import Actor, Right, require
+from operline.actors import Actor, Right, require, require_recent
 from operline.audit import AuditAction, write_audit
 from operline.codes import Category, Outcome, Priority, Status
 from operline.db.engine import Database
@@ -74,12 +74,18 @@ class IncidentDetail:
 def read_incident(
     database: Database, incident_id: int, *, actor: Actor, now: datetime
 ) -> IncidentDetail:
-    """The incident and its timeline in time order; the consultation is audited."""
+    """The incident and its timeline in time order; the consultation is audited.
+
+    An operator opens the calls received in the last 24 hours (``require_recent``), and
+    any call still open: the board lists it, and the operator follows it up.
+    """
     require(actor, Right.CONSULT_HISTORY)
     with database.write() as session:
         incident = session.get(Incident, incident_id)
         if incident is None:
             raise IncidentRefused(Refusal.NOT_FOUND)
+        if incident.status == Status.CLOSED.value:
+            require_recent(actor, incident.received_at, now=now)
         operators = dict(session.execute(select(Operator.id, Operator.name)).all())
         teams = {str(k): v for k, v in session.execute(select(Team.id, Team.name))}
         places = {str(k): v for k, v in session.execute(select(Facility.id, Facility.name))}

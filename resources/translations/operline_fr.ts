@@ -1473,7 +1473,7 @@
     <name>FigureMessages</name>
     <message>
         <source>There is no sector #{id} in this database.</source>
-        <extracomment>The days the calls-per-day chart and the repeat places look back over, today included. The alert delays the open calls were coloured with. When who is on duty next changes, and who is on duty then (None: no change in sight). The last ``DAYS_LOOKED_BACK`` Paris days, oldest first, today last. Places with two calls or more over those days, most calls first. This ISO week so far, then the whole week before it.</extracomment>
+        <extracomment>The days the calls-per-day chart and the repeat places look back over, today included. The alert delays the open calls were coloured with. When who is on duty next changes, and who is on duty then (None: no change in sight). The last ``DAYS_LOOKED_BACK`` Paris days, oldest first, today last. Places with two calls or more over those days, most calls first. This ISO week so far, then the whole week before it; None for an operator, whose history stops 24 hours back.</extracomment>
         <translation>Il n&apos;y a pas de secteur n°{id} dans cette base de données.</translation>
     </message>
 </context>
@@ -2242,7 +2242,7 @@ précédente</translation>
     <name>HistoryMessages</name>
     <message>
         <source>The period ends on {last}, before it starts ({first}): choose an end on or after the start.</source>
-        <extracomment>First and last Paris calendar days of the period, both included. The team the call is (or was last) with. The place the person was oriented to. True: only calls another call was linked to; False: only calls with none. Only the calls that came in while no team was on duty for their sector. Words looked for in the place and the notes.</extracomment>
+        <extracomment>First and last Paris calendar days of the period, both included. The team the call is (or was last) with. The place the person was oriented to. True: only calls another call was linked to; False: only calls with none. Only the calls that came in while no team was on duty for their sector. Words looked for in the place and the notes. The earliest reception instant searched: an operator&apos;s last 24 hours.</extracomment>
         <translation>La période finit le {last}, avant de commencer ({first})&#xa0;: choisissez une fin égale ou postérieure au début.</translation>
     </message>
     <message>
@@ -2332,6 +2332,10 @@ précédente</translation>
             <numerusform>%Ln appel</numerusform>
             <numerusform>%Ln appels</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{count} in the last 24 hours (an operator&apos;s search)</source>
+        <translation>{count} sur les dernières 24&#xa0;heures (recherche d&apos;un opérateur)</translation>
     </message>
     <message>
         <source>The history sorts by time only; the other columns have filters.</source>
@@ -2736,9 +2740,13 @@ précédente</translation>
         <extracomment>Who handed the desk to whom that day, under the header.</extracomment>
         <translation>Ouvrir l&apos;appel</translation>
     </message>
+    <message>
+        <source>{name} is signed in as an operator: the days before are a supervisor&apos;s (an operator consults the last 24 hours).</source>
+        <extracomment>The detail opened from the journal, while it is open. Why the previous day is greyed for an operator signed in.</extracomment>
+        <translation>{name} est connecté comme opérateur&#xa0;: les jours précédents sont ceux d&apos;un superviseur (un opérateur consulte les dernières 24&#xa0;heures).</translation>
+    </message>
     <message numerus="yes">
         <source>%n call(s)</source>
-        <extracomment>The detail opened from the journal, while it is open.</extracomment>
         <translation>
             <numerusform>%n appel</numerusform>
             <numerusform>%n appels</numerusform>
@@ -3217,6 +3225,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Operator: {name}</source>
         <translation>Au poste&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may open the week in charts (an operator consults the last 24 hours).</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut ouvrir la semaine en graphiques (un opérateur consulte les dernières 24&#xa0;heures).</translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -4021,7 +4033,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>RightsMessages</name>
     <message>
         <source>Nobody is signed in at {workstation}: sign in to log or follow a call.</source>
-        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares (an administrator&apos;s). Who works at the desk, their role, password and lock (an administrator&apos;s). Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Bring the call log kept before Operline into the history (``operline import calls``). Export the audit trail for a data-protection officer, and apply its retention. What only an administrator may do. Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
+        <extracomment>Log a call, link one, route, record stages, notes and free places. Open a call&apos;s detail, a day&apos;s journal or search the history (audited); without ``CONSULT_ARCHIVE``, only the calls received in the last ``RECENT`` hours. The history beyond the last 24 hours: older calls, earlier days&apos; logs, the week figures and the sector figures&apos; past weeks (a supervisor&apos;s). Teams, sectors, places, weekly shifts, exceptions, the roster file. The settings every desk shares (an administrator&apos;s). Who works at the desk, their role, password and lock (an administrator&apos;s). Correct a field or a stage time of a call in the day log, with a reason. Sign off the day log. Write the weekly files the desk sends its partners (the GPO export). Bring the call log kept before Operline into the history (``operline import calls``). Export the audit trail for a data-protection officer, and apply its retention. What only an administrator may do. Rights only a person signed in holds: a call&apos;s timeline names who handled or corrected it, a day&apos;s sign-off who signed it. The sentence of a refusal for want of someone signed in.</extracomment>
         <translation>Personne n&apos;est connecté au poste {workstation}&#xa0;: connectez-vous pour saisir ou suivre un appel.</translation>
     </message>
     <message>
@@ -4032,6 +4044,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>{name} is signed in as an operator: only a supervisor may export the week for the GPO.</source>
         <translation>{name} est connecté(e) comme opérateur&#xa0;: seul un superviseur peut exporter la semaine pour le GPO.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in as an operator: only a supervisor may consult the history beyond the last 24 hours (older calls, earlier days, the week figures).</source>
+        <translation>{name} est connecté comme opérateur&#xa0;: seul un superviseur peut consulter l&apos;historique au-delà des dernières 24&#xa0;heures (appels plus anciens, jours précédents, chiffres de la semaine).</translation>
     </message>
     <message>
         <source>{name} is signed in as an operator: only a supervisor may import the earlier call log.</source>
@@ -4714,6 +4730,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>backup</source>
         <translation>renfort</translation>
+    </message>
+    <message>
+        <source>Only a supervisor sees the weeks&apos; delays: an operator consults the last 24 hours.</source>
+        <translation>Seul un superviseur voit les délais des semaines&#xa0;: un opérateur consulte les dernières 24&#xa0;heures.</translation>
     </message>
     <message>
         <source>Calls</source>

@@ -165,7 +165,7 @@ def test_the_text_follows_every_change_of_place_and_notes(
 
 
 def test_a_search_is_audited_once_with_its_filters(database: Database, history: list[int]) -> None:
-    operator = signed_in(database, "Inès Roux", OperatorRole.OPERATOR)
+    operator = signed_in(database, "Inès Roux", OperatorRole.SUPERVISOR)
 
     found = search_history(
         database,
@@ -184,12 +184,21 @@ def test_a_search_is_audited_once_with_its_filters(database: Database, history: 
     assert rows[0].details == "first_day=2026-11-21; priority=urgent; text='nuit d eole'"
 
 
-def test_operators_search_as_supervisors_do(database: Database, history: list[int]) -> None:
+def test_an_operator_searches_the_last_24_hours_and_a_supervisor_everything(
+    database: Database, history: list[int]
+) -> None:
     operator = signed_in(database, "Inès Roux", OperatorRole.OPERATOR)
     supervisor = signed_in(database, "Zoé Martin", OperatorRole.SUPERVISOR)
 
-    for actor in (operator, supervisor, COMMAND_LINE):
+    for actor in (supervisor, COMMAND_LINE):
         assert search_history(database, HistoryFilter(), actor=actor, now=NOW).count == 8
+    # Every call of the history is older than a day at NOW.
+    assert search_history(database, HistoryFilter(), actor=operator, now=NOW).count == 0
+    with database.read() as session:
+        audited = session.scalars(
+            select(AuditLog.details).where(AuditLog.operator_id == operator.operator_id)
+        ).all()
+    assert audited == [f"received_since={(NOW - timedelta(hours=24)).isoformat()}"]
 
 
 def test_a_period_that_ends_before_it_starts_is_refused_in_one_sentence() -> None:

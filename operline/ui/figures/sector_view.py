@@ -183,15 +183,28 @@ class SectorView(QDialog):
 
     def _show_ack(self, figures: SectorFigures) -> None:
         for row, times in ((1, figures.ack_this_week), (2, figures.ack_last_week)):
-            for column, text in enumerate(self.ack_text(times), start=1):
-                self._ack_cells[(row, column)].setText(text)
+            # None: an operator signed in, whose history stops 24 hours back.
+            why = (
+                ""
+                if times is not None
+                else self.tr(
+                    "Only a supervisor sees the weeks' delays: an operator consults the last "
+                    "24 hours."
+                )
+            )
+            texts = self.ack_text(times) if times is not None else (_NONE,) * 3
+            for column, text in enumerate(texts, start=1):
+                cell = self._ack_cells[(row, column)]
+                cell.setText(text)
+                cell.setEnabled(not why)
+                cell.setToolTip(why)
 
     def _draw_days(self, figures: SectorFigures) -> None:
         bars = styled_set(self.tr("Calls"), 0)
         bars.append([float(day.calls) for day in figures.days])
         labels = [f"{day.day.day}/{day.day.month:02d}" for day in figures.days]
         chart = vertical_bars(
-            self.tr("Calls per day, last {days} days").format(days=DAYS_LOOKED_BACK),
+            self.tr("Calls per day, last {days} days").format(days=len(figures.days)),
             labels,
             [bars],
         )

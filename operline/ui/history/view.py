@@ -165,7 +165,13 @@ class HistoryView(QWidget):
         self.search = found
         pages = HistoryPages(found)
         self.model.show_rows(found.count, pages.read, found.first_rows)
-        self._count.setText(self.tr("%Ln call(s)", "", found.count))
+        count = self.tr("%Ln call(s)", "", found.count)
+        if found.filter.received_since is not None:
+            # An operator's search, held to the last 24 hours by the service: say so.
+            count = self.tr("{count} in the last 24 hours (an operator's search)").format(
+                count=count
+            )
+        self._count.setText(count)
         self._count.setAccessibleName(self._count.text())
         self._show_order(found.order)
         self._show_page(self.table if found.count else self._empty)

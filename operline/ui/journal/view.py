@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from operline.actors import Actor
+from operline.actors import Actor, Right, consulted_since
 from operline.errors import OperlineError
 from operline.incidents.timeline import IncidentDetail, read_incident
 from operline.journal import DayRoster
@@ -37,6 +37,7 @@ from operline.ui.journal.model import JournalModel
 from operline.ui.journal.supervision import DayLogSupervision
 from operline.ui.messages import error_sentence
 from operline.ui.refusals import action_problem
+from operline.ui.shell.focus import explain_greyed
 from operline.ui.table_model import INCIDENT_ID_ROLE
 from operline.ui.tasks import TaskRunner
 
@@ -145,20 +146,33 @@ class JournalView(QWidget):
         """Read and show the incidents of a Paris day; the consultation is audited."""
         now = self._clock()
         today = paris_date(now)
-        day = min(day, today)
+        actor = self._actor()
+        # An operator opens the days that overlap the last 24 hours, no earlier one.
+        since = consulted_since(actor, now) if actor.may(Right.CONSULT_HISTORY) else None
+        earliest = paris_date(since) if since is not None else None
+        day = min(day, today) if earliest is None else max(min(day, today), earliest)
         self._day = day
         self._on_today = day == today
         self._date_edit.blockSignals(True)
         self._date_edit.setMaximumDate(_qdate(today))
+        self._date_edit.setMinimumDate(_qdate(earliest) if earliest else self._first_date)
         self._date_edit.setDate(_qdate(day))
         self._date_edit.blockSignals(False)
+        why = ""
+        if earliest is not None and day <= earliest:
+            #: Why the previous day is greyed for an operator signed in.
+            why = self.tr(
+                "{name} is signed in as an operator: the days before are a supervisor's "
+                "(an operator consults the last 24 hours)."
+            ).format(name=actor.name)
+        explain_greyed(self.previous_day_action, why, tooltip=self._previous_day_tooltip)
         self.next_day_action.setEnabled(day < today)
         self.today_action.setEnabled(day != today)
         self.supervision.update_rights()
         self.supervision.read_status(day)
         self.handovers.read(day)
         self.forget_roster()
-        actor, day_roster = self._actor(), self._day_roster
+        day_roster = self._day_roster
         # The count and the first page in one piece of work: the rows come with the count.
         self._runner.run(
             lambda database: open_day(database, day, actor=actor, now=now, day_roster=day_roster),
@@ -247,6 +261,8 @@ class JournalView(QWidget):
         self._date_edit.setKeyboardTracking(False)
         self._date_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 30)
         self._date_edit.dateChanged.connect(lambda value: self.show_day(value.toPython()))
+        self._first_date = self._date_edit.minimumDate()
+        self._previous_day_tooltip = self.previous_day_action.toolTip()
 
         self._count = QLabel(self)
         self._count.setObjectName("journalCount")

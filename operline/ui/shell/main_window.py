@@ -250,6 +250,8 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.history)
 
     def show_charts(self) -> None:
+        if not self.show_charts_action.isEnabled():
+            return  # an operator signed in: greyed, the tooltip says why
         self.screens.setCurrentWidget(self.charts)
 
     def open_sector_view(self, sector_id: int) -> None:
@@ -394,6 +396,7 @@ class MainWindow(QMainWindow):
             self.tr("The week in c&harts"), "showChartsAction", shortcuts.SHOW_CHARTS
         )
         self.show_charts_action.triggered.connect(self.show_charts)
+        self._charts_tooltip = self.show_charts_action.toolTip()
         view_menu.addActions(
             [
                 self.show_calls_action,
@@ -548,6 +551,7 @@ class MainWindow(QMainWindow):
             ),
             tooltip=self._gpo_export_tooltip,
         )
+        self._explain_charts(operator)
         self.journal.supervision.update_rights()
         if operator is None:
             text = self.tr("Nobody signed in ({key})").format(key=shortcuts.SIGN_IN.key_text())
@@ -555,6 +559,21 @@ class MainWindow(QMainWindow):
             text = self.tr("Operator: {name}").format(name=operator.name)
         self._operator_label.setText(text)
         self._operator_label.setAccessibleName(text)
+
+    def _explain_charts(self, operator: OperatorInfo | None) -> None:
+        # The week's charts read the history beyond the last 24 hours: a supervisor's.
+        why = ""
+        if operator is not None and not operator.is_supervisor:
+            why = self.tr(
+                "{name} is signed in as an operator: only a supervisor may open the week in "
+                "charts (an operator consults the last 24 hours)."
+            ).format(name=operator.name)
+        explain_greyed(self.show_charts_action, why, tooltip=self._charts_tooltip)
+        index = self.screens.indexOf(self.charts)
+        if why and self.screens.currentIndex() == index:
+            self.show_calls()
+        self.screens.setTabEnabled(index, not why)
+        self.screens.setTabToolTip(index, why or shortcuts.SHOW_CHARTS.description())
 
     def who_acts(self) -> Actor:
         """Who the services are told acts: the operator signed in, else the system user.

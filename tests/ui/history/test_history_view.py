@@ -11,10 +11,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select
 
 from operline.audit import AuditAction
-from operline.codes import Category, Outcome, Priority, Status
+from operline.codes import Category, OperatorRole, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Incident, Sector
 from operline.history.filters import HistoryFilter
+from operline.operators import add_operator
 from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.history.model import HistoryColumn
 from operline.ui.history.view import HistoryView
@@ -378,3 +379,21 @@ def test_the_sort_arrow_points_the_way_the_calls_are_listed(
 
     assert _shown(view)[0] == "OPL-2026-000001"
     assert not _arrow_points_down(view)  # oldest first: ▲
+
+
+def test_an_operator_s_search_shows_the_last_24_hours_and_says_so(
+    qtbot: QtBot, english: InstalledLanguage, database: Database, calls: list[int]
+) -> None:
+    store(database, Past(NOW - timedelta(hours=20), sector="Éole"))
+    operator = add_operator(
+        database, "Aminata Koné", OperatorRole.OPERATOR, actor=COMMAND_LINE, now=NOW
+    ).at("poste-test")
+    context = DeskContext(
+        ImmediateRunner(database), lambda: NOW, lambda: None, ChangeBus(), lambda: operator
+    )
+    view = HistoryView(context)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_current()
+    assert _shown(view) == ["OPL-2026-000006"]
+    assert _count(view) == "1 call(s) in the last 24 hours (an operator's search)"

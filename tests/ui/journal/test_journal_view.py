@@ -10,10 +10,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from operline.actors import system_actor
-from operline.codes import Category, Outcome, Priority, Status
+from operline.codes import Category, OperatorRole, Outcome, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.journal import JOURNAL_VIEW
+from operline.operators import add_operator
 from operline.ui.journal.model import JournalColumn
 from operline.ui.journal.view import JournalView
 from operline.ui.shell.language import InstalledLanguage
@@ -294,3 +295,36 @@ def test_french_labels_fit_their_columns(
             used = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, text)
             assert used.width() <= width - 8, (column.name, text, width)
             assert used.height() <= two_lines, (column.name, text, width)
+
+
+def test_an_operator_goes_back_to_yesterday_and_no_further(
+    qtbot: QtBot, database: Database, english: InstalledLanguage
+) -> None:
+    refs = store_calls(
+        database,
+        Call(datetime(2026, 11, 26, 20, 0, tzinfo=UTC)),
+        Call(datetime(2026, 11, 25, 10, 0, tzinfo=UTC)),
+    )
+    operator = add_operator(
+        database, "Aminata Koné", OperatorRole.OPERATOR, actor=NIGHT_SUPERVISOR, now=NOW
+    ).at(WORKSTATION)
+    view = JournalView(ImmediateRunner(database), actor=operator, clock=lambda: NOW)
+    qtbot.addWidget(view)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    view.show_day(TODAY)
+
+    _press(qtbot, view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.day == YESTERDAY
+    assert _column(view, JournalColumn.REFERENCE) == [refs[0]]
+    assert not view.previous_day_action.isEnabled()
+    assert view.previous_day_action.toolTip() == (
+        "Aminata Koné is signed in as an operator: the days before are a supervisor's "
+        "(an operator consults the last 24 hours)."
+    )
+    _press(qtbot, view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    view.show_day(YESTERDAY - timedelta(days=1))  # typed in the date: held at yesterday
+    assert view.day == YESTERDAY
+    # No earlier day was read: the call of two days before stays out of sight.
+    assert set(_audited_days(database)) == {TODAY.isoformat(), YESTERDAY.isoformat()}

@@ -462,3 +462,24 @@ def test_after_midnight_the_journal_shows_the_new_day(
     clock.now = at("2026-11-28T00:20")  # the desk works on past midnight
     window.show_journal()
     assert window.journal.day.isoformat() == "2026-11-28"
+
+
+def test_an_operator_signed_in_sees_the_week_in_charts_greyed_and_why(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    charts = window.screens.indexOf(window.charts)
+    window.session.set_operator(OperatorInfo(1, "Aminata Koné", OperatorRole.OPERATOR))
+    why = (
+        "Aminata Koné is signed in as an operator: only a supervisor may open the week in "
+        "charts (an operator consults the last 24 hours)."
+    )
+    assert not window.show_charts_action.isEnabled()
+    assert window.show_charts_action.toolTip() == why
+    assert not window.screens.isTabEnabled(charts)
+    assert window.screens.tabToolTip(charts) == why
+    _press(qtbot, window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.screens.currentWidget() is not window.charts
+    window.session.set_operator(OperatorInfo(2, "Zoé Martin", OperatorRole.SUPERVISOR))
+    assert window.screens.isTabEnabled(charts)
+    window.show_charts()
+    assert window.screens.currentWidget() is window.charts
