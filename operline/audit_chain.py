@@ -237,27 +237,42 @@ def _end_problem(head: AuditChain, last_seen: int | None, last_hash: str) -> Sen
     return None
 
 
-def stored_entries(session: Session, *, after: int | None = None) -> Iterator[StoredEntry]:
-    """Every entry after id ``after``, in id order, read a batch at a time."""
-    columns = (
-        AuditLog.id,
-        AuditLog.at,
-        AuditLog.operator_id,
-        AuditLog.actor,
-        AuditLog.action,
-        AuditLog.target,
-        AuditLog.details,
-        AuditLog.details_sha256,
-        AuditLog.details_erased_at,
-        AuditLog.previous_hash,
-        AuditLog.entry_hash,
-    )
+#: The columns of an entry, in the order of ``StoredEntry``.
+ENTRY_COLUMNS = (
+    AuditLog.id,
+    AuditLog.at,
+    AuditLog.operator_id,
+    AuditLog.actor,
+    AuditLog.action,
+    AuditLog.target,
+    AuditLog.details,
+    AuditLog.details_sha256,
+    AuditLog.details_erased_at,
+    AuditLog.previous_hash,
+    AuditLog.entry_hash,
+)
+
+
+def stored_entries(
+    session: Session,
+    *,
+    after: int | None = None,
+    between: tuple[datetime, datetime] | None = None,
+) -> Iterator[StoredEntry]:
+    """Every entry after id ``after`` (and written in ``[start, end)`` when ``between`` is
+    given), in id order, read a batch at a time."""
+    chosen = [] if between is None else [AuditLog.at >= between[0], AuditLog.at < between[1]]
     last = after if after is not None else -1
     while True:
         # Core rows: the walk needs plain values, not what the ORM builds around them.
         rows = (
             session.connection()
-            .execute(select(*columns).where(AuditLog.id > last).order_by(AuditLog.id).limit(BATCH))
+            .execute(
+                select(*ENTRY_COLUMNS)
+                .where(AuditLog.id > last, *chosen)
+                .order_by(AuditLog.id)
+                .limit(BATCH)
+            )
             .all()
         )
         for row in rows:

@@ -14,14 +14,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
 from operline.audit import AuditAction, write_audit
+from operline.audit_chain import stored_entries
 from operline.csv_files import write_french_excel_csv
 from operline.db.engine import Database
-from operline.db.models import AuditLog
 from operline.errors import InvalidInput
 from operline.gpo.folder import check_folder, rename_in, sha256_of, write_temporary
 from operline.paris_time import isoformat_paris, paris_day_bounds
@@ -43,7 +42,6 @@ HEADER = (
 )
 #: The columns that hold text from outside (the others are numbers, instants and hashes).
 TEXT_COLUMNS = (4, 5, 6, 7)
-BATCH = 5000
 
 
 @dataclass(frozen=True)
@@ -105,54 +103,18 @@ def _write(output: BinaryIO, lines: Iterator[Sequence[object]]) -> int:
 
 def _lines(session: Session, start: datetime, end: datetime) -> Iterator[Sequence[object]]:
     yield HEADER
-    columns = (
-        AuditLog.id,
-        AuditLog.at,
-        AuditLog.operator_id,
-        AuditLog.actor,
-        AuditLog.action,
-        AuditLog.target,
-        AuditLog.details,
-        AuditLog.details_sha256,
-        AuditLog.details_erased_at,
-        AuditLog.previous_hash,
-        AuditLog.entry_hash,
-    )
-    after = -1
-    while True:
-        rows = session.execute(
-            select(*columns)
-            .where(AuditLog.at >= start, AuditLog.at < end, AuditLog.id > after)
-            .order_by(AuditLog.id)
-            .limit(BATCH)
-        ).all()
-        for (
-            id_,
-            at,
-            operator_id,
-            actor,
-            action,
-            target,
-            details,
-            digest,
-            erased,
-            link,
-            hash_,
-        ) in rows:
-            yield (
-                id_,
-                at.isoformat(),
-                isoformat_paris(at),
-                "" if operator_id is None else operator_id,
-                actor,
-                action,
-                target or "",
-                details or "",
-                digest or "",
-                "" if erased is None else erased.isoformat(),
-                link,
-                hash_,
-            )
-        if len(rows) < BATCH:
-            return
-        after = rows[-1][0]
+    for entry in stored_entries(session, between=(start, end)):
+        yield (
+            entry.id,
+            entry.at.isoformat(),
+            isoformat_paris(entry.at),
+            "" if entry.operator_id is None else entry.operator_id,
+            entry.actor,
+            entry.action,
+            entry.target or "",
+            entry.details or "",
+            entry.details_sha256 or "",
+            "" if entry.details_erased_at is None else entry.details_erased_at.isoformat(),
+            entry.previous_hash,
+            entry.entry_hash,
+        )
