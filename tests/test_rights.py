@@ -80,7 +80,11 @@ class Desk:
 
 @pytest.fixture
 def desk(sqlite_database: Database, tmp_path: Path) -> Desk:
-    database = sqlite_database
+    return build_desk(sqlite_database, tmp_path)
+
+
+def build_desk(database: Database, export_folder: Path) -> Desk:
+    """One of everything a guarded service acts on, in ``database``."""
     supervisor = with_password(database, "Amine Benali", OperatorRole.SUPERVISOR)
     operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
     administrator = signed_in(database, "Nadia Belkacem", OperatorRole.ADMINISTRATOR)
@@ -121,7 +125,7 @@ def desk(sqlite_database: Database, tmp_path: Path) -> Desk:
             )
     return Desk(
         database, supervisor, operator, administrator, sector.id, team.id, other.id, place.id,
-        pattern.id, exception.id, *calls, tmp_path,
+        pattern.id, exception.id, *calls, export_folder,
     )  # fmt: skip
 
 

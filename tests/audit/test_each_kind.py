@@ -20,7 +20,6 @@ from operline.audit_chain import verify_audit_chain
 from operline.audit_export import export_audit
 from operline.audit_retention import prune_audit
 from operline.call_import.service import import_calls
-from operline.codes import Category, OperatorRole, Status
 from operline.day_log import read_day_log, record_export
 from operline.db.engine import Database
 from operline.db.models import AuditLog
@@ -31,8 +30,6 @@ from operline.figures.week import week_figures
 from operline.handover import hand_over, handovers_of_day
 from operline.history.filters import HistoryFilter
 from operline.history.search import search_history
-from operline.incidents.intake import CallForm, log_call
-from operline.incidents.stages import Action, advance_incident, route_incident
 from operline.incidents.timeline import read_incident
 from operline.journal import day_incident_ids
 from operline.logins import SignInRefused, sign_in, sign_out
@@ -41,8 +38,8 @@ from operline.paris_time import to_paris
 from operline.privacy import purge
 from operline.roster import editing
 from operline.roster.roster_file import export_roster, import_roster
-from tests.actors import COMMAND_LINE, PASSWORD, WORKSTATION, signed_in, with_password
-from tests.test_rights import ADMINISTRATOR_ONLY, EVERY_DAY, NOW, SUPERVISOR_ONLY, Desk
+from tests.actors import COMMAND_LINE, PASSWORD, WORKSTATION
+from tests.test_rights import ADMINISTRATOR_ONLY, NOW, SUPERVISOR_ONLY, Desk, build_desk
 
 #: Prepares what an action needs, and returns the action itself.
 Scenario = Callable[[Desk], Callable[[], object]]
@@ -51,50 +48,9 @@ Scenario = Callable[[Desk], Callable[[], object]]
 @pytest.fixture
 def desk(database: Database, tmp_path: Path) -> Desk:
     """The desk of ``tests.test_rights``, on each backend."""
-    supervisor = with_password(database, "Amine Benali", OperatorRole.SUPERVISOR)
-    operator = signed_in(database, "Zoé Martin", OperatorRole.OPERATOR)
-    administrator = signed_in(database, "Nadia Belkacem", OperatorRole.ADMINISTRATOR)
-    with_password(database, "Karim Haddad", OperatorRole.OPERATOR)
-    sector = editing.add_sector(
-        database, editing.SectorDraft("Stalingrad"), actor=supervisor, now=NOW
-    )
-    team, other = (
-        editing.add_team(
-            database, editing.TeamDraft(name, "Association", ""), actor=supervisor, now=NOW
-        )
-        for name in ("Maraude Nord", "Maraude Sud")
-    )
-    place = editing.add_facility(
-        database, editing.FacilityDraft("Halte de nuit", "Hébergement"), actor=supervisor, now=NOW
-    )
-    pattern = editing.add_shift_pattern(
-        database,
-        editing.PatternDraft(team.id, 1, EVERY_DAY, time(0), time(0), None),
-        actor=supervisor,
-        now=NOW,
-    )
-    exception = editing.add_exception(
-        database,
-        editing.ExceptionDraft(
-            other.id, "add", None, None, NOW + timedelta(days=1), NOW + timedelta(days=2), "Renfort"
-        ),
-        actor=supervisor,
-        now=NOW,
-    )
-    form = CallForm(received_at=NOW, sector_id=sector.id, category=Category.DISTRESS)
-    calls = [log_call(database, form, actor=operator, now=NOW).incident_id for _ in range(3)]
-    for incident_id, stages in zip(calls[1:], (1, 3), strict=True):
-        route_incident(database, incident_id, team.id, version=1, action=Action(operator, NOW, NOW))
-        for version, stage in enumerate((Status.ACKNOWLEDGED, Status.ON_SCENE)[: stages - 1]):
-            advance_incident(
-                database, incident_id, stage, version=version + 2, action=Action(operator, NOW, NOW)
-            )
     folder = tmp_path / "exports"
     folder.mkdir()
-    return Desk(
-        database, supervisor, operator, administrator, sector.id, team.id, other.id, place.id,
-        pattern.id, exception.id, *calls, folder,
-    )  # fmt: skip
+    return build_desk(database, folder)
 
 
 def _by_supervisor(name: str) -> Scenario:
