@@ -47,6 +47,22 @@ class AuditAction(StrEnum):
     HANDOVER_VIEW = "handover.view"
     SETTINGS_WRITE = "settings.write"
     INCIDENT_VIEW = "incident.view"
+    #: A call was logged (the values it was logged with in ``details``).
+    INCIDENT_LOG = "incident.log"
+    #: A further call about an open incident was recorded (its summary in ``details``).
+    INCIDENT_LINK = "incident.link"
+    #: A team was contacted for a call (the timeline lines the write added in ``details``,
+    #: as for every change to a call below: each field's old and new value, the reason).
+    INCIDENT_ROUTE = "incident.route"
+    #: The team acknowledged, or is on scene.
+    INCIDENT_ADVANCE = "incident.advance"
+    INCIDENT_CLOSE = "incident.close"
+    INCIDENT_REASSIGN = "incident.reassign"
+    INCIDENT_NOTE = "incident.note"
+    #: The last step of a call was undone.
+    INCIDENT_UNDO = "incident.undo"
+    #: A place's free beds were reported (the place and the count in ``details``).
+    PLACES_REPORT = "places.report"
     JOURNAL_VIEW = "journal.view"
     #: A search of the history (its filters in ``details``); its pages are not audited.
     HISTORY_SEARCH = "history.search"
@@ -54,7 +70,7 @@ class AuditAction(StrEnum):
     SECTOR_FIGURES_VIEW = "figures.sector.view"
     #: The week in charts: counts per sector, day and hour, no call named.
     WEEK_FIGURES_VIEW = "figures.week.view"
-    #: A supervisor corrected a call in the day log (the timeline keeps old and new values).
+    #: A supervisor corrected a call in the day log (old and new values, the reason).
     INCIDENT_CORRECT = "incident.correct"
     DAY_SIGN_OFF = "day.sign_off"
     #: A day log printed, or saved as a PDF or CSV file.

@@ -36,6 +36,7 @@ from operline.db.migrate import copies_pattern
 from operline.db.models import AuditLog, Handover, Incident, IncidentEvent
 from operline.db.search_index import INDEX_TABLE
 from operline.drafts import DRAFT_FILE, DraftStore, default_drafts_folder
+from operline.incidents.audited import INCIDENT_WRITES
 from operline.incidents.events import EventKind
 from operline.settings import stored_settings
 
@@ -198,12 +199,12 @@ def _find(session: Session, notes_before: datetime, anonymised_before: datetime)
         if sa.inspect(session.connection()).has_table(Handover.__tablename__)
         else ()
     )
-    # A correction's audit entry copies the old and new values (by the call's reference).
-    corrections = ids(
+    # The audit entry of each write to a call copies its values (by the call's reference).
+    writes = ids(
         sa.select(AuditLog.id)
         .join(Incident, Incident.reference == AuditLog.target)
         .where(
-            AuditLog.action == AuditAction.INCIDENT_CORRECT.value,
+            AuditLog.action.in_(sorted(INCIDENT_WRITES)),
             AuditLog.details.is_not(None),
             expired,
         )
@@ -223,7 +224,7 @@ def _find(session: Session, notes_before: datetime, anonymised_before: datetime)
             )
         ),
         handovers=handovers,
-        audit_entries=corrections,
+        audit_entries=writes,
         audit_chained=any(column["name"] == "details_erased_at" for column in audit_columns),
     )
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
 
+from operline.audit import AuditAction
 from operline.codes import Status
 from operline.db.engine import Database
 from operline.db.models import AuditLog
@@ -200,16 +201,18 @@ def _one_statement_reads(database: Database) -> Iterator[Connection]:
 
 
 def _reference_marker(connection: Connection) -> tuple[int | None, int]:
-    """The newest audit id and how many audit rows lie just below it.
+    """The newest audit id of a reference change, and how many lie among the newest rows.
 
     Every write to the settings, the sectors, the teams or the roster writes its audit row
     in the same transaction, so the marker moves whenever one of them may have changed.
-    Other audited actions (a consultation) only cost one more read of the roster.
+    The entries of calls and consultations are left out: a call logged at another desk
+    must not cost the board a read of the roster.
     """
     newest = select(func.max(AuditLog.id)).scalar_subquery()
     row = connection.execute(
         select(func.max(AuditLog.id), func.count(AuditLog.id)).where(
-            AuditLog.id > newest - _MARKER_SPAN
+            AuditLog.id > newest - _MARKER_SPAN,
+            AuditLog.action.like("roster.%") | (AuditLog.action == AuditAction.SETTINGS_WRITE),
         )
     ).one()
     return row[0], int(row[1])

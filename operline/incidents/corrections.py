@@ -19,12 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
-from operline.audit import AuditAction, write_audit
+from operline.audit import AuditAction
 from operline.changes import Changes, IncidentChange
 from operline.codes import Category, Outcome, Priority, Status
 from operline.day_sign_off import is_signed_off
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, IncidentEvent, Sector, Team
+from operline.incidents.audited import audit_incident_write
 from operline.incidents.events import (
     EventKind,
     IncidentRefused,
@@ -131,15 +132,7 @@ def correct_incident(
                 )
             )
         incident.updated_at = now
-        field, old, new = changed[0]
-        write_audit(
-            session,
-            actor,
-            AuditAction.INCIDENT_CORRECT,
-            now=now,
-            target=incident.reference,
-            details=f"{field.value}: {old} -> {new}; {reason}",
-        )
+        audit_incident_write(session, actor, AuditAction.INCIDENT_CORRECT, incident, now=now)
         session.flush()
         return Corrected(
             incident.id,

@@ -14,10 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
+from operline.audit import AuditAction
 from operline.changes import Changes, IncidentChange
 from operline.codes import Category, Priority, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent, Sector
+from operline.incidents.audited import audit_incident_write
 from operline.incidents.events import EventKind, IncidentRefused, Refusal
 from operline.incidents.references import next_reference
 from operline.incidents.suggestions import count_suggestions
@@ -243,6 +245,7 @@ def log_call(database: Database, form: CallForm, *, actor: Actor, now: datetime)
                 new_value=Status.NEW.value,
             )
         )
+        audit_incident_write(session, actor, AuditAction.INCIDENT_LOG, incident, now=now)
         return LoggedCall(
             incident_id=incident.id,
             reference=incident.reference,
@@ -302,6 +305,7 @@ def link_call(
             )
         )
         incident.updated_at = now
+        audit_incident_write(session, actor, AuditAction.INCIDENT_LINK, incident, now=now)
     return Changes.of_incident(incident_id, IncidentChange.LINKED)
 
 

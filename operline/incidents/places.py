@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from operline.actors import Actor, Right, require
+from operline.audit import AuditAction, write_audit
 from operline.changes import Changes
 from operline.db.engine import Database
 from operline.db.models import Facility, FacilityReport
@@ -96,6 +97,14 @@ def report_free_places(
                 reported_at=reported_at,
                 operator_id=actor.operator_id,
             )
+        )
+        write_audit(
+            session,
+            actor,
+            AuditAction.PLACES_REPORT,
+            now=reported_at,
+            target=facility.name,
+            details=f"free_places: {free_places}",
         )
         return PlacesReported(
             PlaceRoom(

@@ -13,10 +13,12 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
+from operline.audit import AuditAction
 from operline.changes import Changes, IncidentChange
 from operline.codes import Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, IncidentEvent, Team
+from operline.incidents.audited import audit_incident_write
 from operline.incidents.events import (
     EventKind,
     IncidentChanged,
@@ -97,6 +99,9 @@ def route_incident(
         incident.assigned_team_id = team.id
         _set_stage(session, incident, Status.ROUTED, action)
         _event(session, incident, action, EventKind.ASSIGNED, "assigned_team_id", None, team.id)
+        audit_incident_write(
+            session, action.actor, AuditAction.INCIDENT_ROUTE, incident, now=action.now
+        )
         return incident_state(session, incident, IncidentChange.TEAM)
 
 
@@ -112,6 +117,9 @@ def advance_incident(
         _require_status(incident, (_COMES_AFTER[stage],), stage.value)
         _check_time(incident, stage, action)
         _set_stage(session, incident, stage, action)
+        audit_incident_write(
+            session, action.actor, AuditAction.INCIDENT_ADVANCE, incident, now=action.now
+        )
         return incident_state(session, incident, IncidentChange.STAGE)
 
 
@@ -153,6 +161,9 @@ def close_incident(
                 facility_id,
             )
         _event(session, incident, action, EventKind.CLOSED, "outcome", None, outcome.value)
+        audit_incident_write(
+            session, action.actor, AuditAction.INCIDENT_CLOSE, incident, now=action.now
+        )
         return incident_state(session, incident, IncidentChange.STAGE)
 
 
@@ -191,6 +202,9 @@ def reassign_incident(
         )
         if previous_status is not Status.ROUTED:
             _event(session, incident, action, EventKind.STAGE, "status", previous_status, "routed")
+        audit_incident_write(
+            session, action.actor, AuditAction.INCIDENT_REASSIGN, incident, now=action.now
+        )
         return incident_state(session, incident, IncidentChange.TEAM)
 
 
@@ -218,6 +232,7 @@ def add_note(
                 new_value=note,
             )
         )
+        audit_incident_write(session, actor, AuditAction.INCIDENT_NOTE, incident, now=now)
     return Changes.of_incident(incident_id, IncidentChange.NOTE)
 
 

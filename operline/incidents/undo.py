@@ -17,11 +17,13 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from operline.actors import Actor, Right, require
+from operline.audit import AuditAction
 from operline.changes import IncidentChange
 from operline.codes import Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent, Operator
 from operline.errors import OperlineError
+from operline.incidents.audited import audit_incident_write
 from operline.incidents.events import EventKind, IncidentChanged, IncidentRefused, Refusal
 from operline.incidents.stages import IncidentState, incident_state
 from operline.paris_time import format_paris
@@ -142,6 +144,7 @@ def undo_last_stage(
                 new_value=leading.old_value,
             )
         )
+        audit_incident_write(session, actor, AuditAction.INCIDENT_UNDO, incident, now=now)
         kind = (
             IncidentChange.TEAM
             if leading.kind == EventKind.REASSIGNED.value

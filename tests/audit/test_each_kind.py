@@ -31,6 +31,7 @@ from operline.handover import hand_over, handovers_of_day
 from operline.history.filters import HistoryFilter
 from operline.history.search import search_history
 from operline.incidents.timeline import read_incident
+from operline.incidents.undo import undo_last_stage
 from operline.journal import day_incident_ids
 from operline.logins import SignInRefused, sign_in, sign_out
 from operline.operators import set_operator_active
@@ -39,7 +40,14 @@ from operline.privacy import purge
 from operline.roster import editing
 from operline.roster.roster_file import export_roster, import_roster
 from tests.actors import COMMAND_LINE, PASSWORD, WORKSTATION
-from tests.test_rights import ADMINISTRATOR_ONLY, NOW, SUPERVISOR_ONLY, Desk, build_desk
+from tests.test_rights import (
+    ADMINISTRATOR_ONLY,
+    NOW,
+    PERSON_ONLY,
+    SUPERVISOR_ONLY,
+    Desk,
+    build_desk,
+)
 
 #: Prepares what an action needs, and returns the action itself.
 Scenario = Callable[[Desk], Callable[[], object]]
@@ -61,6 +69,18 @@ def _by_supervisor(name: str) -> Scenario:
 def _by_administrator(name: str) -> Scenario:
     service = ADMINISTRATOR_ONLY[name][1]
     return lambda d: lambda: service(d, d.administrator)
+
+
+def _by_operator(name: str) -> Scenario:
+    service = PERSON_ONLY[name]
+    return lambda d: lambda: service(d, d.operator)
+
+
+def _undo(d: Desk) -> Callable[[], object]:
+    # The routed call was routed by the operator a minute ago: that step may be undone.
+    return lambda: undo_last_stage(
+        d.database, d.routed_call, version=2, actor=d.operator, now=NOW + timedelta(minutes=1)
+    )
 
 
 def _wrong_password(d: Desk) -> None:
@@ -174,6 +194,15 @@ SCENARIOS: dict[AuditAction, Scenario] = {
     AuditAction.WEEK_FIGURES_VIEW: lambda d: (
         lambda: week_figures(d.database, IsoWeek(2026, 47), actor=d.supervisor, now=NOW)
     ),
+    AuditAction.INCIDENT_LOG: _by_operator("log_call"),
+    AuditAction.INCIDENT_LINK: _by_operator("link_call"),
+    AuditAction.INCIDENT_ROUTE: _by_operator("route_incident"),
+    AuditAction.INCIDENT_ADVANCE: _by_operator("advance_incident"),
+    AuditAction.INCIDENT_CLOSE: _by_operator("close_incident"),
+    AuditAction.INCIDENT_REASSIGN: _by_operator("reassign_incident"),
+    AuditAction.INCIDENT_NOTE: _by_operator("add_note"),
+    AuditAction.INCIDENT_UNDO: _undo,
+    AuditAction.PLACES_REPORT: _by_operator("report_free_places"),
     AuditAction.INCIDENT_CORRECT: _by_supervisor("correct_incident"),
     AuditAction.DAY_SIGN_OFF: _by_supervisor("sign_off_day"),
     AuditAction.DAY_LOG_EXPORT: _day_log_export,

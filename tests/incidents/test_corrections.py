@@ -95,8 +95,8 @@ def test_a_stage_time_corrected_keeps_the_value_recorded_in_the_timeline(
             select(AuditLog.details).where(AuditLog.action == "incident.correct")
         ).all()
     assert audited == [
-        "acknowledged_at: 2026-11-25T21:02:00+00:00 -> 2026-11-25T21:05:00+00:00; "
-        "Heure lue sur la main courante"
+        "corrected acknowledged_at: 2026-11-25T21:02:00+00:00 -> 2026-11-25T21:05:00+00:00; "
+        "reason: Heure lue sur la main courante"
     ]
 
 

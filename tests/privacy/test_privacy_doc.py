@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from operline.audit import AuditAction
+from operline.incidents.audited import INCIDENT_WRITES
 from operline.settings import ANONYMISE_AFTER_YEARS, NOTES_DAYS, SettingRefused, _parse
 
 ROOT = Path(__file__).parents[2]
@@ -35,6 +36,8 @@ def test_the_commands_and_the_audit_entry_are_named() -> None:
     assert f"(`{AuditAction.PRIVACY_PURGE.value}`" in DOC
     for viewed in (AuditAction.INCIDENT_VIEW, AuditAction.JOURNAL_VIEW, AuditAction.HISTORY_SEARCH):
         assert f"`{viewed.value}`" in DOC
+    for written in (*INCIDENT_WRITES, AuditAction.PLACES_REPORT):
+        assert f"`{written.value}`" in DOC
 
 
 def test_the_readme_links_the_page_lists_the_purge_and_asks_for_disk_encryption() -> None:

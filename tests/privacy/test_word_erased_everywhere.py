@@ -84,7 +84,8 @@ def test_the_word_is_not_in_the_audit_trail_either_which_still_verifies(
 
     report = purge(sqlite_database, actor=COMMAND_LINE, now=PAST_NOTES, drafts_folder=tmp_path)
 
-    assert report.audit_details_erased == 2  # the correction and the one setting it back
+    # Each write to the call: logged, linked, noted, routed, closed, corrected and back.
+    assert report.audit_details_erased == 7
     assert WORD.encode() not in _file_bytes(sqlite_database)
     assert verify_audit_chain(sqlite_database).intact
 
