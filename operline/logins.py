@@ -75,6 +75,27 @@ class _Account:
     password_hash: str | None
 
 
+@dataclass(frozen=True)
+class AccountState:
+    """A person of the desk as ``operator list`` shows them: may they sign in, and when."""
+
+    info: OperatorInfo
+    active: bool
+    has_password: bool
+    #: Until when too many wrong passwords keep them out; None when they may sign in.
+    locked_until: datetime | None
+
+
+def account_states(database: Database, *, now: datetime) -> list[AccountState]:
+    """Everyone who ever worked at the desk, by name, with their password and lock."""
+    with database.read() as session:
+        rows = session.scalars(select(Operator).order_by(Operator.name))
+        return [
+            AccountState(info_of(o), o.active, o.password_hash is not None, lock_end(o, now))
+            for o in rows
+        ]
+
+
 def _someone_unknown(workstation: str) -> Actor:
     # The login typed is not kept: a password typed in the wrong field would be logged.
     return Actor(None, "unknown login", OperatorRole.OPERATOR, workstation)

@@ -155,13 +155,6 @@ def set_role(
         return info_of(operator)
 
 
-def all_operators(database: Database) -> list[tuple[OperatorInfo, bool]]:
-    """Everyone who ever worked at the desk, with whether they still do."""
-    with database.read() as session:
-        rows = session.scalars(select(Operator).order_by(Operator.name))
-        return [(OperatorInfo(o.id, o.name, OperatorRole(o.role)), o.active) for o in rows]
-
-
 def acting(operator: OperatorInfo | None, workstation: str | None = None) -> Actor:
     """Who acts at this desk: the operator signed in, else the computer's system user.
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from operline.paris_time import format_paris
 from tests.conftest import run_operline
 
 
@@ -19,10 +20,12 @@ def test_operators_are_added_listed_retired_and_brought_back(database_url: str) 
     assert "Zoé Martin already works at the desk" in twice.stderr
     assert run_operline("operator", "retire", "amine benali", "--db", database_url).returncode == 0
     listed = run_operline("operator", "list", "--db", database_url).stdout
-    assert listed == "Amine Benali;operator;retired\nZoé Martin;supervisor;active\n"
+    assert listed == (
+        "Amine Benali;operator;retired;no password\nZoé Martin;supervisor;active;no password\n"
+    )
     run_operline("operator", "restore", "Amine Benali", "--db", database_url)
     assert (
-        "Amine Benali;operator;active"
+        "Amine Benali;operator;active;no password"
         in run_operline("operator", "list", "--db", database_url).stdout
     )
     unknown = run_operline("operator", "retire", "Personne", "--db", database_url)
@@ -67,7 +70,7 @@ def test_roles_passwords_and_locks_are_set_from_the_command_line(sqlite_url: str
     assert (added.returncode, added.stdout) == (0, "Nadia Belkacem;administrator\n")
     run_operline("operator", "add", "Zoé Martin", "--db", sqlite_url)
     only = run_operline("operator", "list", "--role", "administrator", "--db", sqlite_url)
-    assert only.stdout == "Nadia Belkacem;administrator;active\n"
+    assert only.stdout == "Nadia Belkacem;administrator;active;no password\n"
     promoted = run_operline(
         "operator", "role", "zoe martin", "--role", "supervisor", "--db", sqlite_url
     )
@@ -98,6 +101,9 @@ def test_roles_passwords_and_locks_are_set_from_the_command_line(sqlite_url: str
                 sign_in(database, "Zoé Martin", "faux", workstation="p", now=now)
         with pytest.raises(SignInRefused, match="locked until"):
             sign_in(database, "Zoé Martin", "tartine de confiture", workstation="p", now=now)
+        listed = run_operline("operator", "list", "--role", "supervisor", "--db", sqlite_url)
+        until = format_paris(now + timedelta(minutes=10), "%H:%M")
+        assert listed.stdout == f"Zoé Martin;supervisor;active;password;locked until {until}\n"
         unlocked = run_operline("operator", "unlock", "Zoé Martin", "--db", sqlite_url)
         assert (unlocked.returncode, unlocked.stdout) == (0, "Zoé Martin: unlocked.\n")
         assert sign_in(database, "Zoé Martin", "tartine de confiture", workstation="p", now=now)

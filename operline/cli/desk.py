@@ -19,9 +19,9 @@ from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.errors import InvalidInput
 from operline.lockout import unlock_operator
-from operline.logins import set_password
-from operline.operators import add_operator, all_operators, set_operator_active, set_role
-from operline.paris_time import now_utc
+from operline.logins import account_states, set_password
+from operline.operators import add_operator, set_operator_active, set_role
+from operline.paris_time import format_paris, now_utc
 from operline.sentences import QT_TRANSLATE_NOOP
 from operline.settings import SETTINGS, read_settings, write_setting
 
@@ -94,9 +94,20 @@ def _add(arguments: argparse.Namespace, database: Database) -> int:
 
 
 def _list(arguments: argparse.Namespace, database: Database) -> int:
-    for operator, active in all_operators(database):
-        if arguments.role is None or operator.role == arguments.role:
-            print(f"{operator.name};{operator.role};{'active' if active else 'retired'}")
+    """One ``name;role;active|retired;password|no password[;locked until HH:MM]`` a person."""
+    for account in account_states(database, now=now_utc()):
+        operator = account.info
+        if arguments.role is not None and operator.role != arguments.role:
+            continue
+        fields = [
+            operator.name,
+            operator.role,
+            "active" if account.active else "retired",
+            "password" if account.has_password else "no password",
+        ]
+        if account.locked_until is not None:
+            fields.append(f"locked until {format_paris(account.locked_until, '%H:%M')}")
+        print(";".join(fields))
     return 0
 
 

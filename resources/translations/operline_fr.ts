@@ -927,6 +927,29 @@
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <source>Demonstration database, for practice only. Its accounts:</source>
+        <translation>«&#xa0;Démonstration&#xa0;»&#xa0;: base d&apos;exercice, sans aucune donnée réelle. Ses comptes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{login} ({role}): {password}</source>
+        <translation>{login} ({role})&#xa0;: {password}</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+</context>
+<context>
     <name>DemoMessages</name>
     <message>
         <source>The number of demo incidents must be 0 or more, not {count}.</source>
@@ -3612,26 +3635,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Create and sign in</source>
         <translation>Créer et se connecter</translation>
-    </message>
-    <message>
-        <source>Demonstration database, for practice only. Its accounts:</source>
-        <translation>«&#xa0;Démonstration&#xa0;»&#xa0;: base d&apos;exercice, sans aucune donnée réelle. Ses comptes&#xa0;:</translation>
-    </message>
-    <message>
-        <source>{login} ({role}): {password}</source>
-        <translation>{login} ({role})&#xa0;: {password}</translation>
-    </message>
-    <message>
-        <source>operator</source>
-        <translation>opérateur</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>superviseur</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>administrateur</translation>
     </message>
     <message>
         <source>Type your login: your name, as the desk knows it.</source>

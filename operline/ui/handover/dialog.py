@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from operline.actors import Actor
+from operline.demo.accounts import demo_accounts
 from operline.errors import OperlineError
 from operline.handover import (
     HANDOVER_NOTE_LIMIT,
@@ -51,6 +52,7 @@ from operline.ui.handover.refusals import handover_problem
 from operline.ui.handover.summary_view import HandoverSummaryView
 from operline.ui.intake.notes_prompt import describe_flagged, select_flagged
 from operline.ui.messages import error_sentence
+from operline.ui.shell.demo_banner import DemoBanner
 from operline.ui.shell.password_field import PasswordField
 from operline.ui.shell.sign_in import DeskSession, OperatorPicker
 from operline.ui.shortcuts import key_text
@@ -204,9 +206,17 @@ class HandoverDialog(QDialog):
         self.password.setAccessibleName(self.tr("Password of the next operator"))
         self.password.setPlaceholderText(self.tr("Your password, then Enter"))
         self.password.entered.connect(self.go_on)
+        # On a demo database, whom the next person may sign in as, and their password.
+        self.demo_banner = DemoBanner(page)
+        self.demo_banner.setObjectName("handoverDemo")
+        # A failed read leaves it hidden: the summary's own read tells what went wrong.
+        self._context.runner.run(
+            demo_accounts, self.demo_banner.show_accounts, lambda _error: None, owner=self
+        )
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.who_intro)
+        layout.addWidget(self.demo_banner)
         layout.addWidget(self.picker)
         layout.addWidget(self.password)
         return page

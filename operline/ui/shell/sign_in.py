@@ -36,6 +36,7 @@ from operline.paris_time import Clock
 from operline.passwords import MINIMUM_LENGTH
 from operline.ui import shortcuts
 from operline.ui.messages import error_sentence
+from operline.ui.shell.demo_banner import DemoBanner
 from operline.ui.shell.password_field import PasswordField
 from operline.ui.tasks import TaskRunner
 
@@ -219,14 +220,8 @@ class OperatorSignIn(QDialog):
         self._intro = QLabel(self.tr("Type your login (your name) and your password."), self)
         self._intro.setObjectName("signInIntro")
         self._intro.setWordWrap(True)
-        self.demo_banner = QLabel(self)
+        self.demo_banner = DemoBanner(self)
         self.demo_banner.setObjectName("signInDemo")
-        self.demo_banner.setWordWrap(True)
-        self.demo_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_banner.setStyleSheet(
-            "background: #fff4ce; border: 1px solid #c19c00; padding: 6px;"
-        )
-        self.demo_banner.hide()
         self.login = QLineEdit(self)
         self.login.setObjectName("signInLogin")
         self.login.setAccessibleName(self.tr("Login"))
@@ -303,32 +298,13 @@ class OperatorSignIn(QDialog):
             self._form.setRowVisible(self.confirm, True)
             if self._ok is not None:
                 self._ok.setText(self.tr("Create and sign in"))
-        if logins.demo:
-            lines = [self.tr("Demonstration database, for practice only. Its accounts:")]
-            for account in logins.demo:
-                lines.append(
-                    self.tr("{login} ({role}): {password}").format(
-                        login=account.login,
-                        role=self._role_label(account.role),
-                        password=account.password,
-                    )
-                )
-            self.demo_banner.setText("\n".join(lines))
-            self.demo_banner.setAccessibleName(" ".join(lines))
-            self.demo_banner.show()
-            if self._demo_operator:
-                account = next(a for a in logins.demo if a.role is OperatorRole.OPERATOR)
-                self.login.setText(account.login)
-                self.password.setText(account.password)
-                # Once the dialog runs its loop: a sign-in done before it shows would not close it.
-                QTimer.singleShot(0, self.submit)
-
-    def _role_label(self, role: OperatorRole) -> str:
-        return {
-            OperatorRole.OPERATOR: self.tr("operator"),
-            OperatorRole.SUPERVISOR: self.tr("supervisor"),
-            OperatorRole.ADMINISTRATOR: self.tr("administrator"),
-        }[role]
+        self.demo_banner.show_accounts(logins.demo)
+        if logins.demo and self._demo_operator:
+            account = next(a for a in logins.demo if a.role is OperatorRole.OPERATOR)
+            self.login.setText(account.login)
+            self.password.setText(account.password)
+            # Once the dialog runs its loop: a sign-in done before it shows would not close it.
+            QTimer.singleShot(0, self.submit)
 
     def _password_entered(self) -> None:
         if self.first_administrator:

@@ -15,6 +15,7 @@ from operline.changes import Changes
 from operline.codes import OperatorRole, Priority
 from operline.db.engine import Database
 from operline.db.models import Handover, Operator
+from operline.demo.accounts import create_demo_accounts
 from operline.handover import handovers_of_day
 from operline.logins import set_password
 from operline.operators import OperatorInfo, add_operator
@@ -202,6 +203,33 @@ def test_escape_at_the_name_goes_back_to_the_note_as_typed(qtbot: QtBot, night: 
     assert dialog.note.toPlainText() == "Halte pleine"
     assert night.session.operator == night.ines
     assert _handovers(night.database) == 0
+
+
+def test_on_a_demo_database_the_next_person_reads_whom_to_sign_in_as(
+    qtbot: QtBot, night: Night, french: InstalledLanguage
+) -> None:
+    real = _dialog(qtbot, night)
+    Keyboard(qtbot, real).press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert real.step is Step.WHO
+    assert not real.demo_banner.isVisible()  # a real desk shows no password
+    real.reject()
+    accounts = create_demo_accounts(night.database, now=NOW)
+
+    dialog = _dialog(qtbot, night)
+    keys = Keyboard(qtbot, dialog)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert dialog.step is Step.WHO
+    assert dialog.demo_banner.isVisible()
+    banner = dialog.demo_banner.text()
+    assert banner.startswith("«\u00a0Démonstration\u00a0»\u00a0: base d'exercice")
+    assert "Karim Haddad (opérateur)" in banner
+    karim = next(a for a in accounts if a.login == "Karim Haddad")
+    keys.type("kar")
+    keys.press(Qt.Key.Key_Return)
+    keys.type(karim.password, free_text=True)
+    keys.press(Qt.Key.Key_Return)
+    assert night.session.operator == night.karim
 
 
 def test_a_note_too_long_is_refused_in_a_sentence_and_kept(
