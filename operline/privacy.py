@@ -209,6 +209,14 @@ def _find(session: Session, notes_before: datetime, anonymised_before: datetime)
             expired,
         )
     )
+    # A search of the history keeps the words searched for, which may come from a note.
+    searches = ids(
+        sa.select(AuditLog.id).where(
+            AuditLog.action == AuditAction.HISTORY_SEARCH.value,
+            AuditLog.details.is_not(None),
+            AuditLog.at < notes_before,
+        )
+    )
     audit_columns = sa.inspect(session.connection()).get_columns(AuditLog.__tablename__)
     return _Found(
         notes=ids(sa.select(Incident.id).where(Incident.notes.is_not(None), expired)),
@@ -224,7 +232,7 @@ def _find(session: Session, notes_before: datetime, anonymised_before: datetime)
             )
         ),
         handovers=handovers,
-        audit_entries=writes,
+        audit_entries=writes + searches,
         audit_chained=any(column["name"] == "details_erased_at" for column in audit_columns),
     )
 

@@ -289,7 +289,9 @@ def write_settings(
     parsed = {key: _parse(key, value) for key, value in values.items()}
     author = actor.name[:80]
     with database.write() as session:
-        for key, value in parsed.items():
+        # Always in the same order: two desks writing the same keys never wait on each other
+        # in a circle (each row is locked as it is written, then the audit chain's head).
+        for key, value in sorted(parsed.items()):
             row = session.get(DeskSetting, key)
             if row is None:
                 session.add(DeskSetting(key=key, value=value, updated_at=now, updated_by=author))

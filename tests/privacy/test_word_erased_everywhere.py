@@ -15,10 +15,12 @@ from operline.db.search_index import matching_incident_ids, search_words
 from operline.drafts import DraftStore
 from operline.figures.buckets import IsoWeek
 from operline.gpo.export import export_gpo_week
+from operline.history.filters import HistoryFilter
+from operline.history.search import search_history
 from operline.paris_time import paris_date
 from operline.privacy import purge
 from tests.actors import COMMAND_LINE
-from tests.incidents.test_stage_refusals import RECEIVED, small_desk
+from tests.incidents.test_stage_refusals import RECEIVED, at, small_desk
 from tests.privacy.calls import PAST_NOTES, WORD, wordy_call
 from tests.test_database_upgrade import newer_app
 
@@ -80,12 +82,18 @@ def test_the_word_is_in_no_byte_of_the_sqlite_file_its_log_or_the_drafts(
 def test_the_word_is_not_in_the_audit_trail_either_which_still_verifies(
     sqlite_database: Database, tmp_path: Path
 ) -> None:
-    wordy_call(small_desk(sqlite_database))
+    call = wordy_call(small_desk(sqlite_database))
+    # A supervisor searched the history for the word read in a note.
+    searched = search_history(
+        sqlite_database, HistoryFilter(text=WORD), actor=call.supervisor, now=at(120)
+    )
+    assert searched.count == 1
 
     report = purge(sqlite_database, actor=COMMAND_LINE, now=PAST_NOTES, drafts_folder=tmp_path)
 
-    # Each write to the call: logged, linked, noted, routed, closed, corrected and back.
-    assert report.audit_details_erased == 7
+    # Each write to the call (logged, linked, noted, routed, closed, corrected and back),
+    # and the search.
+    assert report.audit_details_erased == 8
     assert WORD.encode() not in _file_bytes(sqlite_database)
     assert verify_audit_chain(sqlite_database).intact
 
