@@ -61,6 +61,8 @@ class AuditAction(StrEnum):
     INCIDENT_NOTE = "incident.note"
     #: The last step of a call was undone.
     INCIDENT_UNDO = "incident.undo"
+    #: A write to a call was refused: another desk had changed it (the attempt in ``details``).
+    INCIDENT_CONFLICT = "incident.conflict"
     #: A place's free beds were reported (the place and the count in ``details``).
     PLACES_REPORT = "places.report"
     JOURNAL_VIEW = "journal.view"

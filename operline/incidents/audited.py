@@ -31,6 +31,7 @@ INCIDENT_WRITES = frozenset(
         AuditAction.INCIDENT_REASSIGN,
         AuditAction.INCIDENT_NOTE,
         AuditAction.INCIDENT_UNDO,
+        AuditAction.INCIDENT_CONFLICT,
         AuditAction.INCIDENT_CORRECT,
     }
 )

@@ -26,6 +26,7 @@ from operline.day_sign_off import is_signed_off
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, IncidentEvent, Sector, Team
 from operline.incidents.audited import audit_incident_write
+from operline.incidents.conflicts import conflicts_recorded, stored_text
 from operline.incidents.events import (
     EventKind,
     IncidentRefused,
@@ -111,7 +112,11 @@ def correct_incident(
     reason = correction.reason.strip()[:REASON_LIMIT]
     if not reason:
         raise IncidentRefused(Refusal.CORRECTION_NEEDS_REASON)
-    with database.write() as session:
+    attempt = {correction.field.value: stored_text(correction.value)}
+    if correction.place_id is not None:
+        attempt[LogField.PLACE.value] = stored_text(correction.place_id)
+    recorded = conflicts_recorded(database, incident_id, attempt, actor=actor, now=now)
+    with recorded, database.write() as session:
         incident = locked_incident(session, incident_id, version)
         days = {paris_date(incident.received_at)}
         changed = _apply(session, incident, correction, now)
@@ -160,7 +165,7 @@ def _apply(session: Session, incident: Incident, correction: Correction, now: da
     if new == old:
         raise IncidentRefused(Refusal.NOTHING_CHANGED)
     setattr(incident, field.value, new)
-    return [(field, _text(old), _text(new))]
+    return [(field, stored_text(old), stored_text(new))]
 
 
 def _stage_time(incident: Incident, field: LogField, value: Value, now: datetime) -> _Changed:
@@ -175,7 +180,7 @@ def _stage_time(incident: Incident, field: LogField, value: Value, now: datetime
         raise IncidentRefused(Refusal.NOTHING_CHANGED)
     check_corrected_time(incident, STAGE_OF_TIME[field], at, now)
     setattr(incident, field.value, at)
-    return [(field, _text(old), _text(at))]
+    return [(field, stored_text(old), stored_text(at))]
 
 
 def _outcome(session: Session, incident: Incident, value: Value, place_id: int | None) -> _Changed:
@@ -197,7 +202,7 @@ def _outcome(session: Session, incident: Incident, value: Value, place_id: int |
     if outcome.value != old_outcome:
         changed.append((LogField.OUTCOME, old_outcome, outcome.value))
     if place_id != old_place:
-        changed.append((LogField.PLACE, _text(old_place), _text(place_id)))
+        changed.append((LogField.PLACE, stored_text(old_place), stored_text(place_id)))
     return changed
 
 
@@ -257,15 +262,6 @@ def _active_place(session: Session, place_id: int) -> Facility:
     if place is None or not place.active:
         raise IncidentRefused(Refusal.PLACE_UNKNOWN)
     return place
-
-
-def _text(value: object) -> str | None:
-    """A value as the timeline stores it: instants in ISO 8601 UTC, ids and codes as text."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return as_utc(value).isoformat(timespec="seconds")
-    return str(value)
 
 
 @dataclass(frozen=True)

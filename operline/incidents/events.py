@@ -29,6 +29,9 @@ class EventKind(StrEnum):
     #: The call came from the log kept before Operline: ``new_value`` names the file, and
     #: the line stands at the instant of the import, after the call's historical lines.
     IMPORTED = "imported"
+    #: A write refused because another desk changed the call first: ``field``, the value
+    #: then current (``old_value``) and the value tried (``new_value``), in its author's name.
+    CONFLICT = "conflict"
 
 
 #: The kinds of a correction line, flagged or not.

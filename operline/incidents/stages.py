@@ -7,6 +7,7 @@ may be set back in time with a reason, never before the previous stage, never ah
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -19,6 +20,7 @@ from operline.codes import Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import Facility, Incident, IncidentEvent, Team
 from operline.incidents.audited import audit_incident_write
+from operline.incidents.conflicts import Attempt, conflicts_recorded, stored_text
 from operline.incidents.events import (
     EventKind,
     IncidentChanged,
@@ -86,7 +88,8 @@ def route_incident(
 ) -> IncidentState:
     """Record that a team was contacted; a team not on duty needs a reason."""
     require(action.actor, Right.HANDLE_CALLS)
-    with database.write() as session:
+    attempt = _attempt(action, Status.ROUTED, assigned_team_id=team_id)
+    with _recorded(database, incident_id, attempt, action), database.write() as session:
         incident = locked_incident(session, incident_id, version)
         _require_status(incident, (Status.NEW,), "routed")
         team = _active_team(session, team_id)
@@ -112,7 +115,8 @@ def advance_incident(
     if stage not in (Status.ACKNOWLEDGED, Status.ON_SCENE):
         raise ValueError(f"advance_incident moves to acknowledged or on_scene, not {stage}")
     require(action.actor, Right.HANDLE_CALLS)
-    with database.write() as session:
+    attempt = _attempt(action, stage)
+    with _recorded(database, incident_id, attempt, action), database.write() as session:
         incident = locked_incident(session, incident_id, version)
         _require_status(incident, (_COMES_AFTER[stage],), stage.value)
         _check_time(incident, stage, action)
@@ -134,7 +138,10 @@ def close_incident(
 ) -> IncidentState:
     """Close with an outcome; an orientation names the place the person was oriented to."""
     require(action.actor, Right.HANDLE_CALLS)
-    with database.write() as session:
+    attempt = _attempt(
+        action, Status.CLOSED, outcome=outcome.value, orientation_facility_id=facility_id
+    )
+    with _recorded(database, incident_id, attempt, action), database.write() as session:
         incident = locked_incident(session, incident_id, version)
         if incident.status == Status.CLOSED.value:
             raise IncidentRefused(Refusal.ALREADY_CLOSED, reference=incident.reference)
@@ -174,7 +181,8 @@ def reassign_incident(
     require(action.actor, Right.HANDLE_CALLS)
     if not _reason(action):
         raise IncidentRefused(Refusal.REASON_NEEDED)
-    with database.write() as session:
+    attempt = _attempt(action, Status.ROUTED, assigned_team_id=team_id)
+    with _recorded(database, incident_id, attempt, action), database.write() as session:
         incident = locked_incident(session, incident_id, version)
         _require_status(incident, _STILL_WITH_A_TEAM, "reassigned")
         team = _active_team(session, team_id)
@@ -246,6 +254,21 @@ def locked_incident(session: Session, incident_id: int, version: int) -> Inciden
     if incident.version != version:
         raise IncidentChanged(incident.reference)
     return incident
+
+
+def _attempt(action: Action, stage: Status, **fields: object) -> Attempt:
+    """What a step would set: the stage, its time, and the fields it names."""
+    return {
+        "status": stage.value,
+        _COLUMN[stage]: stored_text(action.at),
+        **{field: stored_text(value) for field, value in fields.items()},
+    }
+
+
+def _recorded(
+    database: Database, incident_id: int, attempt: Attempt, action: Action
+) -> AbstractContextManager[None]:
+    return conflicts_recorded(database, incident_id, attempt, actor=action.actor, now=action.now)
 
 
 def _require_status(incident: Incident, allowed: tuple[Status, ...], wanted: str) -> None:

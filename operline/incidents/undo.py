@@ -31,7 +31,7 @@ from operline.sentences import QT_TRANSLATE_NOOP, Template
 from operline.settings import stored_settings
 
 #: Lines that are no step: a note or a call linked in can follow a step and leave it undoable.
-_NOT_STEPS = (EventKind.NOTE.value, EventKind.LINKED_CALL.value)
+_NOT_STEPS = (EventKind.NOTE.value, EventKind.LINKED_CALL.value, EventKind.CONFLICT.value)
 #: Lines no undo reaches behind: the last undo, the call logged, the call imported (whose
 #: steps are the earlier log's history, typed by nobody at this desk).
 _NO_UNDO_PAST = (EventKind.UNDO.value, EventKind.CREATED.value, EventKind.IMPORTED.value)

@@ -2576,6 +2576,10 @@ précédente</translation>
         <translation>Appel importé</translation>
     </message>
     <message>
+        <source>Refused: changed at another desk first</source>
+        <translation>Refusé&#xa0;: modifié à un autre poste avant</translation>
+    </message>
+    <message>
         <source>Place</source>
         <extracomment>Fields a correction may name, as the desk calls them.</extracomment>
         <translation>Lieu d&apos;orientation</translation>
@@ -3075,6 +3079,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>This desk already has its administrator: sign in with your login.</source>
+        <extracomment>Until when too many wrong passwords keep them out; None when they may sign in.</extracomment>
         <translation>Ce plateau a déjà son administrateur&#xa0;: connectez-vous avec votre identifiant.</translation>
     </message>
 </context>
@@ -3868,7 +3873,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>Refusals</name>
     <message>
         <source>There is no such incident.</source>
-        <extracomment>The last step recorded was undone: ``field`` changed back from old to new value. A supervisor corrected ``field`` in the day log, with a reason. The same, on a day already signed off: the day log flags it. The call came from the log kept before Operline: ``new_value`` names the file, and the line stands at the instant of the import, after the call&apos;s historical lines. The kinds of a correction line, flagged or not. The sentence of each refusal, as the window and the logs tell it.</extracomment>
+        <extracomment>The last step recorded was undone: ``field`` changed back from old to new value. A supervisor corrected ``field`` in the day log, with a reason. The same, on a day already signed off: the day log flags it. The call came from the log kept before Operline: ``new_value`` names the file, and the line stands at the instant of the import, after the call&apos;s historical lines. A write refused because another desk changed the call first: ``field``, the value then current (``old_value``) and the value tried (``new_value``), in its author&apos;s name. The kinds of a correction line, flagged or not. The sentence of each refusal, as the window and the logs tell it.</extracomment>
         <translation>Cet appel n&apos;existe pas.</translation>
     </message>
     <message>

@@ -30,6 +30,7 @@ from operline.figures.week import week_figures
 from operline.handover import hand_over, handovers_of_day
 from operline.history.filters import HistoryFilter
 from operline.history.search import search_history
+from operline.incidents.conflicts import IncidentConflict
 from operline.incidents.timeline import read_incident
 from operline.incidents.undo import undo_last_stage
 from operline.journal import day_incident_ids
@@ -81,6 +82,16 @@ def _undo(d: Desk) -> Callable[[], object]:
     return lambda: undo_last_stage(
         d.database, d.routed_call, version=2, actor=d.operator, now=NOW + timedelta(minutes=1)
     )
+
+
+def _conflict(d: Desk) -> Callable[[], object]:
+    _by_operator("route_incident")(d)()
+
+    def route_again_from_a_stale_board() -> None:
+        with pytest.raises(IncidentConflict):
+            PERSON_ONLY["route_incident"](d, d.supervisor)
+
+    return route_again_from_a_stale_board
 
 
 def _wrong_password(d: Desk) -> None:
@@ -202,6 +213,7 @@ SCENARIOS: dict[AuditAction, Scenario] = {
     AuditAction.INCIDENT_REASSIGN: _by_operator("reassign_incident"),
     AuditAction.INCIDENT_NOTE: _by_operator("add_note"),
     AuditAction.INCIDENT_UNDO: _undo,
+    AuditAction.INCIDENT_CONFLICT: _conflict,
     AuditAction.PLACES_REPORT: _by_operator("report_free_places"),
     AuditAction.INCIDENT_CORRECT: _by_supervisor("correct_incident"),
     AuditAction.DAY_SIGN_OFF: _by_supervisor("sign_off_day"),

@@ -77,6 +77,9 @@ _KINDS = {
         QT_TRANSLATE_NOOP("IncidentTimeline", "Corrected after sign-off")
     ),
     EventKind.IMPORTED: str(QT_TRANSLATE_NOOP("IncidentTimeline", "Call imported")),
+    EventKind.CONFLICT: str(
+        QT_TRANSLATE_NOOP("IncidentTimeline", "Refused: changed at another desk first")
+    ),
 }
 
 #: Fields a correction may name, as the desk calls them.
