@@ -23,7 +23,10 @@ from operline.private_files import make_database_private, prepare_private_file, 
 from operline.sentences import QT_TRANSLATE_NOOP
 
 DATABASE_URL_VARIABLE = "OPERLINE_DATABASE_URL"
-SQLITE_BUSY_TIMEOUT_S = 5.0
+#: How long a writer waits for another desk's write on SQLite. Waiters poll the lock, so
+#: with four desks writing flat out one could wait past 5 s (a call refused as "locked");
+#: the wait runs off the GUI thread, and matches PostgreSQL's statement timeout.
+SQLITE_BUSY_TIMEOUT_S = 30.0
 #: The longest one statement may run on PostgreSQL before the server cancels it, so a
 #: desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze.
 POSTGRES_STATEMENT_TIMEOUT_S = 30
