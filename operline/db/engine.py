@@ -43,6 +43,9 @@ POSTGRES_CONNECTION_SETTINGS: dict[str, int] = {
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLite's primary result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB.
 _SQLITE_DAMAGE_CODES = frozenset({11, 26})
+# SQLite's primary result codes for a file it may not write, and for a full disk.
+_SQLITE_READONLY = 8
+_SQLITE_FULL = 13
 
 
 def default_database_path() -> Path:
@@ -317,6 +320,11 @@ def explain_driver_error(error: exc.DBAPIError | sqlite3.Error, where: str) -> D
     lowered = message.lower()
     if _is_damage(original, lowered):
         return DatabaseDamaged(where, message)
+    code = getattr(original, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF == _SQLITE_READONLY:
+        return DatabaseError(DatabaseProblem.READ_ONLY, where)
+    if isinstance(code, int) and code & 0xFF == _SQLITE_FULL:
+        return DatabaseError(DatabaseProblem.DISK_FULL, where)
     if "database is locked" in lowered or "database table is locked" in lowered:
         return DatabaseError(DatabaseProblem.LOCKED, where)
     if "readonly" in lowered or "read-only" in lowered or "unable to open database" in lowered:
