@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
+from operline.db.network_share import network_share_of
 from operline.db.types import StoredValueError
 from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, MissingDatabase
 from operline.private_files import make_database_private, prepare_private_file, private_folder
@@ -203,6 +204,9 @@ def _check_sqlite_file(path: Path) -> None:
     where = str(path)
     if not path.parent.is_dir():
         raise DatabaseError(DatabaseProblem.MISSING_FOLDER, where)
+    share = network_share_of(path.parent)
+    if share is not None:
+        raise DatabaseError(DatabaseProblem.NETWORK_SHARE, where, share)
     if path.exists():
         if path.is_dir():
             raise DatabaseError(DatabaseProblem.NOT_SQLITE, where)
