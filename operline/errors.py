@@ -43,6 +43,7 @@ class DatabaseProblem(StrEnum):
     BACKUP_FAILED = "backup_failed"
     COPY_FAILED = "copy_failed"
     CHANGED_ELSEWHERE = "changed_elsewhere"
+    NETWORK_SHARE = "network_share"
     OTHER = "other"
 
 
@@ -108,6 +109,11 @@ DATABASE_SENTENCES: dict[DatabaseProblem, Template] = {
         "DatabaseMessages",
         "What you changed was changed at another desk meanwhile in {where}; nothing was "
         "saved: look again and retry.",
+    ),
+    DatabaseProblem.NETWORK_SHARE: QT_TRANSLATE_NOOP(
+        "DatabaseMessages",
+        "The database {where} is on a network share ({detail}), where SQLite files get "
+        "damaged; for several computers, use a PostgreSQL server.",
     ),
     DatabaseProblem.OTHER: QT_TRANSLATE_NOOP(
         "DatabaseMessages", "The database {where} cannot be used: {detail}."

@@ -67,7 +67,7 @@ def test_sqlite_connections_are_safe_for_several_desks(sqlite_database: Database
         "journal_mode": "wal",
         "foreign_keys": 1,
         "synchronous": 2,  # FULL
-        "busy_timeout": 5000,
+        "busy_timeout": 30_000,
     }
 
 

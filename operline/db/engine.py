@@ -17,13 +17,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
+from operline.db.network_share import network_share_of
 from operline.db.types import StoredValueError
 from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, MissingDatabase
 from operline.private_files import make_database_private, prepare_private_file, private_folder
 from operline.sentences import QT_TRANSLATE_NOOP
 
 DATABASE_URL_VARIABLE = "OPERLINE_DATABASE_URL"
-SQLITE_BUSY_TIMEOUT_S = 5.0
+#: How long a writer waits for another desk's write on SQLite. Waiters poll the lock, so
+#: with four desks writing flat out one could wait past 5 s (a call refused as "locked");
+#: the wait runs off the GUI thread, and matches PostgreSQL's statement timeout.
+SQLITE_BUSY_TIMEOUT_S = 30.0
 #: The longest one statement may run on PostgreSQL before the server cancels it, so a
 #: desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze.
 POSTGRES_STATEMENT_TIMEOUT_S = 30
@@ -40,6 +44,9 @@ POSTGRES_CONNECTION_SETTINGS: dict[str, int] = {
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLite's primary result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB.
 _SQLITE_DAMAGE_CODES = frozenset({11, 26})
+# SQLite's primary result codes for a file it may not write, and for a full disk.
+_SQLITE_READONLY = 8
+_SQLITE_FULL = 13
 
 
 def default_database_path() -> Path:
@@ -197,6 +204,9 @@ def _check_sqlite_file(path: Path) -> None:
     where = str(path)
     if not path.parent.is_dir():
         raise DatabaseError(DatabaseProblem.MISSING_FOLDER, where)
+    share = network_share_of(path.parent)
+    if share is not None:
+        raise DatabaseError(DatabaseProblem.NETWORK_SHARE, where, share)
     if path.exists():
         if path.is_dir():
             raise DatabaseError(DatabaseProblem.NOT_SQLITE, where)
@@ -314,6 +324,11 @@ def explain_driver_error(error: exc.DBAPIError | sqlite3.Error, where: str) -> D
     lowered = message.lower()
     if _is_damage(original, lowered):
         return DatabaseDamaged(where, message)
+    code = getattr(original, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF == _SQLITE_READONLY:
+        return DatabaseError(DatabaseProblem.READ_ONLY, where)
+    if isinstance(code, int) and code & 0xFF == _SQLITE_FULL:
+        return DatabaseError(DatabaseProblem.DISK_FULL, where)
     if "database is locked" in lowered or "database table is locked" in lowered:
         return DatabaseError(DatabaseProblem.LOCKED, where)
     if "readonly" in lowered or "read-only" in lowered or "unable to open database" in lowered:

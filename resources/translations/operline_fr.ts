@@ -727,6 +727,10 @@
         <translation>Ce que vous avez modifié l&apos;a été entre-temps à un autre poste dans {where}&#xa0;; rien n&apos;a été enregistré&#xa0;: vérifiez et recommencez.</translation>
     </message>
     <message>
+        <source>The database {where} is on a network share ({detail}), where SQLite files get damaged; for several computers, use a PostgreSQL server.</source>
+        <translation>La base de données {where} est sur un partage réseau ({detail}), où les fichiers SQLite s’abîment ; pour plusieurs ordinateurs, utilisez un serveur PostgreSQL.</translation>
+    </message>
+    <message>
         <source>The database {where} cannot be used: {detail}.</source>
         <translation>La base de données {where} est inutilisable&#xa0;: {detail}.</translation>
     </message>
@@ -757,7 +761,7 @@
     </message>
     <message>
         <source>its header is overwritten</source>
-        <extracomment>The longest one statement may run on PostgreSQL before the server cancels it, so a desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze. libpq settings that notice a half-open connection (a cut network, a server gone) within about half a minute, idle or in the middle of a query, instead of never.</extracomment>
+        <extracomment>How long a writer waits for another desk&apos;s write on SQLite. Waiters poll the lock, so with four desks writing flat out one could wait past 5 s (a call refused as &quot;locked&quot;); the wait runs off the GUI thread, and matches PostgreSQL&apos;s statement timeout. The longest one statement may run on PostgreSQL before the server cancels it, so a desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze. libpq settings that notice a half-open connection (a cut network, a server gone) within about half a minute, idle or in the middle of a query, instead of never.</extracomment>
         <translation>son en-tête est écrasé</translation>
     </message>
     <message>
