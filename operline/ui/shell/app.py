@@ -66,7 +66,11 @@ def run_gui(
         if smoke:
             return _wait_until_painted(window)
         QTimer.singleShot(0, lambda: window.start_shift(demo_operator=demo_operator))
-        return app.exec()
+        other_desks = window.follow_other_desks()
+        try:
+            return app.exec()
+        finally:
+            other_desks.stop()  # before the database closes under it
     finally:
         if runner is not None:
             runner.shut_down()  # what was asked of the database is written before it closes
