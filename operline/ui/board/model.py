@@ -178,6 +178,19 @@ class LiveBoardModel(DeskTableModel):
                 [Qt.ItemDataRole.DisplayRole],
             )
 
+    def redraw_ages(self, now: datetime) -> None:
+        """Move the ages shown to ``now``, from the rows held (colours move with a read)."""
+        if self._now is None or not self._rows:
+            return
+        self._now = now
+        self._painted.clear()
+        last = len(self._rows) - 1
+        self.dataChanged.emit(
+            self.index(0, BoardColumn.AGE),
+            self.index(last, BoardColumn.AGE),
+            [Qt.ItemDataRole.DisplayRole],
+        )
+
     def replace(self, incidents: Sequence[BoardIncident]) -> bool:
         """Put these calls in their rows, in place; False if one is not shown or would move.
 

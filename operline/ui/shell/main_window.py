@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
                 lambda: self.calls.shown_at,
                 parent=self,
             )
+            # A read that failed meanwhile left the board as it stood: read it whole again.
+            self.other_desks.back_online.connect(self.calls.refresh)
             self.other_desks.start()
         return self.other_desks
 

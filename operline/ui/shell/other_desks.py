@@ -49,6 +49,9 @@ class OfflineBanner(QLabel):
 class OtherDesks(QObject):
     """Puts the other desks' changes on the bus, and shows the banner while offline."""
 
+    #: The database answers again after being out of reach (what was missed is published).
+    back_online = Signal()
+
     _heard = Signal(object)
     _online = Signal(bool)
 
@@ -65,6 +68,7 @@ class OtherDesks(QObject):
         super().__init__(parent)
         self._banner = banner
         self._board_time = board_time
+        self._was_offline = False
         # Emitted on the feed's thread, received on the GUI thread.
         self._heard.connect(bus.publish, Qt.ConnectionType.QueuedConnection)
         self._online.connect(self._show_online, Qt.ConnectionType.QueuedConnection)
@@ -85,5 +89,9 @@ class OtherDesks(QObject):
     def _show_online(self, online: bool) -> None:
         if online:
             self._banner.hide()
+            if self._was_offline:
+                self._was_offline = False
+                self.back_online.emit()
         else:
+            self._was_offline = True
             self._banner.show_offline(self._board_time())

@@ -68,7 +68,6 @@ def test_a_call_logged_elsewhere_appears_on_the_board(
 ) -> None:
     here, elsewhere = two_desks
     board = open_board(qtbot, here, Clock(NOW))
-    board.refresh_timer.stop()
     others, _banner = watch_others(qtbot, board, here.database)
     try:
         incident_id = log(elsewhere, 3)
@@ -93,7 +92,6 @@ def test_a_board_cut_off_says_so_and_catches_up(qtbot: QtBot, postgres_url: str)
             elsewhere.actor,
         )
         board = open_board(qtbot, here, Clock(NOW))
-        board.refresh_timer.stop()
         others, banner = watch_others(qtbot, board, second)
         try:
             with first.engine.begin() as connection:
@@ -118,7 +116,6 @@ def test_a_call_logged_by_another_sqlite_process_appears(
 ) -> None:
     here = make_live_desk(sqlite_database)
     board = open_board(qtbot, here, Clock(NOW))
-    board.refresh_timer.stop()
     others, _banner = watch_others(qtbot, board, sqlite_database)
     # Another process on the same file logs a call through the product's service.
     script = (
