@@ -85,12 +85,16 @@ class ChangeFeed:
     def _follow_postgres(self, connection: Connection) -> None:
         with connection.begin():
             connection.exec_driver_sql(f"LISTEN {CHANNEL}")
+            schema = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
         self._catch_up(connection)
         raw: Any = connection.connection.dbapi_connection
         self.backend_pid = raw.info.backend_pid
         while not self._stop.is_set():
             # Waits on the socket, no query; wakes for a notification or to look at _stop.
-            if any(True for _ in raw.notifies(timeout=_WAKE_S, stop_after=1)):
+            # Another schema's desks (on the same server) notify the same channel.
+            # Drained before reading: the generator holds the connection while it lives.
+            notes = list(raw.notifies(timeout=_WAKE_S, stop_after=1))
+            if any(note.payload.rpartition(":")[0] == schema for note in notes):
                 self._catch_up(connection)
 
     def _follow_sqlite(self, connection: Connection) -> None:

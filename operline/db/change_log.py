@@ -6,7 +6,7 @@ the rows the unit of work touched, so no service has to remember it: an incident
 timeline line names the call and the kind of change, a roster, place, setting or operator
 row says that part changed, a handover or a sign-off its Paris day. A bulk statement
 whose rows are unknown says "everything changed". Only kinds and ids are stored, never
-anybody's words. On PostgreSQL the same transaction sends ``NOTIFY`` with the sequence,
+anybody's words. On PostgreSQL the same transaction sends ``NOTIFY`` with the schema and sequence,
 and takes a short lock first, so sequence numbers become visible in their order (a
 follower reading "after 41" never sees 43 before 42 commits).
 """
@@ -179,8 +179,9 @@ class _Recorder:
         if sequence % PRUNE_EVERY == 0:
             session.execute(delete(ChangeLog).where(ChangeLog.at < now - KEPT_FOR))
         if postgres:
+            # Notifications reach every schema of the server: the payload names this one.
             session.execute(
-                text("SELECT pg_notify(:channel, :sequence)"),
+                text("SELECT pg_notify(:channel, current_schema() || ':' || :sequence)"),
                 {"channel": CHANNEL, "sequence": str(sequence)},
             )
 
