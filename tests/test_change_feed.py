@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from operline.changes import Changes, IncidentChange
-from operline.db.change_feed import ChangeFeed
+from operline.db.change_feed import ChangeFeed, starting_sequence
 from operline.db.change_log import EVERYTHING, changes_since, decode, encode
 from operline.db.engine import Database, open_database
 from operline.incidents.stages import add_note
@@ -177,5 +177,19 @@ def test_two_sqlite_processes_hear_each_other(sqlite_database: Database) -> None
             timeout=60,
         )
         assert heard.next_change().incidents == {incident_id: IncidentChange.NOTE}
+    finally:
+        feed.stop()
+
+
+def test_a_change_made_while_the_window_opens_is_heard(desk: Desk, other_desk: Database) -> None:
+    followed_from = starting_sequence(other_desk)  # before the screens first read
+    incident_id = log(desk, 5)  # meanwhile, at another desk
+    heard = Heard()
+    feed = ChangeFeed(
+        other_desk, heard=heard.changes.put, online=heard.online.put, start_after=followed_from
+    )
+    feed.start()
+    try:
+        assert heard.next_change().incidents == {incident_id: IncidentChange.LOGGED}
     finally:
         feed.stop()

@@ -22,6 +22,13 @@ from operline.changes import Changes
 from operline.db.change_log import CHANNEL, changes_since, latest_sequence
 from operline.db.engine import Database
 
+
+def starting_sequence(database: Database) -> int:
+    """The sequence number to follow from, read before the screens first read the data."""
+    with database.errors(), database.engine.connect() as connection:
+        return latest_sequence(connection)
+
+
 #: How often SQLite's data version is asked (the accepted stand-in for a notification).
 SQLITE_POLL_S = 0.5
 #: How long a PostgreSQL wait lasts before the thread looks whether it should stop.
@@ -42,13 +49,14 @@ class ChangeFeed:
         heard: Callable[[Changes], None],
         online: Callable[[bool], None],
         poll_s: float = SQLITE_POLL_S,
+        start_after: int | None = None,
     ) -> None:
         self._database = database
         self._heard = heard
         self._online = online
         self._poll_s = poll_s
-        #: The last sequence number read; None until the first connection.
-        self.last: int | None = None
+        #: The last sequence number read; None: the one last written at the first connection.
+        self.last: int | None = start_after
         self.connected = False
         #: The PostgreSQL server process of the listening connection (None on SQLite).
         self.backend_pid: int | None = None
@@ -110,7 +118,7 @@ class ChangeFeed:
     def _catch_up(self, connection: Connection) -> None:
         with connection.begin():
             if self.last is None:
-                # The board reads itself at start: only what follows is news.
+                # No starting point given: only what follows the first connection is news.
                 self.last = latest_sequence(connection)
                 heard = Changes()
             else:

@@ -231,14 +231,19 @@ class MainWindow(QMainWindow):
             self.other_desks.stop()
         super().closeEvent(event)
 
-    def follow_other_desks(self) -> OtherDesks:
-        """Start hearing the other desks' changes (on a thread of their own)."""
+    def follow_other_desks(self, start_after: int | None = None) -> OtherDesks:
+        """Start hearing the other desks' changes (on a thread of their own).
+
+        ``start_after``: the sequence number read before the window was built, so a
+        change made while the screens first read is heard (redrawn twice at worst).
+        """
         if self.other_desks is None:
             self.other_desks = OtherDesks(
                 self._database,
                 self.changes,
                 self.offline_banner,
                 lambda: self.calls.shown_at,
+                start_after=start_after,
                 parent=self,
             )
             # A read that failed meanwhile left the board as it stood: read it whole again.

@@ -63,6 +63,7 @@ class OtherDesks(QObject):
         board_time: Callable[[], datetime | None],
         *,
         poll_s: float = SQLITE_POLL_S,
+        start_after: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,7 +74,11 @@ class OtherDesks(QObject):
         self._heard.connect(bus.publish, Qt.ConnectionType.QueuedConnection)
         self._online.connect(self._show_online, Qt.ConnectionType.QueuedConnection)
         self.feed = ChangeFeed(
-            database, heard=self._heard.emit, online=self._online.emit, poll_s=poll_s
+            database,
+            heard=self._heard.emit,
+            online=self._online.emit,
+            poll_s=poll_s,
+            start_after=start_after,
         )
 
     def start(self) -> None:
