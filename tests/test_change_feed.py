@@ -193,3 +193,20 @@ def test_a_change_made_while_the_window_opens_is_heard(desk: Desk, other_desk: D
         assert heard.next_change().incidents == {incident_id: IncidentChange.LOGGED}
     finally:
         feed.stop()
+
+
+def test_a_setting_changed_elsewhere_is_heard_as_settings(desk: Desk, other_desk: Database) -> None:
+    from operline.settings import write_setting
+    from tests.actors import COMMAND_LINE
+
+    heard = Heard()
+    feed = follow(other_desk, heard)
+    try:
+        write_setting(desk.database, "desk.undo_minutes", "3", actor=COMMAND_LINE, now=NOW)
+        assert heard.next_change() == Changes(settings=True)
+        # Written again unchanged: nothing for the others to redraw, no row.
+        write_setting(desk.database, "desk.undo_minutes", "3", actor=COMMAND_LINE, now=NOW)
+        log(desk, 1)
+        assert not heard.next_change().settings
+    finally:
+        feed.stop()

@@ -101,7 +101,9 @@ def _found(session: Session, changes: Changes) -> None:
 
 
 def _collect_flushed(session: Session, _context: object) -> None:
-    _found(session, changes_of_rows(session.new, session.dirty, session.deleted))
+    # A row merely touched (a value set to what it was) changed nothing others must redraw.
+    modified = [row for row in session.dirty if session.is_modified(row)]
+    _found(session, changes_of_rows(session.new, modified, session.deleted))
 
 
 def _collect_statement(state: ORMExecuteState) -> None:
