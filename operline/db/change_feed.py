@@ -79,10 +79,11 @@ class ChangeFeed:
                 return
             except Exception as error:  # any failure of the line: retry
                 _log.warning("change feed: connection lost (%s)", error)
+                # A line that worked is retried soon; one that keeps failing, less often.
+                wait = FIRST_RETRY_S if self.connected else min(wait * 2, LONGEST_RETRY_S)
                 self._tell_online(False)
             if self._stop.wait(wait):
                 return
-            wait = min(wait * 2, LONGEST_RETRY_S)
 
     def _follow(self, connection: Connection) -> None:
         if self._database.is_sqlite:
@@ -91,12 +92,19 @@ class ChangeFeed:
             self._follow_postgres(connection.execution_options(isolation_level="AUTOCOMMIT"))
 
     def _follow_postgres(self, connection: Connection) -> None:
-        with connection.begin():
-            connection.exec_driver_sql(f"LISTEN {CHANNEL}")
-            schema = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
-        self._catch_up(connection)
-        raw: Any = connection.connection.dbapi_connection
-        self.backend_pid = raw.info.backend_pid
+        try:
+            with connection.begin():
+                connection.exec_driver_sql(f"LISTEN {CHANNEL}")
+                schema = connection.exec_driver_sql("SELECT current_schema()").scalar_one()
+            self._catch_up(connection)
+            raw: Any = connection.connection.dbapi_connection
+            self.backend_pid = raw.info.backend_pid
+            self._wait_for_notifications(connection, raw, schema)
+        finally:
+            # Never back to the pool still listening: notifications would pile up there.
+            connection.invalidate()
+
+    def _wait_for_notifications(self, connection: Connection, raw: Any, schema: str) -> None:
         while not self._stop.is_set():
             # Waits on the socket, no query; wakes for a notification or to look at _stop.
             # Another schema's desks (on the same server) notify the same channel.
