@@ -360,7 +360,7 @@ def board_keys(
     measures.append(
         Measure("stage key S: advance_incident + with_change", "service", samples, selects, cpu)
     )
-    board.refresh_timer.stop()
+    board.age_timer.stop()
     board.alert_timer.stop()
     board.close()
     return measures

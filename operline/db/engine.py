@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
+from operline.db.change_log import record_changes_of
 from operline.db.network_share import network_share_of
 from operline.db.types import StoredValueError
 from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, MissingDatabase
@@ -79,6 +81,9 @@ class Database:
     url: URL
     _reader: sessionmaker[Session]
     _writer: sessionmaker[Session]
+    #: This process's mark on the change rows it writes: it redrew those changes itself,
+    #: and skips them when it follows the change sequence.
+    origin: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
 
     @property
     def name(self) -> str:
@@ -104,7 +109,8 @@ class Database:
         """A session that commits on success and rolls back on error.
 
         On SQLite the transaction begins IMMEDIATE, so two desks writing at once wait
-        for each other instead of failing half-way.
+        for each other instead of failing half-way. What the session changed is written
+        to the change sequence in the same transaction (``operline.db.change_log``).
         """
         with self.errors(), self._writer() as session, session.begin():
             yield session
@@ -173,12 +179,9 @@ def open_database(raw_url: str, *, must_exist: bool = False) -> Database:
             with _as_database_error(where):
                 prepare_private_file(path)
     engine = _create_engine(url, where)
-    database = Database(
-        engine=engine,
-        url=url,
-        _reader=sessionmaker(engine),
-        _writer=sessionmaker(writing(engine)),
-    )
+    writer = sessionmaker(writing(engine))
+    database = Database(engine=engine, url=url, _reader=sessionmaker(engine), _writer=writer)
+    record_changes_of(writer, database.origin)
     try:
         with database.errors(), engine.connect() as connection:
             connection.execute(text("SELECT 1"))

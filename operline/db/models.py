@@ -588,3 +588,22 @@ class ImportedCall(Base):
     file_sha256: Mapped[str] = mapped_column(String(64))
     line: Mapped[int] = mapped_column(Integer)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChangeLog(Base):
+    """The change sequence: one row per write, so every desk hears what the others did.
+
+    ``id`` is the sequence a desk follows (never reused: SQLite's AUTOINCREMENT); the row
+    holds only kinds of change and ids (``operline.db.change_log`` encodes them), never a
+    person's words, and is pruned after a day. ``origin`` is the process that wrote it,
+    which already redrew what it changed.
+    """
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    origin: Mapped[str] = mapped_column(String(16))
+    changes: Mapped[str] = mapped_column(String)
+
+    __table_args__ = (Index("ix_change_log_at", "at"), {"sqlite_autoincrement": True})

@@ -761,7 +761,7 @@
     </message>
     <message>
         <source>its header is overwritten</source>
-        <extracomment>How long a writer waits for another desk&apos;s write on SQLite. Waiters poll the lock, so with four desks writing flat out one could wait past 5 s (a call refused as &quot;locked&quot;); the wait runs off the GUI thread, and matches PostgreSQL&apos;s statement timeout. The longest one statement may run on PostgreSQL before the server cancels it, so a desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze. libpq settings that notice a half-open connection (a cut network, a server gone) within about half a minute, idle or in the middle of a query, instead of never.</extracomment>
+        <extracomment>How long a writer waits for another desk&apos;s write on SQLite. Waiters poll the lock, so with four desks writing flat out one could wait past 5 s (a call refused as &quot;locked&quot;); the wait runs off the GUI thread, and matches PostgreSQL&apos;s statement timeout. The longest one statement may run on PostgreSQL before the server cancels it, so a desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze. libpq settings that notice a half-open connection (a cut network, a server gone) within about half a minute, idle or in the middle of a query, instead of never. This process&apos;s mark on the change rows it writes: it redrew those changes itself, and skips them when it follows the change sequence.</extracomment>
         <translation>son en-tête est écrasé</translation>
     </message>
     <message>
@@ -2925,7 +2925,7 @@ précédente</translation>
     <name>LiveBoard</name>
     <message>
         <source>Open calls</source>
-        <extracomment>The board reads the open calls again this often: ages move, and other desks&apos; calls are seen this way until the database tells each desk of the others&apos; changes. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows. The view of a sector was asked for from the strip (carries its id).
+        <extracomment>Ages (shown by the minute) are redrawn this often from the rows held, with no query. A sentence for the status bar: what was recorded, or why not. The board was read again; carries the instant it shows. The view of a sector was asked for from the strip (carries its id).
 ----------
 Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The call under the cursor when a problem was said, and whether nobody was signed in then: the problem is withdrawn once the cursor leaves that call or someone signs in. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
@@ -3095,6 +3095,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Screens</source>
+        <extracomment>The other desks&apos; changes, once ``follow_other_desks`` started following them.</extracomment>
         <translation>Écrans</translation>
     </message>
     <message>
@@ -3544,6 +3545,17 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>a phone number ({text})</source>
         <translation>un numéro de téléphone ({text})</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline: reconnecting to the database…</source>
+        <translation>Hors ligne&#xa0;: reconnexion à la base de données…</translation>
+    </message>
+    <message>
+        <source>Offline: the board shown dates from {time}; other desks&apos; changes are not seen until the database answers again (reconnecting by itself).</source>
+        <translation>Hors ligne&#xa0;: le tableau affiché date de {time}&#xa0;; les changements des autres postes ne sont pas vus tant que la base de données ne répond pas (reconnexion automatique).</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,11 @@
 
 (Over 400 lines: reading, merging and drawing one table; the parts share its state.)
 
-The board reads the open incidents (one indexed query, off the GUI thread) at start,
-every ``REFRESH_MS`` and at the next change of colour; a change on the desk's bus reads
-again only the calls it names. Rows merge into those shown so the selection stays on the
+The board reads the open incidents (one indexed query, off the GUI thread) at start and
+at the next change of colour; a change on the desk's bus (its own, or another desk's
+heard from the database) reads again only the calls it names. Ages move every
+``AGE_TICK_MS`` from the rows held, without a query: an idle board asks nothing. Rows
+merge into those shown so the selection stays on the
 same call; each row is coloured by how late it is, the desk is told once when a call
 turns amber or red, and a call in red proposes whom to call next. The stage keys
 (``operline.ui.board.actions``) act on the selected call.
@@ -56,10 +58,9 @@ from operline.ui.desk_context import DeskContext
 from operline.ui.labels import category_label, priority_label, status_label
 from operline.ui.messages import error_sentence
 
-#: The board reads the open calls again this often: ages move, and other desks' calls are
-#: seen this way until the database tells each desk of the others' changes.
-REFRESH_MS = 15_000
-# A QTimer cannot wait for ever; the periodic refresh re-aims it long before then.
+#: Ages (shown by the minute) are redrawn this often from the rows held, with no query.
+AGE_TICK_MS = 20_000
+# A QTimer cannot wait for ever; it is aimed again at the end of the longest wait.
 _LONGEST_WAIT_MS = 3_600_000
 
 # Widest text a column usually holds, so widths never depend on the rows shown.
@@ -131,14 +132,14 @@ class LiveBoard(QWidget):
         self.alert_timer.setSingleShot(True)
         self.alert_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.alert_timer.timeout.connect(self.refresh)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setObjectName("refreshTimer")
-        self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
+        self.age_timer = QTimer(self)
+        self.age_timer.setObjectName("ageTimer")
+        self.age_timer.setInterval(AGE_TICK_MS)
+        self.age_timer.timeout.connect(lambda: self.model.redraw_ages(self.clock()))
 
         desk.changes.changed.connect(self.apply_changes)
         self.refresh()
-        self.refresh_timer.start()
+        self.age_timer.start()
 
     # Reading
 
@@ -454,8 +455,8 @@ class LiveBoard(QWidget):
             page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_problem(self, sentence: str) -> None:
-        # The rows shown stay (they are the last known state) and the periodic
-        # refresh keeps trying; the sentence says why they no longer move.
+        # The rows shown stay (they are the last known state) and the next change heard,
+        # or the database answering again, reads them; the sentence says why they stopped.
         self._reading_failed = True
         self.alert_timer.stop()
         self.say(sentence, problem=True)

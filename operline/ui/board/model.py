@@ -1,5 +1,7 @@
 """The table behind the live board: every open incident, coloured by how late it is.
 
+(Over 400 lines: one table model, its merge, its cells and their painting cache.)
+
 Open incidents are few (dozens, a few hundred on a very bad night), so the model holds
 them all. Each refresh is merged into the rows already shown: incidents that closed are
 removed, new ones inserted at their place, and only rows that changed are redrawn, so
@@ -169,13 +171,21 @@ class LiveBoardModel(DeskTableModel):
         self._rows_changed()
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(BoardColumn) - 1))
+        self._ages_changed()  # ages move on every refresh, whatever else changed
+
+    def redraw_ages(self, now: datetime) -> None:
+        """Move the ages shown to ``now``, from the rows held (colours move with a read)."""
+        if self._now is not None:
+            self._now = now
+            self._painted.clear()
+            self._ages_changed()
+
+    def _ages_changed(self) -> None:
         if self._rows:
-            # Ages move on every refresh, whatever else changed.
             last = len(self._rows) - 1
+            age = BoardColumn.AGE
             self.dataChanged.emit(
-                self.index(0, BoardColumn.AGE),
-                self.index(last, BoardColumn.AGE),
-                [Qt.ItemDataRole.DisplayRole],
+                self.index(0, age), self.index(last, age), [Qt.ItemDataRole.DisplayRole]
             )
 
     def replace(self, incidents: Sequence[BoardIncident]) -> bool:

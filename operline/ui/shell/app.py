@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 import operline
 from operline.actors import system_user
 from operline.audit_retention import prune_audit
+from operline.db.change_feed import starting_sequence
 from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
@@ -55,6 +56,7 @@ def run_gui(
                 upgrade_database(database, now=now_utc(), progress=progress)
             finally:
                 progress.close()
+            followed_from = starting_sequence(database)  # before any screen reads
         except OperlineError as error:
             return _tell_problem(error, smoke=smoke)
         runner = TaskRunner(database)
@@ -66,7 +68,11 @@ def run_gui(
         if smoke:
             return _wait_until_painted(window)
         QTimer.singleShot(0, lambda: window.start_shift(demo_operator=demo_operator))
-        return app.exec()
+        other_desks = window.follow_other_desks(start_after=followed_from)
+        try:
+            return app.exec()
+        finally:
+            other_desks.stop()  # before the database closes under it
     finally:
         if runner is not None:
             runner.shut_down()  # what was asked of the database is written before it closes

@@ -56,6 +56,7 @@ from operline.ui.shell.focus import DeskKeyboard, explain_greyed
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.go_to_call import GoToCallDialog
 from operline.ui.shell.idle_lock import IdleLock
+from operline.ui.shell.other_desks import OfflineBanner, OtherDesks
 from operline.ui.shell.retention import RetentionKeeper
 from operline.ui.shell.settings_dialog import SettingsDialog
 from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
         )
         self.damage_banner.hide()
         runner.damaged.connect(self._database_damaged)
+        self.offline_banner = OfflineBanner(self)
+        #: The other desks' changes, once ``follow_other_desks`` started following them.
+        self.other_desks: OtherDesks | None = None
         self.calls = LiveBoard(
             self.context,
             alarm=alarm if alarm is not None else DesktopAlarm(icon, self),
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.damage_banner)
+        layout.addWidget(self.offline_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.screens, 1)
         self.setCentralWidget(central)
@@ -222,7 +227,29 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if self.other_desks is not None:
+            self.other_desks.stop()
         super().closeEvent(event)
+
+    def follow_other_desks(self, start_after: int | None = None) -> OtherDesks:
+        """Start hearing the other desks' changes (on a thread of their own).
+
+        ``start_after``: the sequence number read before the window was built, so a
+        change made while the screens first read is heard (redrawn twice at worst).
+        """
+        if self.other_desks is None:
+            self.other_desks = OtherDesks(
+                self._database,
+                self.changes,
+                self.offline_banner,
+                lambda: self.calls.shown_at,
+                start_after=start_after,
+                parent=self,
+            )
+            # A read that failed meanwhile left the board as it stood: read it whole again.
+            self.other_desks.back_online.connect(self.calls.refresh)
+            self.other_desks.start()
+        return self.other_desks
 
     # Screens
 

@@ -79,7 +79,7 @@ def read_afresh(qtbot: QtBot, desk: Desk, clock: Clock, board: LiveBoard) -> dic
     qtbot.addWidget(fresh)
     fresh.filter_sector(board.strip.chosen)
     seen = what_the_desk_sees(fresh)
-    fresh.refresh_timer.stop()
+    fresh.age_timer.stop()
     fresh.alert_timer.stop()
     return seen
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from operline import reference_data as ref
 from operline.actors import Actor
@@ -27,7 +28,7 @@ from operline.incidents.timeline import read_incident
 from operline.operators import OperatorInfo, active_operators
 from operline.settings import write_setting
 from operline.ui.board import live_board as live_board_module
-from operline.ui.board.live_board import REFRESH_MS, LiveBoard
+from operline.ui.board.live_board import AGE_TICK_MS, LiveBoard
 from operline.ui.board.model import (
     AMBER_BACKGROUND,
     RED_BACKGROUND,
@@ -208,7 +209,7 @@ def test_urgent_calls_first_then_the_oldest_with_ages_and_colours(
         assert red.color() == RED_BACKGROUND
         assert board.model.index(1, col).data(Qt.ItemDataRole.BackgroundRole) is None
     assert board.count.text() == "4 open call(s) · 2 late"
-    assert board.refresh_timer.interval() == REFRESH_MS
+    assert board.age_timer.interval() == AGE_TICK_MS
 
 
 @pytest.mark.usefixtures("english")
@@ -245,6 +246,26 @@ def test_ages_and_colours_move_with_the_clock_and_survive_a_restart(
     # Nobody at the restarted desk had been told yet: it tells once.
     assert [urgent for _, _, urgent in alarm.notifications] == [True]
     assert alarm.rings == 1
+
+
+@pytest.mark.usefixtures("english")
+def test_ages_move_on_an_idle_board_without_reading_the_database(
+    qtbot: QtBot, live_desk: Desk
+) -> None:
+    log(live_desk, 40)  # red already: no change of colour to wait for
+    clock = Clock(NOW)
+    board = open_board(qtbot, live_desk, clock)
+    assert column(board, BoardColumn.AGE) == ["40 min"]
+    statements: list[str] = []
+    event.listen(live_desk.database.engine, "before_cursor_execute", _count(statements))
+    clock.advance(2)
+    board.age_timer.timeout.emit()
+    assert column(board, BoardColumn.AGE) == ["42 min"]
+    assert statements == []
+
+
+def _count(statements: list[str]) -> Callable[..., None]:
+    return lambda _conn, _cursor, statement, *_rest: statements.append(statement)
 
 
 @pytest.mark.usefixtures("english")
@@ -583,7 +604,6 @@ def test_a_database_out_of_reach_is_said_and_the_board_recovers(
     board.refresh()
     assert board.message.text() == "The database server db.example cannot be reached (timeout)."
     assert board.model.rowCount() == 1  # the last known calls stay in sight
-    assert board.refresh_timer.isActive()
 
     monkeypatch.setattr(live_board_module, "board_snapshot", real)
     board.refresh()

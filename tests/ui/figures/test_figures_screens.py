@@ -247,7 +247,7 @@ def test_no_statement_runs_on_the_gui_thread(
         assert shown.charts.figures.week == IsoWeek(2026, 47)
     finally:
         watch.stop()
-        shown.calls.refresh_timer.stop()
+        shown.calls.age_timer.stop()
         runner.shut_down()
     assert watch.on_gui_thread == []
     assert watch.on_worker > 5

@@ -255,7 +255,7 @@ def test_every_read_after_a_change_runs_off_the_gui_thread(
         assert view.today_model.rowCount() == 3
         assert shown.charts.summary.text() != ""
     finally:
-        shown.calls.refresh_timer.stop()
+        shown.calls.age_timer.stop()
         runner.shut_down()
     assert watch.on_gui_thread == []
     assert watch.on_worker >= 3

@@ -73,7 +73,7 @@ def window(
         shown.activateWindow()
     settle(qtbot, runner)
     yield shown, runner, clock
-    shown.calls.refresh_timer.stop()
+    shown.calls.age_timer.stop()
     runner.shut_down()
 
 
@@ -110,7 +110,7 @@ def test_a_whole_call_sends_no_statement_from_the_gui_thread(
         keys.press(Qt.Key.Key_A)
         settle(qtbot, runner)
         assert shown.calls.incidents[0].acknowledged_at == NOW + timedelta(minutes=3)
-        shown.calls.refresh_timer.timeout.emit()  # the periodic refresh
+        shown.calls.alert_timer.timeout.emit()  # the read at a change of colour
         settle(qtbot, runner)
         for screen in (Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5):
             keys.press(screen, Qt.KeyboardModifier.ControlModifier)

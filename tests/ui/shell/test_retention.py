@@ -42,7 +42,7 @@ def window(
         shown.show()
     settle(qtbot, runner)
     yield shown, runner
-    shown.calls.refresh_timer.stop()
+    shown.calls.age_timer.stop()
     runner.shut_down()
 
 
