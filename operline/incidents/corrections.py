@@ -34,7 +34,8 @@ from operline.incidents.events import (
     refuse_control_characters,
 )
 from operline.incidents.intake import PERSONS_RANGE
-from operline.incidents.stages import check_corrected_time, locked_incident
+from operline.incidents.stage_times import check_corrected_time
+from operline.incidents.stages import locked_incident
 from operline.paris_time import as_utc, format_paris, paris_date
 
 #: The longest reason kept, as for a stage set back.

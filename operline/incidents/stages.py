@@ -28,8 +28,8 @@ from operline.incidents.events import (
     Refusal,
     refuse_control_characters,
 )
-from operline.incidents.intake import CLOCK_TOLERANCE, NOTES_LIMIT
-from operline.paris_time import format_paris
+from operline.incidents.intake import NOTES_LIMIT
+from operline.incidents.stage_times import STAGE_COLUMN, check_stage_time
 from operline.roster.duty import on_duty_as_stood_in
 from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
@@ -37,20 +37,12 @@ from operline.roster.store import load_roster
 #: A stage time older than this is a correction, and needs a reason.
 BACKDATING_NEEDS_REASON = timedelta(minutes=2)
 
-_COLUMN = {
-    Status.ROUTED: "routed_at",
-    Status.ACKNOWLEDGED: "acknowledged_at",
-    Status.ON_SCENE: "on_scene_at",
-    Status.CLOSED: "closed_at",
-}
 #: The stage each stage follows.
 _COMES_AFTER = {
     Status.ROUTED: Status.NEW,
     Status.ACKNOWLEDGED: Status.ROUTED,
     Status.ON_SCENE: Status.ACKNOWLEDGED,
 }
-#: The stages in the order a call goes through them.
-_ORDER = (Status.NEW, Status.ROUTED, Status.ACKNOWLEDGED, Status.ON_SCENE, Status.CLOSED)
 _STILL_WITH_A_TEAM = (Status.ROUTED, Status.ACKNOWLEDGED, Status.ON_SCENE)
 
 
@@ -260,7 +252,7 @@ def _attempt(action: Action, stage: Status, **fields: object) -> Attempt:
     """What a step would set: the stage, its time, and the fields it names."""
     return {
         "status": stage.value,
-        _COLUMN[stage]: stored_text(action.at),
+        STAGE_COLUMN[stage]: stored_text(action.at),
         **{field: stored_text(value) for field, value in fields.items()},
     }
 
@@ -306,53 +298,6 @@ def _reason(action: Action) -> str:
     return action.reason.strip()[:300]
 
 
-def _previous_time(incident: Incident, stage: Status) -> datetime:
-    """The time of the latest stage recorded before ``stage``."""
-    latest = incident.received_at
-    for earlier, column in _COLUMN.items():
-        if earlier is stage:
-            break
-        value = getattr(incident, column)
-        if value is not None:
-            latest = max(latest, value)
-    return latest
-
-
-def _next_time(incident: Incident, stage: Status) -> datetime | None:
-    """The time of the earliest stage recorded after ``stage``, if any."""
-    later = [
-        value
-        for following, column in _COLUMN.items()
-        if _ORDER.index(following) > _ORDER.index(stage)
-        and (value := getattr(incident, column)) is not None
-    ]
-    return min(later, default=None)
-
-
-def check_stage_time(incident: Incident, stage: Status, at: datetime, now: datetime) -> None:
-    """A stage's time is never ahead of now, never before the previous stage's."""
-    if at > now + CLOCK_TOLERANCE:
-        raise IncidentRefused(Refusal.IN_FUTURE)
-    if stage is Status.NEW:
-        return  # the call's reception starts the chain
-    previous = _previous_time(incident, stage)
-    if at < previous:
-        raise IncidentRefused(
-            Refusal.BEFORE_PREVIOUS_STAGE, previous=format_paris(previous, "%H:%M")
-        )
-
-
-def check_corrected_time(incident: Incident, stage: Status, at: datetime, now: datetime) -> None:
-    """A stage time set again: the stages stay in order both ways, none ahead of now.
-
-    ``stage`` NEW is the time the call was received.
-    """
-    check_stage_time(incident, stage, at, now)
-    following = _next_time(incident, stage)
-    if following is not None and at > following:
-        raise IncidentRefused(Refusal.AFTER_NEXT_STAGE, next=format_paris(following, "%H:%M"))
-
-
 def _check_time(incident: Incident, stage: Status, action: Action) -> None:
     check_stage_time(incident, stage, action.at, action.now)
     if action.now - action.at > BACKDATING_NEEDS_REASON and not _reason(action):
@@ -362,7 +307,7 @@ def _check_time(incident: Incident, stage: Status, action: Action) -> None:
 def _set_stage(session: Session, incident: Incident, stage: Status, action: Action) -> None:
     previous = incident.status
     incident.status = stage.value
-    setattr(incident, _COLUMN[stage], action.at)
+    setattr(incident, STAGE_COLUMN[stage], action.at)
     incident.updated_at = action.now
     _event(session, incident, action, EventKind.STAGE, "status", previous, stage.value)
 
