@@ -10,16 +10,20 @@ from __future__ import annotations
 import queue
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from operline.changes import Changes, IncidentChange
+from operline.db import change_log
 from operline.db.change_feed import ChangeFeed, starting_sequence
 from operline.db.change_log import EVERYTHING, changes_since, decode, encode
 from operline.db.engine import Database, open_database
+from operline.incidents.live_board import open_incidents
 from operline.incidents.stages import add_note
+from operline.settings import DeskSettings
 from tests.incidents.conftest import NOW, Desk
 from tests.ui.board.test_live_board import log, make_live_desk
 
@@ -52,6 +56,24 @@ def other_desk(database: Database) -> Iterator[Database]:
         yield other
     finally:
         other.dispose()
+
+
+def only_on_postgresql(database: Database) -> None:
+    if database.is_sqlite:
+        pytest.skip("a PostgreSQL server's notifications and connections")
+
+
+def wait_until_gone(database: Database, pid: int) -> None:
+    """Until the server process ``pid`` has exited (terminating it only asks it to)."""
+    for _ in range(200):
+        with database.engine.connect() as connection:
+            alive = connection.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid"), {"pid": pid}
+            ).scalar_one()
+        if not alive:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"the server process {pid} did not exit")
 
 
 def follow(database: Database, heard: Heard) -> ChangeFeed:
@@ -112,6 +134,68 @@ def test_a_desk_away_longer_than_the_rows_are_kept_reads_everything(desk: Desk) 
     with desk.database.engine.connect() as connection:
         missed = changes_since(connection, seen, origin="").changes
     assert missed == EVERYTHING | missed  # every screen reads everything again
+
+
+def test_a_notification_carries_the_change_so_the_listener_asks_nothing(
+    desk: Desk, other_desk: Database
+) -> None:
+    only_on_postgresql(desk.database)
+    heard = Heard()
+    feed = follow(other_desk, heard)
+    asked: list[str] = []
+    event.listen(other_desk.engine, "before_cursor_execute", lambda *call: asked.append(call[2]))
+    try:
+        incident_id = log(desk, 5)
+        assert heard.next_change().incidents == {incident_id: IncidentChange.LOGGED}
+        add_note(desk.database, incident_id, "Rappel du 115", actor=desk.actor, now=NOW)
+        assert heard.next_change().incidents == {incident_id: IncidentChange.NOTE}
+    finally:
+        feed.stop()
+    assert asked == []
+
+
+def test_a_change_too_long_to_carry_is_read_from_its_row(
+    desk: Desk, other_desk: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    only_on_postgresql(desk.database)
+    monkeypatch.setattr(change_log, "NOTIFIED_CHANGES_LIMIT", 0)
+    heard = Heard()
+    feed = follow(other_desk, heard)
+    asked: list[str] = []
+    event.listen(other_desk.engine, "before_cursor_execute", lambda *call: asked.append(call[2]))
+    try:
+        incident_id = log(desk, 5)
+        assert heard.next_change().incidents == {incident_id: IncidentChange.LOGGED}
+    finally:
+        feed.stop()
+    assert any("change_log" in statement for statement in asked)
+
+
+def test_a_notification_is_read_in_this_version_s_form_and_the_older_one() -> None:
+    assert change_log.read_notification("{not json") is None
+    older = change_log.read_notification("t_1:41")  # the payload of older versions
+    assert older == change_log.Notification("t_1", 41, origin="", changes=None)
+    told = change_log.read_notification(
+        '{"schema": "desk", "sequence": 42, "origin": "a1", "changes": "{\\"r\\":1}"}'
+    )
+    assert told == change_log.Notification("desk", 42, "a1", Changes(roster=True))
+
+
+def test_a_connection_the_server_dropped_is_replaced_before_a_desk_uses_it(
+    desk: Desk, other_desk: Database
+) -> None:
+    only_on_postgresql(desk.database)
+    incident_id = log(desk, 5)
+    with other_desk.read() as session:  # leaves one connection waiting in the pool
+        pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    with desk.database.engine.begin() as connection:
+        connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    wait_until_gone(desk.database, pid)
+    # Whichever way the desk reads next, the server's farewell is seen and a new line opened.
+    board = open_incidents(other_desk, now=NOW, settings=DeskSettings(), incident_ids=[incident_id])
+    assert [row.incident_id for row in board] == [incident_id]
+    with other_desk.read() as session:
+        assert session.execute(text("SELECT pg_backend_pid()")).scalar_one() != pid
 
 
 @pytest.mark.postgres

@@ -1,12 +1,13 @@
 """Following the change sequence on a thread of its own: what the other desks changed.
 
 On PostgreSQL one connection ``LISTEN``\\s and waits on its socket (an idle desk sends no
-query; libpq's keepalives watch the line); a notification wakes it to read the change
-rows after the last one it saw. On SQLite, where there is no notification, a dedicated
-connection asks ``PRAGMA data_version`` twice a second (it moves when another connection
-committed) and reads the rows only then. Rows this process wrote are skipped: it
-redrew those changes when it made them. A lost connection is retried with a growing
-wait; once back, the rows written meanwhile are read, so nothing is missed.
+query; libpq's keepalives watch the line); a notification carries the next change whole,
+or wakes it to read the change rows after the last one it saw. On SQLite, where there is
+no notification, a dedicated connection asks ``PRAGMA data_version`` twice a second (it
+moves when another connection committed) and reads the rows only then. Rows this process
+wrote are skipped: it redrew those changes when it made them. A lost connection is
+retried with a growing wait; once back, the rows written meanwhile are read, so nothing
+is missed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from typing import Any
 from sqlalchemy import Connection
 
 from operline.changes import Changes
-from operline.db.change_log import CHANNEL, changes_since, latest_sequence
+from operline.db.change_log import (
+    CHANNEL,
+    Notification,
+    changes_since,
+    latest_sequence,
+    read_notification,
+)
 from operline.db.engine import Database
 
 
@@ -109,9 +116,24 @@ class ChangeFeed:
             # Waits on the socket, no query; wakes for a notification or to look at _stop.
             # Another schema's desks (on the same server) notify the same channel.
             # Drained before reading: the generator holds the connection while it lives.
-            notes = list(raw.notifies(timeout=_WAKE_S, stop_after=1))
-            if any(note.payload.rpartition(":")[0] == schema for note in notes):
-                self._catch_up(connection)
+            for note in list(raw.notifies(timeout=_WAKE_S, stop_after=1)):
+                self._notified(connection, read_notification(note.payload), schema)
+
+    def _notified(self, connection: Connection, told: Notification | None, schema: str) -> None:
+        last = self.last
+        if last is None or (told is not None and told.schema != schema):
+            return  # not following yet (the first read is next); or another schema's desks
+        if told is not None and told.sequence <= last:
+            return  # read already, by a catch-up
+        if told is not None and told.changes is not None and told.sequence == last + 1:
+            # The next row, carried whole: no need to read it back from the server.
+            self.last = told.sequence
+            if told.origin != self._database.origin and told.changes:
+                self._heard(told.changes)
+            return
+        # A gap (a number a rolled-back write took, or a notification missed), a change too
+        # long to carry, or a payload this version cannot read: the rows tell.
+        self._catch_up(connection)
 
     def _follow_sqlite(self, connection: Connection) -> None:
         raw: Any = connection.connection.dbapi_connection

@@ -6,9 +6,9 @@ the rows the unit of work touched, so no service has to remember it: an incident
 timeline line names the call and the kind of change, a roster, place, setting or operator
 row says that part changed, a handover or a sign-off its Paris day. A bulk statement
 whose rows are unknown says "everything changed". Only kinds and ids are stored, never
-anybody's words. On PostgreSQL the same transaction sends ``NOTIFY`` with the schema and sequence,
-and takes a short lock first, so sequence numbers become visible in their order (a
-follower reading "after 41" never sees 43 before 42 commits).
+anybody's words. On PostgreSQL the same transaction sends ``NOTIFY`` with the schema, the
+sequence number and the change, and takes a short lock first, so sequence numbers become
+visible in their order (a follower reading "after 41" never sees 43 before 42 commits).
 """
 
 from __future__ import annotations
@@ -52,6 +52,17 @@ PRUNE_EVERY = 100
 MOST_CALLS_LISTED = 500
 #: The advisory lock that puts PostgreSQL's sequence numbers in commit order.
 _SEQUENCE_LOCK = 720_412
+#: The longest change a notification carries (PostgreSQL's payloads stop at 8000 bytes);
+#: a longer one is read from its row.
+NOTIFIED_CHANGES_LIMIT = 7_000
+# Notifications reach every schema of the server: the payload names this one. It carries
+# the change too, so a follower that saw the sequence number before redraws at once.
+_NOTIFY = text(
+    "SELECT pg_notify(:channel, json_build_object("
+    "'schema', current_schema(), 'sequence', CAST(:sequence AS bigint),"
+    " 'origin', CAST(:origin AS text), 'changes', CAST(:changes AS text)"
+    ")::text)"
+)
 
 #: What a follower publishes when it cannot tell what changed: every screen reads again.
 EVERYTHING = Changes(roster=True, places=True, settings=True, operators=True)
@@ -181,10 +192,15 @@ class _Recorder:
         if sequence % PRUNE_EVERY == 0:
             session.execute(delete(ChangeLog).where(ChangeLog.at < now - KEPT_FOR))
         if postgres:
-            # Notifications reach every schema of the server: the payload names this one.
+            encoded = encode(changes)
             session.execute(
-                text("SELECT pg_notify(:channel, current_schema() || ':' || :sequence)"),
-                {"channel": CHANNEL, "sequence": str(sequence)},
+                _NOTIFY,
+                {
+                    "channel": CHANNEL,
+                    "sequence": sequence,
+                    "origin": self.origin,
+                    "changes": encoded if len(encoded) <= NOTIFIED_CHANGES_LIMIT else None,
+                },
             )
 
     def _table_present(self, session: Session) -> bool:
@@ -231,6 +247,39 @@ def decode(encoded: str) -> Changes:
         )
     except (ValueError, TypeError, AttributeError):
         return EVERYTHING
+
+
+@dataclass(frozen=True)
+class Notification:
+    """What a PostgreSQL notification says: which schema, which change row, from whom."""
+
+    schema: str
+    sequence: int
+    origin: str
+    #: The change itself; None when it was too long to carry (read it from its row).
+    changes: Changes | None
+
+
+def read_notification(payload: str) -> Notification | None:
+    """The notification a payload holds; None for one this version cannot read.
+
+    Versions before the change was carried sent ``schema:sequence``: read as a change
+    to fetch from its row, so a desk not upgraded yet is still followed.
+    """
+    try:
+        parts = json.loads(payload)
+        changes = parts["changes"]
+        return Notification(
+            schema=str(parts["schema"]),
+            sequence=int(parts["sequence"]),
+            origin=str(parts["origin"]),
+            changes=None if changes is None else decode(str(changes)),
+        )
+    except (ValueError, TypeError, KeyError):
+        schema, _, sequence = payload.rpartition(":")
+        if not schema or not sequence.isdigit():
+            return None
+        return Notification(schema, int(sequence), origin="", changes=None)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,11 @@ from sqlalchemy.pool import StaticPool
 
 from operline.db.change_log import record_changes_of
 from operline.db.network_share import network_share_of
+from operline.db.server_connections import (
+    POSTGRES_STATEMENT_TIMEOUT_S,
+    postgres_connect_args,
+    replace_dropped_connections,
+)
 from operline.db.types import StoredValueError
 from operline.errors import DatabaseDamaged, DatabaseError, DatabaseProblem, MissingDatabase
 from operline.private_files import make_database_private, prepare_private_file, private_folder
@@ -30,19 +35,6 @@ DATABASE_URL_VARIABLE = "OPERLINE_DATABASE_URL"
 #: with four desks writing flat out one could wait past 5 s (a call refused as "locked");
 #: the wait runs off the GUI thread, and matches PostgreSQL's statement timeout.
 SQLITE_BUSY_TIMEOUT_S = 30.0
-#: The longest one statement may run on PostgreSQL before the server cancels it, so a
-#: desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze.
-POSTGRES_STATEMENT_TIMEOUT_S = 30
-#: libpq settings that notice a half-open connection (a cut network, a server gone)
-#: within about half a minute, idle or in the middle of a query, instead of never.
-POSTGRES_CONNECTION_SETTINGS: dict[str, int] = {
-    "connect_timeout": 5,
-    "keepalives": 1,
-    "keepalives_idle": 10,
-    "keepalives_interval": 5,
-    "keepalives_count": 3,
-    "tcp_user_timeout": 30_000,
-}
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLite's primary result codes for a damaged file: SQLITE_CORRUPT and SQLITE_NOTADB.
 _SQLITE_DAMAGE_CODES = frozenset({11, 26})
@@ -81,6 +73,7 @@ class Database:
     url: URL
     _reader: sessionmaker[Session]
     _writer: sessionmaker[Session]
+    _one_statement_reader: sessionmaker[Session]
     #: This process's mark on the change rows it writes: it redrew those changes itself,
     #: and skips them when it follows the change sequence.
     origin: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
@@ -102,6 +95,17 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A session for reading; it never takes the write lock."""
         with self.errors(), self._reader() as session:
+            yield session
+
+    @contextmanager
+    def read_one_statement(self) -> Iterator[Session]:
+        """A session for a read of one statement, the board's redraw after a change.
+
+        On PostgreSQL the statement runs outside a transaction: the BEGIN and ROLLBACK
+        around it would double the round trips to a distant server, and one statement
+        sees one state anyway. Several statements that must agree use ``read``.
+        """
+        with self.errors(), self._one_statement_reader() as session:
             yield session
 
     @contextmanager
@@ -180,7 +184,13 @@ def open_database(raw_url: str, *, must_exist: bool = False) -> Database:
                 prepare_private_file(path)
     engine = _create_engine(url, where)
     writer = sessionmaker(writing(engine))
-    database = Database(engine=engine, url=url, _reader=sessionmaker(engine), _writer=writer)
+    database = Database(
+        engine=engine,
+        url=url,
+        _reader=sessionmaker(engine),
+        _writer=writer,
+        _one_statement_reader=sessionmaker(reading_one_statement(engine)),
+    )
     record_changes_of(writer, database.origin)
     try:
         with database.errors(), engine.connect() as connection:
@@ -248,10 +258,7 @@ def _create_engine(url: URL, where: str) -> Engine:
             options["poolclass"] = StaticPool
             options["connect_args"]["check_same_thread"] = False
     elif backend == "postgresql":
-        # A desk runs for days: a connection the server or the network dropped meanwhile
-        # is noticed and replaced before use, not reported as an outage.
-        options["pool_pre_ping"] = True
-        options["connect_args"] = _postgres_connect_args(url)
+        options["connect_args"] = postgres_connect_args(url)
     try:
         engine = create_engine(url, **options)
     except exc.NoSuchModuleError as error:
@@ -263,20 +270,9 @@ def _create_engine(url: URL, where: str) -> Engine:
     if backend == "sqlite":
         event.listen(engine, "connect", _configure_sqlite_connection)
         event.listen(engine, "begin", _begin_sqlite_transaction)
+    else:
+        replace_dropped_connections(engine)
     return engine
-
-
-def _postgres_connect_args(url: URL) -> dict[str, Any]:
-    """Timeouts and keepalives, unless the URL sets its own; its ``options`` are kept."""
-    arguments: dict[str, Any] = {
-        name: value for name, value in POSTGRES_CONNECTION_SETTINGS.items() if name not in url.query
-    }
-    given = url.query.get("options", "")
-    options = given if isinstance(given, str) else " ".join(given)
-    if "statement_timeout" not in options:
-        timeout = f"-c statement_timeout={POSTGRES_STATEMENT_TIMEOUT_S * 1000}"
-        arguments["options"] = f"{options} {timeout}".strip()
-    return arguments
 
 
 def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -307,6 +303,13 @@ def use_write_ahead_log(database: Database) -> None:
     if mode is None or str(mode[0]).lower() != "wal":
         unavailable = QT_TRANSLATE_NOOP("DatabaseMessages", "WAL journal unavailable")
         raise DatabaseError(DatabaseProblem.OTHER, database.name, unavailable())
+
+
+def reading_one_statement(engine: Engine) -> Engine:
+    """The engine for a read of one statement: on PostgreSQL, no transaction around it."""
+    if engine.dialect.name == "sqlite":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def writing(engine: Engine) -> Engine:

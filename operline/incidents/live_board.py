@@ -149,7 +149,7 @@ def open_incidents(
         parameters["sector_id"] = sector_id
     if incident_ids is not None:
         parameters["incident_ids"] = list(incident_ids)
-    with database.read() as session:
+    with database.read_one_statement() as session:
         rows = session.execute(query, parameters).all()
     return [board_incident(row, now=now, settings=settings) for row in rows]
 
