@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from operline.actors import Actor
 from operline.codes import OperatorRole, Outcome, Status
 from operline.db.engine import Database
+from operline.incidents.conflicts import Conflict, ConflictField
 from operline.incidents.events import EventKind
 from operline.incidents.stages import Action, advance_incident, close_incident, reassign_incident
 from operline.incidents.timeline import IncidentDetail, read_incident
@@ -24,6 +25,7 @@ from tests.actors import WORKSTATION
 from tests.incidents.conftest import NOW, Desk
 from tests.ui.board.test_dialog_titles import fits
 from tests.ui.board.test_live_board import Clock, log, make_live_desk, open_board, press, route
+from tests.ui.conftest import DESK_SCREEN_WIDTH, MARK
 
 #: When the other desk acted: a minute before the board's operator does.
 EARLIER = NOW - timedelta(minutes=1)
@@ -233,3 +235,31 @@ def test_my_entry_refused_by_the_desk_s_rules_once_applied_says_why(
     )
     detail = detail_of(live_desk, incident)
     assert (detail.status, detail.outcome) == (Status.CLOSED, Outcome.NOT_FOUND)
+
+
+@pytest.mark.usefixtures("stretched_french")
+def test_longer_french_still_fits_the_dialog(qtbot: QtBot) -> None:
+    conflict = Conflict(
+        1, "OPL-2026-000123", 5,
+        (
+            ConflictField("status", "routed", "closed"),
+            ConflictField("closed_at", None, NOW.isoformat()),
+            ConflictField("outcome", None, Outcome.ORIENTED.value),
+            ConflictField("orientation_facility_id", None, "Espace de repos Porte de la Chapelle"),
+        ),
+        "Jean-Baptiste Delacroix-Montaigne", EARLIER,
+    )  # fmt: skip
+    dialog = ConflictDialog(conflict, now=NOW, apply=lambda _version: None)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+
+    assert dialog.windowTitle().endswith(MARK)  # the pseudo-translation is in force
+    assert fits(dialog) == []
+    for button in (dialog.keep_button, dialog.apply_button):
+        assert button.width() >= button.sizeHint().width(), button.text()
+    assert dialog.table.horizontalScrollBar().maximum() == 0  # every value read whole
+    assert dialog.width() <= DESK_SCREEN_WIDTH
+    shots = os.environ.get("OPERLINE_DIALOG_SHOTS")
+    if shots:
+        dialog.grab().save(f"{shots}/conflict_stretched.png")
