@@ -263,3 +263,23 @@ def test_longer_french_still_fits_the_dialog(qtbot: QtBot) -> None:
     shots = os.environ.get("OPERLINE_DIALOG_SHOTS")
     if shots:
         dialog.grab().save(f"{shots}/conflict_stretched.png")
+
+
+@pytest.mark.usefixtures("french")
+def test_enter_keeps_the_current_version_as_escape_does(qtbot: QtBot, live_desk: Desk) -> None:
+    incident = log(live_desk, 5)
+    route(live_desk, incident, 3)
+    board = open_board(qtbot, live_desk, Clock(NOW))
+    advance_incident(
+        live_desk.database, incident, Status.ACKNOWLEDGED, version=2,
+        action=Action(other_desk(live_desk), EARLIER, EARLIER),
+    )  # fmt: skip
+    close_as_taken_in_charge(qtbot, board)
+    dialog = conflict_shown(qtbot, board)
+    assert dialog.table.hasFocus()
+
+    press(qtbot, dialog, Qt.Key.Key_Return)
+
+    assert board.keys.dialog is None
+    detail = detail_of(live_desk, incident)
+    assert (detail.status, detail.version) == (Status.ACKNOWLEDGED, 3)
