@@ -138,6 +138,12 @@ NOTE = Shortcut("N", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: add a note")))
 UNDO_STEP = Shortcut(
     "Ctrl+Z", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: undo my last step (5 minutes)"))
 )
+# A write refused because another desk changed the call first: Escape keeps theirs.
+APPLY_MINE = Shortcut(
+    "Ctrl+Return",
+    str(QT_TRANSLATE_NOOP("Shortcuts", "Changed at another desk: apply my entry over it")),
+    ("Ctrl+Enter",),
+)
 ALL_SECTORS = Shortcut("Alt+0", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: every sector")))
 ONE_SECTOR = Shortcut(
     "Alt+1", str(QT_TRANSLATE_NOOP("Shortcuts", "Calls: only one sector")), _alt_digits(2, 9)
@@ -226,6 +232,7 @@ ALL: tuple[Shortcut, ...] = (
     REASSIGN,
     NOTE,
     UNDO_STEP,
+    APPLY_MINE,
     ALL_SECTORS,
     ONE_SECTOR,
     SECTOR_FIGURES,

@@ -490,6 +490,62 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Your entry</source>
+        <translation>Votre saisie</translation>
+    </message>
+    <message>
+        <source>{field} (differs)</source>
+        <extracomment>A field whose two versions differ, said in words as well as in bold.</extracomment>
+        <translation>{field} (diffère)</translation>
+    </message>
+    <message>
+        <source>Call changed at another desk</source>
+        <translation>Appel modifié à un autre poste</translation>
+    </message>
+    <message>
+        <source>Your entry was not saved; it stays in the call&apos;s timeline. Rows in bold, marked “differs”, are those where the two versions differ.</source>
+        <translation>Votre saisie n&apos;a pas été enregistrée&#xa0;; elle reste dans l&apos;historique de l&apos;appel. Les lignes en gras, marquées «&#xa0;diffère&#xa0;», sont celles où les deux versions diffèrent.</translation>
+    </message>
+    <message>
+        <source>The call now, beside your entry, field by field</source>
+        <translation>L&apos;appel maintenant, à côté de votre saisie, champ par champ</translation>
+    </message>
+    <message>
+        <source>Keep the current version</source>
+        <translation>Garder la version actuelle</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Apply my entry</source>
+        <translation>Appliquer ma saisie</translation>
+    </message>
+    <message>
+        <source>Escape: keep the current version · {apply}: apply my entry</source>
+        <translation>Échap&#xa0;: garder la version actuelle · {apply}&#xa0;: appliquer ma saisie</translation>
+    </message>
+    <message>
+        <source>{who} changed {reference} at another desk at {time}, before your entry was saved.</source>
+        <translation>{who} a modifié {reference} à un autre poste à {time}, avant l&apos;enregistrement de votre saisie.</translation>
+    </message>
+    <message>
+        <source>{reference} was changed at another desk before your entry was saved.</source>
+        <translation>{reference} a été modifié à un autre poste avant l&apos;enregistrement de votre saisie.</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Time received</source>
@@ -799,7 +855,7 @@
     </message>
     <message>
         <source>&amp;Correct the call…</source>
-        <extracomment>The question of Ctrl+Shift+S, while it is asked. The correction dialog, while it is open.</extracomment>
+        <extracomment>The question of Ctrl+Shift+S, while it is asked.</extracomment>
         <translation>&amp;Corriger l&apos;appel…</translation>
     </message>
     <message>
@@ -824,6 +880,7 @@
     </message>
     <message>
         <source>Select a call first (arrow keys).</source>
+        <extracomment>The correction dialog, while it is open. The two versions of a correction refused for a conflict, while they are shown.</extracomment>
         <translation>Choisissez d&apos;abord un appel (flèches).</translation>
     </message>
     <message>
@@ -5049,6 +5106,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Calls: undo my last step (5 minutes)</source>
         <translation>Appels&#xa0;: annuler ma dernière étape (5 minutes)</translation>
+    </message>
+    <message>
+        <source>Changed at another desk: apply my entry over it</source>
+        <translation>Appel modifié à un autre poste&#xa0;: appliquer ma saisie par-dessus</translation>
     </message>
     <message>
         <source>Calls: every sector</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from operline.changes import Changes, IncidentChange
 from operline.codes import Status
 from operline.errors import OperlineError
+from operline.incidents.conflicts import Conflict, IncidentConflict
 from operline.incidents.events import IncidentChanged, IncidentRefused, Refusal
 from operline.incidents.live_board import BoardIncident
 from operline.incidents.places import PlaceRoom, places_with_room
@@ -53,6 +54,7 @@ from operline.ui.board.team_choices import (
     TeamDialog,
     team_choices,
 )
+from operline.ui.conflict_dialog import ConflictDialog, VersionedStep
 from operline.ui.desk_context import DeskContext
 from operline.ui.labels import outcome_label, status_label
 from operline.ui.tasks import Work
@@ -185,8 +187,8 @@ class StageKeys(QObject):
         action = Action(self.desk.actor(), now, now)
         self._record(
             incident,
-            lambda database: advance_incident(
-                database, incident.incident_id, stage, version=incident.version, action=action
+            lambda database, version: advance_incident(
+                database, incident.incident_id, stage, version=version, action=action
             ),
             self._stage_done(incident, stage, action.at),
         )
@@ -205,8 +207,8 @@ class StageKeys(QObject):
             action = Action(self.desk.actor(), chosen.at, self.desk.clock(), chosen.reason)
             self._record(
                 incident,
-                lambda database: advance_incident(
-                    database, incident.incident_id, stage, version=incident.version, action=action
+                lambda database, version: advance_incident(
+                    database, incident.incident_id, stage, version=version, action=action
                 ),
                 self._stage_done(incident, stage, chosen.at),
                 reply,
@@ -255,12 +257,8 @@ class StageKeys(QObject):
             action = Action(self.desk.actor(), change.at, self.desk.clock(), change.reason)
             self._record(
                 incident,
-                lambda database: service(
-                    database,
-                    incident.incident_id,
-                    change.team_id,
-                    version=incident.version,
-                    action=action,
+                lambda database, version: service(
+                    database, incident.incident_id, change.team_id, version=version, action=action
                 ),
                 done.format(
                     reference=incident.reference,
@@ -301,12 +299,12 @@ class StageKeys(QObject):
             action = Action(self.desk.actor(), closing.at, self.desk.clock(), closing.reason)
             self._record(
                 incident,
-                lambda database: close_incident(
+                lambda database, version: close_incident(
                     database,
                     incident.incident_id,
                     closing.outcome,
                     facility_id=closing.facility_id,
-                    version=incident.version,
+                    version=version,
                     action=action,
                 ),
                 self.tr("{reference} closed: {outcome}.").format(
@@ -327,7 +325,8 @@ class StageKeys(QObject):
             now, actor = self.desk.clock(), self.desk.actor()
             self._record(
                 incident,
-                lambda database: add_note(
+                # A note names no version: it never conflicts.
+                lambda database, _version: add_note(
                     database, incident.incident_id, text, actor=actor, now=now
                 ),
                 self.tr("Note added to {reference}.").format(reference=incident.reference),
@@ -355,16 +354,22 @@ class StageKeys(QObject):
     def _record(
         self,
         incident: BoardIncident,
-        work: Work[IncidentState | Changes],
+        step: VersionedStep[IncidentState | Changes],
         done: str,
         reply: Reply | None = None,
+        *,
+        version: int | None = None,
     ) -> None:
-        """Run a step off the GUI thread; its refusal goes to ``reply`` (else the board).
+        """Run a step off the GUI thread, at the version the board read unless told;
+        its refusal goes to ``reply`` (else the board).
 
+        A refusal because another desk changed the call first opens the conflict dialog;
+        applying the entry there runs the same step again at the version now current.
         The stage keys stay greyed until the step is answered: a key pressed twice does
         not record twice.
         """
         changes = self.desk.changes
+        at_version = incident.version if version is None else version
 
         def recorded(result: IncidentState | Changes) -> None:
             if isinstance(result, IncidentState):
@@ -382,12 +387,34 @@ class StageKeys(QObject):
                 self.cursor.say(sentence, problem=True)
                 if reply is not None:
                     reply(None)
+                if isinstance(error, IncidentConflict):
+                    self._offer(incident, error.conflict, step, done)
             elif reply is not None:
                 reply(sentence)
             else:
                 self.cursor.say(sentence, problem=True)
 
-        self.desk.runner.run(work, recorded, refused, owner=self.board, busy=self._actions)
+        self.desk.runner.run(
+            lambda database: step(database, at_version),
+            recorded,
+            refused,
+            owner=self.board,
+            busy=self._actions,
+        )
+
+    def _offer(
+        self,
+        incident: BoardIncident,
+        conflict: Conflict,
+        step: VersionedStep[IncidentState | Changes],
+        done: str,
+    ) -> None:
+        """Show both versions; "apply my entry" runs the step again over the current call."""
+
+        def apply(version: int) -> None:
+            self._record(incident, step, done, version=version)
+
+        self._open(ConflictDialog(conflict, now=self.desk.clock(), apply=apply, parent=self.board))
 
     def _read(self, work: Work[T], then: Callable[[T], None]) -> None:
         """Read what a dialog needs off the GUI thread, then open it."""
@@ -416,11 +443,13 @@ class StageKeys(QObject):
 
     def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._dialog_closed)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.dialog = dialog
         dialog.open()
 
-    def _dialog_closed(self) -> None:
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.dialog is not dialog:
+            return  # it opened another as it closed (a conflict met again): that one counts
         self.dialog = None
         # Back to the board, keys and all, without reaching for the mouse.
         self.board.activateWindow()

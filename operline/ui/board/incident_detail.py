@@ -116,6 +116,17 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate(_CONTEXT, source)
 
 
+def field_label(field: str) -> str:
+    """A column of the call as the desk names it (the column's own name if it has none)."""
+    source = _FIELDS.get(field)
+    return _tr(source) if source is not None else field
+
+
+def is_time_field(field: str | None) -> bool:
+    """Whether a column holds an instant (stored in ISO 8601, shown in Paris time)."""
+    return field in _TIME_FIELDS
+
+
 def value_text(field: str | None, value: str | None) -> str:
     """A stored value as the desk reads it: labels for codes, names already resolved."""
     if value is None:
@@ -146,12 +157,12 @@ def value_text(field: str | None, value: str | None) -> str:
 def what_text(line: TimelineLine) -> str:
     if line.kind is EventKind.UPDATED and line.field in _FIELDS:
         return QCoreApplication.translate("IncidentTimeline", "Changed: {field}").format(
-            field=_tr(_FIELDS[line.field])
+            field=field_label(line.field)
         )
     if line.kind in CORRECTIONS and line.field in _FIELDS:
         after = line.kind is EventKind.CORRECTED_AFTER_SIGN_OFF
         template = _CORRECTED_AFTER_FIELD if after else _CORRECTED_FIELD
-        return _tr(template).format(field=_tr(_FIELDS[line.field]))
+        return _tr(template).format(field=field_label(line.field))
     return _tr(_KINDS[line.kind])
 
 

@@ -29,19 +29,11 @@ from operline.day_sign_off import (
 )
 from operline.db.engine import Database
 from operline.errors import OperlineError
-from operline.incidents.corrections import (
-    Corrected,
-    Correction,
-    CorrectionChoices,
-    correct_incident,
-    correction_choices,
-)
-from operline.incidents.timeline import IncidentDetail, read_incident
 from operline.paris_time import Clock
 from operline.ui import shortcuts
 from operline.ui.desk_context import ChangeBus
-from operline.ui.journal.cells import COLUMN_FIELDS, JournalColumn
-from operline.ui.journal.correction_dialog import CorrectionDialog, Reply
+from operline.ui.journal.correction_dialog import CorrectionDialog
+from operline.ui.journal.day_corrections import DayLogCorrections
 from operline.ui.journal.printing import (
     DayLogPages,
     corrected_after_text,
@@ -52,7 +44,6 @@ from operline.ui.journal.printing import (
 from operline.ui.messages import error_sentence
 from operline.ui.refusals import action_problem
 from operline.ui.shell.focus import explain_greyed
-from operline.ui.table_model import INCIDENT_ID_ROLE
 from operline.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -86,8 +77,6 @@ class DayLogSupervision(QObject):
         #: The question of Ctrl+Shift+S, while it is asked.
         self.sign_off_prompt: QMessageBox | None = None
         self.status: DayStatus | None = None
-        #: The correction dialog, while it is open.
-        self.dialog: CorrectionDialog | None = None
         self.header = QLabel(view)
         self.header.setObjectName("journalSignOff")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -114,13 +103,27 @@ class DayLogSupervision(QObject):
         self._tooltips = {
             action: action.toolTip() for action in (self.correct_action, self.sign_off_action)
         }
-        self.correct_action.triggered.connect(self.correct_selected)
+        self.corrections = DayLogCorrections(
+            view,
+            runner,
+            self.correct_action,
+            actor=actor,
+            clock=clock,
+            publish=self._publish,
+            signed_off=lambda: self.status is not None and self.status.last is not None,
+        )
+        self.correct_action.triggered.connect(self.corrections.correct_selected)
         self.sign_off_action.triggered.connect(self.sign_off)
         self.print_action.triggered.connect(self.print_day)
         self.pdf_action.triggered.connect(lambda: self.save_pdf())
         if changes is not None:
             changes.changed.connect(self.apply_changes)
         self.update_rights()
+
+    @property
+    def dialog(self) -> CorrectionDialog | None:
+        """The correction dialog, while it is open."""
+        return self.corrections.dialog
 
     def actions(self) -> list[QAction]:
         return [self.correct_action, self.sign_off_action, self.print_action, self.pdf_action]
@@ -186,79 +189,6 @@ class DayLogSupervision(QObject):
             model.read_again(shown)
         if shown or self._view.day in changes.signed_days:
             self.read_status(self._view.day)
-
-    # Corrections
-
-    def correct_selected(self) -> None:
-        """Open the correction dialog on the call under the cursor, at its column's field."""
-        index = self._view.table.currentIndex()
-        incident_id = self._view.model.data(index, INCIDENT_ID_ROLE)
-        if not isinstance(incident_id, int):
-            self._view.notice.emit(
-                QCoreApplication.translate("DayLog", "Select a call first (arrow keys).")
-            )
-            return
-        column = JournalColumn(index.column()) if index.isValid() else JournalColumn.TIME
-        actor, now = self._actor(), self._clock()
-
-        def read(database: Database) -> tuple[IncidentDetail, CorrectionChoices]:
-            detail = read_incident(database, incident_id, actor=actor, now=now)
-            return detail, correction_choices(database)
-
-        self._runner.run(
-            read,
-            lambda found: self._open_dialog(*found, column),
-            lambda error: self._view.notice.emit(action_problem(error)),
-            owner=self,
-            busy=(self.correct_action,),
-        )
-
-    def _open_dialog(
-        self, detail: IncidentDetail, choices: CorrectionChoices, column: JournalColumn
-    ) -> None:
-        signed = self.status is not None and self.status.last is not None
-        dialog = CorrectionDialog(
-            detail,
-            choices,
-            lambda correction, reply: self._record(detail, correction, reply),
-            field=COLUMN_FIELDS.get(column),
-            signed_off=signed,
-            parent=self._view,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._dialog_closed)
-        self.dialog = dialog
-        dialog.open()
-
-    def _record(self, detail: IncidentDetail, correction: Correction, reply: Reply) -> None:
-        actor, now = self._actor(), self._clock()
-
-        def done(corrected: Corrected) -> None:
-            reply(None)
-            self._publish(corrected.changes)
-            self._view.notice.emit(
-                QCoreApplication.translate(
-                    "DayLog", "{reference} corrected; the timeline keeps the value recorded."
-                ).format(reference=corrected.reference)
-            )
-
-        self._runner.run(
-            lambda database: correct_incident(
-                database,
-                detail.incident_id,
-                correction,
-                version=detail.version,
-                actor=actor,
-                now=now,
-            ),
-            done,
-            lambda error: reply(action_problem(error)),
-            owner=self,
-        )
-
-    def _dialog_closed(self) -> None:
-        self.dialog = None
-        self._view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _publish(self, changes: Changes) -> None:
         if self._changes is not None:
