@@ -13,11 +13,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from operline.actors import system_actor
 from operline.changes import Changes, IncidentChange
+from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.db.models import Incident
 from operline.drafts import DraftStore
 from operline.figures.buckets import IsoWeek
+from operline.operators import add_operator
 from operline.ui.board.model import BoardColumn
 from operline.ui.figures.places_model import PlaceColumn
 from operline.ui.journal.cells import JournalColumn
@@ -291,3 +294,42 @@ def test_at_1366_pixels_the_sector_s_tables_show_every_column_whole(
             if column != elided:
                 text = table.model().headerData(column, Qt.Orientation.Horizontal)
                 assert table.columnWidth(column) >= _needed(table, column), text
+
+
+def test_an_operator_sees_the_sector_without_the_weeks_delays_and_is_told_why(
+    french: InstalledLanguage, qtbot: QtBot, window: MainWindow, sqlite_database: Database
+) -> None:
+    operator = add_operator(
+        sqlite_database,
+        "Salomé Petit",
+        OperatorRole.OPERATOR,
+        actor=system_actor("superviseur", "poste-1"),
+        now=NOW,
+    )
+    window.session.set_operator(operator)
+
+    window.open_sector_view(window.calls.strip.sectors()[0].sector_id)
+
+    view = window.sector_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.figures is not None)
+    cells = view._ack_cells
+    for row in (1, 2):  # this week and last week
+        for column in (1, 2, 3):
+            cell = cells[(row, column)]
+            assert cell.text() == "—"
+            assert not cell.isEnabled()
+            assert cell.toolTip().startswith("Seul un superviseur voit les délais des semaines")
+    # Today stays in sight: the open calls and the day's log.
+    assert view.lists.tabText(0) == "Appels en cours (4)"
+    assert view.lists.tabText(1) == "Journal du jour (2)"
+
+
+def test_a_supervisor_sees_the_weeks_delays(window: MainWindow) -> None:
+    window.open_sector_view(window.calls.strip.sectors()[0].sector_id)
+
+    view = window.sector_view
+    assert view is not None
+    assert view._ack_cells[(1, 1)].text() == "6 min 00 s"
+    assert view._ack_cells[(1, 1)].isEnabled()
+    assert view._ack_cells[(1, 1)].toolTip() == ""
