@@ -192,7 +192,7 @@ def _undo_attempt(session: Session, incident_id: int, actor: Actor) -> Attempt:
     if leading.kind == EventKind.REASSIGNED.value:
         fields = ["status", "assigned_team_id", "routed_at", "acknowledged_at", "on_scene_at"]
     else:
-        stage = Status(leading.new_value)
+        stage = Status(leading.new_value or Status.NEW.value)
         fields = ["status", STAGE_COLUMN[stage]] if stage in STAGE_COLUMN else ["status"]
         if stage is Status.ROUTED:
             fields.append("assigned_team_id")
