@@ -10,7 +10,7 @@ let the person keep the current one or apply theirs again.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +28,9 @@ from operline.paris_time import as_utc
 
 #: What a refused write would have set: column name to stored text (None for empty).
 Attempt = Mapping[str, str | None]
+#: An attempt only known from the call as it is now (an undo names no values of its own):
+#: worked out in the transaction that records it.
+AttemptOf = Callable[[Session], Attempt]
 #: Columns holding an id, and the table whose name the conflict shows.
 _NAMED: dict[str, type[Team] | type[Facility] | type[Sector]] = {
     "assigned_team_id": Team,
@@ -73,7 +76,12 @@ class IncidentConflict(IncidentChanged):
 
 @contextmanager
 def conflicts_recorded(
-    database: Database, incident_id: int, attempt: Attempt, *, actor: Actor, now: datetime
+    database: Database,
+    incident_id: int,
+    attempt: Attempt | AttemptOf,
+    *,
+    actor: Actor,
+    now: datetime,
 ) -> Iterator[None]:
     """Around a write to a call: a refusal for a stale version keeps the attempt.
 
@@ -90,12 +98,19 @@ def conflicts_recorded(
 
 
 def record_conflict(
-    database: Database, incident_id: int, attempt: Attempt, *, actor: Actor, now: datetime
+    database: Database,
+    incident_id: int,
+    attempt: Attempt | AttemptOf,
+    *,
+    actor: Actor,
+    now: datetime,
 ) -> Conflict:
     """Write the refused attempt to the call's timeline; the call as it is now."""
     with database.write() as session:
         incident = session.get(Incident, incident_id)
         assert incident is not None, "a call is never deleted"
+        if callable(attempt):
+            attempt = attempt(session)
         changed_by, changed_at = _last_change(session, incident.id)
         fields = tuple(
             ConflictField(field, stored_text(getattr(incident, field)), value)

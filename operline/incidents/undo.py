@@ -5,6 +5,8 @@ undone, by the operator who recorded it, within the desk's undo window of record
 (``desk.undo_minutes``, five minutes unless a supervisor set it). The timeline stays
 append-only: the undo is one more line, and the incident's state before
 the step is found by replaying the timeline, since a step does not keep what it replaced.
+An undo on a call another desk changed since it was read is refused as a conflict, with the
+call as it is now beside what the undo would have put back.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from operline.actors import Actor, Right, require
 from operline.audit import AuditAction
@@ -24,7 +27,9 @@ from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent, Operator
 from operline.errors import OperlineError
 from operline.incidents.audited import audit_incident_write
+from operline.incidents.conflicts import Attempt, conflicts_recorded, stored_text
 from operline.incidents.events import EventKind, IncidentChanged, IncidentRefused, Refusal
+from operline.incidents.stage_times import STAGE_COLUMN
 from operline.incidents.stages import IncidentState, incident_state
 from operline.paris_time import format_paris
 from operline.sentences import QT_TRANSLATE_NOOP, Template
@@ -90,17 +95,18 @@ def undo_last_stage(
 ) -> IncidentState:
     """Put the incident back as it was before its last step, and say so in its timeline."""
     require(actor, Right.HANDLE_CALLS)
-    with database.write() as session:
+
+    def attempt(session: Session) -> Attempt:
+        return _undo_attempt(session, incident_id, actor)
+
+    recorded = conflicts_recorded(database, incident_id, attempt, actor=actor, now=now)
+    with recorded, database.write() as session:
         incident = session.get(Incident, incident_id, with_for_update=True)
         if incident is None:
             raise IncidentRefused(Refusal.NOT_FOUND)
         if incident.version != version:
             raise IncidentChanged(incident.reference)
-        events = session.scalars(
-            select(IncidentEvent)
-            .where(IncidentEvent.incident_id == incident_id)
-            .order_by(IncidentEvent.id)
-        ).all()
+        events = _timeline(session, incident_id)
         steps = [event for event in events if event.kind not in _NOT_STEPS]
         before = _state_before_last_step(steps)
         if before is None or Status(incident.status) is not _replay(steps).status:
@@ -151,6 +157,48 @@ def undo_last_stage(
             else IncidentChange.STAGE
         )
         return incident_state(session, incident, kind)
+
+
+def _timeline(session: Session, incident_id: int) -> Sequence[IncidentEvent]:
+    return session.scalars(
+        select(IncidentEvent)
+        .where(IncidentEvent.incident_id == incident_id)
+        .order_by(IncidentEvent.id)
+    ).all()
+
+
+def _undo_attempt(session: Session, incident_id: int, actor: Actor) -> Attempt:
+    """What an undo refused for a conflict would have put back: the fields of the last step
+    this person recorded that still stands, as they were before it (none if there is none)."""
+    steps = [event for event in _timeline(session, incident_id) if event.kind not in _NOT_STEPS]
+    mine = [
+        (state, event)
+        for state, event in _replay_with_stack(steps)[1]
+        if event.operator_id == actor.operator_id
+    ]
+    if not mine:
+        return {}
+    restored, leading = mine[-1]
+    values: dict[str, object] = {
+        "status": restored.status.value,
+        "assigned_team_id": restored.team_id,
+        "routed_at": restored.routed_at,
+        "acknowledged_at": restored.acknowledged_at,
+        "on_scene_at": restored.on_scene_at,
+        "closed_at": restored.closed_at,
+        "outcome": restored.outcome.value if restored.outcome else None,
+        "orientation_facility_id": restored.facility_id,
+    }
+    if leading.kind == EventKind.REASSIGNED.value:
+        fields = ["status", "assigned_team_id", "routed_at", "acknowledged_at", "on_scene_at"]
+    else:
+        stage = Status(leading.new_value or Status.NEW.value)
+        fields = ["status", STAGE_COLUMN[stage]] if stage in STAGE_COLUMN else ["status"]
+        if stage is Status.ROUTED:
+            fields.append("assigned_team_id")
+        elif stage is Status.CLOSED:
+            fields += ["outcome", "orientation_facility_id"]
+    return {field: stored_text(values[field]) for field in fields}
 
 
 def _recorded_at(

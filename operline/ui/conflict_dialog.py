@@ -5,6 +5,8 @@ person entered, field by field), so it reads nothing from the database. Escape, 
 keeps the current version: the attempt is already in the call's timeline. Ctrl+Enter
 applies the person's entry over the current call, by running the same step again at the
 version now current; the screen that opened the dialog does that, off the GUI thread.
+A step that cannot be applied again over another desk's change (an undo) opens it read
+only: the current version is the one kept, and a sentence says what to do instead.
 """
 
 from __future__ import annotations
@@ -61,6 +63,15 @@ _DIFFERS = str(QT_TRANSLATE_NOOP("ConflictDialog", "{field} (differs)"))
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate(_CONTEXT, source)
+
+
+def conflict_notice(conflict: Conflict) -> str:
+    """The screen's line while the dialog is open: it points to the dialog, not to a retry."""
+    return QCoreApplication.translate(
+        "ConflictDialog",
+        "{reference} was changed at another desk meanwhile: "
+        "the call now and your entry are shown side by side.",
+    ).format(reference=conflict.reference)
 
 
 def conflict_value(field: str, value: str | None, now: datetime) -> str:
@@ -129,7 +140,8 @@ class ConflictDialog(QDialog):
     """The call as another desk left it beside the person's entry; keep one, or apply theirs.
 
     "Apply my entry" closes it and calls ``apply`` with the version now current, for the
-    screen to run its step again; Escape keeps the call as it is now.
+    screen to run its step again; Escape keeps the call as it is now. Without ``apply`` the
+    dialog only shows both versions, with ``advice`` saying why and what to do instead.
     """
 
     def __init__(
@@ -137,7 +149,8 @@ class ConflictDialog(QDialog):
         conflict: Conflict,
         *,
         now: datetime,
-        apply: Callable[[int], None],
+        apply: Callable[[int], None] | None,
+        advice: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -161,6 +174,8 @@ class ConflictDialog(QDialog):
             ),
             self,
         )
+        if advice:
+            self.legend.setText(f"{self.legend.text()} {advice}")
         self.legend.setObjectName("conflictLegend")
         self.legend.setAccessibleName(self.legend.text())
         self.legend.setWordWrap(True)
@@ -192,21 +207,25 @@ class ConflictDialog(QDialog):
         self.buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.keep_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
-        version = conflict.version
-        self.accepted.connect(lambda: apply(version))
         self.buttons.rejected.connect(self.reject)
         self.apply_action = QAction(self.apply_button.text(), self)
         self.apply_action.setObjectName("applyMineAction")
-        shortcuts.APPLY_MINE.bind(self.apply_action)
-        self.apply_action.triggered.connect(self.apply_button.click)
-        self.addAction(self.apply_action)
         self.apply_button.setToolTip(shortcuts.APPLY_MINE.key_text())
-        self.keys = QLabel(
-            self.tr("Escape: keep the current version · {apply}: apply my entry").format(
+        if apply is None:
+            self.apply_button.hide()
+            self.apply_button.setEnabled(False)
+            self.apply_action.setEnabled(False)
+            keys = self.tr("Escape: keep the current version")
+        else:
+            version = conflict.version
+            self.accepted.connect(lambda: apply(version))
+            shortcuts.APPLY_MINE.bind(self.apply_action)
+            self.apply_action.triggered.connect(self.apply_button.click)
+            self.addAction(self.apply_action)
+            keys = self.tr("Escape: keep the current version · {apply}: apply my entry").format(
                 apply=shortcuts.APPLY_MINE.key_text()
-            ),
-            self,
-        )
+            )
+        self.keys = QLabel(keys, self)
         self.keys.setObjectName("conflictKeys")
         self.keys.setAccessibleName(self.keys.text())
         self.keys.setWordWrap(True)

@@ -509,6 +509,10 @@
         <translation>{field} (diffère)</translation>
     </message>
     <message>
+        <source>{reference} was changed at another desk meanwhile: the call now and your entry are shown side by side.</source>
+        <translation>{reference} a été modifié à un autre poste entre-temps&#xa0;: l&apos;appel actuel et votre saisie sont affichés côte à côte.</translation>
+    </message>
+    <message>
         <source>Call changed at another desk</source>
         <translation>Appel modifié à un autre poste</translation>
     </message>
@@ -531,6 +535,10 @@
     <message>
         <source>Apply my entry</source>
         <translation>Appliquer ma saisie</translation>
+    </message>
+    <message>
+        <source>Escape: keep the current version</source>
+        <translation>Échap&#xa0;: garder la version actuelle</translation>
     </message>
     <message>
         <source>Escape: keep the current version · {apply}: apply my entry</source>
@@ -817,7 +825,7 @@
     </message>
     <message>
         <source>its header is overwritten</source>
-        <extracomment>How long a writer waits for another desk&apos;s write on SQLite. Waiters poll the lock, so with four desks writing flat out one could wait past 5 s (a call refused as &quot;locked&quot;); the wait runs off the GUI thread, and matches PostgreSQL&apos;s statement timeout. The longest one statement may run on PostgreSQL before the server cancels it, so a desk waiting on a stuck lock or an overloaded server gets an answer, not a freeze. libpq settings that notice a half-open connection (a cut network, a server gone) within about half a minute, idle or in the middle of a query, instead of never. This process&apos;s mark on the change rows it writes: it redrew those changes itself, and skips them when it follows the change sequence.</extracomment>
+        <extracomment>How long a writer waits for another desk&apos;s write on SQLite. Waiters poll the lock, so with four desks writing flat out one could wait past 5 s (a call refused as &quot;locked&quot;); the wait runs off the GUI thread, and matches PostgreSQL&apos;s statement timeout. This process&apos;s mark on the change rows it writes: it redrew those changes itself, and skips them when it follows the change sequence.</extracomment>
         <translation>son en-tête est écrasé</translation>
     </message>
     <message>
@@ -4549,7 +4557,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>{reference} was not routed: it waits on the live board.</source>
-        <extracomment>The teams read last, kept when the form empties after a save: the saved call&apos;s. The saved call waiting for its team, if any. The team chosen is being recorded. What the problem shown was about: the team chosen then, and whether a reason.</extracomment>
+        <extracomment>The teams read last, kept when the form empties after a save: the saved call&apos;s. The saved call waiting for its team, if any. The team chosen is being recorded. What the problem shown was about: the team chosen then, and whether a reason. Both versions of a call another desk changed before its routing, while shown.</extracomment>
         <translation>{reference} n&apos;a été transmis à aucune équipe&#xa0;: il attend dans les appels en cours.</translation>
     </message>
     <message>
@@ -5561,6 +5569,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Last step undone: {reference} is back at stage {stage}.</source>
         <translation>Dernière étape annulée&#xa0;: {reference} revient à l&apos;étape «&#xa0;{stage}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>An undo is not applied over another desk&apos;s change: look at the call as it is now, and press {key} again on it if its last step still needs undoing.</source>
+        <translation>Une annulation ne s&apos;applique pas par-dessus la modification d&apos;un autre poste&#xa0;: regardez l&apos;appel tel qu&apos;il est maintenant, et appuyez de nouveau sur {key} sur cet appel si sa dernière étape doit encore être annulée.</translation>
     </message>
 </context>
 <context>

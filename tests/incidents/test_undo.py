@@ -13,6 +13,8 @@ from operline.codes import OperatorRole, Outcome, Status
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent
 from operline.errors import InvalidInput
+from operline.incidents.conflicts import ConflictField, IncidentConflict
+from operline.incidents.corrections import Correction, LogField, correct_incident
 from operline.incidents.events import EventKind, IncidentChanged
 from operline.incidents.stages import (
     Action,
@@ -294,6 +296,62 @@ def test_a_call_changed_meanwhile_is_not_undone(desk: Desk) -> None:
     with pytest.raises(IncidentChanged):
         _undo(desk, routed, 3)  # the version seen before the acknowledgement
     assert _row(desk, routed.incident_id).version == acknowledged.version
+
+
+def test_an_undo_refused_for_a_conflict_shows_what_it_would_have_put_back(desk: Desk) -> None:
+    acknowledged = call_at(desk, Status.ACKNOWLEDGED)  # acknowledged at +2 by this desk
+    colleague = signed_in(desk.database, "Karim Haddad", OperatorRole.OPERATOR)
+    on_scene = advance_incident(
+        desk.database, acknowledged.incident_id, Status.ON_SCENE, version=acknowledged.version,
+        action=Action(colleague, at(2.5), at(2.5)),
+    )  # fmt: skip
+
+    with pytest.raises(IncidentConflict) as refused:
+        _undo(desk, acknowledged, 3)  # this desk still shows the call acknowledged
+
+    conflict = refused.value.conflict
+    assert (conflict.version, conflict.changed_by) == (on_scene.version, "Karim Haddad")
+    # What taking back this desk's acknowledgement would have left, beside the call now.
+    assert conflict.fields == (
+        ConflictField("status", "on_scene", "routed"),
+        ConflictField("acknowledged_at", at(2).isoformat(), None),
+    )
+    row = _row(desk, acknowledged.incident_id)
+    assert (row.status, row.version) == (Status.ON_SCENE.value, on_scene.version)
+    with desk.database.read() as session:
+        lines = session.scalars(
+            select(IncidentEvent).where(
+                IncidentEvent.incident_id == acknowledged.incident_id,
+                IncidentEvent.kind == EventKind.CONFLICT.value,
+            )
+        ).all()
+        assert {(line.operator_id, line.field, line.new_value) for line in lines} == {
+            (desk.actor.operator_id, "status", "routed"),
+            (desk.actor.operator_id, "acknowledged_at", None),
+        }
+
+
+def test_an_undo_refused_after_a_correction_names_the_step_it_would_have_taken_back(
+    desk: Desk,
+) -> None:
+    routed = call_at(desk, Status.ROUTED)
+    supervisor = signed_in(desk.database, "Karim Haddad", OperatorRole.SUPERVISOR)
+    corrected = correct_incident(
+        desk.database, routed.incident_id,
+        Correction(LogField.ROUTED_AT, at(0.5), "Heure lue sur le journal radio"),
+        version=routed.version, actor=supervisor, now=at(2),
+    )  # fmt: skip
+
+    with pytest.raises(IncidentConflict) as refused:
+        _undo(desk, routed, 3)
+
+    assert refused.value.conflict.fields == (
+        ConflictField("status", "routed", "new"),
+        ConflictField("routed_at", at(0.5).isoformat(), None),
+        ConflictField("assigned_team_id", "Maraude Nord", None),
+    )
+    assert _row(desk, routed.incident_id).routed_at == at(0.5)  # the correction stands
+    assert corrected.reference == routed.reference
 
 
 def test_nobody_signed_in_undoes_nothing(desk: Desk) -> None:

@@ -54,7 +54,7 @@ from operline.ui.board.team_choices import (
     TeamDialog,
     team_choices,
 )
-from operline.ui.conflict_dialog import ConflictDialog, VersionedStep
+from operline.ui.conflict_dialog import ConflictDialog, VersionedStep, conflict_notice
 from operline.ui.desk_context import DeskContext
 from operline.ui.labels import outcome_label, status_label
 from operline.ui.tasks import Work
@@ -174,7 +174,9 @@ class StageKeys(QObject):
         actor = self.desk.actor()
         self._read(
             lambda database: read_incident(database, incident.incident_id, actor=actor, now=now),
-            lambda detail: self._open(IncidentDetailDialog(detail, now=now, parent=self.board)),
+            lambda detail: self.open_dialog(
+                IncidentDetailDialog(detail, now=now, parent=self.board)
+            ),
         )
 
     def advance(self, stage: Status) -> None:
@@ -214,7 +216,7 @@ class StageKeys(QObject):
                 reply,
             )
 
-        self._open(StageTimeDialog(stage, incident, self.desk.clock, submit, self.board))
+        self.open_dialog(StageTimeDialog(stage, incident, self.desk.clock, submit, self.board))
 
     def route(self) -> None:
         """Give a new call to a team: those on duty first, first call first."""
@@ -281,7 +283,7 @@ class StageKeys(QObject):
             reason_required=reassign,
             parent=self.board,
         )
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def close(self) -> None:
         ready = self._ready()
@@ -313,7 +315,7 @@ class StageKeys(QObject):
                 reply,
             )
 
-        self._open(CloseDialog(incident, places, self.desk.clock, submit, self.board))
+        self.open_dialog(CloseDialog(incident, places, self.desk.clock, submit, self.board))
 
     def note(self) -> None:
         ready = self._ready()
@@ -333,7 +335,7 @@ class StageKeys(QObject):
                 reply,
             )
 
-        self._open(NoteDialog(incident, submit, self.board))
+        self.open_dialog(NoteDialog(incident, submit, self.board))
 
     # Doing
 
@@ -384,6 +386,8 @@ class StageKeys(QObject):
             if isinstance(error, IncidentChanged):
                 # Another desk moved this call: show it as it is now, and say so.
                 changes.publish(Changes.of_incident(incident.incident_id, IncidentChange.STAGE))
+                if isinstance(error, IncidentConflict):
+                    sentence = conflict_notice(error.conflict)
                 self.cursor.say(sentence, problem=True)
                 if reply is not None:
                     reply(None)
@@ -414,7 +418,9 @@ class StageKeys(QObject):
         def apply(version: int) -> None:
             self._record(incident, step, done, version=version)
 
-        self._open(ConflictDialog(conflict, now=self.desk.clock(), apply=apply, parent=self.board))
+        self.open_dialog(
+            ConflictDialog(conflict, now=self.desk.clock(), apply=apply, parent=self.board)
+        )
 
     def _read(self, work: Work[T], then: Callable[[T], None]) -> None:
         """Read what a dialog needs off the GUI thread, then open it."""
@@ -441,7 +447,8 @@ class StageKeys(QObject):
             reference=incident.reference, stage=status_label(stage), time=when
         )
 
-    def _open(self, dialog: QDialog) -> None:
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Open a dialog of the board's keys; the focus comes back to the board when it closes."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.dialog = dialog

@@ -3,6 +3,14 @@
 The step undone is the last one this desk recorded (the call may have left the board if
 it was a close), else the last step of the call under the cursor. The service decides
 whether it may still be undone; its refusal is one translated sentence.
+
+When another desk changed the call since it was read, the conflict dialog shows the call
+now beside what the undo would have put back, read only: an undo names no values of its
+own, it takes back whatever the call's last step is. Applied again at the version now
+current it could take back a step another desk has built on, or put back the times a
+supervisor has corrected since (a correction is not a step, so the replay of the
+timeline that an undo restores from does not see it). The operator looks at the call as
+it is now and, if the step still needs undoing, presses Ctrl+Z again on it.
 """
 
 from __future__ import annotations
@@ -13,12 +21,14 @@ from PySide6.QtWidgets import QWidget
 
 from operline.changes import Changes, IncidentChange
 from operline.errors import OperlineError
+from operline.incidents.conflicts import IncidentConflict
 from operline.incidents.events import IncidentChanged
 from operline.incidents.stages import IncidentState
 from operline.incidents.undo import UndoRefused, undo_last_stage
 from operline.ui import shortcuts
 from operline.ui.board.actions import BoardCursor, StageKeys
 from operline.ui.board.stage_dialogs import stage_refusal
+from operline.ui.conflict_dialog import ConflictDialog, conflict_notice
 from operline.ui.desk_context import DeskContext
 from operline.ui.labels import status_label
 from operline.ui.messages import error_sentence
@@ -83,7 +93,22 @@ class UndoKey(QObject):
         def refused(error: OperlineError) -> None:
             if isinstance(error, IncidentChanged):
                 changes.publish(Changes.of_incident(incident_id, IncidentChange.STAGE))
-            cursor.say(undo_refusal(error), problem=True)
+            if not isinstance(error, IncidentConflict):
+                cursor.say(undo_refusal(error), problem=True)
+                return
+            # The step told no longer stands as this desk saw it: the next Ctrl+Z takes
+            # the call under the cursor, at the version the board now shows.
+            keys.last_step = None
+            cursor.say(conflict_notice(error.conflict), problem=True)
+            advice = self.tr(
+                "An undo is not applied over another desk's change: look at the call as it "
+                "is now, and press {key} again on it if its last step still needs undoing."
+            ).format(key=shortcuts.UNDO_STEP.key_text())
+            keys.open_dialog(
+                ConflictDialog(
+                    error.conflict, now=desk.clock(), apply=None, advice=advice, parent=self.board
+                )
+            )
 
         desk.runner.run(
             lambda database: undo_last_stage(

@@ -3,7 +3,9 @@
 As soon as a sector is chosen the panel shows its teams (first call first). Once the call
 is saved, the first team is selected: Enter records that the team was contacted. When no
 team covers the sector, the panel says so in red and offers the neighbours' teams, the
-backups on duty elsewhere, and any other team, with a short reason.
+backups on duty elsewhere, and any other team, with a short reason. When another desk
+changed the call before the routing was recorded, the conflict dialog shows the call now
+beside the routing, which the operator may apply over it (at the version now current).
 
 (Over 400 lines: one panel, its list, its problems and its keys share their state.)
 """
@@ -11,6 +13,7 @@ backups on duty elsewhere, and any other team, with a short reason.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from operline.changes import Changes
 from operline.errors import OperlineError
+from operline.incidents.conflicts import Conflict, IncidentConflict
 from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import LoggedCall
 from operline.incidents.routing import RoutingChoices, routing_choices
@@ -36,6 +40,8 @@ from operline.incidents.stages import Action, IncidentState, route_incident
 from operline.paris_time import format_paris
 from operline.phones import format_phone
 from operline.ui import shortcuts
+from operline.ui.board.stage_dialogs import stage_refusal
+from operline.ui.conflict_dialog import ConflictDialog, conflict_notice
 from operline.ui.desk_context import DeskContext
 from operline.ui.intake.routing_panel_model import (
     ROW_ROLE,
@@ -98,6 +104,8 @@ class RoutingPanel(QWidget):
         #: What the problem shown was about: the team chosen then, and whether a reason.
         self._problem_team: int | None = None
         self._problem_wants_reason = False
+        #: Both versions of a call another desk changed before its routing, while shown.
+        self.conflict: ConflictDialog | None = None
         self.model = RoutingModel(self)
         self._build()
         self.show_sector(None, clock())
@@ -186,21 +194,29 @@ class RoutingPanel(QWidget):
             now=now,
             reason=self.reason.text(),
         )
-        call = self.pending
+        self._route(self.pending, team, action, self.pending.version)
+
+    def _route(self, call: LoggedCall, team: RoutingRow, action: Action, version: int) -> None:
+        """Route the call at ``version``: the one saved, or the one a conflict carries."""
         self.routing_in_flight = True
         self._desk.runner.run(
             lambda database: route_incident(
-                database, call.incident_id, team.team_id, version=call.version, action=action
+                database, call.incident_id, team.team_id, version=version, action=action
             ),
-            lambda state: self._routed(call, team, state, now),
-            self._not_routed,
+            lambda state: self._routed(call, team, state, action.at),
+            lambda error: self._not_routed(error, call, team, action),
             owner=self,
         )
 
-    def _not_routed(self, error: OperlineError) -> None:
+    def _not_routed(
+        self, error: OperlineError, call: LoggedCall, team: RoutingRow, action: Action
+    ) -> None:
         self.routing_in_flight = False
+        if isinstance(error, IncidentConflict):
+            self._offer(call, team, action, error.conflict)
+            return
         wants_reason = isinstance(error, IncidentRefused) and error.code is Refusal.TEAM_NOT_ON_DUTY
-        self._tell_problem(action_problem(error), wants_reason=wants_reason)
+        self._tell_problem(stage_refusal(error), wants_reason=wants_reason)
         if wants_reason:
             self._show_reason(True)
             self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -225,6 +241,31 @@ class RoutingPanel(QWidget):
         self._outcome.show()
         self.notice.emit(sentence)
         self.routed.emit(state)
+
+    def _offer(
+        self, call: LoggedCall, team: RoutingRow, action: Action, conflict: Conflict
+    ) -> None:
+        """Both versions; "apply my entry" routes the call again over the current one."""
+        if self.pending == call:
+            # Still waiting for its team, now at the version the other desk left it at.
+            self.pending = replace(call, version=conflict.version)
+        self._tell_problem(conflict_notice(conflict))
+        dialog = ConflictDialog(
+            conflict,
+            now=self._clock(),
+            apply=lambda version: self._route(call, team, action, version),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._conflict_closed(dialog))
+        self.conflict = dialog
+        dialog.open()
+
+    def _conflict_closed(self, dialog: ConflictDialog) -> None:
+        if self.conflict is not dialog:
+            return  # applying met another conflict, shown in its own dialog already
+        self.conflict = None
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def copy_phone(self) -> None:
         """Put the selected team's phone, as the desk reads it, on the clipboard."""

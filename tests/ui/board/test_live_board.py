@@ -467,7 +467,8 @@ def test_a_call_changed_at_another_desk_is_reloaded_and_said(qtbot: QtBot, live_
 
     reference = board.selected_incident().reference
     assert board.message.text() == (
-        f"{reference} was changed at another desk meanwhile; check it and try again."
+        f"{reference} was changed at another desk meanwhile: "
+        "the call now and your entry are shown side by side."
     )
     assert column(board, BoardColumn.STAGE) == ["Acknowledged"]
     assert selected_id(board) == incident

@@ -194,8 +194,10 @@ def test_a_call_changed_at_another_desk_is_not_routed_twice(qtbot: QtBot, desk: 
     Keyboard(qtbot, panel).press(Qt.Key.Key_Return)
 
     assert _label(panel, "routingProblem").text() == (
-        f"⚠ {call.reference} was changed at another desk meanwhile; check it and try again."
+        f"⚠ {call.reference} was changed at another desk meanwhile: "
+        "the call now and your entry are shown side by side."
     )
+    assert panel.conflict is not None  # both versions, side by side
 
 
 @pytest.mark.usefixtures("english")
