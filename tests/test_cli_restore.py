@@ -176,7 +176,7 @@ def test_restore_is_refused_while_another_process_has_the_database_open(
 
         sentence = _one_sentence(run_operline("db", "restore", str(backup), "--db", url))
 
-        assert "Operline has the database" in sentence
+        assert "An Operline window has the database" in sentence
         assert "close it, then restore again" in sentence
         assert _references(path) == ["OPL-2026-000777"]
     finally:

@@ -1,11 +1,12 @@
-"""The mark that Operline has an SQLite database open: a lock on ``<database>.in-use``.
+"""The mark that an Operline window has an SQLite database open: a lock on ``<db>.in-use``.
 
 Each desk's window holds a shared lock on that file, beside the database, from its start
 to its end; ``operline db restore`` takes it exclusively, without waiting, so it never
-replaces a file a desk is writing to, and a window started during a restore waits for
-none and says so. The system drops a lock with its process, even a killed one, so none
-is ever left behind; the empty file stays. On Windows, whose locks are exclusive, each
-window locks one byte of its own among ``SLOTS``, and a restore locks them all.
+replaces a file a desk is writing to; a window started during a restore does not wait:
+it says so in one sentence and stops. The system drops a lock with its process, even a
+killed one, so none is ever left behind; the empty file stays. On Windows, whose locks
+are exclusive, each window locks one byte of its own among ``SLOTS``, and a restore
+locks them all.
 """
 
 from __future__ import annotations

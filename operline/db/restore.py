@@ -3,7 +3,7 @@
 The backup is checked first, and left untouched: an SQLite file, sound by SQLite's
 ``integrity_check``, of a schema this Operline knows (an older one is brought up to date
 at the next start; a newer Operline's is refused). The restore then takes the database
-for itself alone, refused while any Operline has it open (``operline.db.in_use``); the
+for itself alone, refused while an Operline window has it open (``operline.db.in_use``); the
 current file, its write-ahead log folded in first, is kept aside under a new name, and
 the backup is copied in with SQLite's backup API. A copy that fails puts the current file
 back. A PostgreSQL database is restored with ``pg_restore``, by the server's tools.
@@ -86,8 +86,7 @@ def restore_database(
         raise RestoreRefused(
             QT_TRANSLATE_NOOP(
                 "DatabaseMessages",
-                "Operline has the database {where} open (a desk's window, or a command); "
-                "close it, then restore again.",
+                "An Operline window has the database {where} open; close it, then restore again.",
             ),
             where=where,
         )

@@ -806,8 +806,8 @@
         <translation>{backup} est la base elle-même&#xa0;; choisissez une de ses sauvegardes.</translation>
     </message>
     <message>
-        <source>Operline has the database {where} open (a desk&apos;s window, or a command); close it, then restore again.</source>
-        <translation>Operline a la base {where} ouverte (la fenêtre d&apos;un poste, ou une commande)&#xa0;; fermez-la, puis relancez la restauration.</translation>
+        <source>An Operline window has the database {where} open; close it, then restore again.</source>
+        <translation>Une fenêtre d&apos;Operline a la base {where} ouverte&#xa0;; fermez-la, puis relancez la restauration.</translation>
     </message>
     <message>
         <source>The restore of {where} failed ({detail}); the database is as it was.</source>
