@@ -12,7 +12,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from operline.db.automatic_backups import automatic_backups, backups_folder
-from operline.db.engine import Database
+from operline.db.engine import Database, open_database
+from operline.db.migrate import upgrade_database
 from operline.drafts import DraftStore
 from operline.settings import write_setting
 from operline.ui.shell.backups import LastBackupLabel
@@ -147,3 +148,34 @@ def test_a_failed_backup_is_one_sentence_in_red_in_the_status_bar(
     assert "Traceback" not in text
     assert "\n" not in text
     assert shown.last_backup.alarming
+
+
+@pytest.mark.postgres
+def test_a_postgresql_desk_shows_no_backup_in_the_status_bar(
+    qtbot: QtBot, postgres_url: str, tmp_path: Path
+) -> None:
+    database = open_database(postgres_url)
+    upgrade_database(database, now=NOW)
+    runner = TaskRunner(database)
+    try:
+        shown = MainWindow(
+            database,
+            runner=runner,
+            actor="claire",
+            clock=Clock(NOW),
+            session=DeskSession(),
+            drafts=DraftStore(tmp_path / "drafts"),
+        )
+        qtbot.addWidget(shown)
+        with qtbot.waitActive(shown):
+            shown.show()
+        settle(qtbot, runner)
+
+        assert shown.backups is None
+        assert not shown.last_backup.isVisible()
+        assert shown.statusBar().findChildren(LastBackupLabel) == []
+        shown.calls.age_timer.stop()
+        shown.close()
+    finally:
+        runner.shut_down()
+        database.dispose()
