@@ -122,6 +122,8 @@ _notes_days = _whole_number(30, 365, _DAYS)
 _anonymise_years = _whole_number(1, 5, _YEARS)
 _audit_months = _whole_number(12, 36, _MONTHS)
 _idle_minutes = _whole_number(1, 30, _MINUTES)
+# At least one automatic backup a day, so the status bar's "over 24 h" means a problem.
+_backup_hours = _whole_number(1, 24, _HOURS)
 
 
 def _phone_or_empty(text: str) -> str:
@@ -207,6 +209,14 @@ IDLE_LOCK_MINUTES = Setting(
     "signed in types their password again (30 at most)",
 )
 
+BACKUP_EVERY_HOURS = Setting(
+    "backup.every_hours",
+    6,
+    _backup_hours,
+    "hours between two automatic backups of an SQLite database, in the backups folder "
+    "beside it (1 to 24; PostgreSQL is backed up with pg_dump)",
+)
+
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
     NORMAL_ACK_MINUTES,
@@ -218,6 +228,7 @@ SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     ANONYMISE_AFTER_YEARS,
     AUDIT_MONTHS_KEPT,
     IDLE_LOCK_MINUTES,
+    BACKUP_EVERY_HOURS,
 )
 
 
@@ -235,6 +246,7 @@ class DeskSettings:
     anonymise_after_years: int = ANONYMISE_AFTER_YEARS.default
     months_kept: int = AUDIT_MONTHS_KEPT.default
     idle_lock_minutes: int = IDLE_LOCK_MINUTES.default
+    every_hours: int = BACKUP_EVERY_HOURS.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""

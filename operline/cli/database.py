@@ -1,4 +1,5 @@
-"""``operline db upgrade | check | backup``: the database's schema, soundness and copies."""
+"""``operline db upgrade | check | backup | restore``: the database's schema, soundness and
+copies."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from operline.db.backup import BACKUP_EXISTS, backup_database
 from operline.db.check import check_database
 from operline.db.engine import Database, choose_database_url, open_database
 from operline.db.migrate import upgrade_database
+from operline.db.restore import restore_database
 from operline.errors import InvalidInput
 from operline.paris_time import now_utc
 from operline.sentences import QT_TRANSLATE_NOOP
@@ -19,7 +21,7 @@ from operline.sentences import QT_TRANSLATE_NOOP
 
 def add_database_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     """Declare ``operline db …`` under the main parser's ``commands``."""
-    db = commands.add_parser("db", help="upgrade, check or back up the database")
+    db = commands.add_parser("db", help="upgrade, check, back up or restore the database")
     db_commands = db.add_subparsers(title="database commands", metavar="ACTION", required=True)
     upgrade = db_commands.add_parser(
         "upgrade", parents=[common], help="bring the schema up to date (copies SQLite first)"
@@ -34,6 +36,14 @@ def add_database_commands(commands: Any, common: argparse.ArgumentParser) -> Non
     )
     backup.add_argument("path", type=Path, metavar="PATH")
     backup.set_defaults(command=_db_backup)
+    restore = db_commands.add_parser(
+        "restore",
+        parents=[common],
+        help="put an SQLite backup in the place of the database, keeping the current file "
+        "aside (refused while Operline has the database open)",
+    )
+    restore.add_argument("backup", type=Path, metavar="BACKUP")
+    restore.set_defaults(command=_db_restore)
 
 
 def database_url(arguments: argparse.Namespace, *, create_folder: bool = True) -> str:
@@ -110,4 +120,20 @@ def _db_backup(arguments: argparse.Namespace) -> int:
         database=database.name,
         path=written,
     )
+    return 0
+
+
+def _db_restore(arguments: argparse.Namespace) -> int:
+    report = restore_database(database_url(arguments), arguments.backup, now=now_utc())
+    say(
+        QT_TRANSLATE_NOOP("CommandLine", "{database}: restored from {backup} ({incidents} calls)"),
+        database=report.database,
+        backup=report.backup,
+        incidents=report.incidents,
+    )
+    if report.kept_aside is not None:
+        say(
+            QT_TRANSLATE_NOOP("CommandLine", "the database it replaced is kept as {path}"),
+            path=report.kept_aside,
+        )
     return 0

@@ -79,6 +79,22 @@ def _print(report: PurgeReport) -> None:
         count=report.copies_purged,
     )
     say(
+        QT_TRANSLATE_NOOP(
+            "CommandLine",
+            "{count} automatic backup(s) and file(s) kept aside by a restore, purged alike",
+        ),
+        count=report.backups_purged,
+    )
+    if report.copies_not_purged:
+        say(
+            QT_TRANSLATE_NOOP(
+                "CommandLine",
+                "{count} copy(ies) of the database could not be opened to be purged: "
+                "delete them by hand once older than the notes' retention",
+            ),
+            count=report.copies_not_purged,
+        )
+    say(
         QT_TRANSLATE_NOOP("CommandLine", "{count} note(s) left at a change of shift"),
         count=report.handover_notes_erased,
     )

@@ -69,15 +69,15 @@ def backup_sqlite_file(
         verdict = _check_copy(target, check)
         make_database_private(target)
     except OSError as error:
-        _remove_database_file(target)
+        remove_database_file(target)
         raise DatabaseError(problem, str(target), error.strerror or str(error)) from None
     except sqlite3.Error as error:
-        _remove_database_file(target)
+        remove_database_file(target)
         if _is_damage(error):
             raise DatabaseDamaged(str(source_path), str(error)) from None
         raise DatabaseError(problem, str(source_path), str(error)) from None
     if verdict != "ok":
-        _remove_database_file(target)
+        remove_database_file(target)
         fails = QT_TRANSLATE_NOOP("DatabaseMessages", "its copy fails SQLite's check: {verdict}")
         raise DatabaseDamaged(str(source_path), fails(verdict=verdict))
     return target
@@ -130,7 +130,8 @@ def _is_damage(error: sqlite3.Error) -> bool:
     return isinstance(code, int) and code & 0xFF in (11, 26)
 
 
-def _remove_database_file(path: Path) -> None:
+def remove_database_file(path: Path) -> None:
+    """Delete an SQLite file with its write-ahead log and shared memory, if there."""
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
 
@@ -142,7 +143,7 @@ def remove_older_copies(pattern_of: Path, glob: str, *, keep: int) -> list[Path]
     )
     removed = copies[keep:]
     for old in removed:
-        _remove_database_file(old)
+        remove_database_file(old)
     return removed
 
 

@@ -93,26 +93,27 @@ def head_revision(migrations: str = MIGRATIONS) -> str:
 def schema_state(database: Database, migrations: str = MIGRATIONS) -> SchemaState:
     """The schema revision of the database and the one this app expects (only reads)."""
     with database.errors(), database.engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        _refuse_unknown(database, connection, current, migrations)
+        current = known_revision(connection, database.name, migrations)
     return SchemaState(current=current, head=head_revision(migrations))
 
 
-def _refuse_unknown(
-    database: Database, connection: Connection, current: str | None, migrations: str
-) -> None:
+def known_revision(connection: Connection, where: str, migrations: str = MIGRATIONS) -> str | None:
+    """The schema revision of the database ``connection`` reads (None: an empty one);
+    another program's database, or a newer Operline's, is refused."""
+    current = MigrationContext.configure(connection).get_current_revision()
     if current is None:
         tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
         if tables:
-            raise DatabaseError(DatabaseProblem.NOT_OPERLINE, database.name)
-        return
+            raise DatabaseError(DatabaseProblem.NOT_OPERLINE, where)
+        return None
     known = {script.revision for script in _script(migrations).walk_revisions()}
     if current not in known:
         # Alembic is common: a revision we do not know is a newer Operline only if the
         # tables are Operline's; another program's database is not called that.
         if _OPERLINE_TABLES.isdisjoint(inspect(connection).get_table_names()):
-            raise DatabaseError(DatabaseProblem.NOT_OPERLINE, database.name)
-        raise DatabaseError(DatabaseProblem.NEWER_SCHEMA, database.name, current)
+            raise DatabaseError(DatabaseProblem.NOT_OPERLINE, where)
+        raise DatabaseError(DatabaseProblem.NEWER_SCHEMA, where, current)
+    return current
 
 
 def upgrade_database(

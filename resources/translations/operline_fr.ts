@@ -317,6 +317,14 @@
         <translation>{database}&#xa0;: copiée dans {path}</translation>
     </message>
     <message>
+        <source>{database}: restored from {backup} ({incidents} calls)</source>
+        <translation>{database}&#xa0;: restaurée depuis {backup} ({incidents} appels)</translation>
+    </message>
+    <message>
+        <source>the database it replaced is kept as {path}</source>
+        <translation>la base qu&apos;elle remplace est gardée sous le nom {path}</translation>
+    </message>
+    <message>
         <source>{option}: the folder {folder} does not exist</source>
         <translation>{option}&#xa0;: le dossier {folder} n&apos;existe pas</translation>
     </message>
@@ -431,6 +439,14 @@
     <message>
         <source>{count} copy(ies) taken before an upgrade, purged alike</source>
         <translation>{count} copie(s) faite(s) avant une mise à jour, purgée(s) de même</translation>
+    </message>
+    <message>
+        <source>{count} automatic backup(s) and file(s) kept aside by a restore, purged alike</source>
+        <translation>{count} sauvegarde(s) automatique(s) et fichier(s) mis de côté par une restauration, purgés de même</translation>
+    </message>
+    <message>
+        <source>{count} copy(ies) of the database could not be opened to be purged: delete them by hand once older than the notes&apos; retention</source>
+        <translation>{count} copie(s) de la base n&apos;ont pas pu être ouvertes pour être purgées&#xa0;: supprimez-les à la main une fois passée la durée de conservation des notes</translation>
     </message>
     <message>
         <source>{count} note(s) left at a change of shift</source>
@@ -840,6 +856,42 @@
         <source>{count} broken references after the update</source>
         <extracomment>Copies made before an update that are kept beside an SQLite file, newest first. Share of the progress the copy takes; the schema change takes the rest. Told how far the upgrade is (0.0 to 1.0) and what it is doing. Older copies deleted so that only the newest ``KEPT_COPIES`` remain. Where the migrations shipped with the app live; tests may point elsewhere.</extracomment>
         <translation>{count} références cassées après la mise à jour</translation>
+    </message>
+    <message>
+        <source>The database {where} is being restored from a backup; start Operline again once the restore is over.</source>
+        <translation>La base {where} est en cours de restauration depuis une sauvegarde&#xa0;; relancez Operline une fois la restauration terminée.</translation>
+    </message>
+    <message>
+        <source>{where} is a PostgreSQL database: restore its pg_dump file with pg_restore (see the README); Operline restores SQLite files only.</source>
+        <translation>{where} est une base PostgreSQL&#xa0;: restaurez son fichier pg_dump avec pg_restore (voir le README)&#xa0;; Operline ne restaure que les fichiers SQLite.</translation>
+    </message>
+    <message>
+        <source>{backup} is the database itself; choose a backup of it.</source>
+        <translation>{backup} est la base elle-même&#xa0;; choisissez une de ses sauvegardes.</translation>
+    </message>
+    <message>
+        <source>An Operline window has the database {where} open; close it, then restore again.</source>
+        <translation>Une fenêtre d&apos;Operline a la base {where} ouverte&#xa0;; fermez-la, puis relancez la restauration.</translation>
+    </message>
+    <message>
+        <source>The restore of {where} failed ({detail}); the database is as it was.</source>
+        <translation>La restauration de {where} a échoué ({detail})&#xa0;; la base est restée telle quelle.</translation>
+    </message>
+    <message>
+        <source>There is no backup at {backup}; check the path.</source>
+        <translation>Il n&apos;y a pas de sauvegarde à {backup}&#xa0;; vérifiez le chemin.</translation>
+    </message>
+    <message>
+        <source>{backup} is not an SQLite database; nothing was restored.</source>
+        <translation>{backup} n&apos;est pas une base SQLite&#xa0;; rien n&apos;a été restauré.</translation>
+    </message>
+    <message>
+        <source>{backup} is damaged ({detail}); nothing was restored: choose another backup.</source>
+        <translation>{backup} est endommagée ({detail})&#xa0;; rien n&apos;a été restauré&#xa0;: choisissez une autre sauvegarde.</translation>
+    </message>
+    <message>
+        <source>{backup} is an empty database, not a backup of Operline&apos;s; nothing was restored.</source>
+        <translation>{backup} est une base vide, pas une sauvegarde d&apos;Operline&#xa0;; rien n&apos;a été restauré.</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +3016,33 @@ précédente</translation>
     </message>
 </context>
 <context>
+    <name>LastBackupLabel</name>
+    <message>
+        <source>The automatic backup failed: {problem}; there is no backup yet.</source>
+        <translation>La sauvegarde automatique a échoué&#xa0;: {problem}&#xa0;; il n&apos;y a encore aucune sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {problem}; last backup: {when}, more than 24 h ago.</source>
+        <translation>La sauvegarde automatique a échoué&#xa0;: {problem}&#xa0;; dernière sauvegarde&#xa0;: {when}, il y a plus de 24&#xa0;h.</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {problem}; last backup: {when}.</source>
+        <translation>La sauvegarde automatique a échoué&#xa0;: {problem}&#xa0;; dernière sauvegarde&#xa0;: {when}.</translation>
+    </message>
+    <message>
+        <source>No backup of the database yet</source>
+        <translation>Aucune sauvegarde de la base pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}, more than 24 h ago</source>
+        <translation>Dernière sauvegarde&#xa0;: {when}, il y a plus de 24&#xa0;h</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>Dernière sauvegarde&#xa0;: {when}</translation>
+    </message>
+</context>
+<context>
     <name>LateEntryPrompt</name>
     <message>
         <source>Call time far back</source>
@@ -4966,6 +5045,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Mask the window after (minutes without a key or a click, 30 at most)</source>
         <translation>Masquer la fenêtre après (minutes sans touche ni clic, 30 au plus)</translation>
+    </message>
+    <message>
+        <source>Automatic backup of the SQLite file every (hours, 1 to 24)</source>
+        <translation>Sauvegarde automatique du fichier SQLite toutes les (heures, de 1 à 24)</translation>
     </message>
     <message>
         <source>{value} is not a whole number</source>

@@ -1,16 +1,22 @@
 """A word typed in a note, a linked call and a correction is gone from every copy once the
 notes' retention is over: the SQLite file and its log, the history's index, the drafts
-folder, the GPO export and the day log."""
+folder, the copies before an upgrade, the automatic backups, the file a restore kept aside,
+the GPO export and the day log."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
 from operline.audit_chain import verify_audit_chain
 from operline.day_log import day_log_csv, read_day_log
+from operline.db.automatic_backups import write_automatic_backup
 from operline.db.engine import Database
 from operline.db.migrate import upgrade_database
+from operline.db.models import Incident
 from operline.db.search_index import matching_incident_ids, search_words
 from operline.drafts import DraftStore
 from operline.figures.buckets import IsoWeek
@@ -146,3 +152,53 @@ def test_a_copy_taken_before_an_upgrade_is_purged_alike(
 def _wal_of(path: Path) -> bytes:
     wal = path.with_name(path.name + "-wal")
     return wal.read_bytes() if wal.exists() else b""
+
+
+def test_an_automatic_backup_and_a_file_kept_aside_by_a_restore_are_purged_alike(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    wordy_call(small_desk(sqlite_database))
+    backup = write_automatic_backup(sqlite_database, now=at(20), every_hours=6).written.path
+    path = sqlite_database.sqlite_path
+    assert path is not None
+    aside = path.with_name(f"{path.name}.before-restore-20261125T212000Z")
+    shutil.copyfile(backup, aside)
+    for copy in (backup, aside):
+        assert WORD.lower().encode() in copy.read_bytes()  # the search below can fail
+
+    dry = purge(
+        sqlite_database, actor=COMMAND_LINE, now=PAST_NOTES, dry_run=True, drafts_folder=tmp_path
+    )
+    assert dry.backups_purged == 2
+    assert WORD.encode() in backup.read_bytes()  # a dry run erases nothing
+    report = purge(sqlite_database, actor=COMMAND_LINE, now=PAST_NOTES, drafts_folder=tmp_path)
+
+    assert report.backups_purged == 2
+    assert report.copies_not_purged == 0
+    for copy in (backup, aside):
+        stored = copy.read_bytes() + _wal_of(copy)
+        assert WORD.lower().encode() not in stored, copy.name
+        assert WORD.encode() not in stored, copy.name
+    # Still a sound backup, with the call in it.
+    with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT COUNT(*) FROM incident").fetchone() == (1,)
+
+
+def test_a_damaged_file_kept_aside_is_told_and_does_not_stop_the_purge(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    call = wordy_call(small_desk(sqlite_database))
+    path = sqlite_database.sqlite_path
+    assert path is not None
+    aside = path.with_name(f"{path.name}.before-restore-20261125T212000Z")
+    aside.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8000)
+
+    report = purge(sqlite_database, actor=COMMAND_LINE, now=PAST_NOTES, drafts_folder=tmp_path)
+
+    assert report.copies_not_purged == 1
+    assert report.notes_erased == 1
+    with sqlite_database.read() as session:
+        incident = session.get(Incident, call.incident_id)
+        assert incident is not None
+        assert incident.notes is None

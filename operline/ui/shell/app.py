@@ -18,6 +18,7 @@ from operline.actors import system_user
 from operline.audit_retention import prune_audit
 from operline.db.change_feed import starting_sequence
 from operline.db.engine import Database, open_database
+from operline.db.in_use import InUseLock, hold_while_open
 from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
 from operline.paris_time import now_utc
@@ -48,9 +49,12 @@ def run_gui(
         return error.exit_code
     database: Database | None = None
     runner: TaskRunner | None = None
+    in_use: InUseLock | None = None
     try:
         try:
             database = open_database(database_url)
+            # Held until the window is gone: a restore is refused meanwhile.
+            in_use = hold_while_open(database)
             progress = UpgradeProgress()
             try:
                 upgrade_database(database, now=now_utc(), progress=progress)
@@ -78,6 +82,8 @@ def run_gui(
             runner.shut_down()  # what was asked of the database is written before it closes
         if database is not None:
             database.dispose()
+        if in_use is not None:
+            in_use.release()
         language.uninstall()
 
 

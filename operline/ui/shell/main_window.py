@@ -5,7 +5,8 @@ Each sector's view opens in its own window.
 
 The seven screens sit in tabs reached by Ctrl+1 … Ctrl+7; Ctrl+N starts a call from
 anywhere. A warning across the top names the coverage gaps of the coming day whatever
-screen is shown, and the status bar names the operator signed in.
+screen is shown, and the status bar names the operator signed in and, on SQLite, the time
+of the last automatic backup.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from operline.ui.intake.desk_view import DeskView
 from operline.ui.journal.view import JournalView
 from operline.ui.messages import error_sentence
 from operline.ui.roster_editor.editor import RosterEditorDialog
+from operline.ui.shell.backups import BackupKeeper, LastBackupLabel
 from operline.ui.shell.focus import DeskKeyboard, explain_greyed
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.go_to_call import GoToCallDialog
@@ -176,6 +178,14 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
         self.statusBar().addPermanentWidget(self._operator_label)
         self.statusBar().addPermanentWidget(self._database_label)
+        # SQLite only: a PostgreSQL server's backups are pg_dump's, and the bar says nothing.
+        self.last_backup = LastBackupLabel(clock, self)
+        self.backups: BackupKeeper | None = None
+        if database.is_sqlite:
+            self.backups = BackupKeeper(runner, self.last_backup, clock=clock, parent=self)
+            self.statusBar().addPermanentWidget(self.last_backup)
+        else:
+            self.last_backup.hide()
 
         self._build_menus()
         self.session.operator_changed.connect(self._operator_changed)
@@ -186,6 +196,11 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(
             lambda changes: self.idle_lock.read_setting() if changes.settings else None
         )
+        if self.backups is not None:
+            backups = self.backups
+            self.changes.changed.connect(
+                lambda changes: backups.read_setting() if changes.settings else None
+            )
         self._operator_changed(self.session.operator)
         for screen in (self.board, self.calls, self.desk, self.journal, self.history, self.charts):
             screen.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
@@ -483,12 +498,14 @@ class MainWindow(QMainWindow):
     # Operators and roster
 
     def start_shift(self, *, demo_operator: bool = False) -> None:
-        """At start: the retention purge (off the GUI thread), who is at the desk, then any
-        call a crash left unsaved.
+        """At start: the retention purge and a backup (off the GUI thread), who is at the
+        desk, then any call a crash left unsaved.
 
         ``demo_operator``: a demo database's operator is signed in without typing.
         """
         self.retention.start()
+        if self.backups is not None:
+            self.backups.start()  # after the purge: the backup holds nothing it erased
         self.sign_in(demo_operator=demo_operator)
         if self.desk.offer_saved_draft():
             self.show_desk()

@@ -63,6 +63,9 @@ _LABELS = {
     "desk.idle_lock_minutes": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Mask the window after (minutes without a key or a click, 30 at most)"
     ),
+    "backup.every_hours": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Automatic backup of the SQLite file every (hours, 1 to 24)"
+    ),
 }
 
 
