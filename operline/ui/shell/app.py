@@ -49,6 +49,7 @@ def run_gui(
         return error.exit_code
     database: Database | None = None
     runner: TaskRunner | None = None
+    housekeeping: TaskRunner | None = None
     in_use: InUseLock | None = None
     try:
         try:
@@ -64,8 +65,15 @@ def run_gui(
         except OperlineError as error:
             return _tell_problem(error, smoke=smoke)
         runner = TaskRunner(database)
-        prune_audit_at_start(runner)
-        window = MainWindow(database, runner=runner, actor=desk_actor(), icon=app.windowIcon())
+        housekeeping = TaskRunner(database)
+        prune_audit_at_start(housekeeping)
+        window = MainWindow(
+            database,
+            runner=runner,
+            housekeeping=housekeeping,
+            actor=desk_actor(),
+            icon=app.windowIcon(),
+        )
         window.resize(1280, 720)
         window.show()
         freeze_startup_objects()
@@ -78,8 +86,9 @@ def run_gui(
         finally:
             other_desks.stop()  # before the database closes under it
     finally:
-        if runner is not None:
-            runner.shut_down()  # what was asked of the database is written before it closes
+        for worker in (runner, housekeeping):
+            if worker is not None:
+                worker.shut_down()  # what was asked of the database is written before it closes
         if database is not None:
             database.dispose()
         if in_use is not None:

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         *,
         runner: TaskRunner,
         actor: str,
+        housekeeping: TaskRunner | None = None,
         clock: Clock = now_utc,
         icon: QIcon | None = None,
         session: DeskSession | None = None,
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         # Only the backup's file dialog needs to know where the database is.
         self._database = database
         self._runner = runner
+        # The retention purge and the backups can hold a worker for minutes on a big
+        # database: on a worker of their own, a call being saved never waits behind them.
+        self._housekeeping = housekeeping if housekeeping is not None else runner
         self._clock = clock
         self._actor = actor
         self.session = session if session is not None else DeskSession(self)
@@ -105,6 +109,8 @@ class MainWindow(QMainWindow):
         )
         self.damage_banner.hide()
         runner.damaged.connect(self._database_damaged)
+        if self._housekeeping is not runner:
+            self._housekeeping.damaged.connect(self._database_damaged)
         self.offline_banner = OfflineBanner(self)
         #: The other desks' changes, once ``follow_other_desks`` started following them.
         self.other_desks: OtherDesks | None = None
@@ -120,7 +126,7 @@ class MainWindow(QMainWindow):
         )
         # The retention rules, applied at start and daily, as the computer's account.
         self.retention = RetentionKeeper(
-            runner,
+            self._housekeeping,
             actor=lambda: system_actor(self._actor, self.session.workstation),
             clock=clock,
             drafts_folder=self.desk.keeper.store.folder,
@@ -182,7 +188,9 @@ class MainWindow(QMainWindow):
         self.last_backup = LastBackupLabel(clock, self)
         self.backups: BackupKeeper | None = None
         if database.is_sqlite:
-            self.backups = BackupKeeper(runner, self.last_backup, clock=clock, parent=self)
+            self.backups = BackupKeeper(
+                self._housekeeping, self.last_backup, clock=clock, parent=self
+            )
             self.statusBar().addPermanentWidget(self.last_backup)
         else:
             self.last_backup.hide()

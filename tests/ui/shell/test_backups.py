@@ -4,9 +4,11 @@ worker at start, then every ``backup.every_hours`` hours."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -16,6 +18,7 @@ from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.drafts import DraftStore
 from operline.settings import write_setting
+from operline.ui.shell import backups
 from operline.ui.shell.backups import LastBackupLabel
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession
@@ -179,3 +182,46 @@ def test_a_postgresql_desk_shows_no_backup_in_the_status_bar(
     finally:
         runner.shut_down()
         database.dispose()
+
+
+@pytest.mark.usefixtures("english")
+def test_a_long_backup_runs_beside_the_desk_s_work_not_before_it(
+    qtbot: QtBot, sqlite_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = TaskRunner(sqlite_database)
+    housekeeping = TaskRunner(sqlite_database)
+    copying = threading.Event()
+    release = threading.Event()
+    real_backup = backups.write_automatic_backup
+
+    def slow_backup(*arguments: Any, **keywords: Any) -> Any:
+        copying.set()
+        release.wait(10)  # a big database's copy, still going
+        return real_backup(*arguments, **keywords)
+
+    monkeypatch.setattr(backups, "write_automatic_backup", slow_backup)
+    shown = MainWindow(
+        sqlite_database,
+        runner=runner,
+        housekeeping=housekeeping,
+        actor="claire",
+        clock=Clock(NOW),
+        session=DeskSession(),
+        drafts=DraftStore(tmp_path / "drafts"),
+    )
+    qtbot.addWidget(shown)
+    try:
+        assert shown.backups is not None
+        shown.backups.start()
+        assert copying.wait(5)
+        answered: list[int] = []
+        runner.run(lambda database: 1, answered.append, lambda error: None)
+        qtbot.waitUntil(lambda: answered == [1], timeout=2000)  # while the copy goes on
+        assert housekeeping.pending == 1
+    finally:
+        release.set()
+        settle(qtbot, housekeeping)
+        shown.calls.age_timer.stop()
+        runner.shut_down()
+        housekeeping.shut_down()
+    assert shown.last_backup.text() == "Last backup: 18:00"
