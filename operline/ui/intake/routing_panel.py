@@ -156,6 +156,17 @@ class RoutingPanel(QWidget):
             self.table.selectRow(0)
             self.table.setCurrentIndex(self.model.index(0, RoutingColumn.TEAM))
 
+    def _select_team(self, team_id: int | None) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, RoutingColumn.TEAM)
+            shown = index.data(ROW_ROLE)
+            if team_id is not None and isinstance(shown, RoutingRow) and shown.team_id == team_id:
+                self.table.selectRow(row)
+                self.table.setCurrentIndex(index)
+                return
+        if self.pending is not None:
+            self._select_first()
+
     def selected_row(self) -> RoutingRow | None:
         row = self.table.currentIndex().data(ROW_ROLE)
         return row if isinstance(row, RoutingRow) else None
@@ -318,8 +329,12 @@ class RoutingPanel(QWidget):
         )
 
     def _show_choices(self, choices: RoutingChoices, at: datetime) -> None:
+        chosen = self.selected_row()
         self._choices = self._last_read = choices
         self.model.set_rows(routing_rows(choices, everyone=self.all_teams.isChecked()), at)
+        # Read again (a roster changed at another desk, the time typed): the team chosen
+        # stays chosen, and a saved call waiting for Enter always has one chosen.
+        self._select_team(chosen.team_id if chosen is not None else None)
         self._heading.setText(
             self.tr("Teams on duty at {time}").format(time=format_paris(at, "%H:%M"))
         )

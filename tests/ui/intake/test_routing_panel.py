@@ -296,3 +296,29 @@ def test_a_team_not_on_duty_takes_the_typing_to_the_reason_at_once(
     keys.press(Qt.Key.Key_Return)
     runner.release()
     assert panel.pending is None  # routed, with the reason
+
+
+@pytest.mark.usefixtures("english")
+def test_the_team_chosen_stays_chosen_when_the_teams_are_read_again(
+    qtbot: QtBot, desk: FilledDesk
+) -> None:
+    clock = Clock(NOW + timedelta(minutes=1))
+    panel = _panel(qtbot, desk, clock)
+    call = _log(desk, ref.STALINGRAD)
+    routed: list[IncidentState] = []
+    panel.routed.connect(routed.append)
+    panel.route_call(call)
+    keys = Keyboard(qtbot, panel)
+    keys.press(Qt.Key.Key_Down)  # the second team
+    second = panel.selected_row()
+    assert second is not None
+    assert second.team_id != desk.teams[ref.MARAUDE_NUIT]
+
+    # Read again while the call waits for Enter: here every team is asked for (Ctrl+T).
+    keys.press(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert len(_lines(panel)) == len(ref.TEAMS)
+    assert panel.selected_row() == second
+    keys.press(Qt.Key.Key_Return)
+
+    [state] = routed
+    assert state.assigned_team_id == second.team_id
