@@ -252,3 +252,15 @@ def test_the_translations_are_read_as_a_frozen_build_presents_them(
         operline.language.translation_file("fr")
         == (folder / "translations" / "operline_fr.qm").read_bytes()
     )
+
+
+def test_the_frozen_apps_smoke_test_fails_on_any_stderr_line_it_does_not_list() -> None:
+    smoke = packaging_script("smoke_test")
+    stderr = (
+        "This plugin does not support propagateSizeHints()\n"
+        "\n"
+        "qt.qpa.fonts: Populating font family aliases took 120 ms\n"
+    )
+    assert smoke.unexpected_lines(stderr) == [
+        "qt.qpa.fonts: Populating font family aliases took 120 ms"
+    ]
