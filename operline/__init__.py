@@ -1,8 +1,6 @@
 """Operline: the desk tool of Paris's single operational line."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("operline")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0"
+#: The one place the version is set. pyproject.toml reads it from here (setuptools'
+#: dynamic version), so the wheel's metadata, ``operline --version`` from a source tree,
+#: an installed wheel or a PyInstaller build, and the window's About box all agree.
+__version__ = "0.1.0"

@@ -44,5 +44,7 @@ def choose_language(
 
 def translation_file(language: str) -> bytes | None:
     """The compiled translation of Operline for a language, if it has one."""
-    resource = files("operline.resources").joinpath("translations", f"operline_{language}.qm")
+    # One name per step: a frozen build's resources (Python 3.11's MultiplexedPath) take
+    # no more.
+    resource = files("operline.resources") / "translations" / f"operline_{language}.qm"
     return resource.read_bytes() if resource.is_file() else None

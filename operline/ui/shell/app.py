@@ -78,7 +78,7 @@ def run_gui(
         window.show()
         freeze_startup_objects()
         if smoke:
-            return _wait_until_painted(window)
+            return _wait_until_painted(window, language.missing)
         QTimer.singleShot(0, lambda: window.start_shift(demo_operator=demo_operator))
         other_desks = window.follow_other_desks(start_after=followed_from)
         try:
@@ -117,7 +117,8 @@ def desk_actor() -> str:
 
 def application_icon() -> QIcon:
     """Operline's icon, drawn from the SVG at each usual size."""
-    data = files("operline.resources").joinpath("icons", "operline.svg").read_bytes()
+    icons = files("operline.resources") / "icons"  # one name per step, as a frozen build needs
+    data = (icons / "operline.svg").read_bytes()
     icon = QIcon()
     for size in _ICON_SIZES:
         pixmap = QPixmap(size, size)
@@ -125,9 +126,7 @@ def application_icon() -> QIcon:
             icon.addPixmap(pixmap)
     if icon.isNull():  # no SVG reader in this Qt: use the pre-drawn picture
         fallback = QPixmap()
-        fallback.loadFromData(
-            files("operline.resources").joinpath("icons", "operline.png").read_bytes(), "PNG"
-        )
+        fallback.loadFromData((icons / "operline.png").read_bytes(), "PNG")
         icon.addPixmap(fallback)
     return icon
 
@@ -140,7 +139,8 @@ def _application() -> QApplication:
     app.setApplicationDisplayName("Operline")
     app.setOrganizationName("Operline")
     app.setApplicationVersion(operline.__version__)
-    app.setDesktopFileName("operline")
+    # The desktop entry's name (packaging/): a Wayland desktop shows its icon and name.
+    app.setDesktopFileName("org.operline.Operline")
     app.setWindowIcon(application_icon())
     return app
 
@@ -176,7 +176,7 @@ class _PaintWatcher(QObject):
         return False
 
 
-def _wait_until_painted(window: MainWindow) -> int:
+def _wait_until_painted(window: MainWindow, missing_catalogues: list[str]) -> int:
     loop = QEventLoop()
     central = window.centralWidget()
     assert central is not None, "the main window always shows its screens"
@@ -196,6 +196,12 @@ def _wait_until_painted(window: MainWindow) -> int:
         print(
             f"Smoke test failed: the main window was not shown and painted within "
             f"{SMOKE_TIMEOUT_S} s (Qt platform: {QApplication.platformName()}).",
+            file=sys.stderr,
+        )
+        return 1
+    if missing_catalogues:  # a build that left a translation behind speaks half English
+        print(
+            f"Smoke test failed: translations not found: {'; '.join(missing_catalogues)}.",
             file=sys.stderr,
         )
         return 1

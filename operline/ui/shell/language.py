@@ -35,6 +35,8 @@ class InstalledLanguage:
     code: str
     previous_locale: QLocale
     translators: list[QTranslator] = field(default_factory=list)
+    #: The catalogues that could not be loaded, each with where it was looked for.
+    missing: list[str] = field(default_factory=list)
     # QTranslator reads the bytes it was given in place: they must outlive it.
     _buffers: list[bytes] = field(default_factory=list)
 
@@ -55,16 +57,18 @@ def install_language(code: str) -> InstalledLanguage:
     if code == "en":
         return installed  # the source strings are English
     qt_own = QTranslator()
-    if qt_own.load(
-        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(locale, "qtbase", "_", qt_folder):
         installed.translators.append(qt_own)
+    else:
+        installed.missing.append(f"Qt's qtbase_{code}.qm in {qt_folder}")
     data = translation_file(code)
-    if data is not None:
-        ours = QTranslator()
-        if ours.load(data):
-            installed.translators.append(ours)
-            installed._buffers.append(data)
+    ours = QTranslator()
+    if data is not None and ours.load(data):
+        installed.translators.append(ours)
+        installed._buffers.append(data)
+    else:
+        installed.missing.append(f"Operline's operline_{code}.qm")
     for translator in installed.translators:
         QCoreApplication.installTranslator(translator)
     return installed
