@@ -29,8 +29,6 @@ MINIMUM_LENGTH: dict[OperatorRole, int] = {
 MAXIMUM_LENGTH = 256
 
 _HASHER = PasswordHasher()
-#: Checked against when a login is unknown, so its answer takes as long as a real check.
-_UNKNOWN_LOGIN_HASH = _HASHER.hash("operline: no such login, the same time spent")
 #: What may follow a common password and still leave it common: "password1234!".
 _TRAILING = "0123456789!?.,;:-_*#@$%&+= "
 
@@ -102,9 +100,18 @@ def hash_password(password: str) -> str:
 def password_matches(stored: str | None, password: str) -> bool:
     """Whether ``password`` is the one ``stored`` hashes; a missing hash takes as long."""
     try:
-        return _HASHER.verify(stored or _UNKNOWN_LOGIN_HASH, password) and stored is not None
+        return _HASHER.verify(stored or _unknown_login_hash(), password) and stored is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+@cache
+def _unknown_login_hash() -> str:
+    """Checked against when a login is unknown, so its answer takes as long as a real check.
+
+    Made when first needed, not at import: every command would pay for one hash.
+    """
+    return _HASHER.hash("operline: no such login, the same time spent")
 
 
 def needs_rehash(stored: str) -> bool:
