@@ -11,7 +11,7 @@ call as it is now beside what the undo would have put back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -130,14 +130,11 @@ def undo_last_stage(
                 time=format_paris(recorded_at, "%H:%M"),
                 minutes=int(window / timedelta(minutes=1)),
             )
-        incident.status = restored.status.value
-        incident.assigned_team_id = restored.team_id
-        incident.routed_at = restored.routed_at
-        incident.acknowledged_at = restored.acknowledged_at
-        incident.on_scene_at = restored.on_scene_at
-        incident.closed_at = restored.closed_at
-        incident.outcome = restored.outcome.value if restored.outcome else None
-        incident.orientation_facility_id = restored.facility_id
+        # Only what the step set goes back: a supervisor's correction since (an earlier
+        # stage's time, say) stays as corrected.
+        values = _values(restored)
+        for field in _fields_of_step(leading):
+            setattr(incident, field, values[field])
         incident.updated_at = now
         session.add(
             IncidentEvent(
@@ -179,26 +176,35 @@ def _undo_attempt(session: Session, incident_id: int, actor: Actor) -> Attempt:
     if not mine:
         return {}
     restored, leading = mine[-1]
-    values: dict[str, object] = {
-        "status": restored.status.value,
-        "assigned_team_id": restored.team_id,
-        "routed_at": restored.routed_at,
-        "acknowledged_at": restored.acknowledged_at,
-        "on_scene_at": restored.on_scene_at,
-        "closed_at": restored.closed_at,
-        "outcome": restored.outcome.value if restored.outcome else None,
-        "orientation_facility_id": restored.facility_id,
+    values = _values(restored)
+    return {field: stored_text(values[field]) for field in _fields_of_step(leading)}
+
+
+def _values(state: _Stages) -> dict[str, object]:
+    """The incident's columns as ``state`` has them."""
+    return {
+        "status": state.status.value,
+        "assigned_team_id": state.team_id,
+        "routed_at": state.routed_at,
+        "acknowledged_at": state.acknowledged_at,
+        "on_scene_at": state.on_scene_at,
+        "closed_at": state.closed_at,
+        "outcome": state.outcome.value if state.outcome else None,
+        "orientation_facility_id": state.facility_id,
     }
+
+
+def _fields_of_step(leading: IncidentEvent) -> list[str]:
+    """The incident's columns a step sets, from the first line of that step."""
     if leading.kind == EventKind.REASSIGNED.value:
-        fields = ["status", "assigned_team_id", "routed_at", "acknowledged_at", "on_scene_at"]
-    else:
-        stage = Status(leading.new_value or Status.NEW.value)
-        fields = ["status", STAGE_COLUMN[stage]] if stage in STAGE_COLUMN else ["status"]
-        if stage is Status.ROUTED:
-            fields.append("assigned_team_id")
-        elif stage is Status.CLOSED:
-            fields += ["outcome", "orientation_facility_id"]
-    return {field: stored_text(values[field]) for field in fields}
+        return ["status", "assigned_team_id", "routed_at", "acknowledged_at", "on_scene_at"]
+    stage = Status(leading.new_value or Status.NEW.value)
+    fields = ["status", STAGE_COLUMN[stage]] if stage in STAGE_COLUMN else ["status"]
+    if stage is Status.ROUTED:
+        fields.append("assigned_team_id")
+    elif stage is Status.CLOSED:
+        fields += ["outcome", "orientation_facility_id"]
+    return fields
 
 
 def _recorded_at(
@@ -272,7 +278,22 @@ def _apply(state: _Stages, event: IncidentEvent) -> _Stages:
         return replace(state, outcome=Outcome(value))
     if kind == EventKind.UPDATED.value and field == "orientation_facility_id":
         return replace(state, facility_id=_id(value))
+    if kind in _CORRECTIONS:
+        return _corrected(state, field, value)
     return state
+
+
+def _corrected(state: _Stages, field: str | None, value: str | None) -> _Stages:
+    """A supervisor's correction of a field the steps set: the steps go on from it."""
+    if field in _SET_TIME:
+        return _SET_TIME[field](state, datetime.fromisoformat(value) if value else None)
+    if field == "assigned_team_id":
+        return replace(state, team_id=_id(value))
+    if field == "orientation_facility_id":
+        return replace(state, facility_id=_id(value))
+    if field == "outcome":
+        return replace(state, outcome=Outcome(value) if value in _OUTCOMES else None)
+    return state  # the sector, the place, the category: no step sets them
 
 
 def _at_stage(state: _Stages, status: Status, at: datetime) -> _Stages:
@@ -287,6 +308,14 @@ def _at_stage(state: _Stages, status: Status, at: datetime) -> _Stages:
     return replace(state, status=status)
 
 
+_CORRECTIONS = (EventKind.CORRECTED.value, EventKind.CORRECTED_AFTER_SIGN_OFF.value)
+#: The stage times a correction may set.
+_SET_TIME: dict[str, Callable[[_Stages, datetime | None], _Stages]] = {
+    "routed_at": lambda state, at: replace(state, routed_at=at),
+    "acknowledged_at": lambda state, at: replace(state, acknowledged_at=at),
+    "on_scene_at": lambda state, at: replace(state, on_scene_at=at),
+    "closed_at": lambda state, at: replace(state, closed_at=at),
+}
 _STATUSES = frozenset(code.value for code in Status)
 _OUTCOMES = frozenset(code.value for code in Outcome)
 

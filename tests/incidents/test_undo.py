@@ -386,3 +386,44 @@ def test_an_undo_after_an_undone_step_restores_the_times_of_the_steps_still_stan
         at(1),
         None,
     )
+
+
+def test_an_undo_after_a_correction_keeps_what_the_supervisor_corrected(desk: Desk) -> None:
+    acknowledged = call_at(desk, Status.ACKNOWLEDGED)  # routed at +1, acknowledged at +2
+    supervisor = signed_in(desk.database, "Karim Haddad", OperatorRole.SUPERVISOR)
+    corrected = correct_incident(
+        desk.database, acknowledged.incident_id,
+        Correction(LogField.ROUTED_AT, at(0.5), "Heure lue sur le journal radio"),
+        version=acknowledged.version, actor=supervisor, now=at(2.5),
+    )  # fmt: skip
+    assert corrected.version > acknowledged.version
+
+    undone = undo_last_stage(
+        desk.database, acknowledged.incident_id, version=corrected.version,
+        actor=desk.actor, now=at(3),
+    )  # fmt: skip
+
+    row = _row(desk, undone.incident_id)
+    assert (row.status, row.acknowledged_at) == (Status.ROUTED.value, None)
+    assert row.routed_at == at(0.5)  # as corrected, not as first recorded
+    assert row.assigned_team_id == desk.team_id
+
+
+def test_an_undo_of_a_route_after_a_correction_of_its_time_takes_the_route_back(
+    desk: Desk,
+) -> None:
+    routed = call_at(desk, Status.ROUTED)
+    supervisor = signed_in(desk.database, "Karim Haddad", OperatorRole.SUPERVISOR)
+    corrected = correct_incident(
+        desk.database, routed.incident_id,
+        Correction(LogField.ROUTED_AT, at(0.5), "Heure lue sur le journal radio"),
+        version=routed.version, actor=supervisor, now=at(2),
+    )  # fmt: skip
+
+    undo_last_stage(
+        desk.database, routed.incident_id, version=corrected.version,
+        actor=desk.actor, now=at(3),
+    )  # fmt: skip
+
+    row = _row(desk, routed.incident_id)
+    assert (row.status, row.routed_at, row.assigned_team_id) == (Status.NEW.value, None, None)
