@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from importlib.resources import files
 
+import shiboken6
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -74,17 +75,21 @@ def run_gui(
             actor=desk_actor(),
             icon=app.windowIcon(),
         )
-        window.resize(1280, 720)
-        window.show()
-        freeze_startup_objects()
-        if smoke:
-            return _wait_until_painted(window, language.missing)
-        QTimer.singleShot(0, lambda: window.start_shift(demo_operator=demo_operator))
-        other_desks = window.follow_other_desks(start_after=followed_from)
         try:
-            return app.exec()
+            window.resize(1280, 720)
+            window.show()
+            freeze_startup_objects()
+            if smoke:
+                return _wait_until_painted(window, language.missing)
+            QTimer.singleShot(0, lambda: window.start_shift(demo_operator=demo_operator))
+            other_desks = window.follow_other_desks(start_after=followed_from)
+            try:
+                return app.exec()
+            finally:
+                other_desks.stop()  # before the database closes under it
         finally:
-            other_desks.stop()  # before the database closes under it
+            # Gone with its timers before the workers stop: none asks them anything after.
+            shiboken6.delete(window)
     finally:
         for worker in (runner, housekeeping):
             if worker is not None:
