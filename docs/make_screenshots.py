@@ -224,6 +224,8 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    # A blinking text cursor would be drawn in one run and not the next.
+    app.setCursorFlashTime(0)
     language = install_language("fr")
     IMAGES.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="operline-guide-") as folder:
