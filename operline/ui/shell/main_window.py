@@ -47,6 +47,7 @@ from operline.ui.duty.duty_board import DutyBoard
 from operline.ui.duty.week_view import WeekView
 from operline.ui.figures.sector_view import SectorView
 from operline.ui.figures.week_dashboard import WeekDashboard
+from operline.ui.first_start import FirstStartWizard
 from operline.ui.gpo.export_dialog import GpoExportDialog
 from operline.ui.handover.dialog import HandoverDialog
 from operline.ui.history.view import HistoryView
@@ -55,7 +56,6 @@ from operline.ui.journal.view import JournalView
 from operline.ui.messages import error_sentence
 from operline.ui.roster_editor.editor import RosterEditorDialog
 from operline.ui.shell.backups import BackupKeeper, LastBackupLabel
-from operline.ui.shell.first_start import FirstStartWizard
 from operline.ui.shell.focus import DeskKeyboard, explain_greyed
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.go_to_call import GoToCallDialog

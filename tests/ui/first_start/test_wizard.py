@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from operline.codes import OperatorRole
 from operline.db.engine import Database
 from operline.db.models import AuditLog, Facility, Incident, Sector, ShiftPattern, Team
-from operline.ui.shell.first_start import FirstStartWizard
+from operline.ui.first_start import FirstStartWizard
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
 from operline.ui.tasks import ImmediateRunner
