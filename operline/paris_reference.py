@@ -28,8 +28,14 @@ from operline.db.models import (
     shift_pattern_sector,
 )
 from operline.errors import InvalidInput
-from operline.sentences import QT_TRANSLATE_NOOP
+from operline.sentences import QT_TRANSLATE_NOOP, Sentence, Template
 
+_SECTORS = QT_TRANSLATE_NOOP("ReferenceMessages", "sectors")
+_TEAMS = QT_TRANSLATE_NOOP("ReferenceMessages", "teams")
+_PLACES = QT_TRANSLATE_NOOP("ReferenceMessages", "places")
+_SHIFTS = QT_TRANSLATE_NOOP("ReferenceMessages", "shift patterns")
+_AND = QT_TRANSLATE_NOOP("ReferenceMessages", "{first} and {last}")
+_THEN = QT_TRANSLATE_NOOP("ReferenceMessages", "{first}, {rest}")
 _ALREADY_HELD = QT_TRANSLATE_NOOP(
     "ReferenceMessages",
     "The database {where} already holds {listed}; the Paris reference data only goes into "
@@ -71,20 +77,25 @@ def insert_ids(session: Session, table: Table, rows: Sequence[Mapping[str, objec
     return list(session.execute(statement, rows).scalars())
 
 
-def reference_held(session: Session) -> list[str]:
-    """Which kinds of reference rows the database already holds, in English, for a sentence."""
+def reference_held(session: Session) -> list[Template]:
+    """Which kinds of reference rows the database already holds, named for a sentence."""
     checked = (
-        ("sectors", Sector.id),
-        ("teams", Team.id),
-        ("places", Facility.id),
-        ("shift patterns", ShiftPattern.id),
+        (_SECTORS, Sector.id),
+        (_TEAMS, Team.id),
+        (_PLACES, Facility.id),
+        (_SHIFTS, ShiftPattern.id),
     )
     return [what for what, column in checked if session.scalar(select(column).limit(1)) is not None]
 
 
-def listed(held: list[str]) -> str:
-    """``sectors``, ``sectors and teams``, ``sectors, teams and places``."""
-    return held[0] if len(held) == 1 else f"{', '.join(held[:-1])} and {held[-1]}"
+def listed(held: list[Template]) -> Template | Sentence:
+    """``sectors``, ``sectors and teams``, ``sectors, teams and places``, in any language."""
+    if len(held) == 1:
+        return held[0]
+    told: Sentence = _AND(first=held[-2], last=held[-1])
+    for earlier in reversed(held[:-2]):
+        told = _THEN(first=earlier, rest=told)
+    return told
 
 
 def seed_paris_reference(

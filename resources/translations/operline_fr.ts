@@ -4151,6 +4151,30 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
 <context>
     <name>ReferenceMessages</name>
     <message>
+        <source>sectors</source>
+        <translation>des secteurs</translation>
+    </message>
+    <message>
+        <source>teams</source>
+        <translation>des équipes</translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation>des lieux</translation>
+    </message>
+    <message>
+        <source>shift patterns</source>
+        <translation>des gardes</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} et {last}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
         <source>The database {where} already holds {listed}; the Paris reference data only goes into a database without any, so nothing was changed.</source>
         <translation>La base {where} contient déjà {listed}&#xa0;; les données de référence de Paris ne vont que dans une base qui n’en a pas, rien n’a donc été modifié.</translation>
     </message>
