@@ -99,6 +99,8 @@ class AdministratorPage(QWizardPage):
     def validatePage(self) -> bool:
         if self._wizard.actor is not None:
             return True
+        if self._wizard.asking:
+            return False  # Enter pressed again while the administrator is being created
         login, password = self.login.text(), self.password.text()
         if not login.strip():
             self.tell(self.tr("Type the login: the administrator's name, as the desk knows it."))
@@ -110,6 +112,7 @@ class AdministratorPage(QWizardPage):
             return False
         wizard, now = self._wizard, self._wizard.clock()
         workstation = wizard.session.workstation
+        wizard.asking = True
         wizard.runner.run(
             lambda database: first_administrator(
                 database, login, password, workstation=workstation, now=now
@@ -122,6 +125,7 @@ class AdministratorPage(QWizardPage):
         return False
 
     def _created(self, actor: Actor) -> None:
+        self._wizard.asking = False
         self.problem.hide()
         self.password.clear()
         self.confirm.clear()
@@ -129,6 +133,7 @@ class AdministratorPage(QWizardPage):
         QTimer.singleShot(0, self._wizard.next)
 
     def _refused(self, error: OperlineError) -> None:
+        self._wizard.asking = False
         self.tell(error_sentence(error))
         self._clear_passwords()
 

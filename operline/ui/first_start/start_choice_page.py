@@ -161,6 +161,8 @@ class StartChoicePage(QWizardPage):
         wizard = self._wizard
         if wizard.started is not None:
             return True
+        if wizard.asking:
+            return False  # Enter pressed again while the desk is being filled
         actor, now = wizard.actor, wizard.clock()
         assert actor is not None  # the first page created the administrator
         chosen = self.chosen()
@@ -170,6 +172,7 @@ class StartChoicePage(QWizardPage):
         busy: tuple[QWidget, ...] = (self.paris, self.roster_file, self.nothing, self.path)
         busy += (self.choose, *wizard.action_buttons())
         if chosen is StartWith.PARIS:
+            wizard.asking = True
             wizard.runner.run(
                 lambda database: seed_paris_reference(database, actor=actor, now=now),
                 lambda seeded: self._done(Started(StartWith.PARIS, seeded=seeded)),
@@ -184,6 +187,7 @@ class StartChoicePage(QWizardPage):
             self.path.setFocus()
             return False
         path = Path(text).expanduser()
+        wizard.asking = True
         wizard.runner.run(
             lambda database: import_roster_file(database, path, actor=actor, now=now),
             lambda imported: self._done(
@@ -196,12 +200,14 @@ class StartChoicePage(QWizardPage):
         return False
 
     def _done(self, started: Started) -> None:
+        self._wizard.asking = False
         self.problem.hide()
         self._wizard.started = started
         self._wizard.changed.emit(Changes(roster=True, places=True))
         QTimer.singleShot(0, self._wizard.next)
 
     def _refused(self, error: OperlineError) -> None:
+        self._wizard.asking = False
         if isinstance(error, RosterFileRefused):
             self.tell([translated(problem) for problem in error.problems])
             self.path.setFocus()

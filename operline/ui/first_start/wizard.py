@@ -108,6 +108,8 @@ class FirstStartWizard(QWizard):
         self.actor: Actor | None = None
         #: What the second page did, once it did it.
         self.started: Started | None = None
+        #: A page's write is on the task runner: moving on waits for its answer.
+        self.asking = False
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Open the desk"))
