@@ -32,9 +32,10 @@ from operline.db.models import (
 )
 from operline.db.search_index import indexed_at_the_end
 from operline.demo.incidents import DemoSetting, IncidentPlanner, PlannedIncident
-from operline.demo.reference import LoadedReference, load_reference_data, table_of
+from operline.demo.reference import LoadedReference, load_reference_data
 from operline.errors import InvalidInput
 from operline.incidents.suggestions import SuggestionTally
+from operline.paris_reference import table_of
 from operline.paris_time import as_utc
 from operline.roster.engine import Roster
 from operline.roster.store import load_roster

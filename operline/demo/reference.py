@@ -1,25 +1,18 @@
-"""Loading the Paris reference data into an empty database: sectors, teams, places,
-operators and the weekly shifts, by batched inserts that return their ids."""
+"""Loading the demo's reference data into an empty database: the Paris sectors, teams,
+places and weekly shifts (``operline.paris_reference``), and the demo's desk staff."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from operline import reference_data as ref
-from operline.db.models import (
-    Facility,
-    Operator,
-    Sector,
-    ShiftPattern,
-    Team,
-    sector_neighbour,
-    shift_pattern_sector,
-)
+from operline.db.models import Operator
+from operline.paris_reference import insert_ids, place_paris_reference, table_of
 
 
 @dataclass(frozen=True)
@@ -32,87 +25,17 @@ class LoadedReference:
     shift_patterns: int
 
 
-def table_of(model: type[object]) -> Table:
-    table = getattr(model, "__table__")  # noqa: B009 - mapped classes carry their Table
-    assert isinstance(table, Table)
-    return table
-
-
-def insert_ids(session: Session, table: Table, rows: Sequence[Mapping[str, object]]) -> list[int]:
-    """Insert a few reference rows and return their new ids, in the rows' order."""
-    if not rows:
-        return []
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.execute(statement, rows).scalars())
-
-
 def load_reference_data(session: Session, *, created_at: datetime) -> LoadedReference:
-    sector_ids = _named_ids(
-        ref.SECTORS,
-        insert_ids(
-            session,
-            table_of(Sector),
-            [
-                {
-                    "name": s.name,
-                    "active": True,
-                    "sort_order": s.sort_order,
-                    "created_at": created_at,
-                }
-                for s in ref.SECTORS
-            ],
-        ),
-    )
-    neighbours = [
-        {"sector_id": sector_ids[s.name], "neighbour_id": sector_ids[other]}
-        for s in ref.SECTORS
-        for other in s.neighbours
-    ]
-    if neighbours:
-        session.execute(insert(sector_neighbour), neighbours)
-    team_rows = [
-        {
-            "name": team.name,
-            "organisation": team.organisation,
-            "phone": team.phone,
-            "active": True,
-            "created_at": created_at,
-        }
-        for team in ref.TEAMS
-    ]
-    team_ids = _named_ids(ref.TEAMS, insert_ids(session, table_of(Team), team_rows))
-    facility_rows = [
-        {
-            "name": place.name,
-            "kind": place.kind,
-            "address": place.address,
-            "phone": place.phone,
-            "capacity": place.capacity,
-            "opening_hours": place.opening_hours,
-            "active": place.active,
-            "created_at": created_at,
-        }
-        for place in ref.FACILITIES
-    ]
-    facility_ids = _named_ids(
-        ref.FACILITIES, insert_ids(session, table_of(Facility), facility_rows)
-    )
+    placed = place_paris_reference(session, created_at=created_at)
     operator_ids, operators_added = _load_operators(session, created_at)
-    _load_shifts(session, created_at, sector_ids, team_ids)
     return LoadedReference(
-        sector_ids=sector_ids,
-        team_ids=team_ids,
-        facility_ids=facility_ids,
+        sector_ids=placed.sector_ids,
+        team_ids=placed.team_ids,
+        facility_ids=placed.facility_ids,
         operator_ids=operator_ids,
         operators_added=operators_added,
-        shift_patterns=len(ref.SHIFTS),
+        shift_patterns=len(placed.pattern_ids),
     )
-
-
-def _named_ids(
-    specs: Iterable[ref.SectorSpec | ref.TeamSpec | ref.FacilitySpec], ids: list[int]
-) -> dict[str, int]:
-    return {spec.name: id_ for spec, id_ in zip(specs, ids, strict=True)}
 
 
 def _load_operators(session: Session, created_at: datetime) -> tuple[dict[str, int], int]:
@@ -137,33 +60,3 @@ def _load_operators(session: Session, created_at: datetime) -> tuple[dict[str, i
         )
     )
     return {**existing, **added}, len(missing)
-
-
-def _load_shifts(
-    session: Session,
-    created_at: datetime,
-    sector_ids: Mapping[str, int],
-    team_ids: Mapping[str, int],
-) -> None:
-    rows = [
-        {
-            "team_id": team_ids[shift.team],
-            "tier": shift.tier,
-            "days": shift.days_mask,
-            "start_time": shift.start,
-            "end_time": shift.end,
-            "all_sectors": shift.sectors is None,
-            "valid_from": None,
-            "valid_until": None,
-            "created_at": created_at,
-        }
-        for shift in ref.SHIFTS
-    ]
-    pattern_ids = insert_ids(session, table_of(ShiftPattern), rows)
-    links = [
-        {"pattern_id": pattern_id, "sector_id": sector_ids[name]}
-        for pattern_id, shift in zip(pattern_ids, ref.SHIFTS, strict=True)
-        for name in shift.sectors or ()
-    ]
-    if links:
-        session.execute(insert(shift_pattern_sector), links)

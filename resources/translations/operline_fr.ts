@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>AdministratorPage</name>
+    <message>
+        <source>Welcome to Operline</source>
+        <translation>Bienvenue dans Operline</translation>
+    </message>
+    <message>
+        <source>This desk is new: nobody works at it yet. Create its first administrator, who will then add the desk&apos;s people. There is no default password.</source>
+        <translation>Ce poste est neuf&#xa0;: personne n’y travaille encore. Créez son premier administrateur, qui ajoutera ensuite les personnes du poste. Il n’existe aucun mot de passe par défaut.</translation>
+    </message>
+    <message>
+        <source>Create and &amp;continue</source>
+        <translation>Créer et &amp;continuer</translation>
+    </message>
+    <message>
+        <source>Login of the first administrator</source>
+        <translation>Identifiant du premier administrateur</translation>
+    </message>
+    <message>
+        <source>Your name, as the desk will know you</source>
+        <translation>Votre nom, tel que le poste vous connaîtra</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Mot de passe à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>À &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>At least {shortest} characters ({length} typed)</source>
+        <translation>Au moins {shortest} caractères ({length} tapés)</translation>
+    </message>
+    <message>
+        <source>Not one of the most common passwords (a few unrelated words do well)</source>
+        <translation>Pas un des mots de passe les plus courants (quelques mots sans rapport font l’affaire)</translation>
+    </message>
+    <message>
+        <source>The same password typed twice</source>
+        <translation>Le même mot de passe tapé deux fois</translation>
+    </message>
+    <message>
+        <source>Password rules: </source>
+        <translation>Règles du mot de passe&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Type the login: the administrator&apos;s name, as the desk knows it.</source>
+        <translation>Tapez l’identifiant&#xa0;: le nom de l’administrateur, tel que le poste le connaît.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation>Les deux mots de passe diffèrent&#xa0;: tapez deux fois le même.</translation>
+    </message>
+</context>
+<context>
     <name>AlertWatch</name>
     <message>
         <source>Operline: no team has answered</source>
@@ -1619,6 +1686,58 @@
         <source>There is no sector #{id} in this database.</source>
         <extracomment>The days the calls-per-day chart and the repeat places look back over, today included. The alert delays the open calls were coloured with. When who is on duty next changes, and who is on duty then (None: no change in sight). The last ``DAYS_LOOKED_BACK`` Paris days, oldest first, today last. Places with two calls or more over those days, most calls first. This ISO week so far, then the whole week before it; None for an operator, whose history stops 24 hours back.</extracomment>
         <translation>Il n&apos;y a pas de secteur n°{id} dans cette base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartMessages</name>
+    <message>
+        <source>{name}, {reason}</source>
+        <translation>{name}, {reason}</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {reason}.</source>
+        <translation>Le fichier {path} ne peut pas être lu&#xa0;: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>First start of the desk</source>
+        <extracomment>What the second page wrote, for the screens to read again.</extracomment>
+        <translation>Premier démarrage du poste</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <extracomment>The administrator, once the first page created them. What the second page did, once it did it.</extracomment>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Open the desk</source>
+        <translation>&amp;Ouvrir le poste</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Open the desk</source>
+        <translation>Ouvrir le poste</translation>
     </message>
 </context>
 <context>
@@ -3268,7 +3387,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Quit Operline</source>
-        <extracomment>The dialogs of Ctrl+G and the call it opened, while they are open. The shift handover of Ctrl+L, while it is open. File &gt; Export for the GPO, while it is open.</extracomment>
+        <extracomment>The dialogs of Ctrl+G and the call it opened, while they are open. The shift handover of Ctrl+L, while it is open. File &gt; Export for the GPO, while it is open. The first start of a new desk, while it is open.</extracomment>
         <translation>Quitter Operline</translation>
     </message>
     <message>
@@ -3838,7 +3957,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>PasswordMessages</name>
     <message>
         <source>The password holds {length} characters: {role_label} choose at least {shortest}.</source>
-        <extracomment>Argon2 hashes any length; this only keeps a pasted book from tying up a desk. Checked against when a login is unknown, so its answer takes as long as a real check. What may follow a common password and still leave it common: &quot;password1234!&quot;.</extracomment>
+        <extracomment>Argon2 hashes any length; this only keeps a pasted book from tying up a desk. What may follow a common password and still leave it common: &quot;password1234!&quot;.</extracomment>
         <translation>Le mot de passe compte {length} caractères&#xa0;: les {role_label} en choisissent au moins {shortest}.</translation>
     </message>
     <message>
@@ -4027,6 +4146,37 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Type the number of free places, then Enter</source>
         <translation>Tapez le nombre de places libres, puis Entrée</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceMessages</name>
+    <message>
+        <source>sectors</source>
+        <translation>des secteurs</translation>
+    </message>
+    <message>
+        <source>teams</source>
+        <translation>des équipes</translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation>des lieux</translation>
+    </message>
+    <message>
+        <source>shift patterns</source>
+        <translation>des gardes</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} et {last}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>The database {where} already holds {listed}; the Paris reference data only goes into a database without any, so nothing was changed.</source>
+        <translation>La base {where} contient déjà {listed}&#xa0;; les données de référence de Paris ne vont que dans une base qui n’en a pas, rien n’a donc été modifié.</translation>
     </message>
 </context>
 <context>
@@ -5499,6 +5649,108 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
+    </message>
+</context>
+<context>
+    <name>StartChoicePage</name>
+    <message>
+        <source>What the desk starts from</source>
+        <translation>Avec quoi le poste démarre</translation>
+    </message>
+    <message>
+        <source>Whatever you choose, a supervisor changes it later under Roster &gt; Teams, sectors, places and roster…</source>
+        <translation>Quel que soit votre choix, un superviseur le modifie ensuite dans Tableau de garde &gt; Équipes, secteurs, lieux et gardes…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>The &amp;Paris reference data</source>
+        <translation>Données de référence de &amp;Paris</translation>
+    </message>
+    <message>
+        <source>Start with the Paris reference data</source>
+        <translation>Démarrer avec les données de référence de Paris</translation>
+    </message>
+    <message>
+        <source>The six sectors of north-east Paris, the teams of the line (maraudes, mediation, UASA, ELA, Fluid-Crack), the places people are oriented to and their weekly shifts. No call.</source>
+        <translation>Les six secteurs du nord-est parisien, les équipes de la ligne (maraudes, médiation, UASA, ELA, Fluid-Crack), les lieux d’orientation et leurs gardes de la semaine. Aucun appel.</translation>
+    </message>
+    <message>
+        <source>&amp;Import a roster (CSV)</source>
+        <translation>&amp;Importer un planning (CSV)</translation>
+    </message>
+    <message>
+        <source>Import a roster CSV file</source>
+        <translation>Importer un fichier CSV de planning</translation>
+    </message>
+    <message>
+        <source>Roster file to import</source>
+        <translation>Fichier de planning à importer</translation>
+    </message>
+    <message>
+        <source>The roster file, e.g. planning.csv</source>
+        <translation>Le fichier de planning, par ex. planning.csv</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>Choose the roster file</source>
+        <translation>Choisir le fichier de planning</translation>
+    </message>
+    <message>
+        <source>Start &amp;empty</source>
+        <translation>Commencer &amp;vide</translation>
+    </message>
+    <message>
+        <source>Start with an empty desk</source>
+        <translation>Commencer avec un poste vide</translation>
+    </message>
+    <message>
+        <source>No sector, team nor place yet: a supervisor adds them under Roster.</source>
+        <translation>Aucun secteur, aucune équipe ni aucun lieu pour l’instant&#xa0;: un superviseur les ajoute dans Tableau de garde.</translation>
+    </message>
+    <message>
+        <source>Roster files (*.csv);;All files (*)</source>
+        <translation>Fichiers de planning (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the roster file to import, or another way to start.</source>
+        <translation>Choisissez le fichier de planning à importer, ou une autre façon de démarrer.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>The desk is ready</source>
+        <translation>Le poste est prêt</translation>
+    </message>
+    <message>
+        <source>{name} is the desk&apos;s administrator, signed in.</source>
+        <translation>{name} est l’administrateur du poste, connecté.</translation>
+    </message>
+    <message>
+        <source>The Paris reference data is in: {sectors} sectors, {teams} teams, {places} places and {shifts} weekly shifts.</source>
+        <translation>Les données de référence de Paris sont en place&#xa0;: {sectors} secteurs, {teams} équipes, {places} lieux et {shifts} gardes de la semaine.</translation>
+    </message>
+    <message>
+        <source>{file} is imported: {shifts} weekly shifts, {teams} new teams and {sectors} new sectors.</source>
+        <translation>{file} est importé&#xa0;: {shifts} gardes de la semaine, {teams} nouvelles équipes et {sectors} nouveaux secteurs.</translation>
+    </message>
+    <message>
+        <source>The places people are oriented to are added under Roster, as needed.</source>
+        <translation>Les lieux d’orientation s’ajoutent dans Tableau de garde, au besoin.</translation>
+    </message>
+    <message>
+        <source>The desk is empty: add its sectors, teams, places and shifts under Roster &gt; Teams, sectors, places and roster…</source>
+        <translation>Le poste est vide&#xa0;: ajoutez ses secteurs, équipes, lieux et gardes dans Tableau de garde &gt; Équipes, secteurs, lieux et gardes…</translation>
+    </message>
+    <message>
+        <source>Next: add the desk&apos;s people with &apos;operline operator add NAME&apos;.</source>
+        <translation>Ensuite&#xa0;: ajoutez les personnes du poste avec «&#xa0;operline operator add NOM&#xa0;».</translation>
     </message>
 </context>
 <context>

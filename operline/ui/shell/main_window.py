@@ -33,6 +33,7 @@ from operline.db.backup import backup_database
 from operline.db.engine import Database
 from operline.drafts import DraftStore, default_drafts_folder
 from operline.errors import OperlineError
+from operline.first_start import is_first_start
 from operline.incidents.timeline import IncidentDetail
 from operline.operators import OperatorInfo
 from operline.paris_time import Clock, format_paris, now_utc
@@ -46,6 +47,7 @@ from operline.ui.duty.duty_board import DutyBoard
 from operline.ui.duty.week_view import WeekView
 from operline.ui.figures.sector_view import SectorView
 from operline.ui.figures.week_dashboard import WeekDashboard
+from operline.ui.first_start import FirstStartWizard
 from operline.ui.gpo.export_dialog import GpoExportDialog
 from operline.ui.handover.dialog import HandoverDialog
 from operline.ui.history.view import HistoryView
@@ -231,6 +233,8 @@ class MainWindow(QMainWindow):
         self.handover_dialog: HandoverDialog | None = None
         #: File > Export for the GPO, while it is open.
         self.gpo_dialog: GpoExportDialog | None = None
+        #: The first start of a new desk, while it is open.
+        self.first_start_wizard: FirstStartWizard | None = None
         self.calls.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -514,7 +518,20 @@ class MainWindow(QMainWindow):
         self.retention.start()
         if self.backups is not None:
             self.backups.start()  # after the purge: the backup holds nothing it erased
-        self.sign_in(demo_operator=demo_operator)
+        # A brand new desk gets its first start; any other, the sign-in (which tells a
+        # database it cannot read).
+        self._runner.run(
+            is_first_start,
+            lambda first: self._open_desk(first=first, demo_operator=demo_operator),
+            lambda _error: self._open_desk(first=False, demo_operator=demo_operator),
+            owner=self,
+        )
+
+    def _open_desk(self, *, first: bool, demo_operator: bool) -> None:
+        if first:
+            self.first_start()
+        else:
+            self.sign_in(demo_operator=demo_operator)
         if self.desk.offer_saved_draft():
             self.show_desk()
         # The keyboard comes back to the desk once the prompts are closed.
@@ -532,6 +549,20 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         dialog.exec()
+        return self.session.operator
+
+    def first_start(self) -> OperatorInfo | None:
+        """A new desk: its first administrator and what it starts from, in a wizard."""
+        wizard = FirstStartWizard(
+            self._runner, clock=self._clock, session=self.session, parent=self
+        )
+        wizard.changed.connect(self.changes.publish)
+        self.first_start_wizard = wizard
+        try:
+            wizard.exec()
+        finally:
+            self.first_start_wizard = None
+            wizard.deleteLater()
         return self.session.operator
 
     def change_operator(self) -> None:
