@@ -1277,10 +1277,6 @@
         <translation>Numéro de {team} copié&#xa0;: {phone}</translation>
     </message>
     <message>
-        <source>Time the board shows</source>
-        <translation>Heure de la situation affichée</translation>
-    </message>
-    <message>
         <source>Arrows: move · {copy}: copy the team&apos;s phone</source>
         <translation>Flèches&#xa0;: se déplacer · {copy}&#xa0;: copier le numéro de l&apos;équipe</translation>
     </message>
@@ -2909,10 +2905,6 @@ précédente</translation>
         <translation>Jour affiché</translation>
     </message>
     <message>
-        <source>Number of calls that day</source>
-        <translation>Nombre d&apos;appels ce jour-là</translation>
-    </message>
-    <message>
         <source>Calls of the day, newest first</source>
         <translation>Appels du jour, du plus récent au plus ancien</translation>
     </message>
@@ -3073,14 +3065,6 @@ précédente</translation>
 ----------
 Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The call under the cursor when a problem was said, and whether nobody was signed in then: the problem is withdrawn once the cursor leaves that call or someone signs in. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
-    </message>
-    <message>
-        <source>Number of open calls</source>
-        <translation>Nombre d&apos;appels en cours</translation>
-    </message>
-    <message>
-        <source>Time the board shows</source>
-        <translation>Heure de la situation affichée</translation>
     </message>
     <message>
         <source>Open calls, urgent first then oldest first</source>
@@ -3477,7 +3461,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Received at</source>
-        <translation>Heure de réception</translation>
+        <translation>Reçu à</translation>
     </message>
     <message>
         <source>Urgent (U)</source>
@@ -3522,14 +3506,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Characters of the notes</source>
-        <translation>Nombre de caractères des notes</translation>
-    </message>
-    <message>
-        <source>Privacy reminder</source>
-        <translation>Rappel de confidentialité</translation>
     </message>
     <message>
         <source>Type a few letters, then Enter</source>
@@ -3838,7 +3814,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>PasswordMessages</name>
     <message>
         <source>The password holds {length} characters: {role_label} choose at least {shortest}.</source>
-        <extracomment>Argon2 hashes any length; this only keeps a pasted book from tying up a desk. Checked against when a login is unknown, so its answer takes as long as a real check. What may follow a common password and still leave it common: &quot;password1234!&quot;.</extracomment>
+        <extracomment>Argon2 hashes any length; this only keeps a pasted book from tying up a desk. What may follow a common password and still leave it common: &quot;password1234!&quot;.</extracomment>
         <translation>Le mot de passe compte {length} caractères&#xa0;: les {role_label} en choisissent au moins {shortest}.</translation>
     </message>
     <message>
@@ -5934,10 +5910,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Coverage of the next 7 days</source>
         <translation>Couverture des 7 prochains jours</translation>
-    </message>
-    <message>
-        <source>Details under the cursor</source>
-        <translation>Détail sous le curseur</translation>
     </message>
     <message>
         <source>first-call team</source>

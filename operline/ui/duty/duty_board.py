@@ -188,7 +188,6 @@ class DutyBoard(QWidget):
         title.setFont(font)
         self._as_of = QLabel(self)
         self._as_of.setObjectName("dutyBoardTime")
-        self._as_of.setAccessibleName(self.tr("Time the board shows"))
         hint = QLabel(
             self.tr("Arrows: move · {copy}: copy the team's phone").format(
                 copy=shortcuts.COPY_PHONE.key_text()

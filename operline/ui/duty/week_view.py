@@ -45,7 +45,6 @@ class WeekView(QWidget):
         self.chart.cursor_moved.connect(self._show_details)
         self.details = QLabel(self)
         self.details.setObjectName("weekDetails")
-        self.details.setAccessibleName(self.tr("Details under the cursor"))
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setMinimumHeight(self.fontMetrics().height() * 5)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

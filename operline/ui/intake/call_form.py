@@ -252,12 +252,13 @@ class NewCallForm(QWidget):
             self.caller_service: ("callerService", self.tr("Calling crew")),
             self.callback_number: ("callbackNumber", self.tr("Callback number")),
             self.notes: ("notes", self.tr("Notes")),
-            self.notes_count: ("notesCount", self.tr("Characters of the notes")),
-            self.reminder: ("privacyReminder", self.tr("Privacy reminder")),
         }
         for widget, (name, accessible) in named.items():
             widget.setObjectName(name)
             widget.setAccessibleName(accessible)
+        # Labels carry no name of their own: a screen reader reads what they show.
+        self.notes_count.setObjectName("notesCount")
+        self.reminder.setObjectName("privacyReminder")
         self.sector.setPlaceholderText(self.tr("Type a few letters, then Enter"))
         self.location.setPlaceholderText(self.tr("Address, landmark"))
 

@@ -266,7 +266,6 @@ class JournalView(QWidget):
 
         self._count = QLabel(self)
         self._count.setObjectName("journalCount")
-        self._count.setAccessibleName(self.tr("Number of calls that day"))
 
         bar = QHBoxLayout()
         bar.addWidget(title)
