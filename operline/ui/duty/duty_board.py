@@ -32,7 +32,7 @@ from operline.paris_time import format_paris, to_paris
 from operline.phones import format_phone
 from operline.roster.board import SectorDutyRow, duty_board, earliest_handoff
 from operline.roster.engine import OnDuty
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.desk_context import DeskContext
 from operline.ui.messages import error_sentence
 
@@ -46,7 +46,7 @@ PHONE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The name of that team.
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 2
 
-UNCOVERED = QColor("#b71c1c")
+UNCOVERED = QColor(palette.WEEK_UNCOVERED)
 _UNCOVERED_BACKGROUND = QColor("#fde4e4")
 _NO_PHONE = QColor("#8a3c00")
 _NO_PHONE_BACKGROUND = QColor("#ffe0b2")
