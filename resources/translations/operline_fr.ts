@@ -1610,6 +1610,13 @@
     </message>
 </context>
 <context>
+    <name>FieldProblems</name>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+</context>
+<context>
     <name>FigureMessages</name>
     <message>
         <source>There is no sector #{id} in this database.</source>

@@ -272,9 +272,9 @@ class NewCallForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, self.tr("&Sector *"), "sector_id", self.sector)
+        self._row(form, self.tr("&Sector *"), "sector_id", self.sector, required=True)
         self._row(form, self.tr("&Location"), "location", self.location)
-        self._row(form, self.tr("Nee&d *"), "category", self.category)
+        self._row(form, self.tr("Nee&d *"), "category", self.category, required=True)
         people = buddy_label(self, self.tr("P&ersons"), "personsLabel", self.persons)
         self._row(
             form,
@@ -345,9 +345,13 @@ class NewCallForm(QWidget):
         focus: QWidget | None = None,
         *,
         holds_problem: bool = True,
+        required: bool = False,
     ) -> None:
         label = buddy_label(self, text, f"{field}Label", focus or widget)
-        form.addRow(label, self._problems.holding(field, widget) if holds_problem else widget)
+        if holds_problem:
+            form.addRow(label, self._problems.holding(field, widget, required=required))
+        else:
+            form.addRow(label, widget)
 
     def _fields_in_order(self) -> list[tuple[str, QWidget]]:
         return [
