@@ -1086,6 +1086,14 @@
     </message>
 </context>
 <context>
+    <name>DeskLineEdit</name>
+    <message>
+        <source>Proposals for {field}</source>
+        <extracomment>Where a proposal keeps its folded name, the form type-ahead compares against. Where a sector proposal keeps its id. The order of the needs, and the digit that picks each.</extracomment>
+        <translation>Propositions pour {field}</translation>
+    </message>
+</context>
+<context>
     <name>DeskView</name>
     <message>
         <source>Calls</source>
@@ -5810,6 +5818,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Still open</source>
         <translation>Encore en cours</translation>
+    </message>
+    <message>
+        <source>Charts of the week</source>
+        <translation>Graphiques de la semaine</translation>
     </message>
     <message>
         <source>Outcomes</source>

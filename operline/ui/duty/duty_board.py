@@ -313,6 +313,12 @@ class DutyBoard(QWidget):
         if lines > 1:
             self.table.setSpan(line, BoardColumn.SECTOR, lines, 1)
             self.table.setSpan(line, BoardColumn.HANDOFF, lines, 1)
+            # A screen reader reads the cells under a merged one: they say what it shows.
+            for offset in range(1, lines):
+                for column, shown in ((BoardColumn.SECTOR, sector), (BoardColumn.HANDOFF, handoff)):
+                    self._item(line + offset, column).setData(
+                        Qt.ItemDataRole.AccessibleTextRole, shown.text()
+                    )
 
     def _fill_teams(self, row: SectorDutyRow, line: int, now: datetime) -> None:
         if not row.covered:
