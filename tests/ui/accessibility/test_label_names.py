@@ -68,6 +68,14 @@ def test_the_duty_boards_clock_and_the_weeks_details_are_read_as_shown(
     week.chart.setFocus()
     qtbot.keyClick(week.chart, Qt.Key.Key_Right)
     _assert_read_as_shown(week.details)
+    # The painted chart describes the hour under its cursor, as the details below show it.
+    chart = QAccessible.queryAccessibleInterface(week.chart)
+    assert chart is not None
+    assert chart.text(QAccessible.Text.Description) == week.details.text()
+    before = week.details.text()
+    qtbot.keyClick(week.chart, Qt.Key.Key_Down)
+    assert week.details.text() != before
+    assert chart.text(QAccessible.Text.Description) == week.details.text()
 
 
 @pytest.mark.usefixtures("french")
