@@ -122,6 +122,7 @@ class LiveBoard(QWidget):
         self.model = LiveBoardModel(self)
         self.watch = AlertWatch(alarm if alarm is not None else DesktopAlarm(parent=self), self)
         self._build()
+        self.watch.speaker = self.table
         self.keys = StageKeys(self, desk, self)
         self.undo_key = UndoKey(self, desk, self, self.keys)
         self.table.doubleClicked.connect(lambda _index: self.keys.open_detail())
