@@ -266,8 +266,9 @@ class NewCallForm(QWidget):
         self.save_button = QPushButton(self.tr("Save the call ({keys})").format(keys=keys), self)
         self.save_button.setObjectName("saveCallButton")
         self.save_button.setAccessibleName(self.tr("Save the call"))
-        # Tab from the notes ends here, and Enter on it saves; never back into the time.
-        self.save_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Tab from the notes ends here, and Enter on it saves; never back into the time. A
+        # click or a screen reader may put the focus on it too.
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.save_button.setAutoDefault(True)
 
         form = QFormLayout()

@@ -62,3 +62,13 @@ def test_the_forms_scrolling_frame_takes_no_tab_stop_and_is_named(
 
     assert scroller.focusPolicy() == Qt.FocusPolicy.NoFocus
     assert scroller.accessibleName() == "New call"
+
+
+@pytest.mark.usefixtures("english")
+def test_the_save_button_takes_the_focus_by_tab_and_by_click(qtbot: QtBot) -> None:
+    form = NewCallForm(clock=lambda: NOW)
+    qtbot.addWidget(form)
+
+    policy = form.save_button.focusPolicy()
+    assert policy & Qt.FocusPolicy.TabFocus
+    assert policy & Qt.FocusPolicy.ClickFocus
