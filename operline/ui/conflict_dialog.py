@@ -182,6 +182,7 @@ class ConflictDialog(QDialog):
 
         self.model = ConflictModel(conflict.fields, now, self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setObjectName("conflictTable")
         self.table.setAccessibleName(self.tr("The call now, beside your entry, field by field"))
         self.table.setModel(self.model)

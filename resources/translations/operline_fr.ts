@@ -72,6 +72,7 @@
     <name>AlertWatch</name>
     <message>
         <source>Operline: no team has answered</source>
+        <extracomment>Where a screen reader hears the words told: a colour alone says nothing to it. The words last told, in order, as a screen reader was given them.</extracomment>
         <translation>Operline&#xa0;: aucune équipe n&apos;a répondu</translation>
     </message>
     <message numerus="yes">
@@ -1153,6 +1154,14 @@
     </message>
 </context>
 <context>
+    <name>DeskLineEdit</name>
+    <message>
+        <source>Proposals for {field}</source>
+        <extracomment>Where a proposal keeps its folded name, the form type-ahead compares against. Where a sector proposal keeps its id. The order of the needs, and the digit that picks each.</extracomment>
+        <translation>Propositions pour {field}</translation>
+    </message>
+</context>
+<context>
     <name>DeskView</name>
     <message>
         <source>Calls</source>
@@ -1342,10 +1351,6 @@
     <message>
         <source>Phone of {team} copied: {phone}</source>
         <translation>Numéro de {team} copié&#xa0;: {phone}</translation>
-    </message>
-    <message>
-        <source>Time the board shows</source>
-        <translation>Heure de la situation affichée</translation>
     </message>
     <message>
         <source>Arrows: move · {copy}: copy the team&apos;s phone</source>
@@ -1681,6 +1686,13 @@
     </message>
 </context>
 <context>
+    <name>FieldProblems</name>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+</context>
+<context>
     <name>FigureMessages</name>
     <message>
         <source>There is no sector #{id} in this database.</source>
@@ -1708,7 +1720,7 @@
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <extracomment>The administrator, once the first page created them. What the second page did, once it did it.</extracomment>
+        <extracomment>The administrator, once the first page created them. What the second page did, once it did it. A page&apos;s write is on the task runner: moving on waits for its answer.</extracomment>
         <translation>&lt; &amp;Précédent</translation>
     </message>
     <message>
@@ -3028,10 +3040,6 @@ précédente</translation>
         <translation>Jour affiché</translation>
     </message>
     <message>
-        <source>Number of calls that day</source>
-        <translation>Nombre d&apos;appels ce jour-là</translation>
-    </message>
-    <message>
         <source>Calls of the day, newest first</source>
         <translation>Appels du jour, du plus récent au plus ancien</translation>
     </message>
@@ -3192,14 +3200,6 @@ précédente</translation>
 ----------
 Every open incident as last read, whatever the sector filter, in board order. Where each incident id sits in ``incidents``. The strip&apos;s counts of ``incidents``, moved call by call between full reads. The instant the board was last read for. The change of colour the single-shot timer is aimed at, if any. The call under the cursor when a problem was said, and whether nobody was signed in then: the problem is withdrawn once the cursor leaves that call or someone signs in. The last full read: the reference data and roster it holds are read again only when the database says they changed. A full read is on the worker; another asked meanwhile waits for it.</extracomment>
         <translation>Appels en cours</translation>
-    </message>
-    <message>
-        <source>Number of open calls</source>
-        <translation>Nombre d&apos;appels en cours</translation>
-    </message>
-    <message>
-        <source>Time the board shows</source>
-        <translation>Heure de la situation affichée</translation>
     </message>
     <message>
         <source>Open calls, urgent first then oldest first</source>
@@ -3596,7 +3596,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>Received at</source>
-        <translation>Heure de réception</translation>
+        <translation>Reçu à</translation>
     </message>
     <message>
         <source>Urgent (U)</source>
@@ -3641,14 +3641,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Characters of the notes</source>
-        <translation>Nombre de caractères des notes</translation>
-    </message>
-    <message>
-        <source>Privacy reminder</source>
-        <translation>Rappel de confidentialité</translation>
     </message>
     <message>
         <source>Type a few letters, then Enter</source>
@@ -6081,6 +6073,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Encore en cours</translation>
     </message>
     <message>
+        <source>Charts of the week</source>
+        <translation>Graphiques de la semaine</translation>
+    </message>
+    <message>
         <source>Outcomes</source>
         <translation>Issues</translation>
     </message>
@@ -6186,10 +6182,6 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>Coverage of the next 7 days</source>
         <translation>Couverture des 7 prochains jours</translation>
-    </message>
-    <message>
-        <source>Details under the cursor</source>
-        <translation>Détail sous le curseur</translation>
     </message>
     <message>
         <source>first-call team</source>

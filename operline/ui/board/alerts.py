@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from operline.codes import Status
@@ -74,6 +74,10 @@ class AlertWatch(QObject):
         super().__init__(parent)
         self.setObjectName("alertWatch")
         self.alarm = alarm
+        #: Where a screen reader hears the words told: a colour alone says nothing to it.
+        self.speaker: QWidget | None = None
+        #: The words last told, in order, as a screen reader was given them.
+        self.spoken: list[str] = []
         self._told: set[tuple[int, Alert]] = set()
 
     def look(
@@ -110,9 +114,19 @@ class AlertWatch(QObject):
         for announcement in sorted(told, key=lambda a: a.level is not Alert.RED):
             title, message = self._words(announcement, now)
             self.alarm.notify(title, message, urgent=announcement.level is Alert.RED)
+            self._speak(f"{title}. {message}", urgent=announcement.level is Alert.RED)
         if fresh[Alert.RED]:
             self.alarm.ring()
         return told
+
+    def _speak(self, words: str, *, urgent: bool) -> None:
+        if self.speaker is None:
+            return
+        self.spoken = [*self.spoken[-9:], words]
+        event = QAccessibleAnnouncementEvent(self.speaker, words)
+        if urgent:
+            event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(event)
 
     def _words(self, announcement: Announcement, now: datetime) -> tuple[str, str]:
         incidents = announcement.incidents

@@ -279,6 +279,7 @@ class IncidentDetailDialog(QDialog):
 
         self.timeline_model = TimelineModel(detail.timeline, self)
         self.timeline = QTableView(self)
+        self.timeline.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.timeline.setObjectName("incidentTimeline")
         self.timeline.setAccessibleName(self.tr("Timeline of the call, oldest first"))
         self.timeline.setModel(self.timeline_model)

@@ -122,6 +122,7 @@ class LiveBoard(QWidget):
         self.model = LiveBoardModel(self)
         self.watch = AlertWatch(alarm if alarm is not None else DesktopAlarm(parent=self), self)
         self._build()
+        self.watch.speaker = self.table
         self.keys = StageKeys(self, desk, self)
         self.undo_key = UndoKey(self, desk, self, self.keys)
         self.table.doubleClicked.connect(lambda _index: self.keys.open_detail())
@@ -310,10 +311,8 @@ class LiveBoard(QWidget):
         title.setFont(font)
         self.count = QLabel(self)
         self.count.setObjectName("liveBoardCount")
-        self.count.setAccessibleName(self.tr("Number of open calls"))
         self.as_of = QLabel(self)
         self.as_of.setObjectName("liveBoardTime")
-        self.as_of.setAccessibleName(self.tr("Time the board shows"))
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addSpacing(24)
@@ -344,6 +343,8 @@ class LiveBoard(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab goes on to the next widget; the arrows move inside the table.
+        self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()

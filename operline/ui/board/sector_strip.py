@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from operline.incidents.board_tally import SectorCounts
 from operline.incidents.live_board import SectorStrip
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 
 #: Shows every sector (declared with every other key in operline.ui.shortcuts).
 ALL_SECTORS_KEY = shortcuts.ALL_SECTORS.keys
@@ -208,7 +208,7 @@ class SectorStripBar(QWidget):
         if total.late:
             parts.append(self.tr("%n late", "", total.late))
         summary = " · ".join(parts) if parts else self.tr("nothing late")
-        colour = "#c62828" if parts else "#1b5e20"
+        colour = palette.TILE_VERY_LATE if parts else palette.TILE_NOTHING_LATE
         second = f"<span style='color:{colour}'>{html.escape(summary)}</span>"
         self._draw(
             self._all, self.tr("All sectors"), total, ALL_SECTORS_KEY, width, summary, second
@@ -231,7 +231,8 @@ class SectorStripBar(QWidget):
         if on_duty:
             second = html.escape(on_duty)
         else:
-            second = f"<span style='color:#b71c1c'>⚠ {html.escape(self.tr('no team'))}</span>"
+            no_team = html.escape(self.tr("no team"))
+            second = f"<span style='color:{palette.TILE_NO_TEAM}'>⚠ {no_team}</span>"
         self._draw(tile, sector.name, counts, keys, self._tile_width(), on_duty or "⚠ ", second)
         spoken = self.tr("{sector}: {count} open call(s), {late} late; on duty: {team}").format(
             sector=sector.name,
@@ -259,9 +260,9 @@ class SectorStripBar(QWidget):
         count = str(counts.open_calls)
         late = ""
         if counts.very_late:
-            late = f" <span style='color:#c62828'>‼{counts.very_late}</span>"
+            late = f" <span style='color:{palette.TILE_VERY_LATE}'>‼{counts.very_late}</span>"
         elif counts.late:
-            late = f" <span style='color:#8a5a00'>⚠{counts.late}</span>"
+            late = f" <span style='color:{palette.TILE_LATE}'>⚠{counts.late}</span>"
         used = metrics.horizontalAdvance(f" · {count}" + (" ‼9" if late else ""))
         head = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, width - used)
         key_text = _native(keys) if keys else ""
@@ -273,7 +274,11 @@ class SectorStripBar(QWidget):
             # Only plain text is elided: the coloured warnings are short.
             elided = small_metrics.elidedText(plain_second, Qt.TextElideMode.ElideRight, room)
             second = html.escape(elided)
-        key_html = f"<span style='color:#666'>{html.escape(key_text)}</span> · " if keys else ""
+        key_html = (
+            f"<span style='color:{palette.TILE_KEY}'>{html.escape(key_text)}</span> · "
+            if keys
+            else ""
+        )
         tile.label.setText(
             f"<b>{html.escape(head)}</b> · {count}{late}<br><small>{key_html}{second}</small>"
         )

@@ -32,7 +32,7 @@ from operline.paris_time import format_paris, to_paris
 from operline.phones import format_phone
 from operline.roster.board import SectorDutyRow, duty_board, earliest_handoff
 from operline.roster.engine import OnDuty
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.desk_context import DeskContext
 from operline.ui.messages import error_sentence
 
@@ -46,7 +46,7 @@ PHONE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The name of that team.
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 2
 
-UNCOVERED = QColor("#b71c1c")
+UNCOVERED = QColor(palette.WEEK_UNCOVERED)
 _UNCOVERED_BACKGROUND = QColor("#fde4e4")
 _NO_PHONE = QColor("#8a3c00")
 _NO_PHONE_BACKGROUND = QColor("#ffe0b2")
@@ -188,7 +188,6 @@ class DutyBoard(QWidget):
         title.setFont(font)
         self._as_of = QLabel(self)
         self._as_of.setObjectName("dutyBoardTime")
-        self._as_of.setAccessibleName(self.tr("Time the board shows"))
         hint = QLabel(
             self.tr("Arrows: move · {copy}: copy the team's phone").format(
                 copy=shortcuts.COPY_PHONE.key_text()
@@ -219,6 +218,8 @@ class DutyBoard(QWidget):
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab goes on to the next widget; the arrows move inside the table.
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
@@ -312,6 +313,12 @@ class DutyBoard(QWidget):
         if lines > 1:
             self.table.setSpan(line, BoardColumn.SECTOR, lines, 1)
             self.table.setSpan(line, BoardColumn.HANDOFF, lines, 1)
+            # A screen reader reads the cells under a merged one: they say what it shows.
+            for offset in range(1, lines):
+                for column, shown in ((BoardColumn.SECTOR, sector), (BoardColumn.HANDOFF, handoff)):
+                    self._item(line + offset, column).setData(
+                        Qt.ItemDataRole.AccessibleTextRole, shown.text()
+                    )
 
     def _fill_teams(self, row: SectorDutyRow, line: int, now: datetime) -> None:
         if not row.covered:

@@ -31,15 +31,16 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from operline.paris_time import format_paris, paris_date, to_paris
 from operline.phones import format_phone
 from operline.roster.week import SectorWeek, WeekCoverage
+from operline.ui import palette
 from operline.ui.duty.duty_board import UNCOVERED
 
-FIRST_CALL = QColor("#1f5f9e")
-BACKUP_ONLY = QColor("#b9d4ee")
-NO_PHONE = QColor("#e65100")
+FIRST_CALL = QColor(palette.WEEK_FIRST_CALL)
+BACKUP_ONLY = QColor(palette.WEEK_BACKUP_ONLY)
+NO_PHONE = QColor(palette.WEEK_NO_PHONE)
 _PAST_VEIL = QColor(236, 236, 236, 215)
 _GRID = QColor("#d5dbe3")
 _GRID_STRONG = QColor("#9aa5b1")
-_ROWS = (QColor("#ffffff"), QColor("#f3f5f8"))
+_ROWS = tuple(QColor(row) for row in palette.WEEK_ROWS)
 _FILLS = {"first_call": FIRST_CALL, "backup_only": BACKUP_ONLY, "no_team": UNCOVERED}
 _HOUR = timedelta(hours=1)
 _ELIDE = Qt.TextElideMode.ElideRight
@@ -301,10 +302,17 @@ class WeekChart(QWidget):
             return
         row = self.row_rect(self.cursor_row)
         left, right = self.x_of(self.cursor_at), self.x_of(self.cursor_at + _HOUR)
-        pen = QPen(QColor("#ffb300") if self.hasFocus() else QColor("#777777"), 3)
-        painter.setPen(pen)
+        frame = QRectF(left, row.top() + 1, max(right - left, 4), row.height() - 2)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(left, row.top() + 1, max(right - left, 4), row.height() - 2))
+        if not self.hasFocus():
+            painter.setPen(QPen(QColor(palette.WEEK_CURSOR_UNFOCUSED), 3))
+            painter.drawRect(frame)
+            return
+        # Dark on the pale rows and bands, white inside it on the dark bands: 3:1 on each.
+        painter.setPen(QPen(QColor(palette.WEEK_CURSOR), 3))
+        painter.drawRect(frame)
+        painter.setPen(QPen(QColor(palette.WEEK_CURSOR_INNER), 2))
+        painter.drawRect(frame.adjusted(2.5, 2.5, -2.5, -2.5))
 
     # Keyboard, mouse, tooltips
 

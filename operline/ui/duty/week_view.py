@@ -45,7 +45,6 @@ class WeekView(QWidget):
         self.chart.cursor_moved.connect(self._show_details)
         self.details = QLabel(self)
         self.details.setObjectName("weekDetails")
-        self.details.setAccessibleName(self.tr("Details under the cursor"))
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setMinimumHeight(self.fontMetrics().height() * 5)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -90,8 +89,13 @@ class WeekView(QWidget):
         chart = self.chart
         if chart.coverage is None or chart.cursor_at is None or not chart.coverage.sectors:
             self.details.clear()
+            chart.setAccessibleDescription("")
             return
-        self.details.setText(chart.describe(chart.cursor_row, chart.cursor_at))
+        detail = chart.describe(chart.cursor_row, chart.cursor_at)
+        self.details.setText(detail)
+        # The chart is painted, with no cells of its own: what is under its cursor is its
+        # description, which a screen reader reads as the cursor moves.
+        chart.setAccessibleDescription(detail)
 
     def _legend(self) -> str:
         def swatch(colour: QColor, text: str) -> str:

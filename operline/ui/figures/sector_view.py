@@ -325,6 +325,7 @@ class SectorView(QDialog):
 
     def _table(self, name: str, model: QAbstractItemModel, parent: QWidget) -> QTableView:
         table = QTableView(parent)
+        table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         table.setObjectName(name)
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -363,6 +363,8 @@ class WeekDashboard(QWidget):
             grid.addWidget(panel, *divmod(number, 2))
         scroll = QScrollArea(self)
         scroll.setObjectName("weekChartsScroll")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a frame, no Tab stop of its own
+        scroll.setAccessibleName(self.tr("Charts of the week"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_widget)
 

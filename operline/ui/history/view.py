@@ -310,6 +310,7 @@ class HistoryView(QWidget):
         heading.addWidget(self.filters.clear_button)
 
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(self.tr("Calls found, newest first"))
         self.table.setModel(self.model)

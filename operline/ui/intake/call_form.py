@@ -252,12 +252,13 @@ class NewCallForm(QWidget):
             self.caller_service: ("callerService", self.tr("Calling crew")),
             self.callback_number: ("callbackNumber", self.tr("Callback number")),
             self.notes: ("notes", self.tr("Notes")),
-            self.notes_count: ("notesCount", self.tr("Characters of the notes")),
-            self.reminder: ("privacyReminder", self.tr("Privacy reminder")),
         }
         for widget, (name, accessible) in named.items():
             widget.setObjectName(name)
             widget.setAccessibleName(accessible)
+        # Labels carry no name of their own: a screen reader reads what they show.
+        self.notes_count.setObjectName("notesCount")
+        self.reminder.setObjectName("privacyReminder")
         self.sector.setPlaceholderText(self.tr("Type a few letters, then Enter"))
         self.location.setPlaceholderText(self.tr("Address, landmark"))
 
@@ -265,15 +266,16 @@ class NewCallForm(QWidget):
         self.save_button = QPushButton(self.tr("Save the call ({keys})").format(keys=keys), self)
         self.save_button.setObjectName("saveCallButton")
         self.save_button.setAccessibleName(self.tr("Save the call"))
-        # Tab from the notes ends here, and Enter on it saves; never back into the time.
-        self.save_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Tab from the notes ends here, and Enter on it saves; never back into the time. A
+        # click or a screen reader may put the focus on it too.
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.save_button.setAutoDefault(True)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, self.tr("&Sector *"), "sector_id", self.sector)
+        self._row(form, self.tr("&Sector *"), "sector_id", self.sector, required=True)
         self._row(form, self.tr("&Location"), "location", self.location)
-        self._row(form, self.tr("Nee&d *"), "category", self.category)
+        self._row(form, self.tr("Nee&d *"), "category", self.category, required=True)
         people = buddy_label(self, self.tr("P&ersons"), "personsLabel", self.persons)
         self._row(
             form,
@@ -344,9 +346,13 @@ class NewCallForm(QWidget):
         focus: QWidget | None = None,
         *,
         holds_problem: bool = True,
+        required: bool = False,
     ) -> None:
         label = buddy_label(self, text, f"{field}Label", focus or widget)
-        form.addRow(label, self._problems.holding(field, widget) if holds_problem else widget)
+        if holds_problem:
+            form.addRow(label, self._problems.holding(field, widget, required=required))
+        else:
+            form.addRow(label, widget)
 
     def _fields_in_order(self) -> list[tuple[str, QWidget]]:
         return [

@@ -384,6 +384,9 @@ class DeskView(QWidget):
         # A short screen scrolls the form rather than squeezing its fields together.
         scroller = QScrollArea(self)
         scroller.setObjectName("callFormScroller")
+        # Only a frame around the form: no Tab stop of its own, the form inside has them.
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setAccessibleName(self.tr("New call"))
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QDateTime,
     QEvent,
@@ -111,6 +112,17 @@ class DeskLineEdit(QLineEdit):
         super().__init__(parent)
         self.proposals = FoldingCompleter(self)
         self.setCompleter(self.proposals)
+
+    def setAccessibleName(self, name: str) -> None:
+        """The field's name, and its list of proposals named after it (not after the app)."""
+        super().setAccessibleName(name)
+        popup = self.proposals.popup()
+        if popup is not None:
+            popup.setAccessibleName(
+                QCoreApplication.translate("DeskLineEdit", "Proposals for {field}").format(
+                    field=name
+                )
+            )
 
     def event(self, event: QEvent) -> bool:
         # The proposals list hands its keys here first: Tab and Enter are handled the

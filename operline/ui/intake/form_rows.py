@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from operline.incidents.intake import FieldProblem
 from operline.ui.refusals import problem_sentence
@@ -18,15 +18,30 @@ from operline.ui.refusals import problem_sentence
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 
+def required_text() -> str:
+    """What a screen reader says of a field that must be filled in."""
+    return QCoreApplication.translate("FieldProblems", "Required")
+
+
 class FieldProblems:
-    """The red sentence under each field of the form, one per field at most."""
+    """The red sentence under each field of the form, one per field at most.
+
+    The sentence is also the field's accessible description, after "Required" on a field
+    that must be filled in: a screen reader reads it with the field the focus goes to.
+    """
 
     def __init__(self, owner: QWidget) -> None:
         self._owner = owner
         self._labels: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+        self._required: set[str] = set()
 
-    def holding(self, field: str, widget: QWidget) -> QWidget:
+    def holding(self, field: str, widget: QWidget, *, required: bool = False) -> QWidget:
         """The field's widget with the place for its problem under it."""
+        self._fields[field] = widget
+        if required:
+            self._required.add(field)
+        self._describe(field, "")
         box = QWidget(self._owner)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -47,6 +62,7 @@ class FieldProblems:
             label.setText("⚠ " + problem_sentence(problem))
             label.setAccessibleName(label.text())
             label.show()
+            self._describe(problem.field, label.text())
 
     def show_sentence(self, field: str, sentence: str) -> None:
         """A sentence of the form's own under a field (not a service's problem)."""
@@ -55,16 +71,32 @@ class FieldProblems:
             label.setText("⚠ " + sentence)
             label.setAccessibleName(label.text())
             label.show()
+            self._describe(field, label.text())
 
     def hide(self, field: str) -> None:
         label = self._labels.get(field)
         if label is not None:
             label.hide()
+            self._describe(field, "")
 
     def clear(self) -> None:
-        for label in self._labels.values():
+        for field, label in self._labels.items():
             label.clear()
             label.hide()
+            self._describe(field, "")
+
+    def _describe(self, field: str, sentence: str) -> None:
+        widget = self._fields.get(field)
+        if widget is None:
+            return
+        parts = [required_text()] if field in self._required else []
+        if sentence:
+            parts.append(sentence)
+        # A description of its own hides a field's placeholder from a screen reader.
+        hint = widget.placeholderText() if isinstance(widget, QLineEdit) else ""
+        if parts and hint:
+            parts.append(hint)
+        widget.setAccessibleDescription(" · ".join(parts))
 
     def shown(self, field: str) -> str:
         """The sentence shown under a field, or ''."""

@@ -306,6 +306,7 @@ class PlacesPanel(QWidget):
         font.setBold(True)
         heading.setFont(font)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setObjectName("placesTable")
         self.table.setAccessibleName(self.tr("Places, capacity and free places"))
         self.table.setModel(self.model)

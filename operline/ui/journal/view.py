@@ -266,7 +266,6 @@ class JournalView(QWidget):
 
         self._count = QLabel(self)
         self._count.setObjectName("journalCount")
-        self._count.setAccessibleName(self.tr("Number of calls that day"))
 
         bar = QHBoxLayout()
         bar.addWidget(title)
@@ -286,6 +285,8 @@ class JournalView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab goes on to the next widget; the arrows move inside the table.
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()

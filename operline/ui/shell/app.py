@@ -24,6 +24,7 @@ from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
 from operline.paris_time import now_utc
 from operline.ui.messages import error_sentence
+from operline.ui.palette import apply_palette
 from operline.ui.shell.language import choose_language, install_language
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.upgrade_progress import UpgradeProgress
@@ -147,6 +148,7 @@ def _application() -> QApplication:
     # The desktop entry's name (packaging/): a Wayland desktop shows its icon and name.
     app.setDesktopFileName("org.operline.Operline")
     app.setWindowIcon(application_icon())
+    apply_palette(app)
     return app
 
 

@@ -70,6 +70,7 @@ class ShortcutsDialog(QDialog):
 
     def _table(self, listed: Sequence[shortcuts.Shortcut], name: str) -> QTableWidget:
         table = QTableWidget(len(listed), 2, self)
+        table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         table.setObjectName(name)
         table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
