@@ -124,6 +124,7 @@ _audit_months = _whole_number(12, 36, _MONTHS)
 _idle_minutes = _whole_number(1, 30, _MINUTES)
 # At least one automatic backup a day, so the status bar's "over 24 h" means a problem.
 _backup_hours = _whole_number(1, 24, _HOURS)
+_yes_or_no = _whole_number(0, 1, QT_TRANSLATE_NOOP("SettingsDialog", "(1 yes, 0 no)"))
 
 
 def _phone_or_empty(text: str) -> str:
@@ -217,6 +218,14 @@ BACKUP_EVERY_HOURS = Setting(
     "beside it (1 to 24; PostgreSQL is backed up with pg_dump)",
 )
 
+HIGH_CONTRAST = Setting(
+    "display.high_contrast",
+    0,
+    _yes_or_no,
+    "1 to open every desk's window in high contrast (each desk may switch it in its View "
+    "menu), 0 for the system's light or dark colours",
+)
+
 SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     URGENT_ACK_MINUTES,
     NORMAL_ACK_MINUTES,
@@ -229,6 +238,7 @@ SETTINGS: tuple[Setting[int] | Setting[str], ...] = (
     AUDIT_MONTHS_KEPT,
     IDLE_LOCK_MINUTES,
     BACKUP_EVERY_HOURS,
+    HIGH_CONTRAST,
 )
 
 
@@ -247,6 +257,7 @@ class DeskSettings:
     months_kept: int = AUDIT_MONTHS_KEPT.default
     idle_lock_minutes: int = IDLE_LOCK_MINUTES.default
     every_hours: int = BACKUP_EVERY_HOURS.default
+    high_contrast: int = HIGH_CONTRAST.default
 
     def ack_limit(self, urgent: bool) -> timedelta:
         """How long a call may wait for acknowledgement before it turns amber."""

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from operline.db.engine import Database
 from operline.incidents.conflicts import Conflict, ConflictField
 from operline.paris_time import format_paris, format_paris_clock, paris_date
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.board.incident_detail import field_label, is_time_field, value_text
 from operline.ui.table_model import DeskTableModel, Index
 
@@ -230,7 +230,7 @@ class ConflictDialog(QDialog):
         self.keys.setObjectName("conflictKeys")
         self.keys.setAccessibleName(self.keys.text())
         self.keys.setWordWrap(True)
-        self.keys.setStyleSheet("color: #555;")
+        palette.styled(self.keys, "color: $quiet;")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.sentence)

@@ -35,10 +35,11 @@ from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from operline.db.engine import Database
 from operline.errors import OperlineError
+from operline.ui import palette
 from operline.ui.messages import error_sentence
 from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel
 from operline.ui.tasks import TaskRunner
@@ -65,13 +66,11 @@ ROLES_SHOWN = frozenset(
     }
 )
 
-_URGENT_COLOUR = QColor("#b00020")
-
 
 def urgent_style(role: int) -> Any:
     """How an urgent priority is painted: red, in bold (None for other roles)."""
     if role == Qt.ItemDataRole.ForegroundRole:
-        return QBrush(_URGENT_COLOUR)
+        return QBrush(palette.colour("problem"))
     if role == Qt.ItemDataRole.FontRole:
         bold = QFont()
         bold.setBold(True)

@@ -1328,7 +1328,7 @@
     <name>DutyBoard</name>
     <message>
         <source>On duty now</source>
-        <extracomment>The board reads the roster again this often, for changes made at another desk. The E.164 number of the team a cell shows (or the sector&apos;s first-call team). The name of that team. The board was read again; carries the instant it shows. A sentence for the status bar (what was copied).</extracomment>
+        <extracomment>The board reads the roster again this often, for changes made at another desk. The E.164 number of the team a cell shows (or the sector&apos;s first-call team). The name of that team. The week chart&apos;s gaps (the board paints its own from the scheme in use). A sector&apos;s rows one on two, by their names in the palette. The board was read again; carries the instant it shows. A sentence for the status bar (what was copied).</extracomment>
         <translation>De garde maintenant</translation>
     </message>
     <message>
@@ -2355,6 +2355,17 @@ précédente</translation>
     <message>
         <source>Places with room: {count}</source>
         <translation>Lieux avec des places libres&#xa0;: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>HighContrastAction</name>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>&amp;Contraste élevé</translation>
+    </message>
+    <message>
+        <source>White and yellow on black, for every screen of this window</source>
+        <translation>Blanc et jaune sur noir, pour tous les écrans de cette fenêtre</translation>
     </message>
 </context>
 <context>
@@ -5193,6 +5204,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Sauvegarde automatique du fichier SQLite toutes les (heures, de 1 à 24)</translation>
     </message>
     <message>
+        <source>Open the window in high contrast (1 yes, 0 no)</source>
+        <translation>Ouvrir la fenêtre en contraste élevé (1 oui, 0 non)</translation>
+    </message>
+    <message>
         <source>{value} is not a whole number</source>
         <extracomment>The sentence of each problem, as the settings dialog and the command line tell it.</extracomment>
         <translation>{value} n&apos;est pas un nombre entier</translation>
@@ -5236,6 +5251,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <message>
         <source>{key}: {reason}</source>
         <translation>{key}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>(1 yes, 0 no)</source>
+        <translation>(1 oui, 0 non)</translation>
     </message>
     <message>
         <source>unknown setting {key} (settings: {known})</source>

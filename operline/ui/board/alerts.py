@@ -20,8 +20,8 @@ from operline.codes import Status
 from operline.incidents.live_board import Alert, BoardIncident, NextContact
 from operline.paris_time import format_paris
 from operline.phones import format_phone
-from operline.ui import shortcuts
-from operline.ui.board.model import RED_BACKGROUND, age_text
+from operline.ui import palette, shortcuts
+from operline.ui.board.model import age_text
 from operline.ui.shortcuts import key_text
 
 
@@ -162,9 +162,8 @@ class NextContactPanel(QFrame):
         self.setObjectName("nextContactPanel")
         self.setAccessibleName(self.tr("Whom to call next"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            f"#nextContactPanel {{ border: 2px solid {RED_BACKGROUND.name()}; "
-            "background: #fff4f4; }"
+        palette.styled(
+            self, "#nextContactPanel { border: 2px solid $problem; background: $problem_strip; }"
         )
         self.headline = QLabel(self)
         self.headline.setObjectName("nextContactHeadline")

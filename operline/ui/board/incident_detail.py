@@ -37,6 +37,7 @@ from operline.incidents.events import CORRECTIONS, EventKind
 from operline.incidents.timeline import IncidentDetail, TimelineLine
 from operline.paris_time import format_paris, format_paris_clock, isoformat_paris, paris_date
 from operline.phones import format_phone
+from operline.ui import palette
 from operline.ui.labels import category_label, outcome_label, priority_label, status_label
 from operline.ui.table_model import DeskTableModel
 
@@ -247,7 +248,7 @@ class IncidentDetailDialog(QDialog):
         heading.setFont(font)
         audited = QLabel(self.tr("Opening a call is recorded in the audit log."), self)
         audited.setObjectName("incidentDetailAudited")
-        audited.setStyleSheet("color: #555;")
+        palette.styled(audited, "color: $quiet;")
 
         left, right = QFormLayout(), QFormLayout()
         self._add(left, "received", self.tr("Received"), self._when(detail.received_at))

@@ -47,6 +47,7 @@ from operline.incidents.live_board import (
 )
 from operline.paris_time import format_paris
 from operline.settings import DeskSettings
+from operline.ui import palette
 from operline.ui.board.actions import StageKeys
 from operline.ui.board.alerts import AlertWatch, DeskAlarm, DesktopAlarm, NextContactPanel
 from operline.ui.board.board_table import BoardTable
@@ -280,9 +281,9 @@ class LiveBoard(QWidget):
         self.message.setText(sentence)
         self.message.setAccessibleName(sentence)
         self.message.setProperty("problem", problem)
-        sheet = "color: #b00020; font-weight: bold;" if problem else "color: #1b5e20;"
+        sheet = "color: $problem; font-weight: bold;" if problem else "color: $fine;"
         if self.message.styleSheet() != sheet:  # a new sheet polishes the label again
-            self.message.setStyleSheet(sheet)
+            palette.styled(self.message, sheet)
         self.message.setVisible(bool(sentence))
         if problem:
             incident = self.selected_incident()
@@ -375,7 +376,7 @@ class LiveBoard(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("liveBoardHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        palette.styled(self.hint, "color: $quiet;")
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

@@ -23,22 +23,18 @@ from PySide6.QtCore import (
     QModelRoleDataSpan,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from operline.incidents.live_board import Alert, BoardIncident, alert_for
 from operline.paris_time import format_paris
 from operline.settings import DeskSettings
+from operline.ui import palette
 from operline.ui.labels import category_label, priority_label, status_label
 from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel, Index
 
 #: The row's alert level (an ``Alert``), for screens and tests that read it.
 ALERT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-AMBER_BACKGROUND = QColor("#ffd37a")
-AMBER_TEXT = QColor("#3d2a00")
-RED_BACKGROUND = QColor("#c62828")
-RED_TEXT = QColor("#ffffff")
-_URGENT_TEXT = QColor("#b00020")
 _NONE = "—"
 
 _CONTEXT = "LiveBoardModel"
@@ -329,10 +325,11 @@ class LiveBoardModel(DeskTableModel):
         }
         urgent_priority = column is BoardColumn.PRIORITY and incident.urgent
         if alert is not Alert.NONE:
-            roles[_BACKGROUND] = _BACKGROUNDS[alert]
-            roles[_FOREGROUND] = _FOREGROUNDS[alert]
+            background, foreground = _ALERT_COLOURS[alert]
+            roles[_BACKGROUND] = QBrush(palette.colour(background))
+            roles[_FOREGROUND] = QBrush(palette.colour(foreground))
         elif urgent_priority:
-            roles[_FOREGROUND] = _URGENT_BRUSH
+            roles[_FOREGROUND] = QBrush(palette.colour("problem"))
         if urgent_priority or (column in _BOLD_WHEN_LATE and alert is not Alert.NONE):
             roles[_FONT] = self._bold_font()
         if column in _RIGHT_ALIGNED:
@@ -386,9 +383,8 @@ class LiveBoardModel(DeskTableModel):
         return self._text(incident, alert, column)
 
 
-_BACKGROUNDS = {Alert.AMBER: QBrush(AMBER_BACKGROUND), Alert.RED: QBrush(RED_BACKGROUND)}
-_FOREGROUNDS = {Alert.AMBER: QBrush(AMBER_TEXT), Alert.RED: QBrush(RED_TEXT)}
-_URGENT_BRUSH = QBrush(_URGENT_TEXT)
+#: The background and the text of a late row, by their names in the palette.
+_ALERT_COLOURS = {Alert.AMBER: ("late", "late_text"), Alert.RED: ("alarm", "alarm_text")}
 _COLUMNS = tuple(BoardColumn)
 _BOLD_WHEN_LATE = (BoardColumn.ALERT, BoardColumn.AGE)
 _RIGHT_ALIGNED = (BoardColumn.AGE, BoardColumn.PERSONS)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from operline.incidents.live_board import Alert
 from operline.ui.board.model import ALERT_ROLE
 from operline.ui.table_model import Index
 
-SELECTION_FRAME = QColor("#0d47a1")
 _SELECTED = QStyle.StateFlag.State_Selected
 
 
 class AlertRowDelegate(QStyledItemDelegate):
-    """Keeps a late row's colour when it is selected, and marks the selection by a frame.
+    """Keeps a late row's colour when it is selected, and marks the selection by a frame
+    in the colour of the row's words, which reads on it in every scheme.
 
     The usual selection colour would hide the very thing the operator must see.
     """
@@ -33,7 +34,8 @@ class AlertRowDelegate(QStyledItemDelegate):
         plain.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, plain, index)
         painter.save()
-        pen = QPen(SELECTION_FRAME)
+        words = index.data(Qt.ItemDataRole.ForegroundRole)
+        pen = QPen(words.color() if isinstance(words, QBrush) else option.palette.text().color())
         pen.setWidth(3)
         painter.setPen(pen)
         rect = option.rect

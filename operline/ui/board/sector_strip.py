@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from operline.incidents.board_tally import SectorCounts
 from operline.incidents.live_board import SectorStrip
 from operline.ui import palette, shortcuts
+from operline.ui.palette import Scheme
+from operline.ui.theme import desk_theme
 
 #: Shows every sector (declared with every other key in operline.ui.shortcuts).
 ALL_SECTORS_KEY = shortcuts.ALL_SECTORS.keys
@@ -104,6 +106,7 @@ class SectorStripBar(QWidget):
             action.triggered.connect(lambda _=False, n=number: self._view_key(n))
             self.addAction(action)
             self.key_actions.append(action)
+        desk_theme().changed.connect(self._scheme_changed)
         self._redraw()
 
     @property
@@ -183,6 +186,9 @@ class SectorStripBar(QWidget):
         super().resizeEvent(event)
         self._redraw()  # the team names are elided to the new width
 
+    def _scheme_changed(self, _scheme: Scheme) -> None:
+        self._redraw()  # the counts' colours are written into the tiles' text
+
     def _redraw(self) -> None:
         self._draw_all_sectors()
         for number, sector in enumerate(self._sectors):
@@ -208,7 +214,8 @@ class SectorStripBar(QWidget):
         if total.late:
             parts.append(self.tr("%n late", "", total.late))
         summary = " · ".join(parts) if parts else self.tr("nothing late")
-        colour = palette.TILE_VERY_LATE if parts else palette.TILE_NOTHING_LATE
+        colours = palette.current()
+        colour = colours.tile_very_late if parts else colours.tile_nothing_late
         second = f"<span style='color:{colour}'>{html.escape(summary)}</span>"
         self._draw(
             self._all, self.tr("All sectors"), total, ALL_SECTORS_KEY, width, summary, second
@@ -232,7 +239,7 @@ class SectorStripBar(QWidget):
             second = html.escape(on_duty)
         else:
             no_team = html.escape(self.tr("no team"))
-            second = f"<span style='color:{palette.TILE_NO_TEAM}'>⚠ {no_team}</span>"
+            second = f"<span style='color:{palette.current().problem}'>⚠ {no_team}</span>"
         self._draw(tile, sector.name, counts, keys, self._tile_width(), on_duty or "⚠ ", second)
         spoken = self.tr("{sector}: {count} open call(s), {late} late; on duty: {team}").format(
             sector=sector.name,
@@ -259,10 +266,11 @@ class SectorStripBar(QWidget):
         bold.setBold(True)
         count = str(counts.open_calls)
         late = ""
+        colours = palette.current()
         if counts.very_late:
-            late = f" <span style='color:{palette.TILE_VERY_LATE}'>‼{counts.very_late}</span>"
+            late = f" <span style='color:{colours.tile_very_late}'>‼{counts.very_late}</span>"
         elif counts.late:
-            late = f" <span style='color:{palette.TILE_LATE}'>⚠{counts.late}</span>"
+            late = f" <span style='color:{colours.tile_late}'>⚠{counts.late}</span>"
         used = metrics.horizontalAdvance(f" · {count}" + (" ‼9" if late else ""))
         head = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, width - used)
         key_text = _native(keys) if keys else ""
@@ -275,7 +283,7 @@ class SectorStripBar(QWidget):
             elided = small_metrics.elidedText(plain_second, Qt.TextElideMode.ElideRight, room)
             second = html.escape(elided)
         key_html = (
-            f"<span style='color:{palette.TILE_KEY}'>{html.escape(key_text)}</span> · "
+            f"<span style='color:{palette.current().quiet}'>{html.escape(key_text)}</span> · "
             if keys
             else ""
         )

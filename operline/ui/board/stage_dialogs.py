@@ -37,6 +37,7 @@ from operline.incidents.intake import NOTES_LIMIT
 from operline.incidents.live_board import BoardIncident
 from operline.notes_check import identifying_text
 from operline.paris_time import Clock, InFold, InGap, now_utc, paris_date, paris_to_utc, to_paris
+from operline.ui import palette
 from operline.ui.intake.form_rows import ERROR_STYLE
 from operline.ui.intake.notes_prompt import describe_flagged, select_flagged
 from operline.ui.labels import status_label
@@ -109,7 +110,7 @@ def stage_refusal(error: OperlineError) -> str:
     return action_problem(error)
 
 
-_REMINDER_STYLE = "color: #8a3c00;"
+_REMINDER_STYLE = "color: $caution;"
 
 
 class KeyedList(QListWidget):
@@ -164,7 +165,7 @@ class StageDialog(QDialog, Generic[T]):
         self.problem = QLabel(self)
         self.problem.setObjectName("stageDialogProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        palette.styled(self.problem, "color: $problem; font-weight: bold;")
         self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -299,7 +300,7 @@ class NoteDialog(StageDialog[str]):
         self.warning = warning = QLabel(self._reminder(), self)
         warning.setObjectName("noteWarning")
         warning.setWordWrap(True)
-        warning.setStyleSheet(_REMINDER_STYLE)
+        palette.styled(warning, _REMINDER_STYLE)
         #: The note as it was when the operator was asked to remove what looks identifying.
         self._warned_about: str | None = None
         self.text = QPlainTextEdit(self)
@@ -350,7 +351,7 @@ class NoteDialog(StageDialog[str]):
         self.count.setText(
             self.tr("{count} / {limit} characters").format(count=length, limit=NOTES_LIMIT)
         )
-        self.count.setStyleSheet("color: #b00020;" if length > NOTES_LIMIT else "color: #555;")
+        palette.styled(self.count, "color: $problem;" if length > NOTES_LIMIT else "color: $quiet;")
         flagged = identifying_text(self.text.toPlainText(), today=paris_date(now_utc()))
         if flagged:
             self.warning.setText(
@@ -360,7 +361,7 @@ class NoteDialog(StageDialog[str]):
             )
         else:
             self.warning.setText(self._reminder())
-        self.warning.setStyleSheet(ERROR_STYLE if flagged else _REMINDER_STYLE)
+        palette.styled(self.warning, ERROR_STYLE if flagged else _REMINDER_STYLE)
 
 
 def _describe(incident: BoardIncident) -> str:

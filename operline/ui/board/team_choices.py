@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from operline.codes import Outcome
@@ -20,6 +20,7 @@ from operline.incidents.routing import routing_choices
 from operline.paris_time import Clock, format_paris
 from operline.phones import format_phone
 from operline.roster.engine import OnDuty, TeamContact
+from operline.ui import palette
 from operline.ui.board.stage_dialogs import (
     OUTCOME_KEYS,
     Closing,
@@ -29,8 +30,6 @@ from operline.ui.board.stage_dialogs import (
     TimeFields,
 )
 from operline.ui.labels import outcome_label
-
-_NOT_ON_DUTY_TEXT = QColor("#6b6b6b")
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ class TeamDialog(StageDialog[TeamChange]):
             item = QListWidgetItem(prefix + self._team_text(choice))
             item.setData(Qt.ItemDataRole.UserRole, choice.team_id)
             if not choice.on_duty:
-                item.setForeground(QBrush(_NOT_ON_DUTY_TEXT))
+                item.setForeground(QBrush(palette.colour("quiet")))
             self.teams.addItem(item)
         rows = max(1, min(len(choices), 8))
         self.teams.setMinimumHeight(self.teams.sizeHintForRow(0) * rows + 6)

@@ -35,6 +35,8 @@ from operline.roster.engine import OnDuty
 from operline.ui import palette, shortcuts
 from operline.ui.desk_context import DeskContext
 from operline.ui.messages import error_sentence
+from operline.ui.palette import Scheme
+from operline.ui.theme import desk_theme
 
 #: The board reads the roster again this often, for changes made at another desk.
 SAFETY_REFRESH_MS = 60_000
@@ -46,12 +48,10 @@ PHONE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The name of that team.
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 2
 
+#: The week chart's gaps (the board paints its own from the scheme in use).
 UNCOVERED = QColor(palette.WEEK_UNCOVERED)
-_UNCOVERED_BACKGROUND = QColor("#fde4e4")
-_NO_PHONE = QColor("#8a3c00")
-_NO_PHONE_BACKGROUND = QColor("#ffe0b2")
-_GROUP_BACKGROUNDS = (QColor("#ffffff"), QColor("#eef2f7"))
-_BACKUP_TEXT = QColor("#455a64")
+#: A sector's rows one on two, by their names in the palette.
+_GROUP_BACKGROUNDS = ("base", "alternate_base")
 
 
 class BoardColumn(IntEnum):
@@ -114,6 +114,7 @@ class DutyBoard(QWidget):
         self._refill = QTimer(self)
         self._refill.setSingleShot(True)
         self._refill.setInterval(0)
+        desk_theme().changed.connect(self._scheme_changed)
         self._refill.timeout.connect(self._fill_again)
 
         self._build()
@@ -195,7 +196,7 @@ class DutyBoard(QWidget):
             self,
         )
         hint.setObjectName("dutyBoardHint")
-        hint.setStyleSheet("color: #555;")
+        palette.styled(hint, "color: $quiet;")
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addSpacing(24)
@@ -237,7 +238,7 @@ class DutyBoard(QWidget):
         self._problem.setObjectName("dutyBoardProblem")
         self._problem.setWordWrap(True)
         self._problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._problem.setStyleSheet("color: #b00020;")
+        palette.styled(self._problem, "color: $problem;")
         self._problem.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self.table)
@@ -276,8 +277,8 @@ class DutyBoard(QWidget):
         self.table.setRowCount(sum(counts))
         line = 0
         for number, row in enumerate(rows):
-            background = (
-                _UNCOVERED_BACKGROUND if not row.covered else _GROUP_BACKGROUNDS[number % 2]
+            background = palette.colour(
+                "problem_strip" if not row.covered else _GROUP_BACKGROUNDS[number % 2]
             )
             lines = counts[number]
             for offset in range(lines):
@@ -296,8 +297,8 @@ class DutyBoard(QWidget):
         if first is not None:
             _hold_team(sector, first)
         if not row.covered:
-            sector.setBackground(QBrush(UNCOVERED))
-            sector.setForeground(QBrush(QColor("white")))
+            sector.setBackground(QBrush(palette.colour("alarm")))
+            sector.setForeground(QBrush(palette.colour("alarm_text")))
             sector.setToolTip(self.tr("No team on duty in {sector}").format(sector=row.sector))
         elif row.first_call_without_phone:
             names = ", ".join(team.name for team in row.first_call_without_phone)
@@ -306,7 +307,7 @@ class DutyBoard(QWidget):
         handoff.setText(self._handoff_text(row, now))
         handoff.setToolTip(self._handoff_tooltip(row))
         if row.covered and not row.covered_after and row.handoff_at is not None:
-            handoff.setForeground(QBrush(UNCOVERED))
+            handoff.setForeground(QBrush(palette.colour("problem")))
             _embolden(handoff)
         if first is not None:
             _hold_team(handoff, first)
@@ -323,8 +324,8 @@ class DutyBoard(QWidget):
     def _fill_teams(self, row: SectorDutyRow, line: int, now: datetime) -> None:
         if not row.covered:
             nobody = self._item(line, BoardColumn.FIRST_CALL)
-            nobody.setText(self.tr("No team on duty"))
-            nobody.setForeground(QBrush(UNCOVERED))
+            nobody.setText("⚠ " + self.tr("No team on duty"))
+            nobody.setForeground(QBrush(palette.colour("problem")))
             _embolden(nobody)
             self.table.setSpan(line, BoardColumn.FIRST_CALL, 1, 3)
         for offset, team in enumerate(row.first_call):
@@ -339,20 +340,23 @@ class DutyBoard(QWidget):
             _hold_team(until, team)
         for offset, team in enumerate(row.backup):
             backup = self._item(line + offset, BoardColumn.BACKUP)
-            phone = format_phone(team.phone) if team.phone else self.tr("no phone")
+            phone = format_phone(team.phone) if team.phone else "⚠ " + self.tr("no phone")
             backup.setText(f"{team.name} · {phone}")
             backup.setToolTip(
                 self.tr("{team}, backup until {time}").format(
                     team=team.name, time=_short_time(team.until, now)
                 )
             )
-            backup.setForeground(QBrush(_BACKUP_TEXT if team.phone else _NO_PHONE))
+            backup.setForeground(QBrush(palette.colour("quiet" if team.phone else "caution")))
             _hold_team(backup, team)
 
     def _handoff_resized(self, column: int, old: int, new: int) -> None:
         # Redrawn once the layout settles, from the rows already read: no database query.
         if column == BoardColumn.HANDOFF and not self._refill.isActive():
             self._refill.start()
+
+    def _scheme_changed(self, _scheme: Scheme) -> None:
+        self._fill_again()
 
     def _fill_again(self) -> None:
         if self.shown_at is not None:
@@ -376,8 +380,8 @@ class DutyBoard(QWidget):
             item.setText(format_phone(team.phone))
             return
         item.setText("⚠ " + self.tr("No phone"))
-        item.setBackground(QBrush(_NO_PHONE_BACKGROUND))
-        item.setForeground(QBrush(_NO_PHONE))
+        item.setBackground(QBrush(palette.colour("caution_strip")))
+        item.setForeground(QBrush(palette.colour("caution")))
         _embolden(item)
 
     def _handoff_text(self, row: SectorDutyRow, now: datetime) -> str:

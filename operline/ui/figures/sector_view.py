@@ -39,6 +39,7 @@ from operline.journal_pages import IdPages
 from operline.paris_time import format_paris, paris_date
 from operline.phones import format_phone
 from operline.roster.engine import OnDuty
+from operline.ui import palette
 from operline.ui.board.model import BoardColumn, LiveBoardModel
 from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.desk_context import DeskContext
@@ -171,7 +172,8 @@ class SectorView(QDialog):
         return "<br>".join(shown)
 
     def _warning(self, text: str) -> str:
-        return f"<span style='color:#b00020; font-weight:bold'>⚠ {html.escape(text)}</span>"
+        colour = palette.current().problem
+        return f"<span style='color:{colour}; font-weight:bold'>⚠ {html.escape(text)}</span>"
 
     def ack_text(self, times: AckTimes) -> tuple[str, str, str]:
         """Median, 90th percentile and calls acknowledged, as the table shows them."""
@@ -237,7 +239,7 @@ class SectorView(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("sectorViewProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        palette.styled(self.problem, "color: $problem; font-weight: bold;")
         self.problem.hide()
 
         duty_box = QGroupBox(self.tr("Teams on duty"), self)

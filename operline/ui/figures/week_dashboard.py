@@ -31,7 +31,7 @@ from operline.errors import OperlineError
 from operline.figures.buckets import IsoWeek
 from operline.figures.week import WeekFigures, week_figures
 from operline.paris_time import paris_date
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.desk_context import DeskContext
 from operline.ui.figures.chart_panel import ChartPanel
 from operline.ui.figures.charts import (
@@ -143,14 +143,14 @@ class WeekDashboard(QWidget):
             return
         sentence = error_sentence(error)
         self.summary.setText(sentence)
-        self.summary.setStyleSheet("color: #b00020; font-weight: bold;")
+        palette.styled(self.summary, "color: $problem; font-weight: bold;")
         self.notice.emit(sentence)
 
     def _show(self, figures: WeekFigures) -> None:
         if figures.week != self.week:
             return  # another week was asked meanwhile
         self.figures = figures
-        self.summary.setStyleSheet("")
+        palette.styled(self.summary, "")
         hours = ""
         if figures.length_hours != 168:
             hours = " " + self.tr("(a week of {hours} hours: the clocks changed)").format(

@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-_PROBLEM_STYLE = "color: #b00020; font-weight: bold;"
+from operline.ui import palette
+
+_PROBLEM_STYLE = "color: $problem; font-weight: bold;"
 
 
 class NameField(QLineEdit):
@@ -26,7 +28,7 @@ def problem_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(_PROBLEM_STYLE)
+    palette.styled(label, _PROBLEM_STYLE)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label

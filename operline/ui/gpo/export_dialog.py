@@ -40,7 +40,7 @@ from operline.gpo.brief_figures import BriefFigures, read_brief_figures
 from operline.gpo.export import ExportedFile, GpoExport, export_gpo_week
 from operline.gpo.preview import GpoPreview, preview_gpo_week
 from operline.gpo.week import check_week_is_over, last_complete_week
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.desk_context import DeskContext
 from operline.ui.gpo.brief import paint_brief
 from operline.ui.gpo.preview_tables import HotSpotTable, SummaryTable
@@ -85,7 +85,7 @@ class GpoExportDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("gpoProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        palette.styled(self.problem, "color: $problem; font-weight: bold;")
         self.problem.hide()
         self.summary_label = QLabel(self.tr("S&ummary per sector"), self)
         self.summary = SummaryTable(self)

@@ -46,7 +46,7 @@ from operline.incidents.board_snapshot import BoardSnapshot
 from operline.logins import SignInRefused
 from operline.notes_check import identifying_text
 from operline.paris_time import format_paris, paris_date
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.desk_context import DeskContext
 from operline.ui.handover.refusals import handover_problem
 from operline.ui.handover.summary_view import HandoverSummaryView
@@ -112,12 +112,12 @@ class HandoverDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("handoverProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        palette.styled(self.problem, "color: $problem; font-weight: bold;")
         self.problem.hide()
         self.hint = QLabel(self)
         self.hint.setObjectName("handoverHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        palette.styled(self.hint, "color: $quiet;")
         self.back_button = QPushButton(self)
         self.back_button.setObjectName("handoverBack")
         self.back_button.setAutoDefault(False)
@@ -166,7 +166,7 @@ class HandoverDialog(QDialog):
         self._warned_about: str | None = None
         warning.setObjectName("handoverNoteWarning")
         warning.setWordWrap(True)
-        warning.setStyleSheet("color: #8a3c00;")
+        palette.styled(warning, "color: $caution;")
         self.note_label = QLabel(self.tr("&Note for the next operator"), page)
         self.note = QPlainTextEdit(page)
         self.note.setObjectName("handoverNote")
@@ -240,7 +240,7 @@ class HandoverDialog(QDialog):
         self.note_read.setAccessibleName(self.tr("The outgoing operator's note"))
         self.note_read.setReadOnly(True)
         self.note_read.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.note_read.setStyleSheet("background: #fffbe6;")
+        palette.styled(self.note_read, "background: $note_strip;")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note_from)
@@ -423,15 +423,16 @@ class HandoverDialog(QDialog):
             if flagged
             else _reminder()
         )
-        self.note_warning.setStyleSheet(
-            "color: #b00020; font-weight: bold;" if flagged else "color: #8a3c00;"
+        palette.styled(
+            self.note_warning,
+            "color: $problem; font-weight: bold;" if flagged else "color: $caution;",
         )
         length = len(self.note.toPlainText().strip())
         self.count.setText(
             self.tr("{count} / {limit} characters").format(count=length, limit=HANDOVER_NOTE_LIMIT)
         )
-        self.count.setStyleSheet(
-            "color: #b00020;" if length > HANDOVER_NOTE_LIMIT else "color: #555;"
+        palette.styled(
+            self.count, "color: $problem;" if length > HANDOVER_NOTE_LIMIT else "color: $quiet;"
         )
 
     def _tell(self, sentence: str) -> None:

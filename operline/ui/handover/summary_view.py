@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from operline.handover_summary import HANDOVER_GAP_WINDOW, HandoverSummary
 from operline.paris_time import format_paris
+from operline.ui import palette
 from operline.ui.board.model import BoardColumn, LiveBoardModel
 from operline.ui.board.row_delegate import AlertRowDelegate
 from operline.ui.shell.gap_banner import gap_sentence
@@ -32,12 +33,7 @@ CALL_ROWS_SHOWN = 5
 #: Lines of the gaps' and the places' lists in sight.
 LIST_LINES_SHOWN = 4
 
-_NO_TEAM = QColor("#7f0000")
-_NO_PHONE = QColor("#6d3200")
-_FULL = QColor("#b71c1c")
-_UNREPORTED = QColor("#616161")
-_FINE = QColor("#1b5e20")
-_LATE = "color: #b00020;"
+_LATE = "color: $problem;"
 
 
 class HandoverSummaryView(QWidget):
@@ -52,7 +48,7 @@ class HandoverSummaryView(QWidget):
         self.calls_title = self._title("handoverCallsTitle")
         self.as_of = QLabel(self)
         self.as_of.setObjectName("handoverAsOf")
-        self.as_of.setStyleSheet("color: #555;")
+        palette.styled(self.as_of, "color: $quiet;")
         self.model = LiveBoardModel(self)
         self.calls = QTableView(self)
         self.calls.setObjectName("handoverCalls")
@@ -136,7 +132,7 @@ class HandoverSummaryView(QWidget):
         else:
             title = self.tr("Open calls: {count}, none late")
         self.calls_title.setText(title.format(count=count, late=late))
-        self.calls_title.setStyleSheet(_LATE if late else "")
+        palette.styled(self.calls_title, _LATE if late else "")
         self.calls.setVisible(bool(count))
 
     def _show_gaps(self, summary: HandoverSummary) -> None:
@@ -146,13 +142,13 @@ class HandoverSummaryView(QWidget):
         )
         self.gaps.clear()
         for gap in summary.gaps:
-            colour = _NO_TEAM if gap.kind == "no_team" else _NO_PHONE
+            colour = palette.colour("problem" if gap.kind == "no_team" else "caution")
             self._line(self.gaps, gap_sentence(gap, summary.at), colour, bold=True)
         if not summary.gaps:
             self._line(
                 self.gaps,
                 self.tr("None: every sector has a first-call team that can be phoned."),
-                _FINE,
+                palette.colour("fine"),
             )
 
     def _show_places(self, summary: HandoverSummary) -> None:
@@ -164,13 +160,13 @@ class HandoverSummaryView(QWidget):
         for place in summary.full_places:
             at = format_paris(place.reported_at, "%H:%M") if place.reported_at else "?"
             text = self.tr("{place}: full (reported at {time})").format(place=place.name, time=at)
-            self._line(self.places, text, _FULL, bold=True)
+            self._line(self.places, text, palette.colour("problem"), bold=True)
         for place in summary.unreported_places:
             text = self.tr("{place}: no report").format(place=place.name)
-            self._line(self.places, text, _UNREPORTED)
+            self._line(self.places, text, palette.colour("quiet"))
         if summary.places_with_room:
             text = self.tr("Places with room: {count}").format(count=summary.places_with_room)
-            self._line(self.places, text, _FINE)
+            self._line(self.places, text, palette.colour("fine"))
 
     def _title(self, name: str) -> QLabel:
         label = QLabel(self)

@@ -35,7 +35,7 @@ from operline.history.search import HistorySearch, search_history
 from operline.history.sector_of_call import sector_of_call
 from operline.incidents.timeline import IncidentDetail, read_incident
 from operline.paris_time import paris_date
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
 from operline.ui.desk_context import DeskContext
 from operline.ui.history.filter_bar import HistoryFilterBar
@@ -333,7 +333,7 @@ class HistoryView(QWidget):
             self.tr("No call meets these filters. Clear the filters to see them all."),
         )
         self._problem = self._sentence_label("historyProblem", "")
-        self._problem.setStyleSheet("color: #b00020;")
+        palette.styled(self._problem, "color: $problem;")
         self._pages = QStackedWidget(self)
         for page in (self.table, self._empty, self._problem):
             self._pages.addWidget(page)

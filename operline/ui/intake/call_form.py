@@ -35,7 +35,7 @@ from operline.incidents.routing import SectorChoice, SectorSuggestions
 from operline.notes_check import Flagged, identifying_text
 from operline.paris_time import Clock, paris_date
 from operline.phones import normalise_phone
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.intake.fields import (
     CATEGORY_ORDER,
     CategoryList,
@@ -62,7 +62,7 @@ TOGGLE_URGENT_KEYS = shortcuts.TOGGLE_URGENT.keys
 #: Alt+1 … Alt+7 choose the need from any field.
 CATEGORY_KEYS = (shortcuts.CHOOSE_NEED.keys, *shortcuts.CHOOSE_NEED.more)
 
-_REMINDER_STYLE = "color: #8a3c00; font-style: italic;"
+_REMINDER_STYLE = "color: $caution; font-style: italic;"
 
 
 class NewCallForm(QWidget):
@@ -242,7 +242,7 @@ class NewCallForm(QWidget):
         self.notes_count = QLabel(self)
         self.reminder = QLabel(self._reminder_text(), self)
         self.reminder.setWordWrap(True)
-        self.reminder.setStyleSheet(_REMINDER_STYLE)
+        palette.styled(self.reminder, _REMINDER_STYLE)
         named = {
             self.sector: ("sector", self.tr("Sector")),
             self.location: ("location", self.tr("Location")),
@@ -428,7 +428,7 @@ class NewCallForm(QWidget):
     def _notes_changed(self) -> None:
         count = len(self.notes.toPlainText().strip())
         self.notes_count.setText(f"{count} / {NOTES_LIMIT}")
-        self.notes_count.setStyleSheet(ERROR_STYLE if count > NOTES_LIMIT else "color: #555;")
+        palette.styled(self.notes_count, ERROR_STYLE if count > NOTES_LIMIT else "color: $quiet;")
         self._warn_about_identifying_notes()
         self._edited("notes")
 
@@ -439,14 +439,14 @@ class NewCallForm(QWidget):
         flagged = self.identifying_notes()
         if not flagged:
             self.reminder.setText(self._reminder_text())
-            self.reminder.setStyleSheet(_REMINDER_STYLE)
+            palette.styled(self.reminder, _REMINDER_STYLE)
             return
         self.reminder.setText(
             self.tr("These notes seem to hold {found}: remove it.").format(
                 found=describe_flagged(flagged)
             )
         )
-        self.reminder.setStyleSheet(ERROR_STYLE)
+        palette.styled(self.reminder, ERROR_STYLE)
 
     def _check_phone(self) -> None:
         typed = self.callback_number.text()

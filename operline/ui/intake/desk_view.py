@@ -40,7 +40,7 @@ from operline.incidents.routing import SectorChoice, intake_sectors
 from operline.incidents.suggestions import known_callers, known_locations
 from operline.notes_check import Flagged
 from operline.paris_time import format_paris
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.desk_context import DeskContext
 from operline.ui.intake.before_saving import BeforeSaving, LateEntryPrompt, read_before_saving
 from operline.ui.intake.call_form import NewCallForm
@@ -59,8 +59,8 @@ FOCUS_PLACES_KEYS = shortcuts.FOCUS_PLACES.keys
 #: Quiet time after the call's time is edited before its teams are read again.
 RECEIVED_AT_PAUSE_MS = 400
 
-_PROBLEM = "color: #b00020; font-weight: bold;"
-_DONE = "color: #1b5e20; font-weight: bold;"
+_PROBLEM = "color: $problem; font-weight: bold;"
+_DONE = "color: $fine; font-weight: bold;"
 
 
 class DeskView(QWidget):
@@ -375,7 +375,7 @@ class DeskView(QWidget):
 
     def _say(self, sentence: str, done: bool) -> None:
         self._message.setText(sentence)
-        self._message.setStyleSheet(_DONE if done else _PROBLEM)
+        palette.styled(self._message, _DONE if done else _PROBLEM)
         self._message.setAccessibleName(sentence)
         self.notice.emit(sentence)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,15 +31,13 @@ from operline.codes import Priority
 from operline.incidents.intake import CallForm
 from operline.incidents.live_board import BoardIncident
 from operline.paris_time import format_paris
+from operline.ui import palette
 from operline.ui.labels import category_label, priority_label, status_label
 
 # Keys of the prompt; they join operline.ui.shortcuts when the desk is wired into the window.
 NEW_INCIDENT_KEYS = ("Return", "Enter", "N")
 LINK_KEYS = "L"
 BACK_KEYS = "Escape"
-
-_URGENT = QColor("#b71c1c")
-_THIS_CALL = QColor("#fff8e1")
 
 
 class DuplicateChoice(Enum):
@@ -228,12 +226,12 @@ class DuplicatePrompt(QDialog):
             if row == 0:
                 # The call being typed is there to compare with, not to be chosen.
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item.setBackground(QBrush(_THIS_CALL))
+                item.setBackground(QBrush(palette.colour("note_strip")))
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)
             if column == 4 and priority is Priority.URGENT:
-                item.setForeground(QBrush(_URGENT))
+                item.setForeground(QBrush(palette.colour("problem")))
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)

@@ -46,6 +46,7 @@ from operline.incidents.intake import CLOCK_TOLERANCE
 from operline.incidents.routing import SectorChoice, SectorSuggestions, nearest_sectors
 from operline.names import fold_name
 from operline.paris_time import InFold, InGap, paris_to_utc, to_paris
+from operline.ui import palette
 from operline.ui.labels import category_label
 
 #: Where a proposal keeps its folded name, the form type-ahead compares against.
@@ -252,10 +253,9 @@ class SectorField(DeskLineEdit):
 
 
 #: The frame of the list of needs, in the desk's selection blue while it has the focus.
-NEED_FOCUS_FRAME = "#0d47a1"
 NEED_LIST_STYLE = (
-    "QListWidget { border: 2px solid #9e9e9e; }"
-    f"QListWidget:focus {{ border: 2px solid {NEED_FOCUS_FRAME}; background: #e8eef8; }}"
+    "QListWidget { border: 2px solid $mid; }"
+    "QListWidget:focus { border: 2px solid $focus_frame; background: $focus_background; }"
 )
 
 
@@ -274,7 +274,7 @@ class CategoryList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The focus must show: a digit typed here picks the need, elsewhere it does not.
-        self.setStyleSheet(NEED_LIST_STYLE)
+        palette.styled(self, NEED_LIST_STYLE)
         for number, category in enumerate(CATEGORY_ORDER, start=1):
             item = QListWidgetItem(f"{number}  {category_label(category)}", self)
             item.setData(Qt.ItemDataRole.UserRole, category.value)
@@ -333,10 +333,12 @@ class UrgentBox(QCheckBox):
         super().keyPressEvent(event)
 
     def _paint(self, urgent: bool) -> None:
-        self.setStyleSheet(
-            "QCheckBox { color: white; background: #b71c1c; font-weight: bold; padding: 2px 6px; }"
+        palette.styled(
+            self,
+            "QCheckBox { color: $alarm_text; background: $alarm; font-weight: bold;"
+            " padding: 2px 6px; }"
             if urgent
-            else ""
+            else "",
         )
 
 

@@ -13,9 +13,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from operline.incidents.intake import FieldProblem
+from operline.ui import palette
 from operline.ui.refusals import problem_sentence
 
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
+ERROR_STYLE = "color: $problem; font-weight: bold;"
 
 
 def required_text() -> str:
@@ -49,7 +50,7 @@ class FieldProblems:
         layout.addWidget(widget)
         label = QLabel(box)
         label.setObjectName(f"{field}Error")
-        label.setStyleSheet(ERROR_STYLE)
+        palette.styled(label, ERROR_STYLE)
         label.setWordWrap(True)
         label.hide()
         layout.addWidget(label)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIntValidator
+from PySide6.QtGui import QBrush, QFont, QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -43,6 +43,7 @@ from operline.incidents.places import (
     report_free_places,
 )
 from operline.paris_time import format_paris
+from operline.ui import palette
 from operline.ui.desk_context import DeskContext
 from operline.ui.refusals import action_problem
 
@@ -52,10 +53,6 @@ _Index = QModelIndex | QPersistentModelIndex
 REFRESH_MS = 60_000
 #: A number is at most this long (ASSORE has over 600 places).
 _DIGITS = 4
-
-_ROOM = QColor("#1b5e20")
-_FULL = QColor("#b71c1c")
-_UNKNOWN = QColor("#616161")
 
 
 class PlaceColumn(IntEnum):
@@ -128,7 +125,7 @@ class PlacesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{place.name} ({place.kind})"
         if role == Qt.ItemDataRole.ForegroundRole and column == PlaceColumn.FREE:
-            colour = {True: _ROOM, False: _FULL, None: _UNKNOWN}[place.has_room]
+            colour = palette.colour({True: "fine", False: "problem", None: "quiet"}[place.has_room])
             return QBrush(colour)
         if role == Qt.ItemDataRole.FontRole and column == PlaceColumn.FREE:
             bold = QFont()
@@ -291,8 +288,8 @@ class PlacesPanel(QWidget):
     def _tell(self, sentence: str, *, problem: bool, place: int | None = None) -> None:
         self._problem_shown, self._problem_place = problem, place
         self._message.setText(("⚠ " if problem else "✔ ") + sentence)
-        self._message.setStyleSheet(
-            "color: #b00020; font-weight: bold;" if problem else "color: #1b5e20;"
+        palette.styled(
+            self._message, "color: $problem; font-weight: bold;" if problem else "color: $fine;"
         )
         self._message.setAccessibleName(sentence)
         self._message.show()
@@ -331,7 +328,7 @@ class PlacesPanel(QWidget):
         hint = QLabel(self.tr("Type the number of free places, then Enter"), self)
         hint.setObjectName("placesHint")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        palette.styled(hint, "color: $quiet;")
         self._message = QLabel(self)
         self._message.setObjectName("placesMessage")
         self._message.setWordWrap(True)

@@ -39,7 +39,7 @@ from operline.incidents.routing import RoutingChoices, routing_choices
 from operline.incidents.stages import Action, IncidentState, route_incident
 from operline.paris_time import format_paris
 from operline.phones import format_phone
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.board.stage_dialogs import stage_refusal
 from operline.ui.conflict_dialog import ConflictDialog, conflict_notice
 from operline.ui.desk_context import DeskContext
@@ -56,11 +56,15 @@ from operline.ui.refusals import action_problem
 COPY_PHONE_KEYS = shortcuts.COPY_PHONE.keys
 ALL_TEAMS_KEYS = shortcuts.ALL_TEAMS.keys
 
-_WARNING = "color: white; background: #b71c1c; font-weight: bold; padding: 6px;"
-_CAUTION = "color: #5d3a00; background: #ffe0b2; font-weight: bold; padding: 6px;"
-_PENDING = "color: #0d3c61; background: #e3f2fd; font-weight: bold; padding: 6px;"
-_DONE = "color: #1b5e20; background: #e8f5e9; font-weight: bold; padding: 6px;"
-_PROBLEM = "color: #b00020; font-weight: bold;"
+_WARNING = "color: $alarm_text; background: $alarm; font-weight: bold; padding: 6px;"
+_CAUTION = (
+    "color: $caution_strip_text; background: $caution_strip; font-weight: bold; padding: 6px;"
+)
+_PENDING = (
+    "color: $pending_strip_text; background: $pending_strip; font-weight: bold; padding: 6px;"
+)
+_DONE = "color: $fine_strip_text; background: $fine_strip; font-weight: bold; padding: 6px;"
+_PROBLEM = "color: $problem; font-weight: bold;"
 
 
 class TeamTable(QTableView):
@@ -306,7 +310,7 @@ class RoutingPanel(QWidget):
             self.model.set_rows([], None)
             self._heading.setText(self.tr("Teams on duty"))
             self._warning.setText(self.tr("Choose the sector: its teams on duty appear here."))
-            self._warning.setStyleSheet("color: #555; padding: 6px;")
+            palette.styled(self._warning, "color: $quiet; padding: 6px;")
             self._warning.show()
             self._show_reason(False)
             return
@@ -340,11 +344,11 @@ class RoutingPanel(QWidget):
         )
         if choices.nobody_on_duty:
             self._warning.setText("⚠ " + self.tr("No team on duty for this sector"))
-            self._warning.setStyleSheet(_WARNING)
+            palette.styled(self._warning, _WARNING)
             self._warning.show()
         elif not choices.first_call:
             self._warning.setText(self.tr("No first-call team on duty: backups only"))
-            self._warning.setStyleSheet(_CAUTION)
+            palette.styled(self._warning, _CAUTION)
             self._warning.show()
         else:
             self._warning.hide()
@@ -437,7 +441,7 @@ class RoutingPanel(QWidget):
         self._problem = QLabel(self)
         self._problem.setObjectName("routingProblem")
         self._problem.setWordWrap(True)
-        self._problem.setStyleSheet(_PROBLEM)
+        palette.styled(self._problem, _PROBLEM)
         self._problem.hide()
 
         self.all_teams = QCheckBox(self.tr("Show every team"), self)
@@ -452,7 +456,7 @@ class RoutingPanel(QWidget):
         )
         hint.setObjectName("routingHint")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        palette.styled(hint, "color: $quiet;")
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.all_teams)
@@ -477,7 +481,7 @@ class RoutingPanel(QWidget):
         label = QLabel(self)
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setStyleSheet(style)
+        palette.styled(label, style)
         label.hide()
         return label
 

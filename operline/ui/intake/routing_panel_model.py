@@ -14,16 +14,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from operline.incidents.routing import RoutingChoices
 from operline.paris_time import format_paris
 from operline.phones import format_phone
+from operline.ui import palette
 from operline.ui.table_model import DeskTableModel
 
 _CONTEXT = "RoutingPanel"
-_OFF_DUTY = QColor("#616161")
-_NO_PHONE = QColor("#8a3c00")
 
 #: The RoutingRow of a line.
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -158,8 +157,8 @@ class RoutingModel(DeskTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == RoutingColumn.PHONE and row.phone is None:
-                return QBrush(_NO_PHONE)
-            return None if row.on_duty_here else QBrush(_OFF_DUTY)
+                return QBrush(palette.colour("caution"))
+            return None if row.on_duty_here else QBrush(palette.colour("quiet"))
         if role == Qt.ItemDataRole.FontRole and row.standing is Standing.FIRST_CALL:
             bold = QFont()
             bold.setBold(True)

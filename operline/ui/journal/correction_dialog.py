@@ -47,6 +47,7 @@ from operline.paris_time import (
     paris_to_utc,
     to_paris,
 )
+from operline.ui import palette
 from operline.ui.labels import category_label, outcome_label, priority_label
 
 # Answers a correction: the sentence of a refusal, or None when it was recorded.
@@ -155,7 +156,7 @@ class CorrectionDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("correctionProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        palette.styled(self.problem, "color: $problem; font-weight: bold;")
         self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -186,7 +187,7 @@ class CorrectionDialog(QDialog):
             )
             warning.setObjectName("correctionSignedOff")
             warning.setWordWrap(True)
-            warning.setStyleSheet("font-weight: bold;")
+            palette.styled(warning, "font-weight: bold;")
             layout.addWidget(warning)
         layout.addLayout(form)
         layout.addWidget(self.problem)

@@ -30,7 +30,7 @@ from operline.day_sign_off import (
 from operline.db.engine import Database
 from operline.errors import OperlineError
 from operline.paris_time import Clock
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.desk_context import ChangeBus
 from operline.ui.journal.correction_dialog import CorrectionDialog
 from operline.ui.journal.day_corrections import DayLogCorrections
@@ -177,7 +177,7 @@ class DayLogSupervision(QObject):
         self.header.setText(text)
         self.header.setAccessibleName(text)
         flagged = status.corrected_after_sign_off
-        self.header.setStyleSheet("font-weight: bold; color: #8a3c00;" if flagged else "")
+        palette.styled(self.header, "font-weight: bold; color: $caution;" if flagged else "")
 
     def apply_changes(self, changes: Changes) -> None:
         """Rows a write changed are read again; a sign-off of the day shown redraws its head."""

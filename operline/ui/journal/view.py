@@ -28,7 +28,7 @@ from operline.incidents.timeline import IncidentDetail, read_incident
 from operline.journal import DayRoster
 from operline.journal_pages import DayPages, OpenedDay, open_day
 from operline.paris_time import Clock, paris_date
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.board.incident_detail import IncidentDetailDialog
 from operline.ui.desk_context import ChangeBus
 from operline.ui.journal.column_widths import size_columns
@@ -295,7 +295,7 @@ class JournalView(QWidget):
 
         self._empty = self._sentence_label("journalEmpty", self.tr("No calls that day"))
         self._problem = self._sentence_label("journalProblem", "")
-        self._problem.setStyleSheet("color: #b00020;")
+        palette.styled(self._problem, "color: $problem;")
 
         self._pages = QStackedWidget(self)
         for page in (self.table, self._empty, self._problem):

@@ -16,11 +16,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from operline.roster.editing import Check, FieldProblem, Problem
+from operline.ui import palette
 from operline.ui.roster_editor.texts import meeting_heading, meeting_line, problem_sentence
 
-ERROR_COLOUR = "#b00020"
-WARNING_COLOUR = "#8a5a00"
-QUIET_COLOUR = "#6b6b6b"
 _MEETINGS = (Problem.SAME_TEAM_OVERLAP, Problem.FIRST_CALL_OVERLAP)
 
 
@@ -113,7 +111,10 @@ class CheckedForm(QWidget):
         for row in self._rows:
             lines: list[str] = []
             row.problems = []
-            for problems, colour in ((check.errors, ERROR_COLOUR), (check.warnings, "")):
+            for problems, colour in (
+                (check.errors, palette.current().problem),
+                (check.warnings, ""),
+            ):
                 for problem in problems:
                     if problem.field in row.fields:
                         placed.add(id(problem))
@@ -125,7 +126,10 @@ class CheckedForm(QWidget):
             row.widget.setAccessibleDescription(" ".join(row.problems))
         left = [
             (problem, colour)
-            for problems, colour in ((check.errors, ERROR_COLOUR), (check.warnings, ""))
+            for problems, colour in (
+                (check.errors, palette.current().problem),
+                (check.warnings, ""),
+            )
             for problem in problems
             if id(problem) not in placed
         ]
@@ -136,14 +140,18 @@ class CheckedForm(QWidget):
             if met:
                 listed = "".join(f"<br>&nbsp;&nbsp;• {line}" for line in met)
                 heading = html.escape(meeting_heading(code))
-                general.append(f'<span style="color:{WARNING_COLOUR}">⚠ {heading}{listed}</span>')
+                general.append(
+                    f'<span style="color:{palette.current().caution}">⚠ {heading}{listed}</span>'
+                )
         self.general.setText("<br>".join(general))
         self.general.setVisible(bool(general))
         self.general.setAccessibleDescription(" ".join(problem_sentence(p) for p, _ in left))
 
     def show_sentence(self, sentence: str) -> None:
         """One problem of the whole form, such as a database out of reach."""
-        self.general.setText(f'<span style="color:{ERROR_COLOUR}">{html.escape(sentence)}</span>')
+        self.general.setText(
+            f'<span style="color:{palette.current().problem}">{html.escape(sentence)}</span>'
+        )
         self.general.setVisible(True)
 
     def problems_of(self, field_name: str) -> list[str]:
@@ -169,5 +177,5 @@ def _message_label(name: str, parent: QWidget) -> QLabel:
 def _line(problem: FieldProblem, colour: str, *, quiet: bool) -> str:
     sentence = html.escape(problem_sentence(problem))
     if not colour:
-        return f'<span style="color:{WARNING_COLOUR}">⚠ {sentence}</span>'
-    return f'<span style="color:{QUIET_COLOUR if quiet else colour}">{sentence}</span>'
+        return f'<span style="color:{palette.current().caution}">⚠ {sentence}</span>'
+    return f'<span style="color:{palette.current().quiet if quiet else colour}">{sentence}</span>'

@@ -24,11 +24,11 @@ from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
 from operline.paris_time import now_utc
 from operline.ui.messages import error_sentence
-from operline.ui.palette import apply_palette
 from operline.ui.shell.language import choose_language, install_language
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.upgrade_progress import UpgradeProgress
 from operline.ui.tasks import TaskRunner, freeze_startup_objects
+from operline.ui.theme import desk_theme
 
 #: How long smoke mode waits for the main window to be painted.
 SMOKE_TIMEOUT_S = 20
@@ -148,7 +148,10 @@ def _application() -> QApplication:
     # The desktop entry's name (packaging/): a Wayland desktop shows its icon and name.
     app.setDesktopFileName("org.operline.Operline")
     app.setWindowIcon(application_icon())
-    apply_palette(app)
+    # Fusion paints with the palette alone, the same on every system: our colours, the
+    # system's light or dark scheme, and high contrast hold everywhere.
+    app.setStyle("Fusion")
+    desk_theme()
     return app
 
 

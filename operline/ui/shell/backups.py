@@ -27,13 +27,14 @@ from operline.db.engine import Database
 from operline.errors import DatabaseDamaged, OperlineError
 from operline.paris_time import format_paris, paris_date
 from operline.settings import BACKUP_EVERY_HOURS, read_settings
+from operline.ui import palette
 from operline.ui.messages import error_sentence
 from operline.ui.tasks import TaskRunner
 
 # How often the label looks again at the age of the last backup (a day turns, 24 h pass).
 LABEL_REFRESH_MS = 60_000
 _HOUR_MS = 60 * 60 * 1000
-_RED = "color: #b00020; font-weight: bold;"
+_RED = "color: $problem; font-weight: bold;"
 
 
 class LastBackupLabel(QLabel):
@@ -89,7 +90,7 @@ class LastBackupLabel(QLabel):
         self.setText(text)
         self.setAccessibleName(text)
         self.setToolTip(text)
-        self.setStyleSheet(_RED if self.alarming else "")
+        palette.styled(self, _RED if self.alarming else "")
 
     def _when(self, at: datetime, now: datetime) -> str:
         if paris_date(at) == paris_date(now):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from operline.codes import OperatorRole
 from operline.demo.accounts import DemoAccount
+from operline.ui import palette
 
 
 class DemoBanner(QLabel):
@@ -22,7 +23,7 @@ class DemoBanner(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet("background: #fff4ce; border: 1px solid #c19c00; padding: 6px;")
+        palette.styled(self, "background: $note_strip; border: 1px solid $note_mark; padding: 6px;")
         self.hide()
 
     def show_accounts(self, accounts: Sequence[DemoAccount]) -> None:

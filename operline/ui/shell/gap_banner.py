@@ -14,18 +14,18 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from operline.paris_time import to_paris
 from operline.roster.board import UpcomingGap
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 
 #: How many gaps the banner names; the week view shows the rest.
 GAPS_NAMED = 3
 
 _NO_TEAM_STYLE = (
-    "#gapBanner { background: #fde4e4; border-left: 6px solid #b71c1c; }"
-    " #gapBanner QLabel { color: #7f0000; }"
+    "#gapBanner { background: $problem_strip; border-left: 6px solid $problem; }"
+    " #gapBanner QLabel { color: $problem_strip_text; }"
 )
 _NO_PHONE_STYLE = (
-    "#gapBanner { background: #fff0dc; border-left: 6px solid #e65100; }"
-    " #gapBanner QLabel { color: #6d3200; }"
+    "#gapBanner { background: $caution_strip; border-left: 6px solid $caution_mark; }"
+    " #gapBanner QLabel { color: $caution_strip_text; }"
 )
 
 
@@ -72,7 +72,7 @@ class GapBanner(QFrame):
         self._text.setText("\n".join(self.lines))
         self.setAccessibleDescription(" ".join(self.lines))
         urgent = any(gap.kind == "no_team" for gap in gaps)
-        self.setStyleSheet(_NO_TEAM_STYLE if urgent else _NO_PHONE_STYLE)
+        palette.styled(self, _NO_TEAM_STYLE if urgent else _NO_PHONE_STYLE)
         self.setVisible(bool(gaps))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -26,6 +26,7 @@ from operline.errors import OperlineError
 from operline.incidents.references import incident_id_by_reference, parse_reference
 from operline.incidents.timeline import IncidentDetail, read_incident
 from operline.paris_time import Clock, to_paris
+from operline.ui import palette
 from operline.ui.refusals import action_problem
 from operline.ui.tasks import TaskRunner
 
@@ -64,7 +65,7 @@ class GoToCallDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("goToCallProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        palette.styled(self.problem, "color: $problem; font-weight: bold;")
         self.problem.hide()
         self.field.textEdited.connect(lambda _text: self._say(""))
 

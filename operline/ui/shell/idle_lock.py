@@ -29,6 +29,7 @@ from operline.logins import sign_in, sign_out
 from operline.operators import OperatorInfo
 from operline.paris_time import Clock
 from operline.settings import IDLE_LOCK_MINUTES, DeskSettings, read_settings
+from operline.ui import palette
 from operline.ui.messages import error_sentence
 from operline.ui.shell.password_field import PasswordField
 from operline.ui.shell.sign_in import DeskSession
@@ -61,7 +62,9 @@ class LockScreen(QDialog):
         self.setObjectName("idleLock")
         self.setModal(True)
         self.setAccessibleName(self.tr("The desk is locked"))
-        self.setStyleSheet("QDialog#idleLock { background: #1d2a3a; } QLabel { color: white; }")
+        palette.styled(
+            self, "QDialog#idleLock { background: $lock; } QLabel { color: $lock_text; }"
+        )
         self.heading = QLabel(
             self.tr("Locked after a while without use. {name}, type your password.").format(
                 name=name
@@ -82,7 +85,7 @@ class LockScreen(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("idleLockProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #ffb4b4; font-weight: bold;")
+        palette.styled(self.problem, "color: $lock_problem; font-weight: bold;")
         self.problem.hide()
         self.other = QPushButton(self.tr("Someone else takes the desk"), self)
         self.other.setObjectName("idleLockOther")

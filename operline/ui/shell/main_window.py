@@ -38,7 +38,7 @@ from operline.incidents.timeline import IncidentDetail
 from operline.operators import OperatorInfo
 from operline.paris_time import Clock, format_paris, now_utc
 from operline.roster.board import upcoming_gaps
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.board.alerts import DeskAlarm, DesktopAlarm
 from operline.ui.board.incident_detail import IncidentDetailDialog
 from operline.ui.board.live_board import LiveBoard
@@ -59,6 +59,7 @@ from operline.ui.shell.backups import BackupKeeper, LastBackupLabel
 from operline.ui.shell.focus import DeskKeyboard, explain_greyed
 from operline.ui.shell.gap_banner import GapBanner
 from operline.ui.shell.go_to_call import GoToCallDialog
+from operline.ui.shell.high_contrast import HighContrastAction
 from operline.ui.shell.idle_lock import IdleLock
 from operline.ui.shell.other_desks import OfflineBanner, OtherDesks
 from operline.ui.shell.retention import RetentionKeeper
@@ -66,6 +67,7 @@ from operline.ui.shell.settings_dialog import SettingsDialog
 from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
 from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
 from operline.ui.tasks import TaskRunner
+from operline.ui.theme import desk_theme
 
 
 class MainWindow(QMainWindow):
@@ -106,8 +108,9 @@ class MainWindow(QMainWindow):
         self.damage_banner = QLabel(self)
         self.damage_banner.setObjectName("damageBanner")
         self.damage_banner.setWordWrap(True)
-        self.damage_banner.setStyleSheet(
-            "background: #b00020; color: white; font-weight: bold; padding: 8px;"
+        palette.styled(
+            self.damage_banner,
+            "background: $alarm; color: $alarm_text; font-weight: bold; padding: 8px;",
         )
         self.damage_banner.hide()
         runner.damaged.connect(self._database_damaged)
@@ -462,6 +465,9 @@ class MainWindow(QMainWindow):
                 self.show_charts_action,
             ]
         )
+        view_menu.addSeparator()
+        self.high_contrast_action = HighContrastAction(desk_theme(), self._runner, self)
+        view_menu.addAction(self.high_contrast_action)
         for page, _, key in self._screen_tabs:
             self.screens.setTabToolTip(self.screens.indexOf(page), key.description())
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from operline.db.change_feed import SQLITE_POLL_S, ChangeFeed
 from operline.db.engine import Database
 from operline.paris_time import format_paris
+from operline.ui import palette
 from operline.ui.desk_context import ChangeBus
 
 
@@ -30,7 +31,10 @@ class OfflineBanner(QLabel):
         super().__init__(parent)
         self.setObjectName("offlineBanner")
         self.setWordWrap(True)
-        self.setStyleSheet("background: #5d4037; color: white; font-weight: bold; padding: 6px;")
+        palette.styled(
+            self,
+            "background: $other_desks; color: $other_desks_text; font-weight: bold; padding: 6px;",
+        )
         self.hide()
 
     def show_offline(self, board_time: datetime | None) -> None:

@@ -31,6 +31,7 @@ from operline.settings import (
     read_settings,
     write_settings,
 )
+from operline.ui import palette
 from operline.ui.desk_context import DeskContext
 from operline.ui.messages import error_sentence
 
@@ -66,6 +67,9 @@ _LABELS = {
     "backup.every_hours": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Automatic backup of the SQLite file every (hours, 1 to 24)"
     ),
+    "display.high_contrast": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Open the window in high contrast (1 yes, 0 no)"
+    ),
 }
 
 
@@ -96,7 +100,7 @@ class SettingsDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("settingsProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        palette.styled(self.problem, "color: $problem; font-weight: bold;")
         self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

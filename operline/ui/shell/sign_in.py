@@ -34,7 +34,7 @@ from operline.names import fold_name
 from operline.operators import OperatorInfo, active_operators
 from operline.paris_time import Clock
 from operline.passwords import MINIMUM_LENGTH
-from operline.ui import shortcuts
+from operline.ui import palette, shortcuts
 from operline.ui.messages import error_sentence
 from operline.ui.shell.demo_banner import DemoBanner
 from operline.ui.shell.password_field import PasswordField
@@ -239,7 +239,7 @@ class OperatorSignIn(QDialog):
         self._problem = QLabel(self)
         self._problem.setObjectName("signInProblem")
         self._problem.setWordWrap(True)
-        self._problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        palette.styled(self._problem, "color: $problem; font-weight: bold;")
         self._problem.hide()
         self._buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

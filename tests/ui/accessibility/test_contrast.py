@@ -1,4 +1,5 @@
-"""Every text colour on its background reads at WCAG AA (4.5:1), every mark at 3:1."""
+"""Every text colour on its background reads at WCAG AA (4.5:1), every mark at 3:1, in the
+light and the dark scheme; in high contrast, both at 7:1."""
 
 from __future__ import annotations
 
@@ -12,8 +13,16 @@ from pytestqt.qtbot import QtBot
 
 from operline.db.engine import Database
 from operline.ui import palette
+from operline.ui.contrast import (
+    HIGH_CONTRAST_MINIMUM,
+    WEEK_PAIRS,
+    Pair,
+    contrast,
+    pairs,
+    relative_luminance,
+)
 from operline.ui.journal.view import JournalView
-from operline.ui.palette import PAIRS, Pair, apply_palette, contrast
+from operline.ui.palette import SCHEMES, Scheme, apply_palette
 from operline.ui.tasks import ImmediateRunner
 from tests.ui.conftest import NOW, Call, store_calls
 from tests.ui.journal.test_journal_view import NIGHT_SUPERVISOR
@@ -27,10 +36,30 @@ def test_the_wcag_ratio_is_computed_as_the_standard_says() -> None:
     assert contrast("#ffb300", "#ffffff") == pytest.approx(1.79, abs=0.01)
 
 
-@pytest.mark.parametrize("pair", PAIRS, ids=lambda pair: pair.what)
+EVERY_PAIR = [
+    pytest.param(pair, id=f"{scheme}: {pair.what}")
+    for scheme, colours in SCHEMES.items()
+    for pair in pairs(colours, scheme)
+] + [pytest.param(pair, id=f"week chart: {pair.what}") for pair in WEEK_PAIRS]
+
+
+@pytest.mark.parametrize("pair", EVERY_PAIR)
 def test_each_pair_reaches_its_contrast(pair: Pair) -> None:
     ratio = contrast(pair.foreground, pair.background)
     assert ratio >= pair.minimum, f"{pair.what}: {ratio:.2f}:1, needs {pair.minimum}:1"
+
+
+def test_high_contrast_asks_seven_to_one_of_every_pair() -> None:
+    asked = {pair.minimum for pair in pairs(SCHEMES[Scheme.HIGH_CONTRAST], Scheme.HIGH_CONTRAST)}
+    assert asked == {HIGH_CONTRAST_MINIMUM}
+
+
+def test_every_scheme_names_the_same_colours_and_none_is_left_light() -> None:
+    light, dark = SCHEMES[Scheme.LIGHT], SCHEMES[Scheme.DARK]
+    high = SCHEMES[Scheme.HIGH_CONTRAST]
+    assert relative_luminance(dark.window) < 0.05
+    assert relative_luminance(high.window) == 0
+    assert light.window != dark.window != high.window
 
 
 @pytest.fixture
@@ -62,8 +91,9 @@ def test_the_selected_row_and_the_placeholder_are_painted_in_the_readable_colour
         image.pixelColor(x, rect.center().y()).name()
         for x in range(rect.left() + 1, rect.right() - 1)
     }
-    assert palette.SELECTION in seen
+    assert palette.LIGHT.selection in seen
 
     field = QLineEdit()
     qtbot.addWidget(field)
-    assert field.palette().color(QPalette.ColorRole.PlaceholderText).name() == palette.PLACEHOLDER
+    placeholder = field.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert placeholder.name() == palette.LIGHT.placeholder

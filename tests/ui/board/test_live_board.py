@@ -27,14 +27,10 @@ from operline.incidents.stages import Action, advance_incident, route_incident
 from operline.incidents.timeline import read_incident
 from operline.operators import OperatorInfo, active_operators
 from operline.settings import write_setting
+from operline.ui import palette
 from operline.ui.board import live_board as live_board_module
 from operline.ui.board.live_board import AGE_TICK_MS, LiveBoard
-from operline.ui.board.model import (
-    AMBER_BACKGROUND,
-    RED_BACKGROUND,
-    BoardColumn,
-    alert_text,
-)
+from operline.ui.board.model import BoardColumn, alert_text
 from operline.ui.board.stage_dialogs import NoteDialog
 from operline.ui.board.team_choices import CloseDialog, TeamDialog
 from operline.ui.labels import priority_label, status_label
@@ -205,8 +201,8 @@ def test_urgent_calls_first_then_the_oldest_with_ages_and_colours(
     for col in BoardColumn:
         amber = board.model.index(0, col).data(Qt.ItemDataRole.BackgroundRole)
         red = board.model.index(3, col).data(Qt.ItemDataRole.BackgroundRole)
-        assert amber.color() == AMBER_BACKGROUND
-        assert red.color() == RED_BACKGROUND
+        assert amber.color() == palette.colour("late")
+        assert red.color() == palette.colour("alarm")
         assert board.model.index(1, col).data(Qt.ItemDataRole.BackgroundRole) is None
     assert board.count.text() == "4 open call(s) · 2 late"
     assert board.age_timer.interval() == AGE_TICK_MS

@@ -14,7 +14,8 @@ from operline import reference_data as ref
 from operline.db.engine import Database
 from operline.demo import fill_demo_database
 from operline.errors import DatabaseError, DatabaseProblem
-from operline.ui.duty.duty_board import SAFETY_REFRESH_MS, UNCOVERED, BoardColumn, DutyBoard
+from operline.ui import palette
+from operline.ui.duty.duty_board import SAFETY_REFRESH_MS, BoardColumn, DutyBoard
 from operline.ui.shell.language import InstalledLanguage
 from tests.test_roster_board import Shift, at, fill_desk
 from tests.ui.conftest import desk_context
@@ -105,12 +106,14 @@ def test_a_sector_with_nobody_on_duty_is_red(qtbot: QtBot, database: Database) -
 
     stalingrad, eole = _lines(board)
     assert stalingrad[:3] == ["Stalingrad", "Maraude", "01 99 00 51 01"]
-    assert eole[:2] == ["Éole", "Aucune équipe de garde"]
+    assert eole[:2] == ["Éole", "⚠ Aucune équipe de garde"]
     assert eole[BoardColumn.BACKUP] == "ELA · 01 99 00 01 41"
     sector = board.table.item(1, BoardColumn.SECTOR)
-    assert sector.background().color() == UNCOVERED
-    assert board.table.item(1, BoardColumn.FIRST_CALL).foreground().color() == UNCOVERED
-    assert board.table.item(0, BoardColumn.SECTOR).background().color() != UNCOVERED
+    assert sector.background().color() == palette.colour("alarm")
+    assert board.table.item(1, BoardColumn.FIRST_CALL).foreground().color() == palette.colour(
+        "problem"
+    )
+    assert board.table.item(0, BoardColumn.SECTOR).background().color() != palette.colour("alarm")
     # Stalingrad goes bare at 20:00: the operator is told now.
     assert stalingrad[BoardColumn.HANDOFF] == "20:00 → aucune équipe de garde"
 
@@ -216,7 +219,7 @@ def test_the_board_in_english(
     headings = [board.table.horizontalHeaderItem(c).text() for c in BoardColumn]
     assert headings == ["Sector", "First call", "Phone", "Until", "Backup", "Next handoff"]
     outside = _sector_lines(board, ref.HORS_SECTEUR)[0]
-    assert outside[BoardColumn.FIRST_CALL] == "No team on duty"
+    assert outside[BoardColumn.FIRST_CALL] == "⚠ No team on duty"
 
 
 @pytest.mark.usefixtures("french")

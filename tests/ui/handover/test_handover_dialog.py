@@ -19,7 +19,7 @@ from operline.demo.accounts import create_demo_accounts
 from operline.handover import handovers_of_day
 from operline.logins import set_password
 from operline.operators import OperatorInfo, add_operator
-from operline.ui.board.model import RED_BACKGROUND
+from operline.ui import palette
 from operline.ui.board.stage_dialogs import NoteDialog
 from operline.ui.desk_context import ChangeBus, DeskContext
 from operline.ui.handover.dialog import HandoverDialog, Step
@@ -142,7 +142,7 @@ def test_the_summary_puts_late_calls_first_and_the_red_ones_in_red(
     ]
     for row, red in enumerate([True, True, False, False, False]):
         brush = summary.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
-        assert (brush is not None and brush.color() == RED_BACKGROUND) is red
+        assert (brush is not None and brush.color() == palette.colour("alarm")) is red
     assert summary.calls_title.text() == f"Appels en cours{NB}: 5, dont 3 en retard"
     assert summary.as_of.text() == "État à 06:50"
     assert dialog.heading.text() == f"Inès Moreau passe la main{NB}: ce que reprend la relève"

@@ -15,6 +15,7 @@ from operline.db.engine import Database
 from operline.incidents.events import IncidentRefused, Refusal
 from operline.incidents.intake import CallForm, FieldProblem, IntakeProblem, check_call, log_call
 from operline.incidents.routing import SectorChoice
+from operline.ui import palette
 from operline.ui.intake.call_form import NewCallForm
 from operline.ui.intake.draft import form_draft, restore_draft
 from operline.ui.refusals import problem_sentence, refusal_sentence
@@ -181,7 +182,7 @@ def test_urgent_is_one_key(qtbot: QtBot, form: NewCallForm) -> None:
     form.urgent.setFocus()
     keys.press(Qt.Key.Key_U)
     assert form.call_form().priority is Priority.URGENT
-    assert "#b71c1c" in form.urgent.styleSheet()  # red, seen at a glance
+    assert palette.current().alarm in form.urgent.styleSheet()  # red, seen at a glance
     keys.press(Qt.Key.Key_Space)
     assert form.call_form().priority is Priority.NORMAL
 
@@ -204,7 +205,7 @@ def test_notes_count_their_characters_and_remind_what_not_to_write(
     form.notes.setPlainText("x" * 501)
 
     assert form.notes_count.text() == "501 / 500"
-    assert "#b00020" in form.notes_count.styleSheet()
+    assert palette.current().problem in form.notes_count.styleSheet()
     problems = check_call(form.call_form(), now=NOW)
     assert ("notes", IntakeProblem.TOO_LONG) in {(p.field, p.code) for p in problems}
 

@@ -19,6 +19,7 @@ from operline.db.models import Incident, IncidentEvent
 from operline.incidents.intake import CallForm, log_call
 from operline.incidents.routing import RoutingChoices, routing_choices
 from operline.paris_time import format_paris
+from operline.ui import palette
 from operline.ui.intake import routing_panel
 from operline.ui.intake.desk_view import DeskView
 from tests.incidents.conftest import NOW
@@ -294,7 +295,7 @@ def test_nobody_on_duty_shows_the_neighbours_and_asks_a_reason(
     assert warning is not None
     assert warning.isVisible()
     assert warning.text() == "⚠ No team on duty for this sector"
-    assert "#b71c1c" in warning.styleSheet()  # red
+    assert palette.current().alarm in warning.styleSheet()  # red
     rows = [
         (row.name, view.routing.model.index(n, 1).data())
         for n, row in enumerate(view.routing.model.rows)

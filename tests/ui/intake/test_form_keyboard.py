@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from operline.codes import Category
+from operline.ui import palette
 from operline.ui.intake.desk_view import DeskView
-from operline.ui.intake.fields import NEED_FOCUS_FRAME
 from tests.ui.desk_helpers import OFFSCREEN_POPUP_NOTICES, focused
 from tests.ui.intake.test_place_completer import _places_proposed
 from tests.ui.intake.test_place_completer import view as view  # the fixture
@@ -32,8 +32,8 @@ def test_the_need_list_shows_it_has_the_focus_after_the_place(qtbot: QtBot, view
     keys.press(Qt.Key.Key_Return)  # the place proposed: on to the need
 
     assert focused() is view.form.category
-    assert _frame(view) == QColor(NEED_FOCUS_FRAME)
-    assert away != QColor(NEED_FOCUS_FRAME)
+    assert _frame(view) == palette.colour("focus_frame")
+    assert away != palette.colour("focus_frame")
 
 
 @pytest.mark.usefixtures("english")

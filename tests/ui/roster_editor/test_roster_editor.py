@@ -18,6 +18,7 @@ from operline.roster import editing
 from operline.roster.editing import PatternDraft, SectorDraft, TeamDraft
 from operline.roster.engine import on_duty_teams
 from operline.roster.store import load_roster
+from operline.ui import palette
 from operline.ui.roster_editor.editor import RosterEditor, RosterEditorDialog
 from operline.ui.roster_editor.texts import PROBLEM_SOURCES
 from operline.ui.shell.language import InstalledLanguage
@@ -118,7 +119,7 @@ def test_a_bad_phone_is_shown_beside_the_field_and_blocks_saving_until_fixed(
         "Not a phone number (e.g. 01 99 00 12 34 or +33 1 99 00 12 34)."
     ]
     assert message.isVisible()
-    assert "#b00020" in message.text()
+    assert palette.current().problem in message.text()
     assert page.phone.accessibleDescription() == page.problems_of("phone")[0]
     assert not page.save_button.isEnabled()
     press(qtbot, editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -151,7 +152,7 @@ def test_a_team_without_phone_is_warned_about_in_amber_yet_saved(
 
     message = page.findChild(QLabel, "teamPhoneProblem")
     assert page.problems_of("phone") == ["Without a duty phone the desk cannot call this team."]
-    assert "#8a5a00" in message.text()
+    assert palette.current().caution in message.text()
     assert page.save_button.isEnabled()
 
 
@@ -235,7 +236,7 @@ def test_two_teams_called_first_at_once_are_warned_about_below_the_form(
 
     general = page.findChild(QLabel, "patternsPageFormProblems")
     assert general.isVisible()
-    assert "#8a5a00" in general.text()
+    assert palette.current().caution in general.text()
     assert "Also called first at that time:<br>" in general.text()
     assert "• Maraude — Every day 08:00–20:00 — Stalingrad" in general.text()
     assert general.accessibleDescription() == (

@@ -18,6 +18,7 @@ from operline.db.engine import Database, open_database
 from operline.db.migrate import upgrade_database
 from operline.drafts import DraftStore
 from operline.settings import write_setting
+from operline.ui import palette
 from operline.ui.shell import backups
 from operline.ui.shell.backups import LastBackupLabel
 from operline.ui.shell.main_window import MainWindow
@@ -68,7 +69,7 @@ def test_a_backup_over_24_hours_old_is_red_and_says_so(
 
     assert shown.text() == "Dernière sauvegarde\u00a0: 26/11/2026 19:00, il y a plus de 24\u00a0h"
     assert shown.alarming
-    assert "#b00020" in shown.styleSheet()
+    assert palette.current().problem in shown.styleSheet()
     assert shown.accessibleName() == shown.text()  # a screen reader hears the words too
 
 
@@ -80,7 +81,7 @@ def test_no_backup_at_all_is_red_too(label: tuple[LastBackupLabel, Clock]) -> No
 
     assert shown.text() == "Aucune sauvegarde de la base pour l'instant"
     assert shown.alarming
-    assert "#b00020" in shown.styleSheet()
+    assert palette.current().problem in shown.styleSheet()
 
 
 @pytest.fixture

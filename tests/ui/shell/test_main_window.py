@@ -76,6 +76,7 @@ def test_menus_speak_french(french: InstalledLanguage, window: MainWindow) -> No
             "Le &journal",
             "L'&historique",
             "La semaine en &graphiques",
+            "&Contraste élevé",
         ],
         "&Journal": [
             "Jour &précédent",
@@ -120,6 +121,7 @@ def test_menus_speak_english(english: InstalledLanguage, window: MainWindow) -> 
             "The &journal",
             "The &history",
             "The week in c&harts",
+            "&High contrast",
         ],
         "&Journal": [
             "&Previous day",

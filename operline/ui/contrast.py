@@ -1,0 +1,123 @@
+"""Every text and mark of the desk on the colour it stands on, with the WCAG contrast it
+must reach: 4.5:1 for text, 3:1 for a mark, 7:1 for both in high contrast. A test
+computes every pair's ratio in every scheme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from operline.ui.palette import (
+    WEEK_BACKUP_ONLY,
+    WEEK_CURSOR,
+    WEEK_CURSOR_INNER,
+    WEEK_CURSOR_UNFOCUSED,
+    WEEK_FIRST_CALL,
+    WEEK_NO_PHONE,
+    WEEK_ROWS,
+    WEEK_UNCOVERED,
+    Colours,
+    Scheme,
+)
+
+TEXT_MINIMUM = 4.5
+MARK_MINIMUM = 3.0
+HIGH_CONTRAST_MINIMUM = 7.0
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A colour on another, what it is and the contrast it needs."""
+
+    what: str
+    foreground: str
+    background: str
+    minimum: float
+
+
+def pairs(colours: Colours, scheme: Scheme) -> tuple[Pair, ...]:
+    """Every text and mark of a scheme on what it stands on, with the contrast it needs."""
+    high = scheme is Scheme.HIGH_CONTRAST
+    text = HIGH_CONTRAST_MINIMUM if high else TEXT_MINIMUM
+    mark = HIGH_CONTRAST_MINIMUM if high else MARK_MINIMUM
+    c = colours
+    grounds = (("window", c.window), ("field", c.base), ("alternate row", c.alternate_base))
+    return (
+        *(Pair(f"text on the {name}", c.text, ground, text) for name, ground in grounds),
+        Pair("text on a button", c.text, c.button, text),
+        Pair("selected row", c.selection_text, c.selection, text),
+        Pair("placeholder", c.placeholder, c.base, text),
+        Pair("placeholder on an alternate row", c.placeholder, c.alternate_base, text),
+        Pair("link", c.link, c.window, text),
+        Pair("tooltip", c.text, c.tooltip, text),
+        *(
+            Pair(f"{what} on the {name}", colour, ground, text)
+            for name, ground in grounds
+            for what, colour in (
+                ("problem", c.problem),
+                ("caution", c.caution),
+                ("fine", c.fine),
+                ("quiet", c.quiet),
+            )
+        ),
+        Pair("focus frame on a field", c.focus_frame, c.base, mark),
+        Pair("field border", c.mid, c.base, mark),
+        Pair("text on a focused list", c.text, c.focus_background, text),
+        Pair("a red strip", c.alarm_text, c.alarm, text),
+        Pair("an amber row", c.late_text, c.late, text),
+        Pair("a problem strip", c.problem_strip_text, c.problem_strip, text),
+        Pair("a caution strip", c.caution_strip_text, c.caution_strip, text),
+        Pair("the rule of a caution strip", c.caution_mark, c.caution_strip, mark),
+        Pair("the rule of a problem strip", c.problem, c.problem_strip, mark),
+        Pair("a pending strip", c.pending_strip_text, c.pending_strip, text),
+        Pair("a fine strip", c.fine_strip_text, c.fine_strip, text),
+        Pair("text on a note", c.text, c.note_strip, text),
+        Pair("the frame of a note", c.note_mark, c.note_strip, mark),
+        Pair("problem words on a problem strip", c.problem, c.problem_strip, text),
+        Pair("text on a problem strip", c.text, c.problem_strip, text),
+        Pair("quiet words on a problem strip", c.quiet, c.problem_strip, text),
+        Pair("caution words on a problem strip", c.caution, c.problem_strip, text),
+        Pair("caution words on a caution strip", c.caution, c.caution_strip, text),
+        Pair("the other desks' banner", c.other_desks_text, c.other_desks, text),
+        Pair("the masked window", c.lock_text, c.lock, text),
+        Pair("a problem on the masked window", c.lock_problem, c.lock, text),
+        *(
+            Pair(f"{what} on a {state} tile", colour, background, text)
+            for state, background in (("checked", c.checked_tile), ("plain", c.tile))
+            for what, colour in (
+                ("very late count", c.tile_very_late),
+                ("late count", c.tile_late),
+                ("nothing late", c.tile_nothing_late),
+                ("key", c.quiet),
+                ("no team", c.problem),
+                ("sector", c.text),
+            )
+        ),
+    )
+
+
+#: The week chart's pairs, in the one scheme it paints.
+WEEK_PAIRS: tuple[Pair, ...] = (
+    *(Pair("week cursor on a row", WEEK_CURSOR, row, MARK_MINIMUM) for row in WEEK_ROWS),
+    Pair("week cursor on a backup band", WEEK_CURSOR, WEEK_BACKUP_ONLY, MARK_MINIMUM),
+    Pair("week cursor on a first-call band", WEEK_CURSOR_INNER, WEEK_FIRST_CALL, MARK_MINIMUM),
+    Pair("week cursor on a band without phone", WEEK_CURSOR_INNER, WEEK_NO_PHONE, MARK_MINIMUM),
+    Pair("week cursor on a gap", WEEK_CURSOR_INNER, WEEK_UNCOVERED, MARK_MINIMUM),
+    *(
+        Pair("unfocused week cursor on a row", WEEK_CURSOR_UNFOCUSED, row, MARK_MINIMUM)
+        for row in WEEK_ROWS
+    ),
+)
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of an sRGB colour written #rrggbb."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)))[::-1]
+    return (lighter + 0.05) / (darker + 0.05)

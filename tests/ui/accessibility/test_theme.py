@@ -1,0 +1,123 @@
+"""The window follows the system's light or dark scheme as it changes, and switches to high
+contrast from the View menu or from the desk's setting, without a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from operline.db.engine import Database
+from operline.settings import SettingRefused, write_setting
+from operline.ui import palette
+from operline.ui.palette import Colours
+from operline.ui.shell.main_window import MainWindow
+from operline.ui.tasks import ImmediateRunner
+from operline.ui.theme import desk_theme
+from tests.actors import COMMAND_LINE
+from tests.ui.conftest import NOW
+
+
+@pytest.fixture(autouse=True)
+def light_afterwards(qapp: QApplication) -> Iterator[None]:
+    """Every other test paints in the light scheme: put it back, whatever happened here."""
+    yield
+    theme = desk_theme()
+    theme.set_high_contrast(False)
+    theme.follow_system(Qt.ColorScheme.Light)
+
+
+def _window(qtbot: QtBot, database: Database) -> MainWindow:
+    window = MainWindow(
+        database, runner=ImmediateRunner(database), actor="superviseur", clock=lambda: NOW
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _painted_in(widget: QWidget, colours: Colours) -> bool:
+    """Whether the window's own background, and a hint's words, are in these colours."""
+    image = widget.grab().toImage()
+    corner = image.pixelColor(image.width() - 3, image.height() // 2).name()
+    return corner in (colours.window, colours.base)
+
+
+def _hint_colour(window: MainWindow) -> str:
+    hint = window.calls.hint
+    hint.ensurePolished()
+    return hint.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+def _system_says(scheme: Qt.ColorScheme) -> None:
+    """What the desktop tells Qt when its user switches between light and dark."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.styleHints().colorSchemeChanged.emit(scheme)
+
+
+@pytest.mark.usefixtures("french")
+def test_the_window_turns_dark_and_light_again_with_the_system(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    window = _window(qtbot, sqlite_database)
+    assert _painted_in(window, palette.LIGHT)
+    assert _hint_colour(window) == palette.LIGHT.quiet
+
+    _system_says(Qt.ColorScheme.Dark)
+    assert _painted_in(window, palette.DARK)
+    assert window.palette().color(QPalette.ColorRole.Base).name() == palette.DARK.base
+    assert _hint_colour(window) == palette.DARK.quiet  # a style sheet's colour follows too
+
+    _system_says(Qt.ColorScheme.Light)
+    assert _painted_in(window, palette.LIGHT)
+    assert _hint_colour(window) == palette.LIGHT.quiet
+
+
+@pytest.mark.usefixtures("french")
+def test_the_view_menu_switches_high_contrast_on_and_off(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    window = _window(qtbot, sqlite_database)
+    action = window.high_contrast_action
+    assert action.text() == "&Contraste élevé"
+    assert action.isCheckable()
+    assert not action.isChecked()
+
+    action.trigger()
+    assert action.isChecked()
+    assert _painted_in(window, palette.HIGH_CONTRAST)
+    assert _hint_colour(window) == palette.HIGH_CONTRAST.quiet
+    highlight = window.palette().color(QPalette.ColorRole.Highlight).name()
+    assert highlight == palette.HIGH_CONTRAST.selection
+
+    # High contrast holds whatever the system's scheme does meanwhile.
+    _system_says(Qt.ColorScheme.Dark)
+    assert _painted_in(window, palette.HIGH_CONTRAST)
+
+    action.trigger()
+    assert not action.isChecked()
+    assert _painted_in(window, palette.DARK)
+
+
+@pytest.mark.usefixtures("french")
+def test_a_desk_set_to_high_contrast_opens_in_high_contrast(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    write_setting(sqlite_database, "display.high_contrast", "1", actor=COMMAND_LINE, now=NOW)
+
+    window = _window(qtbot, sqlite_database)
+
+    assert window.high_contrast_action.isChecked()
+    assert _painted_in(window, palette.HIGH_CONTRAST)
+
+
+def test_the_high_contrast_setting_takes_only_yes_or_no(sqlite_database: Database) -> None:
+    with pytest.raises(SettingRefused):
+        write_setting(sqlite_database, "display.high_contrast", "2", actor=COMMAND_LINE, now=NOW)
