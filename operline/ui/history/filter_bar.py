@@ -305,7 +305,9 @@ class HistoryFilterBar(QWidget):
         search_label.setBuddy(self.search)
         search_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(search_label, 0, 0)
-        grid.addWidget(self.search, 0, 1, 1, 5)
+        # The search shares its line with the check box, under two pairs each: in large
+        # text the check box's sentence would otherwise widen the last pair's columns.
+        grid.addWidget(self.search, 0, 1, 1, 3)
         # Four label and field pairs a line.
         lines: list[list[QWidget]] = [
             [],
@@ -320,7 +322,7 @@ class HistoryFilterBar(QWidget):
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 grid.addWidget(label, line, 2 * pair)
                 grid.addWidget(widget, line, 2 * pair + 1)
-        grid.addWidget(self.no_team_on_duty, 0, 6, 1, 2)
+        grid.addWidget(self.no_team_on_duty, 0, 4, 1, 4)
         for pair in range(4):
             grid.setColumnStretch(2 * pair + 1, 1)
         previous: QWidget | None = None
