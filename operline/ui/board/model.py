@@ -30,7 +30,9 @@ from operline.paris_time import format_paris
 from operline.settings import DeskSettings
 from operline.ui import palette
 from operline.ui.labels import category_label, priority_label, status_label
+from operline.ui.palette import Scheme
 from operline.ui.table_model import INCIDENT_ID_ROLE, DeskTableModel, Index
+from operline.ui.theme import desk_theme
 
 #: The row's alert level (an ``Alert``), for screens and tests that read it.
 ALERT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -121,6 +123,7 @@ class LiveBoardModel(DeskTableModel):
         self._bold: QFont | None = None
         #: The roles of the rows drawn since they last changed, by row.
         self._painted: dict[int, tuple[dict[int, Any], ...]] = {}
+        desk_theme().changed.connect(self._scheme_changed)
 
     # What the board shows
 
@@ -175,6 +178,13 @@ class LiveBoardModel(DeskTableModel):
             self._now = now
             self._painted.clear()
             self._ages_changed()
+
+    def _scheme_changed(self, _scheme: Scheme) -> None:
+        """The late rows take the new scheme's colours at once."""
+        self._painted.clear()
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(BoardColumn) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [_BACKGROUND, _FOREGROUND])
 
     def _ages_changed(self) -> None:
         if self._rows:

@@ -4,6 +4,7 @@ contrast from the View menu or from the desk's setting, without a restart."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,12 +15,14 @@ from pytestqt.qtbot import QtBot
 from operline.db.engine import Database
 from operline.settings import SettingRefused, write_setting
 from operline.ui import palette
+from operline.ui.duty.duty_board import BoardColumn
 from operline.ui.palette import Colours
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.tasks import ImmediateRunner
 from operline.ui.theme import desk_theme
 from tests.actors import COMMAND_LINE
-from tests.ui.conftest import NOW
+from tests.test_roster_board import Shift, at, fill_desk
+from tests.ui.conftest import NOW, Call, store_calls
 
 
 @pytest.fixture(autouse=True)
@@ -78,6 +81,60 @@ def test_the_window_turns_dark_and_light_again_with_the_system(
     _system_says(Qt.ColorScheme.Light)
     assert _painted_in(window, palette.LIGHT)
     assert _hint_colour(window) == palette.LIGHT.quiet
+
+
+def _row_colours(window: MainWindow) -> set[str]:
+    """The colours painted across the board's first row."""
+    table = window.calls.table
+    middle = table.visualRect(table.model().index(0, 1)).center().y()
+    image = table.viewport().grab().toImage()
+    return {image.pixelColor(x, middle).name() for x in range(0, image.width(), 3)}
+
+
+@pytest.mark.usefixtures("french")
+def test_a_very_late_call_is_repainted_in_the_new_schemes_red(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    store_calls(sqlite_database, Call(NOW - timedelta(hours=2)))
+    window = _window(qtbot, sqlite_database)
+    window.calls.table.clearSelection()
+    assert palette.LIGHT.alarm in _row_colours(window)
+
+    _system_says(Qt.ColorScheme.Dark)
+
+    seen = _row_colours(window)
+    assert palette.DARK.alarm in seen
+    assert palette.LIGHT.alarm not in seen
+
+
+@pytest.mark.usefixtures("french")
+def test_the_duty_boards_gap_is_repainted_in_the_new_schemes_red(
+    qtbot: QtBot, database: Database
+) -> None:
+    fill_desk(
+        database,
+        sectors=["Stalingrad", "Éole"],
+        teams={"Maraude": "+33199005101"},
+        shifts=[Shift("Maraude", "08:00", "20:00", ("Stalingrad",))],
+    )
+    window = MainWindow(
+        database,
+        runner=ImmediateRunner(database),
+        actor="test",
+        clock=lambda: at("2026-11-27T10:00"),
+    )
+    qtbot.addWidget(window)
+    window.show_board()
+    table = window.board.table
+    eole = next(row for row in range(table.rowCount()) if table.item(row, 0).text() == "Éole")
+    assert table.item(eole, BoardColumn.FIRST_CALL).text() == "⚠ Aucune équipe de garde"
+    assert table.item(eole, BoardColumn.SECTOR).background().color().name() == palette.LIGHT.alarm
+
+    _system_says(Qt.ColorScheme.Dark)
+
+    assert table.item(eole, BoardColumn.SECTOR).background().color().name() == palette.DARK.alarm
+    words = table.item(eole, BoardColumn.FIRST_CALL).foreground().color().name()
+    assert words == palette.DARK.problem
 
 
 @pytest.mark.usefixtures("french")
