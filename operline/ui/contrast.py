@@ -49,6 +49,9 @@ def pairs(colours: Colours, scheme: Scheme) -> tuple[Pair, ...]:
         Pair("placeholder", c.placeholder, c.base, text),
         Pair("placeholder on an alternate row", c.placeholder, c.alternate_base, text),
         Pair("link", c.link, c.window, text),
+        # Words of a control out of use: WCAG asks nothing of them; a mark's contrast still
+        # lets the desk read what it will be able to do.
+        Pair("disabled words", c.disabled, c.window, mark),
         Pair("tooltip", c.text, c.tooltip, text),
         *(
             Pair(f"{what} on the {name}", colour, ground, text)

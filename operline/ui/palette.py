@@ -43,6 +43,7 @@ class Colours:
     selection: str
     selection_text: str
     placeholder: str
+    disabled: str  # the words of a field or button that cannot be used now
     link: str
     tooltip: str
     # Words that tell something, on the window or the base.
@@ -91,6 +92,7 @@ LIGHT = Colours(
     selection="#1f5f9e",
     selection_text="#ffffff",
     placeholder="#5f6368",
+    disabled="#767676",
     link="#0b4f8a",
     tooltip="#ffffdc",
     problem="#b00020",
@@ -136,6 +138,7 @@ DARK = Colours(
     selection="#8ab4f8",
     selection_text="#0b1d33",
     placeholder="#a0a4a8",
+    disabled="#8a8e93",
     link="#8ab4f8",
     tooltip="#3c4043",
     problem="#ff9e96",
@@ -181,6 +184,7 @@ HIGH_CONTRAST = Colours(
     selection="#ffff00",
     selection_text="#000000",
     placeholder="#d6d6d6",
+    disabled="#bfbfbf",
     link="#ffff00",
     tooltip="#000000",
     problem="#ff9c9c",
@@ -244,7 +248,7 @@ QCheckBox::indicator, QRadioButton::indicator
     { width: 13px; height: 13px; border: 2px solid $text; background: $base; }
 QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: $selection; }
 QPushButton, QToolButton { border: 1px solid $text; padding: 3px 8px; }
-QPushButton:disabled, QToolButton:disabled { border: 1px dashed $placeholder; }
+QPushButton:disabled, QToolButton:disabled { border: 1px dashed $disabled; }
 QPushButton:checked, QToolButton:checked { border: 3px solid $focus_frame; }
 QPushButton:focus, QToolButton:focus { border: 2px solid $focus_frame; }
 """
@@ -275,7 +279,7 @@ def _filled(sheet: str) -> str:
 
 
 def qt_palette(colours: Colours) -> QPalette:
-    """The Qt palette of a scheme, the same in every group but a paler disabled text."""
+    """The Qt palette of a scheme, the same in every group but the disabled words."""
     palette = QPalette()
     roles = QPalette.ColorRole
     c = colours
@@ -307,7 +311,7 @@ def qt_palette(colours: Colours) -> QPalette:
     palette.setColor(roles.Shadow, QColor("#000000"))
     disabled = QPalette.ColorGroup.Disabled
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(disabled, role, QColor(c.placeholder if c is not LIGHT else "#767676"))
+        palette.setColor(disabled, role, QColor(c.disabled))
     palette.setColor(disabled, roles.Base, QColor(c.window))
     palette.setColor(disabled, roles.Highlight, QColor(c.mid))
     return palette
