@@ -251,6 +251,8 @@ QPushButton, QToolButton { border: 1px solid $text; padding: 3px 8px; }
 QPushButton:disabled, QToolButton:disabled { border: 1px dashed $disabled; }
 QPushButton:checked, QToolButton:checked { border: 3px solid $focus_frame; }
 QPushButton:focus, QToolButton:focus { border: 2px solid $focus_frame; }
+QTabBar::tab { border: 1px solid $mid; padding: 4px 10px; margin-right: 2px; }
+QTabBar::tab:selected { border: 3px solid $focus_frame; }
 """
 
 _current = LIGHT
