@@ -9,7 +9,14 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLineEdit,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from operline.db.engine import Database
@@ -178,3 +185,25 @@ def test_a_desk_set_to_high_contrast_opens_in_high_contrast(
 def test_the_high_contrast_setting_takes_only_yes_or_no(sqlite_database: Database) -> None:
     with pytest.raises(SettingRefused):
         write_setting(sqlite_database, "display.high_contrast", "2", actor=COMMAND_LINE, now=NOW)
+
+
+@pytest.mark.usefixtures("french")
+def test_in_high_contrast_a_field_and_a_check_box_show_their_frames(qtbot: QtBot) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    field = QLineEdit(box)
+    check = QCheckBox("Urgent", box)
+    check.move(0, 40)
+    box.resize(300, 80)
+    box.show()
+    desk_theme().set_high_contrast(True)
+
+    def frame(widget: QWidget, x: int) -> str:
+        image = widget.grab().toImage()
+        return image.pixelColor(x, image.height() // 2).name()
+
+    assert frame(field, 0) == palette.HIGH_CONTRAST.text  # Fusion's black on black before
+    box_edge = check.style().subElementRect(
+        QStyle.SubElement.SE_CheckBoxIndicator, QStyleOptionButton(), check
+    )
+    assert frame(check, box_edge.left()) == palette.HIGH_CONTRAST.text
