@@ -236,17 +236,23 @@ WEEK_CURSOR = "#111111"
 WEEK_CURSOR_INNER = "#ffffff"
 WEEK_CURSOR_UNFOCUSED = "#595959"
 
-#: High contrast draws what Fusion draws in shades of the window's colour, which black
-#: leaves unseen: the frames of fields and buttons, the boxes of check boxes.
-_HIGH_CONTRAST_SHEET = """
+#: Fusion frames a field, and draws a check box, in shades of the window's colour, hardly
+#: seen on a dark window and not at all on black: the dark schemes draw them in their own
+#: colours (a check box ticked is filled).
+_FIELD_FRAMES = """
 QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractItemView
-    { border: 1px solid $text; }
+    { border: 1px solid $mid; }
 QHeaderView { border: none; }
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
 QComboBox:focus, QAbstractItemView:focus { border: 2px solid $focus_frame; }
 QCheckBox::indicator, QRadioButton::indicator
-    { width: 13px; height: 13px; border: 2px solid $text; background: $base; }
+    { width: 13px; height: 13px; border: 2px solid $mid; background: $base; }
 QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: $selection; }
+QCheckBox::indicator:focus, QRadioButton::indicator:focus { border-color: $focus_frame; }
+"""
+#: High contrast also draws what Fusion draws in shades of black: the frames of buttons
+#: and tabs.
+_HIGH_CONTRAST_SHEET = """
 QPushButton, QToolButton { border: 1px solid $text; padding: 3px 8px; }
 QPushButton:disabled, QToolButton:disabled { border: 1px dashed $disabled; }
 QPushButton:checked, QToolButton:checked { border: 3px solid $focus_frame; }
@@ -254,6 +260,12 @@ QPushButton:focus, QToolButton:focus { border: 2px solid $focus_frame; }
 QTabBar::tab { border: 1px solid $mid; padding: 4px 10px; margin-right: 2px; }
 QTabBar::tab:selected { border: 3px solid $focus_frame; }
 """
+#: The style sheet of the whole application in each scheme.
+_APPLICATION_SHEETS = {
+    Scheme.LIGHT: "",
+    Scheme.DARK: _FIELD_FRAMES,
+    Scheme.HIGH_CONTRAST: _FIELD_FRAMES + _HIGH_CONTRAST_SHEET,
+}
 
 _current = LIGHT
 
@@ -324,7 +336,8 @@ def use(colours: Colours, app: QApplication) -> None:
     global _current
     _current = colours
     app.setPalette(qt_palette(colours))
-    app.setStyleSheet(_filled(_HIGH_CONTRAST_SHEET) if colours is HIGH_CONTRAST else "")
+    scheme = next(scheme for scheme, known in SCHEMES.items() if known is colours)
+    app.setStyleSheet(_filled(_APPLICATION_SHEETS[scheme]))
     for widget in app.allWidgets():
         # Qt tells the widgets only once its event loop runs: a window built before that
         # (or in a test) would keep the palette it was born with.
