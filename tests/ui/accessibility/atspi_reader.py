@@ -201,6 +201,7 @@ def _read_week(window: pyatspi.Accessible) -> dict[str, object]:
     before = _focused_cell(chart)
     _press("Right")
     after = _focused_cell(chart)
+    heard = _Focus.current
     return {
         "found": True,
         "role": chart.getRoleName(),
@@ -208,6 +209,8 @@ def _read_week(window: pyatspi.Accessible) -> dict[str, object]:
         "first_cell": chart.getChildAtIndex(0).name,
         "focused_before": before,
         "focused_after_right": after,
+        # What a screen reader would say after Right: the focus event's object.
+        "heard_after_right": [heard.getRoleName(), heard.name] if heard is not None else None,
     }
 
 

@@ -147,6 +147,7 @@ def test_the_weeks_cells_are_read_and_follow_the_cursor(reading: dict[str, Any])
     assert role == "table cell"
     assert week["focused_after_right"][0] == number + 1
     assert week["focused_after_right"][2] != name
+    assert week["heard_after_right"] == ["table cell", week["focused_after_right"][2]]
 
 
 def test_the_app_quits_cleanly_after_the_reading(reading: dict[str, Any]) -> None:
