@@ -28,8 +28,6 @@ SCREENS = {
     "history": "ctrl+6",
     "charts": "ctrl+7",
 }
-#: The tables Tab must leave, by the screen they are on.
-TABLE_SCREENS = ("calls", "on duty", "journal", "history")
 WEEK_TABLE = "Couverture des jours à venir"
 _INSIDE_A_TABLE = {
     pyatspi.ROLE_TABLE_CELL,
@@ -46,14 +44,16 @@ def main(report_path: str, command: list[str]) -> int:
     try:
         window = _wait_for(lambda: _operline_frame(), 60, "the Operline window on the bus")
         time.sleep(1.0)  # the first screen's reads
+        report["read"] = []
         report["unnamed"] = []
         report["labels_unread"] = []
-        for screen, keys in SCREENS.items():
-            _press(keys)
-            showing = list(_showing(window))
-            report["unnamed"] += [f"{screen}: {_where(n)}" for n in showing if _unnamed(n)]
-            report["labels_unread"] += [f"{screen}: {_where(n)}" for n in showing if _unread(n)]
-        report["tables"] = {screen: _tab_out_of_table(window, screen) for screen in TABLE_SCREENS}
+        # The demo opens signed in as its operator; its supervisor then takes over the desk,
+        # and the screens are read again with a supervisor's rights.
+        _read_screens(window, "operator", report)
+        report["tables"] = {screen: _tab_out_of_tables(window, screen) for screen in SCREENS}
+        report["handover"] = _hand_over_to_the_supervisor(report)
+        _read_screens(window, "supervisor", report)
+        report["charts"] = _tab_out_of_tables(window, "charts")
         report["week"] = _read_week(window)
         _press("ctrl+q")
         report["exit_code"] = app_process.wait(timeout=30)
@@ -67,15 +67,86 @@ def main(report_path: str, command: list[str]) -> int:
     return 0
 
 
+def _read_screens(window: pyatspi.Accessible, who: str, report: dict[str, list[object]]) -> None:
+    for screen, keys in SCREENS.items():
+        _press(keys)
+        _read(window, f"{who}, {screen}", report)
+
+
+def _read(root: pyatspi.Accessible, where: str, report: dict[str, list[object]]) -> None:
+    showing = list(_showing(root))
+    report["read"].append([where, len(showing)])
+    report["unnamed"] += [f"{where}: {_where(n)}" for n in showing if _unnamed(n)]
+    report["labels_unread"] += [f"{where}: {_where(n)}" for n in showing if _unread(n)]
+
+
+def _hand_over_to_the_supervisor(report: dict[str, list[object]]) -> str:
+    """Ctrl+L, a note, then the demo's supervisor signs in with the password its banner says."""
+    _press("ctrl+l")
+    dialog = _wait_for(lambda: _operline_window(pyatspi.ROLE_DIALOG), 20, "the handover")
+    _pump(1.0)
+    _read(dialog, "handover", report)
+    _type("Releve sans consigne particuliere")
+    _press("ctrl+Return")
+    _pump(1.0)
+    _read(dialog, "handover, who", report)
+    banner = next(
+        (n for n in _showing(dialog) if n.getRole() == pyatspi.ROLE_LABEL and "(" in n.name),
+        None,
+    )
+    if banner is None:
+        _press("Escape")
+        _press("Escape")
+        return "no demo accounts shown"
+    login, password = _supervisor_account(banner.name)
+    _type(login)
+    _press("Return")
+    _type(password)
+    _press("Return")
+    _pump(2.0)
+    _read(dialog, "handover, taken", report)
+    _press("Return")
+    _pump(1.0)
+    if _operline_window(pyatspi.ROLE_DIALOG) is not None:
+        _press("Escape")
+        return "the handover dialog stayed open"
+    return f"taken over by {login}"
+
+
+def _supervisor_account(banner: str) -> tuple[str, str]:
+    """The login and password the banner gives after a role containing "supervis"."""
+    words: list[str] = []
+    tokens = banner.split()
+    for number, token in enumerate(tokens):
+        if token.startswith("(") and token.rstrip(":").endswith(")"):
+            if "supervis" in token:
+                password = next(t for t in tokens[number + 1 :] if t != ":")
+                return " ".join(words[-2:]), password
+            words = []
+        else:
+            words.append(token)
+    raise SystemExit(f"atspi_reader: no supervisor in the demo banner: {banner!r}")
+
+
+def _type(text: str) -> None:
+    subprocess.run(["xdotool", "type", "--delay", "15", text], check=True)
+    _pump(0.4)
+
+
 def _operline_frame() -> pyatspi.Accessible | None:
+    return _operline_window(pyatspi.ROLE_FRAME)
+
+
+def _operline_window(role: object) -> pyatspi.Accessible | None:
+    """Operline's first window of that role on the bus (its frame, or a dialog)."""
     desktop = pyatspi.Registry.getDesktop(0)
     for number in range(desktop.childCount):
         application = desktop.getChildAtIndex(number)
         if application is not None and application.name == "Operline":
             for index in range(application.childCount):
-                frame = application.getChildAtIndex(index)
-                if frame is not None and frame.getRole() == pyatspi.ROLE_FRAME:
-                    return frame
+                window = application.getChildAtIndex(index)
+                if window is not None and window.getRole() == role:
+                    return window
     return None
 
 
@@ -164,14 +235,15 @@ def _inside(node: pyatspi.Accessible | None, table: pyatspi.Accessible) -> bool:
     return False
 
 
-def _tab_out_of_table(window: pyatspi.Accessible, screen: str) -> dict[str, str]:
-    """Put the focus in the screen's table, then press Tab and Shift+Tab from it."""
+def _tab_out_of_tables(window: pyatspi.Accessible, screen: str) -> dict[str, dict[str, str]]:
+    """Put the focus in each table on the screen, then press Tab, and Shift+Tab, from it."""
     _press(SCREENS[screen])
     tables = [n for n in _showing(window) if n.getRole() == pyatspi.ROLE_TABLE]
-    if not tables:
-        return {"table": "none on screen"}
-    table = max(tables, key=lambda t: t.childCount)
-    result = {"table": table.name}
+    return {table.name: _tab_out_of(table) for table in tables}
+
+
+def _tab_out_of(table: pyatspi.Accessible) -> dict[str, str]:
+    result = {}
     for keys in ("Tab", "shift+Tab"):
         table.queryComponent().grabFocus()
         _pump(0.4)
