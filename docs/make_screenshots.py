@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -30,12 +31,13 @@ from operline.demo import fill_demo_database
 from operline.drafts import DraftStore
 from operline.incidents.conflicts import IncidentConflict
 from operline.incidents.stages import Action, advance_incident
-from operline.operators import OperatorInfo, active_operators
+from operline.logins import set_password
+from operline.operators import OperatorInfo, acting, active_operators
 from operline.ui.conflict_dialog import ConflictDialog
 from operline.ui.shell.language import install_language
 from operline.ui.shell.main_window import MainWindow
 from operline.ui.shell.shortcuts_dialog import ShortcutsDialog
-from operline.ui.shell.sign_in import DeskSession
+from operline.ui.shell.sign_in import DeskSession, OperatorSignIn
 from operline.ui.tasks import ImmediateRunner
 
 IMAGES = Path(__file__).parent / "images"
@@ -43,6 +45,8 @@ IMAGES = Path(__file__).parent / "images"
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 SIZE = (1280, 720)
 WORKSTATION = "poste-1"
+#: The password the sign-in's picture types (shown as dots).
+GUIDE_PASSWORD = "quai-de-la-loire-10h"
 #: Every picture this script writes, in the order it writes them.
 PICTURES = (
     "tableau-appels.png",
@@ -55,6 +59,8 @@ PICTURES = (
     "hors-ligne.png",
     "conflit.png",
     "raccourcis.png",
+    "connexion.png",
+    "releve.png",
 )
 
 
@@ -167,6 +173,8 @@ def make_pictures(database: Database, drafts: Path) -> None:
         ("hors-ligne.png", lambda: _offline(window)),
         ("conflit.png", lambda: _conflict(window, database, supervisor)),
         ("raccourcis.png", lambda: _shortcuts(window)),
+        ("connexion.png", lambda: _sign_in(window, database)),
+        ("releve.png", lambda: _handover(window)),
     ]
     assert tuple(name for name, _ in shots) == PICTURES
     for name, show in shots:
@@ -217,6 +225,34 @@ def _conflict(window: MainWindow, database: Database, operator: OperatorInfo) ->
 def _shortcuts(window: MainWindow) -> QWidget:
     dialog = ShortcutsDialog(window)
     dialog.show()
+    return dialog
+
+
+def _sign_in(window: MainWindow, database: Database) -> QWidget:
+    # A real desk's sign-in: the person has set a password of their own (the demo's
+    # accounts, shown under a banner, would be drawn afresh each time).
+    operator = person(database, OperatorRole.OPERATOR)
+    set_password(
+        database, operator.name, GUIDE_PASSWORD, actor=acting(operator, WORKSTATION), now=NOW
+    )
+    dialog = OperatorSignIn(
+        ImmediateRunner(database), clock=lambda: NOW, workstation=WORKSTATION, parent=window
+    )
+    dialog.show()
+    dialog.login.setText(operator.name)
+    dialog.password.setFocus()
+    QTest.keyClicks(dialog.password, GUIDE_PASSWORD)
+    return dialog
+
+
+def _handover(window: MainWindow) -> QWidget:
+    window.show_calls()
+    window.change_operator()
+    dialog = window.handover_dialog
+    assert dialog is not None
+    dialog.note.setPlainText(
+        "L'équipe de nuit rappelle vers 11 h. Halte de nuit pleine depuis 8 h."
+    )
     return dialog
 
 

@@ -32,6 +32,7 @@ from operline.paris_time import format_paris, paris_date, to_paris
 from operline.phones import format_phone
 from operline.roster.week import SectorWeek, WeekCoverage
 from operline.ui import palette
+from operline.ui.duty import week_cells
 from operline.ui.duty.duty_board import UNCOVERED
 
 FIRST_CALL = QColor(palette.WEEK_FIRST_CALL)
@@ -70,6 +71,7 @@ class WeekChart(QWidget):
         super().__init__(parent)
         self.setObjectName("weekChart")
         self.setAccessibleName(self.tr("Coverage of the coming days"))
+        week_cells.install(WeekChart)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -337,14 +339,14 @@ class WeekChart(QWidget):
             super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        place = self._place_at(event.position())
+        place = self.place_at(event.position())
         if place is not None:
             self._move_to(*place)
         super().mousePressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            place = self._place_at(QPointF(event.pos()))
+            place = self.place_at(QPointF(event.pos()))
             if place is None:
                 QToolTip.hideText()
             else:
@@ -352,7 +354,7 @@ class WeekChart(QWidget):
             return True
         return super().event(event)
 
-    def _place_at(self, point: QPointF) -> tuple[int, datetime] | None:
+    def place_at(self, point: QPointF) -> tuple[int, datetime] | None:
         if self.coverage is None or point.x() < self._plot().left():
             return None
         for index in range(len(self.coverage.sectors)):
@@ -368,6 +370,7 @@ class WeekChart(QWidget):
         self.cursor_at = _hour_floor(min(max(instant, cover.start), last), cover.start)
         self.update()
         self.cursor_moved.emit()
+        week_cells.announce_cursor(self)
 
     def describe(self, row: int, instant: datetime) -> str:
         """Who is on duty in a sector at an instant, their phones and hours, and any gap."""

@@ -111,6 +111,9 @@ class ChartPanel(QFrame):
         old = self.view.chart()
         self._title = chart.title()
         self.setAccessibleName(self._title)
+        # The view takes a Tab stop: a screen reader says which chart it is on.
+        self.view.setAccessibleName(self._title)
+        self.view.viewport().setAccessibleName(self._title)
         self.sentence.hide()
         self.view.show()
         self.view.setChart(chart)

@@ -118,6 +118,9 @@ class HandoverDialog(QDialog):
         self.hint.setObjectName("handoverHint")
         self.hint.setWordWrap(True)
         palette.styled(self.hint, "color: $quiet;")
+        keep_place = self.hint.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # the buttons stay where they are
+        self.hint.setSizePolicy(keep_place)
         self.back_button = QPushButton(self)
         self.back_button.setObjectName("handoverBack")
         self.back_button.setAutoDefault(False)
@@ -300,6 +303,7 @@ class HandoverDialog(QDialog):
                 self.tr("Hand over ({key})").format(key=shortcuts.HAND_OVER.key_text())
             )
             self.hint.setText(self.tr("Esc: {name} stays signed in.").format(name=name))
+            self.hint.show()
             self.note.setFocus()
         elif step is Step.WHO:
             self.who_intro.setText(
@@ -311,6 +315,7 @@ class HandoverDialog(QDialog):
             self.back_button.setText(self.tr("Back to the note (Esc)"))
             self.next_button.setText(self.tr("Sign in and take over (Enter)"))
             self.hint.setText(self.tr("The handover is recorded when the next operator signs in."))
+            self.hint.show()
             self.picker.name.clear()
             self.password.clear()
             self.picker.reload()
@@ -319,7 +324,7 @@ class HandoverDialog(QDialog):
             self.back_button.hide()
             self.next_button.setText(self.tr("Start my shift (Enter)"))
             self.next_button.setDefault(True)
-            self.hint.setText("")
+            self.hint.hide()  # nothing left to say: an empty line would be read as nothing
             self.next_button.setFocus()
 
     # Reading and writing, on the runner

@@ -321,6 +321,11 @@ class NewCallForm(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("callStatus")
         self.status.setWordWrap(True)
+        # Shown with a sentence only: an empty line on screen is read as nothing.
+        keep_place = self.status.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self.status.setSizePolicy(keep_place)
+        self.status.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -276,6 +276,7 @@ class DeskView(QWidget):
         self.refresh_reference()
         self.form.start()
         self._message.clear()
+        self._message.hide()
 
     def _duplicate_answered(
         self, form: CallForm, duplicates: list[BoardIncident], answer: DuplicateAnswer
@@ -376,7 +377,7 @@ class DeskView(QWidget):
     def _say(self, sentence: str, done: bool) -> None:
         self._message.setText(sentence)
         palette.styled(self._message, _DONE if done else _PROBLEM)
-        self._message.setAccessibleName(sentence)
+        self._message.show()
         self.notice.emit(sentence)
 
     def _build(self) -> None:
