@@ -7,18 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from operline.ui.palette import (
-    WEEK_BACKUP_ONLY,
-    WEEK_CURSOR,
-    WEEK_CURSOR_INNER,
-    WEEK_CURSOR_UNFOCUSED,
-    WEEK_FIRST_CALL,
-    WEEK_NO_PHONE,
-    WEEK_ROWS,
-    WEEK_UNCOVERED,
-    Colours,
-    Scheme,
-)
+from operline.ui.palette import Colours, Scheme
+from operline.ui.week_colours import WeekColours
 
 TEXT_MINIMUM = 4.5
 MARK_MINIMUM = 3.0
@@ -99,18 +89,46 @@ def pairs(colours: Colours, scheme: Scheme) -> tuple[Pair, ...]:
     )
 
 
-#: The week chart's pairs, in the one scheme it paints.
-WEEK_PAIRS: tuple[Pair, ...] = (
-    *(Pair("week cursor on a row", WEEK_CURSOR, row, MARK_MINIMUM) for row in WEEK_ROWS),
-    Pair("week cursor on a backup band", WEEK_CURSOR, WEEK_BACKUP_ONLY, MARK_MINIMUM),
-    Pair("week cursor on a first-call band", WEEK_CURSOR_INNER, WEEK_FIRST_CALL, MARK_MINIMUM),
-    Pair("week cursor on a band without phone", WEEK_CURSOR_INNER, WEEK_NO_PHONE, MARK_MINIMUM),
-    Pair("week cursor on a gap", WEEK_CURSOR_INNER, WEEK_UNCOVERED, MARK_MINIMUM),
-    *(
-        Pair("unfocused week cursor on a row", WEEK_CURSOR_UNFOCUSED, row, MARK_MINIMUM)
-        for row in WEEK_ROWS
-    ),
-)
+def week_pairs(colours: WeekColours, scheme: Scheme) -> tuple[Pair, ...]:
+    """The week chart's words and marks on its rows and bands, in one scheme."""
+    high = scheme is Scheme.HIGH_CONTRAST
+    text = HIGH_CONTRAST_MINIMUM if high else TEXT_MINIMUM
+    mark = HIGH_CONTRAST_MINIMUM if high else MARK_MINIMUM
+    w = colours
+    bands = (
+        ("a first-call band", w.first_call),
+        ("a backup band", w.backup_only),
+        ("a gap", w.uncovered),
+    )
+    return (
+        *(
+            Pair(f"{what} on a row", colour, row, text)
+            for row in w.rows
+            for what, colour in (("sector", w.text), ("hour", w.hours), ("today", w.today))
+        ),
+        Pair("names on a first-call band", w.first_call_text, w.first_call, text),
+        Pair("names on a backup band", w.backup_text, w.backup_only, text),
+        Pair("no team written on a gap", w.gap_text, w.uncovered, text),
+        *(
+            Pair(f"{what} on a row", colour, row, mark)
+            for row in w.rows
+            for what, colour in (
+                ("gap", w.uncovered),
+                ("no-phone hatching", w.no_phone),
+                ("unfocused cursor", w.cursor_unfocused),
+                ("now line", w.now_line),
+            )
+        ),
+        *(
+            Pair(f"cursor on {name}", _ring_seen_on(w, ground), ground, mark)
+            for name, ground in (*bands, ("a row", w.rows[0]), ("the other row", w.rows[1]))
+        ),
+    )
+
+
+def _ring_seen_on(week: WeekColours, ground: str) -> str:
+    # The cursor is drawn in two rings: the one that stands out more on that ground.
+    return max((week.cursor, week.cursor_inner), key=lambda ring: contrast(ring, ground))
 
 
 def relative_luminance(colour: str) -> float:

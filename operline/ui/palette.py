@@ -226,15 +226,6 @@ SCHEMES: dict[Scheme, Colours] = {
     Scheme.HIGH_CONTRAST: HIGH_CONTRAST,
 }
 
-#: The week chart's colours. It paints the light scheme's in every scheme for now.
-WEEK_ROWS = ("#ffffff", "#f3f5f8")
-WEEK_FIRST_CALL = "#1f5f9e"
-WEEK_BACKUP_ONLY = "#b9d4ee"
-WEEK_NO_PHONE = "#e65100"
-WEEK_UNCOVERED = "#b71c1c"
-WEEK_CURSOR = "#111111"
-WEEK_CURSOR_INNER = "#ffffff"
-WEEK_CURSOR_UNFOCUSED = "#595959"
 
 #: Fusion frames a field, and draws a check box, in shades of the window's colour, hardly
 #: seen on a dark window and not at all on black: the dark schemes draw them in their own
@@ -268,11 +259,17 @@ _APPLICATION_SHEETS = {
 }
 
 _current = LIGHT
+_scheme = Scheme.LIGHT
 
 
 def current() -> Colours:
     """The colours of the scheme in use."""
     return _current
+
+
+def scheme() -> Scheme:
+    """The scheme in use."""
+    return _scheme
 
 
 def colour(name: str) -> QColor:
@@ -333,11 +330,11 @@ def qt_palette(colours: Colours) -> QPalette:
 
 def use(colours: Colours, app: QApplication) -> None:
     """Paint the application in a scheme's colours from now on, style sheets included."""
-    global _current
+    global _current, _scheme
     _current = colours
     app.setPalette(qt_palette(colours))
-    scheme = next(scheme for scheme, known in SCHEMES.items() if known is colours)
-    app.setStyleSheet(_filled(_APPLICATION_SHEETS[scheme]))
+    _scheme = next(scheme for scheme, known in SCHEMES.items() if known is colours)
+    app.setStyleSheet(_filled(_APPLICATION_SHEETS[_scheme]))
     for widget in app.allWidgets():
         # Qt tells the widgets only once its event loop runs: a window built before that
         # (or in a test) would keep the palette it was born with.

@@ -48,8 +48,6 @@ PHONE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The name of that team.
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 2
 
-#: The week chart's gaps (the board paints its own from the scheme in use).
-UNCOVERED = QColor(palette.WEEK_UNCOVERED)
 #: A sector's rows one on two, by their names in the palette.
 _GROUP_BACKGROUNDS = ("base", "alternate_base")
 

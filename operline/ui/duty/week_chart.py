@@ -3,9 +3,11 @@
 (Over 400 lines: one painted chart, its geometry and its hour cursor, read together.)
 
 Time runs at one constant scale, so a day the clocks change is drawn 23 or 25 hours wide.
-First-call duty is dark blue with the teams' names, backup-only stretches light blue,
-gaps red, stretches where a team on duty has no phone hatched orange; the past is veiled
-and a line marks now. The keyboard moves an hour cursor whose details show underneath.
+In the light scheme, first-call duty is dark blue with the teams' names, backup-only
+stretches light blue, gaps red, stretches where a team on duty has no phone hatched orange
+(each scheme's colours are in `operline.ui.week_colours`, read at each painting); the past
+is veiled and a line marks now. The keyboard moves an hour cursor whose details show
+underneath; a screen reader reads the chart as a table (`operline.ui.duty.week_cells`).
 """
 
 from __future__ import annotations
@@ -31,18 +33,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from operline.paris_time import format_paris, paris_date, to_paris
 from operline.phones import format_phone
 from operline.roster.week import SectorWeek, WeekCoverage
-from operline.ui import palette
+from operline.ui import week_colours
 from operline.ui.duty import week_cells
-from operline.ui.duty.duty_board import UNCOVERED
 
-FIRST_CALL = QColor(palette.WEEK_FIRST_CALL)
-BACKUP_ONLY = QColor(palette.WEEK_BACKUP_ONLY)
-NO_PHONE = QColor(palette.WEEK_NO_PHONE)
-_PAST_VEIL = QColor(236, 236, 236, 215)
-_GRID = QColor("#d5dbe3")
-_GRID_STRONG = QColor("#9aa5b1")
-_ROWS = tuple(QColor(row) for row in palette.WEEK_ROWS)
-_FILLS = {"first_call": FIRST_CALL, "backup_only": BACKUP_ONLY, "no_team": UNCOVERED}
 _HOUR = timedelta(hours=1)
 _ELIDE = Qt.TextElideMode.ElideRight
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -166,7 +159,8 @@ class WeekChart(QWidget):
             painter.end()
 
     def _paint(self, painter: QPainter) -> None:
-        painter.fillRect(self.rect(), QColor("white"))
+        colours = week_colours.week()  # the scheme in use, read at each painting
+        painter.fillRect(self.rect(), QColor(colours.rows[0]))
         if self.coverage is None or not self.coverage.sectors:
             return
         cover, plot = self.coverage, self._plot()
@@ -175,8 +169,9 @@ class WeekChart(QWidget):
         painter.setFont(bold)
         for index, sector in enumerate(cover.sectors):
             row = self.row_rect(index)
-            painter.fillRect(QRectF(0, row.top(), self.width(), row.height()), _ROWS[index % 2])
-            painter.setPen(QColor("#1b1b1b"))
+            row_colour = QColor(colours.rows[index % 2])
+            painter.fillRect(QRectF(0, row.top(), self.width(), row.height()), row_colour)
+            painter.setPen(QColor(colours.text))
             area = QRectF(8, row.top(), plot.left() - 12, row.height())
             name = painter.fontMetrics().elidedText(sector.sector, _ELIDE, int(area.width()))
             painter.drawText(area, _LEFT, name)
@@ -200,13 +195,15 @@ class WeekChart(QWidget):
                     band = replace(band, rect=rect)
                 self._paint_names(painter, band)
         for rect in self._nobody_rects():
-            painter.setPen(QColor("white"))
+            painter.setPen(QColor(colours.gap_text))
             self._paint_names(painter, PaintedBand(0, "no_team", rect, cover.start, cover.end))
         now_x = self.x_of(cover.now)
+        veil = QColor(colours.past_veil)
+        veil.setAlpha(colours.past_veil_alpha)
         painter.fillRect(
-            QRectF(plot.left(), plot.top(), now_x - plot.left(), bottom - plot.top()), _PAST_VEIL
+            QRectF(plot.left(), plot.top(), now_x - plot.left(), bottom - plot.top()), veil
         )
-        painter.setPen(QPen(QColor("#111111"), 2))
+        painter.setPen(QPen(QColor(colours.now_line), 2))
         painter.drawLine(QPointF(now_x, plot.top() - 4), QPointF(now_x, bottom))
         self._paint_cursor(painter)
 
@@ -236,13 +233,13 @@ class WeekChart(QWidget):
             x, hour = self.x_of(instant), to_paris(instant).hour
             (strong if hour % 6 == 0 else faint).append(QLineF(x, plot.top(), x, bottom))
             if hour % 6 == 0 and hour:
-                painter.setPen(QColor("#555555"))
+                painter.setPen(QColor(week_colours.week().hours))
                 label = QRectF(x - 20, plot.top() - height - 3, 40, height)
                 painter.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{hour:02d}h")
             instant += _HOUR
-        painter.setPen(QPen(_GRID, 1))
+        painter.setPen(QPen(QColor(week_colours.week().grid), 1))
         painter.drawLines(faint)
-        painter.setPen(QPen(_GRID_STRONG, 1))
+        painter.setPen(QPen(QColor(week_colours.week().grid_strong), 1))
         painter.drawLines(strong)
 
     def _paint_days(self, painter: QPainter, bottom: float) -> None:
@@ -251,11 +248,12 @@ class WeekChart(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         today = paris_date(self.coverage.now)
+        colours = week_colours.week()
         height = painter.fontMetrics().height() + 2
         for day, rect in zip(self.coverage.days, self.day_rects(), strict=True):
-            painter.setPen(QPen(QColor("#37474f"), 2))
+            painter.setPen(QPen(QColor(colours.day_line), 2))
             painter.drawLine(QPointF(rect.left(), 2), QPointF(rect.left(), bottom))
-            painter.setPen(UNCOVERED if day.day == today else QColor("#1b1b1b"))
+            painter.setPen(QColor(colours.today if day.day == today else colours.text))
             label = QRectF(rect.left(), 2, rect.width(), height)
             painter.drawText(
                 label, Qt.AlignmentFlag.AlignCenter, self.day_label(day.day, day.length)
@@ -268,18 +266,26 @@ class WeekChart(QWidget):
         return text if hours == 24 else self.tr("{day} ({hours} h)").format(day=text, hours=hours)
 
     def _paint_band(self, painter: QPainter, band: PaintedBand) -> None:
-        rect = band.rect
+        rect, colours = band.rect, week_colours.week()
         if band.kind == "no_phone":
-            painter.fillRect(rect, QBrush(NO_PHONE, Qt.BrushStyle.BDiagPattern))
-            painter.setPen(QPen(NO_PHONE, 2))
+            hatching = QColor(colours.no_phone)
+            painter.fillRect(rect, QBrush(hatching, Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QPen(hatching, 2))
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
             return
-        painter.fillRect(_inset(band), _FILLS[band.kind])
+        fills = {
+            "first_call": colours.first_call,
+            "backup_only": colours.backup_only,
+            "no_team": colours.uncovered,
+        }
+        painter.fillRect(_inset(band), QColor(fills[band.kind]))
 
     def _paint_names(self, painter: QPainter, band: PaintedBand) -> None:
         """The names, one a line, where they can be read; else how many teams; else nothing."""
         if band.kind != "no_team":
-            painter.setPen(QColor("#1b1b1b") if band.kind == "backup_only" else QColor("white"))
+            colours = week_colours.week()
+            on_backup = band.kind == "backup_only"
+            painter.setPen(QColor(colours.backup_text if on_backup else colours.first_call_text))
         rect, names = _inset(band), band.names or (self.tr("No team on duty"),)
         metrics = painter.fontMetrics()
         width, lines = int(rect.width()) - 8, int((rect.height() - 4) // metrics.height())
@@ -306,14 +312,15 @@ class WeekChart(QWidget):
         left, right = self.x_of(self.cursor_at), self.x_of(self.cursor_at + _HOUR)
         frame = QRectF(left, row.top() + 1, max(right - left, 4), row.height() - 2)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        colours = week_colours.week()
         if not self.hasFocus():
-            painter.setPen(QPen(QColor(palette.WEEK_CURSOR_UNFOCUSED), 3))
+            painter.setPen(QPen(QColor(colours.cursor_unfocused), 3))
             painter.drawRect(frame)
             return
-        # Dark on the pale rows and bands, white inside it on the dark bands: 3:1 on each.
-        painter.setPen(QPen(QColor(palette.WEEK_CURSOR), 3))
+        # Two rings, one dark and one light: one of them reads at 3:1 on every ground.
+        painter.setPen(QPen(QColor(colours.cursor), 3))
         painter.drawRect(frame)
-        painter.setPen(QPen(QColor(palette.WEEK_CURSOR_INNER), 2))
+        painter.setPen(QPen(QColor(colours.cursor_inner), 2))
         painter.drawRect(frame.adjusted(2.5, 2.5, -2.5, -2.5))
 
     # Keyboard, mouse, tooltips

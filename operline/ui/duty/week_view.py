@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import (
-    QColor,
-)
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from operline.changes import Changes
 from operline.errors import OperlineError
 from operline.paris_time import paris_date
 from operline.roster.week import WeekCoverage, week_coverage
+from operline.ui import palette, week_colours
 from operline.ui.desk_context import DeskContext
-from operline.ui.duty.duty_board import UNCOVERED
-from operline.ui.duty.week_chart import BACKUP_ONLY, FIRST_CALL, NO_PHONE, WeekChart
+from operline.ui.duty.week_chart import WeekChart
 from operline.ui.messages import error_sentence
+from operline.ui.theme import desk_theme
 
 DAYS_SHOWN = 7
 
@@ -37,9 +35,11 @@ class WeekView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        legend = QLabel(self._legend(), self)
+        self.legend = legend = QLabel(self._legend(), self)
         legend.setObjectName("weekLegend")
         legend.setTextFormat(Qt.TextFormat.RichText)
+        legend.setWordWrap(True)  # large text wraps it rather than widening the window
+        desk_theme().changed.connect(self._scheme_changed)
 
         self.chart = WeekChart(self)
         self.chart.cursor_moved.connect(self._show_details)
@@ -50,7 +50,7 @@ class WeekView(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.problem = QLabel(self)
         self.problem.setObjectName("weekProblem")
-        self.problem.setStyleSheet("color: #b00020;")
+        palette.styled(self.problem, "color: $problem;")
         self.problem.setWordWrap(True)
         self.problem.hide()
 
@@ -97,16 +97,21 @@ class WeekView(QWidget):
         # description, which a screen reader reads as the cursor moves.
         chart.setAccessibleDescription(detail)
 
-    def _legend(self) -> str:
-        def swatch(colour: QColor, text: str) -> str:
-            return f'<span style="color:{colour.name()}">■</span> {text}'
+    def _scheme_changed(self) -> None:
+        self.legend.setText(self._legend())
+        self.chart.update()
 
+    def _legend(self) -> str:
+        def swatch(colour: str, text: str) -> str:
+            return f'<span style="color:{colour}">■</span> {text}'
+
+        colours = week_colours.week()
         return "&nbsp;&nbsp;&nbsp;".join(
             [
-                swatch(FIRST_CALL, self.tr("first-call team")),
-                swatch(BACKUP_ONLY, self.tr("backup only")),
-                swatch(UNCOVERED, self.tr("no team on duty")),
-                swatch(NO_PHONE, self.tr("team without a phone")),
+                swatch(colours.first_call, self.tr("first-call team")),
+                swatch(colours.backup_only, self.tr("backup only")),
+                swatch(colours.uncovered, self.tr("no team on duty")),
+                swatch(colours.no_phone, self.tr("team without a phone")),
                 self.tr("← → hour, ↑ ↓ sector, PgUp PgDn day, Home now"),
             ]
         )

@@ -15,15 +15,16 @@ from operline.db.engine import Database
 from operline.ui import palette
 from operline.ui.contrast import (
     HIGH_CONTRAST_MINIMUM,
-    WEEK_PAIRS,
     Pair,
     contrast,
     pairs,
     relative_luminance,
+    week_pairs,
 )
 from operline.ui.journal.view import JournalView
 from operline.ui.palette import SCHEMES, Scheme, apply_palette
 from operline.ui.tasks import ImmediateRunner
+from operline.ui.week_colours import WEEK
 from tests.ui.conftest import NOW, Call, store_calls
 from tests.ui.journal.test_journal_view import NIGHT_SUPERVISOR
 
@@ -40,7 +41,11 @@ EVERY_PAIR = [
     pytest.param(pair, id=f"{scheme}: {pair.what}")
     for scheme, colours in SCHEMES.items()
     for pair in pairs(colours, scheme)
-] + [pytest.param(pair, id=f"week chart: {pair.what}") for pair in WEEK_PAIRS]
+] + [
+    pytest.param(pair, id=f"{scheme}, week chart: {pair.what}")
+    for scheme, colours in WEEK.items()
+    for pair in week_pairs(colours, scheme)
+]
 
 
 @pytest.mark.parametrize("pair", EVERY_PAIR)

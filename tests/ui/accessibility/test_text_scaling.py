@@ -151,12 +151,7 @@ _SCREENS = [
     "calls",
     "desk",
     "board",
-    pytest.param(
-        "week",
-        marks=pytest.mark.xfail(
-            strict=True, reason="the week's legend is one line, wider than the screen"
-        ),
-    ),
+    "week",
     "journal",
     "history",
     "charts",

@@ -6,13 +6,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from operline import reference_data as ref
 from operline.db.engine import Database
 from operline.demo import fill_demo_database
-from operline.ui.duty.duty_board import UNCOVERED
-from operline.ui.duty.week_view import FIRST_CALL, WeekView
+from operline.ui import week_colours
+from operline.ui.duty.week_view import WeekView
 from operline.ui.shell.language import InstalledLanguage
 from tests.test_roster_board import Shift, at, fill_desk
 from tests.ui.conftest import desk_context
@@ -64,14 +65,16 @@ def test_the_documented_sunday_gap_is_painted_red(qtbot: QtBot, database: Databa
     # And it is red on the screen, covered elsewhere.
     picture = chart.grab().toImage()
     inside = QPoint(3, -3)  # just inside the bottom-left corner, away from any label
-    assert picture.pixelColor(gap.rect.bottomLeft().toPoint() + inside) == UNCOVERED
+    gap_colour = QColor(week_colours.week().uncovered)
+    assert picture.pixelColor(gap.rect.bottomLeft().toPoint() + inside) == gap_colour
     monday = next(
         b
         for b in chart.band_rects()
         if b.sector_id == canal_id and b.start >= at("2026-11-30T08:00")
     )
     assert monday.kind == "first_call"
-    assert picture.pixelColor(monday.rect.bottomLeft().toPoint() + inside) == FIRST_CALL
+    first_call = QColor(week_colours.week().first_call)
+    assert picture.pixelColor(monday.rect.bottomLeft().toPoint() + inside) == first_call
 
 
 @pytest.mark.usefixtures("french")
