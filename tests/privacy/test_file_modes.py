@@ -139,10 +139,13 @@ def test_the_command_lines_day_log_and_roster_files_are_private(
     day = paris_date(RECEIVED).isoformat()
     csv, pdf, roster = tmp_path / "day.csv", tmp_path / "day.pdf", tmp_path / "roster.csv"
 
+    # Programs of their own: what they create is private by their own umask.
     journal = run_operline(
-        "journal", "--day", day, "--csv", str(csv), "--pdf", str(pdf), "--db", sqlite_url
+        "journal",
+        *("--day", day, "--csv", str(csv), "--pdf", str(pdf), "--db", sqlite_url),
+        process=True,
     )
-    exported = run_operline("roster", "export", str(roster), "--db", sqlite_url)
+    exported = run_operline("roster", "export", str(roster), "--db", sqlite_url, process=True)
 
     assert journal.returncode == 0, journal.stderr
     assert exported.returncode == 0, exported.stderr
