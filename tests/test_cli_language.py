@@ -11,7 +11,7 @@ import pytest
 
 from operline.db.engine import Database
 from operline.db.models import Sector
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 FRENCH = {"LANG": "fr_FR.UTF-8"}
 ENGLISH = {"LANG": "C"}

@@ -10,7 +10,7 @@ import pytest
 
 from operline.db.engine import Database
 from operline.db.models import Sector
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 SECTORS = ("Stalingrad", "Éole", "Porte de la Chapelle", "Hors secteur")
 

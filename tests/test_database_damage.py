@@ -15,7 +15,7 @@ from operline.db.engine import explain_driver_error, open_database
 from operline.db.migrate import upgrade_database
 from operline.db.models import Incident
 from operline.errors import DatabaseDamaged, DatabaseProblem
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 NOW = datetime.now(UTC)
 

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from operline.db.engine import open_database
 from operline.errors import DatabaseError, DatabaseProblem
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 
 def fingerprint(path: Path) -> str:

@@ -15,7 +15,7 @@ from operline.db.engine import Database, open_database
 from operline.db.models import Incident
 from operline.demo import fill_demo_database
 from tests.call_import.conftest import NOW
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 LOG = (
     "received_at;sector;category;notes\n"

@@ -22,7 +22,7 @@ from operline.gpo.brief import save_gpo_brief
 from operline.gpo.export import export_gpo_week
 from operline.paris_time import paris_date
 from tests.actors import COMMAND_LINE
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 from tests.incidents.test_stage_refusals import RECEIVED, small_desk
 from tests.privacy.calls import wordy_call
 from tests.test_database_upgrade import newer_app
