@@ -1,18 +1,20 @@
-"""Fixtures shared by the whole suite: databases on SQLite and PostgreSQL, the CLI."""
+"""Fixtures shared by the whole suite: databases on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from operline.db.engine import Database, open_database, parse_database_url
 from operline.db.migrate import upgrade_database
@@ -45,6 +47,18 @@ def no_schema_dropped() -> Iterator[None]:
         admin.dispose()
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: half as many workers again as cores.
+
+    A worker spends a good part of its time waiting (on PostgreSQL, on a program it started,
+    on a Qt timer): with one worker a core, the suite took a quarter longer.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist's own reading of it
+    cores = os.cpu_count() or 1
+    return cores + cores // 2
+
+
 def pytest_report_header() -> str:
     if POSTGRES_URL:
         return f"PostgreSQL tests: on ({POSTGRES_URL})"
@@ -65,7 +79,8 @@ def private_folders(
 def quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2id at its cheapest in this process: a real hash takes a fifth of a second.
 
-    The programs a test starts hash as shipped; ``test_logins`` checks those parameters.
+    The commands ``run_operline`` runs here hash cheaply too; the programs a test starts
+    hash as shipped, and ``test_logins`` checks those parameters.
     """
     from argon2 import PasswordHasher, profiles
 
@@ -75,8 +90,31 @@ def quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def short_busy_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite's wait for another program's lock, a second instead of the desk's 30 s, in
+    this process (the commands ``run_operline`` runs here): for a test holding the lock."""
+    from operline.db import engine
+
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT_S", 1.0)
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'operline.sqlite3'}"
+
+
+def _postgres_url_of(schema: str) -> str:
+    """The URL whose connections see only ``schema``."""
+    url = parse_database_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
+
+
+def _schema_of(url: str) -> str:
+    """The schema a URL of ``postgres_url`` sees."""
+    options = make_url(url).query["options"]
+    assert isinstance(options, str)
+    assert options.startswith("-csearch_path=")
+    return options.removeprefix("-csearch_path=")
 
 
 @pytest.fixture
@@ -88,9 +126,8 @@ def postgres_url() -> Iterator[str]:
     admin = create_engine(parse_database_url(POSTGRES_URL))
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = parse_database_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
-        yield url.render_as_string(hide_password=False)
+        yield _postgres_url_of(schema)
     finally:
         with admin.begin() as connection:
             connection.execute(
@@ -108,11 +145,107 @@ def database_url(request: pytest.FixtureRequest) -> str:
     return url
 
 
+@dataclass
+class AppSchema:
+    """The app's schema as the migrations leave it, made once per test process.
+
+    Laying it into a test's empty database gives the same tables, indexes, triggers and
+    rows as running every migration there, in a fraction of the time.
+    """
+
+    sqlite_file: Path
+    #: The SQL that fills an empty PostgreSQL schema, and the name it gives that schema.
+    postgres_sql: str | None = None
+    postgres_name: str = ""
+
+    def lay_into(self, url: str) -> None:
+        if url.startswith("sqlite"):
+            target = Path(str(make_url(url).database))
+            shutil.copyfile(self.sqlite_file, target)
+            target.chmod(0o600)
+            return
+        assert self.postgres_sql is not None
+        admin = create_engine(parse_database_url(POSTGRES_URL))
+        try:
+            raw = admin.raw_connection()
+            try:
+                # Straight to the driver: the SQL holds '%' signs that are not parameters.
+                sql = self.postgres_sql.replace(self.postgres_name, _schema_of(url))
+                raw.cursor().execute(sql)
+                raw.commit()
+            finally:
+                raw.close()
+        finally:
+            admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def app_schema(tmp_path_factory: pytest.TempPathFactory) -> AppSchema:
+    sqlite_file = tmp_path_factory.mktemp("app-schema") / "operline.sqlite3"
+    _migrate(f"sqlite:///{sqlite_file}")
+    for leftover in ("-wal", "-shm"):
+        assert not sqlite_file.with_name(sqlite_file.name + leftover).exists()
+    if not POSTGRES_URL:
+        return AppSchema(sqlite_file)
+    return AppSchema(sqlite_file, *_migrated_postgres_sql())
+
+
+def _migrate(url: str) -> None:
+    opened = open_database(url)
+    try:
+        upgrade_database(opened, now=datetime.now(UTC))
+    finally:
+        opened.dispose()
+
+
+def _migrated_postgres_sql() -> tuple[str, str]:
+    """Migrate a schema of its own, and keep what pg_dump says makes it (then drop it)."""
+    template = f"t_app_schema_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(parse_database_url(POSTGRES_URL))
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{template}"'))
+        try:
+            _migrate(_postgres_url_of(template))
+            pg_dump = shutil.which("pg_dump")
+            assert pg_dump is not None, "the PostgreSQL tests need pg_dump"
+            url = parse_database_url(POSTGRES_URL).set(drivername="postgresql")
+            with no_schema_dropped():
+                dumped = subprocess.run(
+                    [
+                        pg_dump,
+                        f"--schema={template}",
+                        "--inserts",
+                        "--no-owner",
+                        "--no-privileges",
+                        f"--dbname={url.render_as_string(hide_password=False)}",
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+        finally:
+            with admin.begin() as connection:
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _SCHEMA_DROPS}
+                )
+                connection.execute(text(f'DROP SCHEMA "{template}" CASCADE'))
+    finally:
+        admin.dispose()
+    # psql's own commands (\restrict) are not SQL; the test's schema is made already.
+    lines = [
+        line
+        for line in dumped.splitlines()
+        if not line.startswith("\\") and line != f"CREATE SCHEMA {template};"
+    ]
+    return "\n".join(lines), template
+
+
 @pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
+def database(database_url: str, app_schema: AppSchema) -> Iterator[Database]:
     """An open database at the app's schema, on each backend."""
+    app_schema.lay_into(database_url)
     opened = open_database(database_url)
-    upgrade_database(opened, now=datetime.now(UTC))
     try:
         yield opened
     finally:
@@ -120,10 +253,10 @@ def database(database_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
-def sqlite_database(sqlite_url: str) -> Iterator[Database]:
+def sqlite_database(sqlite_url: str, app_schema: AppSchema) -> Iterator[Database]:
     """An open SQLite database at the app's schema."""
+    app_schema.lay_into(sqlite_url)
     opened = open_database(sqlite_url)
-    upgrade_database(opened, now=datetime.now(UTC))
     try:
         yield opened
     finally:
@@ -147,30 +280,3 @@ def _close(database: Database) -> None:
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             QCoreApplication.processEvents()
     database.dispose()
-
-
-def run_operline(
-    *args: str,
-    env: dict[str, str] | None = None,
-    timeout: float = 120,
-    user: int | None = None,
-    input: str | None = None,
-) -> subprocess.CompletedProcess[str]:
-    """Run the ``operline`` command as a user would, capturing what it prints.
-
-    It speaks English (``LANG=C``) unless ``env`` names another locale; ``input`` is piped
-    into its standard input, as a script would.
-    """
-    left_out = {"OPERLINE_DATABASE_URL", "LC_ALL", "LC_MESSAGES", "LANGUAGE"}
-    environment = {k: v for k, v in os.environ.items() if k not in left_out}
-    environment.update({"QT_QPA_PLATFORM": "offscreen", "LANG": "C", **(env or {})})
-    return subprocess.run(
-        [sys.executable, "-m", "operline", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=timeout,
-        check=False,
-        user=user,
-        input=input,
-    )

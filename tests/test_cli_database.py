@@ -13,7 +13,8 @@ from operline import __version__
 from operline.db.engine import open_database
 from operline.db.migrate import head_revision
 from operline.db.models import Incident, IncidentEvent, Sector, Team
-from tests.conftest import no_schema_dropped, run_operline
+from tests.command_line import run_operline
+from tests.conftest import no_schema_dropped
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 

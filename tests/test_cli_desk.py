@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from operline.paris_time import format_paris
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 
 def test_operators_are_added_listed_retired_and_brought_back(database_url: str) -> None:

@@ -16,7 +16,7 @@ from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.gpo.week import last_complete_week
 from operline.paris_time import now_utc
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 from tests.gpo.calls import Call, paris, read_back, store
 
 

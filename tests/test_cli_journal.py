@@ -18,7 +18,7 @@ from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.handover import hand_over
 from tests.actors import PASSWORD, with_password
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 from tests.test_day_log import _calls
 
 

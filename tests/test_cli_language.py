@@ -11,7 +11,7 @@ import pytest
 
 from operline.db.engine import Database
 from operline.db.models import Sector
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 FRENCH = {"LANG": "fr_FR.UTF-8"}
 ENGLISH = {"LANG": "C"}
@@ -64,11 +64,12 @@ def test_every_problem_of_a_roster_file_is_told_in_french(desk: str, tmp_path: P
 
 def test_a_mistyped_database_path_is_told_in_the_locale_s_language(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'operlin.sqlite3'}"
-    french = run_operline("db", "check", "--db", url, env=FRENCH)
+    # Programs of their own, started on the locale alone.
+    french = run_operline("db", "check", "--db", url, env=FRENCH, process=True)
     assert french.returncode == 1
     assert french.stderr.startswith("operline : Il n'y a pas de base de données à ")
     assert "vérifiez le chemin (rien n'a été créé)." in french.stderr
-    english = run_operline("db", "check", "--db", url, env=ENGLISH)
+    english = run_operline("db", "check", "--db", url, env=ENGLISH, process=True)
     assert english.returncode == 1
     assert english.stderr.startswith("operline: There is no database at ")
     assert not (tmp_path / "operlin.sqlite3").exists()

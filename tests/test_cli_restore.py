@@ -18,7 +18,7 @@ from operline.db.engine import open_database
 from operline.db.in_use import hold_exclusive, hold_shared, hold_while_open, in_use_path
 from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 from tests.test_cli_database import add_incident
 
 NOW = datetime(2026, 12, 3, 13, 5, tzinfo=UTC)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from operline.db.engine import open_database
+from operline.db.engine import Database
 from operline.db.models import Sector
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 SECTORS = ("Stalingrad", "Éole", "Porte de la Chapelle", "Hors secteur")
 
@@ -27,20 +27,13 @@ ROSTER = (
 
 
 @pytest.fixture
-def desk(database_url: str) -> str:
+def desk(database: Database, database_url: str) -> str:
     """A database with the four sectors and nothing else."""
-    database = open_database(database_url)
-    try:
-        from operline.db.migrate import upgrade_database
-
-        upgrade_database(database, now=datetime.now(UTC))
-        with database.write() as session:
-            session.add_all(
-                Sector(name=name, sort_order=index, created_at=datetime.now(UTC))
-                for index, name in enumerate(SECTORS)
-            )
-    finally:
-        database.dispose()
+    with database.write() as session:
+        session.add_all(
+            Sector(name=name, sort_order=index, created_at=datetime.now(UTC))
+            for index, name in enumerate(SECTORS)
+        )
     return database_url
 
 

@@ -20,7 +20,7 @@ from operline.db.migrate import upgrade_database
 from operline.db.models import Incident
 from operline.roster.editing_sectors import SectorDraft, add_sector
 from tests.actors import COMMAND_LINE, signed_in
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 REFERENCE = re.compile(r"OPL-\d{4}-\d{6}")

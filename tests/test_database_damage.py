@@ -15,7 +15,7 @@ from operline.db.engine import explain_driver_error, open_database
 from operline.db.migrate import upgrade_database
 from operline.db.models import Incident
 from operline.errors import DatabaseDamaged, DatabaseProblem
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 NOW = datetime.now(UTC)
 
@@ -128,6 +128,7 @@ def test_a_damaged_header_is_called_damaged_not_another_kind_of_file(sqlite_url:
     assert "not an SQLite database" not in told
 
 
+@pytest.mark.usefixtures("short_busy_wait")
 def test_the_wal_switch_on_a_locked_file_is_one_sentence(sqlite_url: str) -> None:
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     database = open_database(sqlite_url)

@@ -8,7 +8,7 @@ from operline.codes import OperatorRole
 from operline.db.engine import open_database
 from operline.demo.accounts import demo_accounts
 from operline.logins import needs_first_administrator, sign_in
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 
 def test_the_demo_prints_one_account_of_each_role_that_signs_in(sqlite_url: str) -> None:

@@ -13,7 +13,7 @@ from operline.db.engine import Database
 from operline.db.models import AuditLog
 from operline.paris_time import now_utc
 from tests.audit.chain import tamper, write_entries
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 
 def test_verify_says_an_untouched_chain_is_intact(database: Database, database_url: str) -> None:

@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from operline.db.engine import open_database
-from operline.db.migrate import upgrade_database
+from operline.db.engine import Database, open_database
 from operline.db.models import Incident
 from operline.demo import fill_demo_database
 from tests.call_import.conftest import NOW
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 
 LOG = (
     "received_at;sector;category;notes\n"
@@ -27,13 +26,8 @@ LOG = (
 
 
 @pytest.fixture
-def desk(database_url: str) -> str:
-    database = open_database(database_url)
-    try:
-        upgrade_database(database, now=NOW)
-        fill_demo_database(database, incidents=0, weeks=1, seed=1, now=NOW)
-    finally:
-        database.dispose()
+def desk(database: Database, database_url: str) -> str:
+    fill_demo_database(database, incidents=0, weeks=1, seed=1, now=NOW)
     return database_url
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from operline.db.engine import Database
 from operline.db.models import Incident, IncidentEvent
 from operline.paris_time import now_utc
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 from tests.incidents.test_stage_refusals import small_desk
 from tests.privacy.calls import WORD, wordy_call
 

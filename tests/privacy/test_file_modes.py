@@ -22,7 +22,7 @@ from operline.gpo.brief import save_gpo_brief
 from operline.gpo.export import export_gpo_week
 from operline.paris_time import paris_date
 from tests.actors import COMMAND_LINE
-from tests.conftest import run_operline
+from tests.command_line import run_operline
 from tests.incidents.test_stage_refusals import RECEIVED, small_desk
 from tests.privacy.calls import wordy_call
 from tests.test_database_upgrade import newer_app
@@ -139,10 +139,13 @@ def test_the_command_lines_day_log_and_roster_files_are_private(
     day = paris_date(RECEIVED).isoformat()
     csv, pdf, roster = tmp_path / "day.csv", tmp_path / "day.pdf", tmp_path / "roster.csv"
 
+    # Programs of their own: what they create is private by their own umask.
     journal = run_operline(
-        "journal", "--day", day, "--csv", str(csv), "--pdf", str(pdf), "--db", sqlite_url
+        "journal",
+        *("--day", day, "--csv", str(csv), "--pdf", str(pdf), "--db", sqlite_url),
+        process=True,
     )
-    exported = run_operline("roster", "export", str(roster), "--db", sqlite_url)
+    exported = run_operline("roster", "export", str(roster), "--db", sqlite_url, process=True)
 
     assert journal.returncode == 0, journal.stderr
     assert exported.returncode == 0, exported.stderr
