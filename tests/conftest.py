@@ -47,6 +47,7 @@ def no_schema_dropped() -> Iterator[None]:
         admin.dispose()
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: `-p no:xdist` leaves it out
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """``-n auto``: half as many workers again as cores.
 

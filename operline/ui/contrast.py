@@ -25,11 +25,16 @@ class Pair:
     minimum: float
 
 
+def minimums(scheme: Scheme) -> tuple[float, float]:
+    """The contrast a scheme asks of text, then of a mark."""
+    if scheme is Scheme.HIGH_CONTRAST:
+        return HIGH_CONTRAST_MINIMUM, HIGH_CONTRAST_MINIMUM
+    return TEXT_MINIMUM, MARK_MINIMUM
+
+
 def pairs(colours: Colours, scheme: Scheme) -> tuple[Pair, ...]:
     """Every text and mark of a scheme on what it stands on, with the contrast it needs."""
-    high = scheme is Scheme.HIGH_CONTRAST
-    text = HIGH_CONTRAST_MINIMUM if high else TEXT_MINIMUM
-    mark = HIGH_CONTRAST_MINIMUM if high else MARK_MINIMUM
+    text, mark = minimums(scheme)
     c = colours
     grounds = (("window", c.window), ("field", c.base), ("alternate row", c.alternate_base))
     return (
@@ -91,9 +96,7 @@ def pairs(colours: Colours, scheme: Scheme) -> tuple[Pair, ...]:
 
 def week_pairs(colours: WeekColours, scheme: Scheme) -> tuple[Pair, ...]:
     """The week chart's words and marks on its rows and bands, in one scheme."""
-    high = scheme is Scheme.HIGH_CONTRAST
-    text = HIGH_CONTRAST_MINIMUM if high else TEXT_MINIMUM
-    mark = HIGH_CONTRAST_MINIMUM if high else MARK_MINIMUM
+    text, mark = minimums(scheme)
     w = colours
     bands = (
         ("a first-call band", w.first_call),

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from operline.db.engine import Database
 from operline.ui.duty.week_view import WeekView
 from tests.test_roster_board import Shift, at, fill_desk
-from tests.ui.conftest import desk_context
+from tests.ui.duty.test_week_view import open_week
 
 
 def _week(qtbot: QtBot, database: Database) -> WeekView:
@@ -21,15 +21,7 @@ def _week(qtbot: QtBot, database: Database) -> WeekView:
         teams={"Nuit": "+33199005103", "ELA": "+33199000141"},
         shifts=[Shift("Nuit", "20:00", "08:00"), Shift("ELA", "09:00", "18:00", ("Éole",), tier=2)],
     )
-    view = WeekView(desk_context(database, lambda: at("2026-11-27T19:30")))
-    qtbot.addWidget(view)
-    view.resize(1366, 640)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
-    view.refresh()
-    view.chart.setFocus()
-    return view
+    return open_week(qtbot, database, at("2026-11-27T19:30"))
 
 
 @pytest.mark.usefixtures("french")

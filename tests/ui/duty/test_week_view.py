@@ -19,7 +19,7 @@ from tests.test_roster_board import Shift, at, fill_desk
 from tests.ui.conftest import desk_context
 
 
-def _open_week(qtbot: QtBot, database: Database, now: datetime) -> WeekView:
+def open_week(qtbot: QtBot, database: Database, now: datetime) -> WeekView:
     view = WeekView(desk_context(database, lambda: now))
     qtbot.addWidget(view)
     view.resize(1366, 640)
@@ -40,7 +40,7 @@ def test_the_documented_sunday_gap_is_painted_red(qtbot: QtBot, database: Databa
     now = at("2026-11-27T18:00")
     fill_demo_database(database, incidents=0, now=now)
 
-    view = _open_week(qtbot, database, now)
+    view = open_week(qtbot, database, now)
     chart = view.chart
 
     canal_id = next(s.sector_id for s in chart.coverage.sectors if s.sector == ref.QUAIS_OURCQ)
@@ -88,7 +88,7 @@ def test_the_day_the_clocks_go_back_is_drawn_25_hours_wide(
         shifts=[Shift("Nuit", "20:00", "08:00")],
     )
 
-    view = _open_week(qtbot, sqlite_database, at("2026-10-24T12:00"))
+    view = open_week(qtbot, sqlite_database, at("2026-10-24T12:00"))
     chart = view.chart
 
     saturday, sunday, monday, *_ = chart.day_rects()
@@ -111,7 +111,7 @@ def test_the_keys_move_a_cursor_whose_details_show_below(
         teams={"Nuit": "+33199005103", "ELA": "+33199000141"},
         shifts=[Shift("Nuit", "20:00", "08:00"), Shift("ELA", "09:00", "18:00", ("Éole",), tier=2)],
     )
-    view = _open_week(qtbot, sqlite_database, at("2026-11-27T19:30"))
+    view = open_week(qtbot, sqlite_database, at("2026-11-27T19:30"))
     chart = view.chart
 
     assert chart.hasFocus()
@@ -148,7 +148,7 @@ def test_the_week_view_in_english(
 ) -> None:
     fill_demo_database(sqlite_database, incidents=0, now=at("2026-11-27T18:00"))
 
-    view = _open_week(qtbot, sqlite_database, at("2026-11-27T18:00"))
+    view = open_week(qtbot, sqlite_database, at("2026-11-27T18:00"))
 
     days = view.chart.coverage.days
     assert view.chart.day_label(days[3].day, days[3].length) == "Mon 30/11"
