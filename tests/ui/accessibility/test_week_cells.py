@@ -3,6 +3,8 @@ saying who is on duty there, and the focus following the cursor."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -87,3 +89,30 @@ def test_moving_the_cursor_tells_the_screen_reader(
 
     # Éole, Friday 19:00: the second row's twentieth hour.
     assert heard == [(QAccessible.Event.Focus, 7 * 24 + 19)]
+
+
+@pytest.mark.usefixtures("french")
+def test_the_night_the_clocks_go_back_has_an_hour_more_of_cells(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    fill_desk(
+        sqlite_database,
+        sectors=["Stalingrad"],
+        teams={"Nuit": "+33199005103"},
+        shifts=[Shift("Nuit", "20:00", "08:00")],
+    )
+    # Saturday 24 October 2026: the clocks go back at 03:00 on Sunday morning.
+    view = open_week(qtbot, sqlite_database, at("2026-10-24T18:00"))
+    table = QAccessible.queryAccessibleInterface(view.chart)
+    assert table is not None
+
+    assert table.childCount() == 7 * 24 + 1
+    names = [table.child(24 + hour).text(QAccessible.Text.Name) for hour in range(5)]
+    # Sunday from midnight: 02:00 comes twice, summer time then winter time.
+    assert [re.match(r".*? \d\d:\d\d", name).group() for name in names] == [
+        "Stalingrad — dim. 25/10 00:00",
+        "Stalingrad — dim. 25/10 01:00",
+        "Stalingrad — dim. 25/10 02:00",
+        "Stalingrad — dim. 25/10 02:00",
+        "Stalingrad — dim. 25/10 03:00",
+    ]
