@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from operline.cli import desk as cli_desk
 from operline.db.automatic_backups import write_automatic_backup
-from operline.db.engine import open_database
+from operline.db.engine import Database, open_database
 from operline.db.in_use import hold_exclusive, hold_shared, hold_while_open, in_use_path
 from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
@@ -176,8 +177,8 @@ def test_restore_is_refused_while_another_process_has_the_database_open(
 
         sentence = _one_sentence(run_operline("db", "restore", str(backup), "--db", url))
 
-        assert "An Operline window has the database" in sentence
-        assert "close it, then restore again" in sentence
+        assert "An Operline window or command has the database" in sentence
+        assert "close it or let it finish, then restore again" in sentence
         assert _references(path) == ["OPL-2026-000777"]
     finally:
         holder.communicate("", timeout=30)
@@ -209,6 +210,36 @@ def test_the_window_holds_the_mark_and_a_window_started_during_a_restore_is_refu
         assert stat.S_IMODE(in_use_path(path).stat().st_mode) == 0o600
     finally:
         database.dispose()
+
+
+def test_a_command_holds_the_mark_while_it_runs_and_is_refused_during_a_restore(
+    backed_up: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, backup = backed_up
+    path = Path(url.removeprefix("sqlite:///"))
+    restore_tried: list[str] = []
+
+    def listing_while_a_restore_is_tried(database: Database, *, now: datetime) -> list[object]:
+        # In the middle of `operator list`, another terminal tries the restore.
+        restore_tried.append(_one_sentence(run_operline("db", "restore", str(backup), "--db", url)))
+        assert hold_exclusive(path) is None  # still held by the command, to its end
+        return []
+
+    monkeypatch.setattr(cli_desk, "account_states", listing_while_a_restore_is_tried)
+    assert run_operline("operator", "list", "--db", url).returncode == 0
+    monkeypatch.undo()
+
+    (sentence,) = restore_tried
+    assert "An Operline window or command has the database" in sentence
+    assert _references(path) == ["OPL-2026-000777"]
+    # The command ended: its mark went with it, and the restore goes ahead.
+    restoring = hold_exclusive(path)
+    assert restoring is not None
+    try:
+        refused = _one_sentence(run_operline("operator", "list", "--db", url))
+    finally:
+        restoring.release()
+    assert "is being restored from a backup" in refused
 
 
 def test_a_postgresql_database_is_restored_with_pg_restore() -> None:

@@ -24,6 +24,7 @@ from operline.cli.messages import complain, speak, told
 from operline.cli.privacy import add_privacy_commands
 from operline.cli.roster import add_roster_commands
 from operline.db.engine import Database, open_database
+from operline.db.in_use import InUseLock, hold_while_open
 from operline.db.migrate import upgrade_database
 from operline.errors import OperlineError
 from operline.language import LANGUAGES, choose_language
@@ -33,6 +34,10 @@ from operline.sentences import QT_TRANSLATE_NOOP
 
 Command = Callable[[argparse.Namespace], int]
 
+#: The in-use marks the running command holds on its SQLite databases, so that a restore
+#: waits for it as it waits for a window; released when the command ends.
+_held: list[InUseLock] = []
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
@@ -40,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
     command: Command = getattr(arguments, "command", _open_window)
+    held_before = len(_held)
     try:
         speak(choose_language(getattr(arguments, "lang", None)))
         status = command(arguments)
@@ -52,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return _reader_gone()
+    finally:
+        while len(_held) > held_before:  # this run's marks only (a test may nest runs)
+            _held.pop().release()
 
 
 def _reader_gone() -> int:
@@ -132,7 +141,15 @@ def _positive(text: str) -> int:
 
 
 def _open_prepared(arguments: argparse.Namespace) -> Database:
+    """The database a command works on, upgraded, and marked in use while it runs."""
     database = open_database(database_url(arguments))
+    try:
+        lock = hold_while_open(database)  # refused in one sentence during a restore
+    except OperlineError:
+        database.dispose()
+        raise
+    if lock is not None:
+        _held.append(lock)
     upgrade_database(database, now=now_utc())
     return database
 

@@ -1,12 +1,14 @@
-"""The mark that an Operline window has an SQLite database open: a lock on ``<db>.in-use``.
+"""The mark that an Operline window or command has an SQLite database open: a lock on
+``<db>.in-use``.
 
 Each desk's window holds a shared lock on that file, beside the database, from its start
-to its end; ``operline db restore`` takes it exclusively, without waiting, so it never
-replaces a file a desk is writing to; a window started during a restore does not wait:
-it says so in one sentence and stops. The system drops a lock with its process, even a
-killed one, so none is ever left behind; the empty file stays. On Windows, whose locks
-are exclusive, each window locks one byte of its own among ``SLOTS``, and a restore
-locks them all.
+to its end, and so does each command working on the database (``operline.cli.main``) while
+it runs; ``operline db restore`` takes it exclusively, without waiting, so it never
+replaces a file a desk or a command is writing to; a window or command started during a
+restore does not wait: it says so in one sentence and stops. The system drops a lock with
+its process, even a killed one, so none is ever left behind; the empty file stays. On
+Windows, whose locks are exclusive, each holder locks one byte of its own among
+``SLOTS``, and a restore locks them all.
 """
 
 from __future__ import annotations

@@ -86,7 +86,8 @@ def restore_database(
         raise RestoreRefused(
             QT_TRANSLATE_NOOP(
                 "DatabaseMessages",
-                "An Operline window has the database {where} open; close it, then restore again.",
+                "An Operline window or command has the database {where} open; close it or let "
+                "it finish, then restore again.",
             ),
             where=where,
         )

@@ -422,6 +422,7 @@
     </message>
     <message>
         <source>{database}: {sectors} sectors, {teams} teams, {places} places, {patterns} shift patterns, {incidents} incidents ({open} still open)</source>
+        <extracomment>The in-use marks the running command holds on its SQLite databases, so that a restore waits for it as it waits for a window; released when the command ends.</extracomment>
         <translation>{database}&#xa0;: {sectors} secteurs, {teams} équipes, {places} lieux, {patterns} créneaux hebdomadaires, {incidents} appels ({open} encore ouverts)</translation>
     </message>
     <message>
@@ -938,8 +939,8 @@
         <translation>{backup} est la base elle-même&#xa0;; choisissez une de ses sauvegardes.</translation>
     </message>
     <message>
-        <source>An Operline window has the database {where} open; close it, then restore again.</source>
-        <translation>Une fenêtre d&apos;Operline a la base {where} ouverte&#xa0;; fermez-la, puis relancez la restauration.</translation>
+        <source>An Operline window or command has the database {where} open; close it or let it finish, then restore again.</source>
+        <translation>Une fenêtre ou une commande d&apos;Operline a la base {where} ouverte&#xa0;; fermez-la ou attendez qu&apos;elle se termine, puis relancez la restauration.</translation>
     </message>
     <message>
         <source>The restore of {where} failed ({detail}); the database is as it was.</source>
@@ -1328,7 +1329,7 @@
     <name>DutyBoard</name>
     <message>
         <source>On duty now</source>
-        <extracomment>The board reads the roster again this often, for changes made at another desk. The E.164 number of the team a cell shows (or the sector&apos;s first-call team). The name of that team. The week chart&apos;s gaps (the board paints its own from the scheme in use). A sector&apos;s rows one on two, by their names in the palette. The board was read again; carries the instant it shows. A sentence for the status bar (what was copied).</extracomment>
+        <extracomment>The board reads the roster again this often, for changes made at another desk. The E.164 number of the team a cell shows (or the sector&apos;s first-call team). The name of that team. A sector&apos;s rows one on two, by their names in the palette. The board was read again; carries the instant it shows. A sentence for the status bar (what was copied).</extracomment>
         <translation>De garde maintenant</translation>
     </message>
     <message>
