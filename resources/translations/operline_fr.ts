@@ -5996,6 +5996,14 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <source>{what}: {hours}</source>
         <translation>{what}&#xa0;: {hours}</translation>
     </message>
+    <message>
+        <source>summer time</source>
+        <translation>heure d&apos;été</translation>
+    </message>
+    <message>
+        <source>winter time</source>
+        <translation>heure d&apos;hiver</translation>
+    </message>
 </context>
 <context>
     <name>WeekChartsPrint</name>

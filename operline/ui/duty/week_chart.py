@@ -15,7 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLineF, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLineF,
+    QLocale,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,7 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from operline.paris_time import format_paris, paris_date, to_paris
+from operline.paris_time import format_paris, is_ambiguous, paris_date, to_paris
 from operline.phones import format_phone
 from operline.roster.week import SectorWeek, WeekCoverage
 from operline.ui import week_colours
@@ -424,6 +434,13 @@ def _hour_floor(instant: datetime, origin: datetime) -> datetime:
 def _day_and_time(instant: datetime) -> str:
     local = to_paris(instant)
     day = QLocale().toString(QDate(local.year, local.month, local.day), "ddd dd/MM")
+    if is_ambiguous(local):  # the hour the clocks go back comes twice: say which one
+        which = (
+            QCoreApplication.translate("WeekChart", "summer time")
+            if local.dst()
+            else QCoreApplication.translate("WeekChart", "winter time")
+        )
+        return f"{day} {local:%H:%M} ({which})"
     return f"{day} {local:%H:%M}"
 
 
