@@ -58,9 +58,8 @@ def other_desk(database: Database) -> Iterator[Database]:
         other.dispose()
 
 
-def only_on_postgresql(database: Database) -> None:
-    if database.is_sqlite:
-        pytest.skip("a PostgreSQL server's notifications and connections")
+#: For a PostgreSQL server's notifications and connections: the database on PostgreSQL only.
+only_on_postgresql = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 
 
 def wait_until_gone(database: Database, pid: int) -> None:
@@ -136,10 +135,10 @@ def test_a_desk_away_longer_than_the_rows_are_kept_reads_everything(desk: Desk) 
     assert missed == EVERYTHING | missed  # every screen reads everything again
 
 
+@only_on_postgresql
 def test_a_notification_carries_the_change_so_the_listener_asks_nothing(
     desk: Desk, other_desk: Database
 ) -> None:
-    only_on_postgresql(desk.database)
     heard = Heard()
     feed = follow(other_desk, heard)
     asked: list[str] = []
@@ -154,10 +153,10 @@ def test_a_notification_carries_the_change_so_the_listener_asks_nothing(
     assert asked == []
 
 
+@only_on_postgresql
 def test_a_change_too_long_to_carry_is_read_from_its_row(
     desk: Desk, other_desk: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    only_on_postgresql(desk.database)
     monkeypatch.setattr(change_log, "NOTIFIED_CHANGES_LIMIT", 0)
     heard = Heard()
     feed = follow(other_desk, heard)
@@ -181,10 +180,10 @@ def test_a_notification_is_read_in_this_version_s_form_and_the_older_one() -> No
     assert told == change_log.Notification("desk", 42, "a1", Changes(roster=True))
 
 
+@only_on_postgresql
 def test_a_connection_the_server_dropped_is_replaced_before_a_desk_uses_it(
     desk: Desk, other_desk: Database
 ) -> None:
-    only_on_postgresql(desk.database)
     incident_id = log(desk, 5)
     with other_desk.read() as session:  # leaves one connection waiting in the pool
         pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
