@@ -334,11 +334,14 @@ class RoutingPanel(QWidget):
 
     def _show_choices(self, choices: RoutingChoices, at: datetime) -> None:
         chosen = self.selected_row()
+        same_sector = self._choices is not None and self._choices.sector_id == choices.sector_id
         self._choices = self._last_read = choices
         self.model.set_rows(routing_rows(choices, everyone=self.all_teams.isChecked()), at)
-        # Read again (a roster changed at another desk, the time typed): the team chosen
-        # stays chosen, and a saved call waiting for Enter always has one chosen.
-        self._select_team(chosen.team_id if chosen is not None else None)
+        # Read again for the same sector (a roster changed at another desk, the time typed):
+        # the team chosen stays chosen. Another sector starts afresh, even where the team
+        # chosen before is on duty there too. A saved call waiting for Enter always has one.
+        kept = chosen.team_id if chosen is not None and same_sector else None
+        self._select_team(kept)
         self._heading.setText(
             self.tr("Teams on duty at {time}").format(time=format_paris(at, "%H:%M"))
         )

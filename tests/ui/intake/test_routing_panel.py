@@ -322,3 +322,27 @@ def test_the_team_chosen_stays_chosen_when_the_teams_are_read_again(
 
     [state] = routed
     assert state.assigned_team_id == second.team_id
+
+
+@pytest.mark.usefixtures("english")
+def test_a_new_sector_starts_with_no_team_chosen_even_one_on_duty_there_too(
+    qtbot: QtBot, desk: FilledDesk
+) -> None:
+    clock = Clock(NOW + timedelta(minutes=1))
+    panel = _panel(qtbot, desk, clock)
+    panel.route_call(_log(desk, ref.STALINGRAD))
+    keys = Keyboard(qtbot, panel)
+    keys.press(Qt.Key.Key_Down)
+    chosen = panel.selected_row()
+    assert chosen is not None
+    keys.press(Qt.Key.Key_Return)  # that team was contacted
+
+    # The next call is in Éole, where the team chosen for Stalingrad is on duty too.
+    panel.show_sector(desk.sectors[ref.EOLE], clock())
+    assert chosen.name in [line[RoutingColumn.TEAM] for line in _lines(panel)]
+    assert panel.selected_row() is None
+    eole_call = _log(desk, ref.EOLE)
+    panel.route_call(eole_call)
+    first = panel.selected_row()
+    assert first is not None
+    assert first.name == _lines(panel)[0][RoutingColumn.TEAM]
