@@ -99,6 +99,7 @@ class BoardSnapshot:
                 team_id=state.assigned_team_id,
                 team=name,
                 acknowledged_at=state.acknowledged_at,
+                routed_at=state.routed_at,
                 alert=alert_for(
                     urgent=shown.urgent,
                     received_at=shown.received_at,

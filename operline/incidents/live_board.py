@@ -109,6 +109,8 @@ class BoardIncident:
     acknowledged_at: datetime | None
     version: int
     alert: Alert
+    #: When the team shown was contacted (handed the call); None before any.
+    routed_at: datetime | None = None
 
     @property
     def urgent(self) -> bool:
@@ -185,6 +187,7 @@ def _board_query(by_sector: bool, by_ids: bool) -> Select[*tuple[Any, ...]]:
             team.name,
             Incident.acknowledged_at,
             Incident.version,
+            Incident.routed_at,
         )
         .join(Sector, Sector.id == Incident.sector_id)
         .outerjoin(team, team.id == Incident.assigned_team_id)
@@ -238,6 +241,7 @@ def board_incident(
             now=now,
             settings=settings,
         ),
+        routed_at=row[14],
     )
 
 

@@ -3726,8 +3726,8 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>{key}&#xa0;: confier l&apos;appel à une autre équipe</translation>
     </message>
     <message>
-        <source>{reference}: no answer from {team} for {age}.</source>
-        <translation>{reference}&#xa0;: pas de réponse de {team} depuis {age}.</translation>
+        <source>{reference}: no answer from {team}, contacted at {time} ({age} ago).</source>
+        <translation>{reference}&#xa0;: pas de réponse de {team}, contactée à {time} (il y a {age}).</translation>
     </message>
     <message>
         <source>{reference}: no team reached for {age}.</source>

@@ -194,14 +194,19 @@ class NextContactPanel(QFrame):
 
     def propose(self, incident: BoardIncident, contact: NextContact, now: datetime) -> None:
         """Say whom to call for this incident, tier 2 first, the supervisor last."""
-        waited = age_text(incident.age(now))
-        if incident.team:
-            headline = self.tr("{reference}: no answer from {team} for {age}.").format(
-                reference=incident.reference, team=incident.team, age=waited
+        if incident.team and incident.routed_at is not None:
+            # The wait that matters is the team's, counted from when it was contacted.
+            headline = self.tr(
+                "{reference}: no answer from {team}, contacted at {time} ({age} ago)."
+            ).format(
+                reference=incident.reference,
+                team=incident.team,
+                time=format_paris(incident.routed_at, "%H:%M"),
+                age=age_text(now - incident.routed_at),
             )
         else:
             headline = self.tr("{reference}: no team reached for {age}.").format(
-                reference=incident.reference, age=waited
+                reference=incident.reference, age=age_text(incident.age(now))
             )
         lines = []
         for number, team in enumerate(contact.teams, start=1):

@@ -16,7 +16,9 @@ from tests.incidents.conftest import NOW
 from tests.ui.board.test_live_board import RecordingAlarm
 
 
-def incident(number: int, minutes_ago: float, team: str | None = None) -> BoardIncident:
+def incident(
+    number: int, minutes_ago: float, team: str | None = None, routed_minutes_ago: float = 0
+) -> BoardIncident:
     return BoardIncident(
         incident_id=number,
         reference=f"OPL-2026-{number:06d}",
@@ -33,6 +35,7 @@ def incident(number: int, minutes_ago: float, team: str | None = None) -> BoardI
         acknowledged_at=None,
         version=1,
         alert=Alert.NONE,
+        routed_at=NOW - timedelta(minutes=routed_minutes_ago) if team else None,
     )
 
 
@@ -119,12 +122,12 @@ def test_with_nobody_else_on_duty_the_panel_says_so_and_names_the_supervisor(
 ) -> None:
     panel = NextContactPanel()
     qtbot.addWidget(panel)
-    call = incident(3, 25, team="Maraude de nuit Nord-Est")
+    call = incident(3, 25, team="Maraude de nuit Nord-Est", routed_minutes_ago=12)
 
     panel.propose(call, NextContact((), ""), NOW)
 
     assert panel.headline.text() == (
-        "OPL-2026-000003: no answer from Maraude de nuit Nord-Est for 25 min."
+        "OPL-2026-000003: no answer from Maraude de nuit Nord-Est, contacted at 21:48 (12 min ago)."
     )
     assert panel.contacts.text().splitlines() == [
         "No other team is on duty in Stalingrad.",

@@ -322,7 +322,10 @@ def test_a_red_call_proposes_the_next_team_then_the_supervisor(
     assert selected_id(board) == red
     panel = board.next_contact
     assert panel.isVisible()
-    assert panel.headline.text().endswith(f"no answer from {team} for 35 min.")
+    # The team's silence counts from when it was contacted, not from the call.
+    assert panel.headline.text().endswith(
+        f"no answer from {team}, contacted at 21:26 (34 min ago)."
+    )
     backups = [t for t in live_desk.on_duty(ref.STALINGRAD) if t.name != team]
     lines = panel.contacts.text().splitlines()
     assert lines[0].startswith(f"1. {backups[0].name} (backup")
