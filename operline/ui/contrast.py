@@ -123,15 +123,19 @@ def week_pairs(colours: WeekColours, scheme: Scheme) -> tuple[Pair, ...]:
             )
         ),
         *(
-            Pair(f"cursor on {name}", _ring_seen_on(w, ground), ground, mark)
+            Pair(f"{what} on {name}", _seen_on(rings, ground), ground, mark)
             for name, ground in (*bands, ("a row", w.rows[0]), ("the other row", w.rows[1]))
+            for what, rings in (
+                ("cursor", (w.cursor, w.cursor_inner)),
+                ("day line", (w.day_line, w.day_line_inner)),
+            )
         ),
     )
 
 
-def _ring_seen_on(week: WeekColours, ground: str) -> str:
-    # The cursor is drawn in two rings: the one that stands out more on that ground.
-    return max((week.cursor, week.cursor_inner), key=lambda ring: contrast(ring, ground))
+def _seen_on(rings: tuple[str, str], ground: str) -> str:
+    # A mark drawn in two rings (the cursor, a day line): the one that stands out more.
+    return max(rings, key=lambda ring: contrast(ring, ground))
 
 
 def relative_luminance(colour: str) -> float:

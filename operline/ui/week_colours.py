@@ -22,6 +22,8 @@ class WeekColours:
     grid: str
     grid_strong: str  # every six hours
     day_line: str
+    #: Drawn inside the day line: one of the two stands out on the rows and on the bands.
+    day_line_inner: str
     today: str  # today's date
     first_call: str
     first_call_text: str  # the teams' names on a first-call band
@@ -46,6 +48,7 @@ WEEK = {
         grid="#d5dbe3",
         grid_strong="#9aa5b1",
         day_line="#37474f",
+        day_line_inner="#ffffff",
         today="#b71c1c",
         first_call="#1f5f9e",
         first_call_text="#ffffff",
@@ -69,6 +72,7 @@ WEEK = {
         grid="#3a3f47",
         grid_strong="#5c6570",
         day_line="#9aa5b1",
+        day_line_inner="#000000",
         today="#ff8a80",
         first_call="#90caf9",
         first_call_text="#000000",
@@ -91,6 +95,7 @@ WEEK = {
         grid="#5a5a5a",
         grid_strong="#bdbdbd",
         day_line="#ffffff",
+        day_line_inner="#000000",
         today="#ffff00",
         first_call="#ffffff",
         first_call_text="#000000",

@@ -6229,7 +6229,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>← → hour, ↑ ↓ sector, PgUp PgDn day, Home now</source>
-        <translation>← → heure, ↑ ↓ secteur, Pg↑ Pg↓ jour, Origine maintenant</translation>
+        <translation>← → heure, ↑ ↓ secteur, Page préc. Page suiv. jour, Début maintenant</translation>
     </message>
 </context>
 </TS>

@@ -261,8 +261,12 @@ class WeekChart(QWidget):
         colours = week_colours.week()
         height = painter.fontMetrics().height() + 2
         for day, rect in zip(self.coverage.days, self.day_rects(), strict=True):
-            painter.setPen(QPen(QColor(colours.day_line), 2))
-            painter.drawLine(QPointF(rect.left(), 2), QPointF(rect.left(), bottom))
+            # Two lines, one in the other: one of them stands out on the rows and the bands.
+            line = QLineF(QPointF(rect.left(), 2), QPointF(rect.left(), bottom))
+            painter.setPen(QPen(QColor(colours.day_line), 4))
+            painter.drawLine(line)
+            painter.setPen(QPen(QColor(colours.day_line_inner), 1.5))
+            painter.drawLine(line)
             painter.setPen(QColor(colours.today if day.day == today else colours.text))
             label = QRectF(rect.left(), 2, rect.width(), height)
             painter.drawText(
