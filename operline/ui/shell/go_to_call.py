@@ -130,5 +130,7 @@ class GoToCallDialog(QDialog):
         self.problem.setAccessibleName(sentence)
         self.problem.setVisible(bool(sentence))
         if sentence:
+            # A sentence of two lines or three: the dialog grows to show it whole.
+            self.adjustSize()
             self.field.setFocus()
             self.field.selectAll()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -94,6 +94,25 @@ def test_a_typed_reference_that_is_none_says_how_to_write_one(
     assert dialog.problem.text() == (
         "Tapez une référence comme OPL-2026-000123, ou seulement son numéro."
     )
+    _assert_shown_whole(dialog.problem)
+
+
+def _assert_shown_whole(label: QLabel) -> None:
+    """A word-wrapped label has the height its lines need at its width."""
+    assert label.isVisible()
+    assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+def test_a_long_refusal_in_ctrl_g_is_shown_whole(
+    qtbot: QtBot, french: InstalledLanguage, window: MainWindow
+) -> None:
+    window.go_to_call()
+    dialog = window.go_to_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.field.hasFocus)
+    long_sentence = " ".join(["Karim Haddad est connecté comme opérateur :"] * 4)
+    dialog._say(long_sentence)  # as a refusal of the database would say it
+    _assert_shown_whole(dialog.problem)
 
 
 def test_enter_on_a_journal_row_opens_that_call(
