@@ -3688,7 +3688,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>These notes seem to hold {found}: remove it.</source>
-        <translation>Ces notes semblent contenir {found}&#xa0;: retirez-le.</translation>
+        <translation>Ces notes semblent contenir {found}&#xa0;: retirez ce qui identifie la personne.</translation>
     </message>
     <message>
         <source>Nee&amp;d *</source>
@@ -3787,7 +3787,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>This note seems to hold {found}: remove it, or press {keys} again to record it as it is.</source>
-        <translation>Cette note semble contenir {found}&#xa0;: retirez-le, ou appuyez de nouveau sur {keys} pour l&apos;enregistrer telle quelle.</translation>
+        <translation>Cette note semble contenir {found}&#xa0;: retirez ce qui identifie la personne, ou appuyez de nouveau sur {keys} pour l&apos;enregistrer telle quelle.</translation>
     </message>
     <message>
         <source>{count} / {limit} characters</source>
@@ -3795,7 +3795,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     </message>
     <message>
         <source>This note seems to hold {found}: remove it.</source>
-        <translation>Cette note semble contenir {found}&#xa0;: retirez-le.</translation>
+        <translation>Cette note semble contenir {found}&#xa0;: retirez ce qui identifie la personne.</translation>
     </message>
 </context>
 <context>

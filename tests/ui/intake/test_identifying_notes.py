@@ -115,7 +115,8 @@ def test_the_prompt_reads_in_french(qtbot: QtBot, view: DeskView) -> None:
     assert prompt.text() == "Les notes semblent contenir un nom (Mme Martin)."
     assert prompt.remove_button.text() == "Le retirer des notes"
     assert view.form.reminder.text() == (
-        "Ces notes semblent contenir un nom (Mme Martin)\u00a0: retirez-le."
+        "Ces notes semblent contenir un nom (Mme Martin)\u00a0: "
+        "retirez ce qui identifie la personne."
     )
 
 
