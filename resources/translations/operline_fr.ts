@@ -326,8 +326,8 @@
         <translation>&amp;Issue (1–6)</translation>
     </message>
     <message>
-        <source>&amp;Place (1–9)</source>
-        <translation>&amp;Lieu (1–9)</translation>
+        <source>&amp;Place (1–{last})</source>
+        <translation>&amp;Lieu (1–{last})</translation>
     </message>
     <message>
         <source>Choose the outcome (keys 1 to 6).</source>
@@ -5585,6 +5585,10 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
         <translation>Transmettre {reference} à une équipe</translation>
     </message>
     <message>
+        <source>{reference} closed: oriented to {place}.</source>
+        <translation>{reference} clos&#xa0;: orienté vers {place}.</translation>
+    </message>
+    <message>
         <source>{reference} closed: {outcome}.</source>
         <translation>{reference} clos&#xa0;: {outcome}.</translation>
     </message>
@@ -5609,7 +5613,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>StageRefusal</name>
     <message>
         <source>routed to a team</source>
-        <extracomment>Answers a choice: the sentence of a refusal, or None when it was recorded. Records a choice, then calls the reply. Outcomes in the order their digit keys pick them. What the reason field of a stage holds at most (the service keeps 300 characters).</extracomment>
+        <extracomment>Answers a choice: what refused it, or None when it was recorded. Records a choice, then calls the reply. Outcomes in the order their digit keys pick them. What the reason field of a stage holds at most (the service keeps 300 characters).</extracomment>
         <translation>transmis à une équipe</translation>
     </message>
     <message>

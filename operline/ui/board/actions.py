@@ -297,8 +297,18 @@ class StageKeys(QObject):
         )
 
     def _close_with(self, incident: BoardIncident, places: list[PlaceRoom]) -> None:
+        names = {place.facility_id: place.name for place in places}
+
         def submit(closing: Closing, reply: Reply) -> None:
             action = Action(self.desk.actor(), closing.at, self.desk.clock(), closing.reason)
+            if closing.facility_id is not None:
+                done = self.tr("{reference} closed: oriented to {place}.").format(
+                    reference=incident.reference, place=names.get(closing.facility_id, "")
+                )
+            else:
+                done = self.tr("{reference} closed: {outcome}.").format(
+                    reference=incident.reference, outcome=outcome_label(closing.outcome)
+                )
             self._record(
                 incident,
                 lambda database, version: close_incident(
@@ -309,9 +319,7 @@ class StageKeys(QObject):
                     version=version,
                     action=action,
                 ),
-                self.tr("{reference} closed: {outcome}.").format(
-                    reference=incident.reference, outcome=outcome_label(closing.outcome)
-                ),
+                done,
                 reply,
             )
 
@@ -394,7 +402,7 @@ class StageKeys(QObject):
                 if isinstance(error, IncidentConflict):
                     self._offer(incident, error.conflict, step, done)
             elif reply is not None:
-                reply(sentence)
+                reply(error)
             else:
                 self.cursor.say(sentence, problem=True)
 

@@ -1,10 +1,10 @@
 """The small dialogs of the stage keys: a stage at an earlier time, closing, a note.
 
 Each dialog hands what was chosen to a ``submit`` callback that records it (off the GUI
-thread) and answers, later, with the sentence of a refusal or None: on a refusal the
-dialog stays open with the sentence shown, so nothing typed is lost; while the answer is
-awaited, Record is greyed so nothing is recorded twice. Everything works from the
-keyboard: digits pick an entry of a list, Enter records, Escape cancels.
+thread) and answers, later, with the refusal or None: on a refusal the dialog stays open
+with its sentence shown and the focus on the field it is about, so nothing typed is lost;
+while the answer is awaited, Record is greyed so nothing is recorded twice. Everything
+works from the keyboard: digits pick an entry of a list, Enter records, Escape cancels.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ from operline.ui.refusals import action_problem
 from operline.ui.shortcuts import key_text
 
 T = TypeVar("T")
-#: Answers a choice: the sentence of a refusal, or None when it was recorded.
-Reply = Callable[["str | None"], None]
+#: Answers a choice: what refused it, or None when it was recorded.
+Reply = Callable[["OperlineError | None"], None]
 #: Records a choice, then calls the reply.
 Submit = Callable[[T, Reply], None]
 
@@ -54,6 +54,8 @@ Submit = Callable[[T, Reply], None]
 OUTCOME_KEYS: tuple[Outcome, ...] = tuple(Outcome)
 #: What the reason field of a stage holds at most (the service keeps 300 characters).
 REASON_LIMIT = 300
+# The desk's refusals that a reason typed would answer.
+_WANTS_REASON = (Refusal.TEAM_NOT_ON_DUTY, Refusal.REASON_NEEDED, Refusal.BACKDATED_NEEDS_REASON)
 
 
 @dataclass(frozen=True)
@@ -114,10 +116,14 @@ _REMINDER_STYLE = "color: $caution;"
 
 
 class KeyedList(QListWidget):
-    """A list where the digits 1 to 9 pick the entry of that number."""
+    """A list where the digits 1 to 9 pick the entry of that number; the first arrow
+    pressed while none is picked picks the entry the list starts on, not the next one."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.chosen() is None:
+            self.setCurrentRow(max(self.currentRow(), 0))
+            return
         if (
             len(text) == 1
             and text in "123456789"
@@ -183,19 +189,27 @@ class StageDialog(QDialog, Generic[T]):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(720)
+        # The reason field (set by TimeFields), and the field the sentence shown is about.
+        self.reason_field: QLineEdit | None = None
+        self._refused_field: QWidget | None = None
 
     def choice(self) -> T | None:
         """What the fields hold, or None after showing why it is not complete."""
         raise NotImplementedError
 
-    def refuse(self, sentence: str) -> None:
+    def refuse(self, sentence: str, field: QWidget | None = None) -> None:
+        """Show why it is not recorded; the field it is about takes the focus, read with it."""
         self.problem.setText(sentence)
         self.problem.setAccessibleName(sentence)
         self.problem.show()
+        self._describe(field, sentence)
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def accept(self) -> None:
         if self.waiting:
             return
+        self._describe(None, "")
         chosen = self.choice()
         if chosen is None:
             return
@@ -207,12 +221,23 @@ class StageDialog(QDialog, Generic[T]):
         """A choice was submitted and its answer has not come back yet."""
         return not self.buttons.isEnabled()
 
-    def _answered(self, sentence: str | None) -> None:
+    def _answered(self, error: OperlineError | None) -> None:
         self._wait(False)
-        if sentence:
-            self.refuse(sentence)
+        if error is not None:
+            wants_reason = isinstance(error, IncidentRefused) and error.code in _WANTS_REASON
+            self.refuse(stage_refusal(error), self.reason_field if wants_reason else None)
             return
         super().accept()
+
+    def _describe(self, field: QWidget | None, sentence: str) -> None:
+        """Tie the sentence to the field (and the field before it no more)."""
+        for widget, text in ((self._refused_field, ""), (field, sentence)):
+            if widget is None:
+                continue
+            # A description of its own hides a field's placeholder from a screen reader.
+            hint = widget.placeholderText() if isinstance(widget, QLineEdit) and text else ""
+            widget.setAccessibleDescription(" · ".join(part for part in (text, hint) if part))
+        self._refused_field = field
 
     def _wait(self, waiting: bool) -> None:
         self.buttons.setEnabled(not waiting)
@@ -246,6 +271,7 @@ class TimeFields:
         dialog.form.addRow(
             QCoreApplication.translate("StageTimeFields", "&Reason"), self.reason_edit
         )
+        dialog.reason_field = self.reason_edit
 
     def stage_time(self) -> StageTime:
         """The instant typed; the time left as it was means now, when the key is pressed."""

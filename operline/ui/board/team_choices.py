@@ -110,6 +110,8 @@ class TeamDialog(StageDialog[TeamChange]):
         self.teams = KeyedList(self)
         self.teams.setObjectName("teamChoices")
         self.teams.setAccessibleName(self.tr("Team"))
+        # The teams that are not on duty in the call's sector: they need a reason.
+        self._off_duty = {choice.team_id for choice in choices if not choice.on_duty}
         for number, choice in enumerate(choices, start=1):
             prefix = f"{number}   " if number <= 9 else "     "
             item = QListWidgetItem(prefix + self._team_text(choice))
@@ -139,12 +141,15 @@ class TeamDialog(StageDialog[TeamChange]):
     def choice(self) -> TeamChange | None:
         item = self.teams.chosen()
         if item is None:
-            self.refuse(self.tr("Choose a team (keys 1 to 9, or the arrows)."))
+            self.refuse(self.tr("Choose a team (keys 1 to 9, or the arrows)."), self.teams)
             return None
+        team_id = int(item.data(Qt.ItemDataRole.UserRole))
         stage_time = self.fields.stage_time()
-        return TeamChange(
-            int(item.data(Qt.ItemDataRole.UserRole)), stage_time.at, stage_time.reason
-        )
+        if team_id in self._off_duty and not stage_time.reason:
+            # The reason the desk will most likely ask for takes the focus at once, not
+            # once it answers: what the operator types meanwhile is not lost in the list.
+            self.fields.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return TeamChange(team_id, stage_time.at, stage_time.reason)
 
     def _team_text(self, choice: TeamChoice) -> str:
         phone = format_phone(choice.phone) if choice.phone else self.tr("no phone")
@@ -191,7 +196,7 @@ class CloseDialog(StageDialog[Closing]):
         shown = max(1, min(self.places.count(), 9))
         self.places.setFixedHeight(self.places.sizeHintForRow(0) * shown + 6)
         self.form.addRow(self.tr("&Outcome (1–6)"), self.outcomes)
-        self.form.addRow(self.tr("&Place (1–9)"), self.places)
+        self.form.addRow(self.tr("&Place (1–{last})").format(last=shown), self.places)
         self.fields = TimeFields(self, clock)
         self.outcomes.itemSelectionChanged.connect(self._outcome_changed)
         self.outcomes.itemActivated.connect(self._outcome_picked)
@@ -205,25 +210,21 @@ class CloseDialog(StageDialog[Closing]):
     def choice(self) -> Closing | None:
         outcome = self.outcome()
         if outcome is None:
-            self.refuse(self.tr("Choose the outcome (keys 1 to 6)."))
-            self.outcomes.setFocus()
+            self.refuse(self.tr("Choose the outcome (keys 1 to 6)."), self.outcomes)
             return None
         place = self.places.chosen()
         facility_id = None
         if outcome is Outcome.ORIENTED:
             if place is None:
-                self.refuse(self.tr("Choose the place the person was oriented to."))
-                self.places.setFocus()
+                self.refuse(self.tr("Choose the place the person was oriented to."), self.places)
                 return None
             facility_id = int(place.data(Qt.ItemDataRole.UserRole))
         stage_time = self.fields.stage_time()
         return Closing(outcome, facility_id, stage_time.at, stage_time.reason)
 
     def _outcome_changed(self) -> None:
-        oriented = self.outcome() is Outcome.ORIENTED
-        self.places.setEnabled(oriented)
-        if oriented and self.places.chosen() is None and self.places.count():
-            self.places.setCurrentRow(0)  # the first place reported with room
+        # No place is chosen for the operator: Enter on a place nobody picked is refused.
+        self.places.setEnabled(self.outcome() is Outcome.ORIENTED)
 
     def _outcome_picked(self, item: QListWidgetItem) -> None:
         if Outcome(item.data(Qt.ItemDataRole.UserRole)) is Outcome.ORIENTED:

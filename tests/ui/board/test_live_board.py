@@ -379,12 +379,13 @@ def test_stage_keys_walk_a_call_from_routed_to_oriented_to_the_espace_de_repos(
     assert isinstance(closing, CloseDialog)
     press(qtbot, closing, Qt.Key.Key_2)  # oriented
     assert closing.places.hasFocus()
-    assert closing.places.currentItem().text().startswith(f"1   {ref.ESPACE_DE_REPOS} — 3 free")
+    assert closing.places.item(0).text().startswith(f"1   {ref.ESPACE_DE_REPOS} — 3 free")
+    press(qtbot, closing, Qt.Key.Key_1)  # the first place, reported with room
     press(qtbot, closing, Qt.Key.Key_Return)
 
     assert board.model.rowCount() == 0
     assert board.empty.isVisible()
-    assert notices[-1].endswith("closed: Oriented to a facility.")
+    assert notices[-1].endswith(f"closed: oriented to {ref.ESPACE_DE_REPOS}.")
     detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=closed_at)
     assert (detail.status, detail.outcome, detail.facility) == (
         Status.CLOSED,

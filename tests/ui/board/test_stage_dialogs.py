@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from operline import reference_data as ref
@@ -53,9 +53,9 @@ def test_handing_a_call_to_another_team_needs_a_reason(qtbot: QtBot, live_desk: 
     assert board.keys.dialog is dialog  # still open, with the reason asked for
     assert dialog.problem.isVisible()
     assert dialog.problem.text() == "Give the reason for handing the call to another team."
+    assert dialog.fields.reason_edit.hasFocus()
     assert status_of(live_desk, incident) == before
 
-    dialog.fields.reason_edit.setFocus()
     qtbot.keyClicks(dialog.fields.reason_edit, "Maraude injoignable")
     press(qtbot, dialog, Qt.Key.Key_Return)
 
@@ -93,9 +93,9 @@ def test_a_stage_set_back_in_time_needs_a_reason_and_keeps_its_time(
     dialog.fields.time_edit.setTime(QTime(21, 50))
     press(qtbot, dialog, Qt.Key.Key_Return)
     assert dialog.problem.text() == "A time set back needs a reason."
+    assert dialog.fields.reason_edit.hasFocus()
     assert status_of(live_desk, incident) == before
 
-    dialog.fields.reason_edit.setFocus()
     qtbot.keyClicks(dialog.fields.reason_edit, "Rappel de la maraude sur l'autre ligne")
     press(qtbot, dialog, Qt.Key.Key_Return)
 
@@ -272,3 +272,88 @@ def test_the_close_dialog_names_the_place_and_sector_of_the_call_it_closes(
     assert "Quai de Seine" in header.text()
     record = note.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert record.text() == "Enregistrer (Ctrl+Entrée)"
+
+
+@pytest.mark.usefixtures("french")
+def test_an_orientation_waits_for_a_place_chosen_and_the_status_line_names_it(
+    qtbot: QtBot, live_desk: Desk
+) -> None:
+    incident = log(live_desk, 20)
+    route(live_desk, incident, 18)
+    before = status_of(live_desk, incident)
+    board = open_board(qtbot, live_desk, Clock(NOW))
+
+    press(qtbot, board, Qt.Key.Key_C)
+    dialog = board.keys.dialog
+    assert isinstance(dialog, CloseDialog)
+    places = dialog.places
+    assert 3 <= places.count() < 9
+    label = dialog.form.labelForField(places)
+    assert isinstance(label, QLabel)
+    assert label.text() == f"&Lieu (1–{places.count()})"
+
+    press(qtbot, dialog, Qt.Key.Key_2)  # oriented
+    assert places.hasFocus()
+    assert places.selectedItems() == []
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    assert board.keys.dialog is dialog
+    refused = "Choisissez le lieu vers lequel la personne a été orientée."
+    assert dialog.problem.text() == refused
+    assert places.hasFocus()
+    assert places.accessibleDescription() == refused
+    assert status_of(live_desk, incident) == before
+
+    press(qtbot, dialog, Qt.Key.Key_Down)  # the first arrow picks the first place
+    assert places.selectedItems() == [places.item(0)]
+    press(qtbot, dialog, Qt.Key.Key_3)
+    assert places.selectedItems() == [places.item(2)]
+    third = places.item(2).text().split("   ", 1)[1].split(" — ")[0]
+    press(qtbot, dialog, Qt.Key.Key_Return)
+
+    assert board.keys.dialog is None
+    detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=NOW)
+    assert (detail.status, detail.outcome, detail.facility) == (
+        Status.CLOSED,
+        Outcome.ORIENTED,
+        third,
+    )
+    reference = detail.reference
+    assert board.message.text() == f"{reference} clos\u00a0: orienté vers {third}."
+
+
+@pytest.mark.usefixtures("french")
+def test_a_team_not_on_duty_sends_the_focus_to_the_reason_it_needs(
+    qtbot: QtBot, live_desk: Desk
+) -> None:
+    incident = log(live_desk, 5)
+    before = status_of(live_desk, incident)
+    board = open_board(qtbot, live_desk, Clock(NOW))
+
+    press(qtbot, board, Qt.Key.Key_T)
+    dialog = board.keys.dialog
+    assert isinstance(dialog, TeamDialog)
+    teams = [dialog.teams.item(row).text() for row in range(min(dialog.teams.count(), 9))]
+    row = next(row for row, text in enumerate(teams) if text.endswith("pas de garde"))
+    team = teams[row].split("   ", 1)[1].split(" · ")[0]
+    press(qtbot, dialog, Qt.Key(Qt.Key.Key_1 + row))
+    assert dialog.teams.selectedItems() == [dialog.teams.item(row)]
+    press(qtbot, dialog, Qt.Key.Key_Return)
+
+    assert board.keys.dialog is dialog
+    refused = f"{team} n'est pas de garde dans ce secteur\u00a0: donnez une raison courte."
+    assert dialog.problem.text() == refused
+    reason = dialog.fields.reason_edit
+    assert reason.hasFocus()
+    assert reason.accessibleDescription().startswith(refused)
+    assert status_of(live_desk, incident) == before
+
+    typed = QApplication.focusWidget()
+    assert typed is not None
+    qtbot.keyClicks(typed, "Équipe du secteur en intervention")
+    press(qtbot, dialog, Qt.Key.Key_Return)
+
+    assert board.keys.dialog is None
+    assert column(board, BoardColumn.TEAM) == [team]
+    detail = read_incident(live_desk.database, incident, actor=live_desk.actor, now=NOW)
+    routed = [line for line in detail.timeline if line.new_value == "routed"]
+    assert [line.reason for line in routed] == ["Équipe du secteur en intervention"]

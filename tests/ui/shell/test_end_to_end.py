@@ -89,7 +89,8 @@ def test_an_urgent_call_in_stalingrad_is_logged_routed_and_closed_from_the_keybo
     clock.now = closed_at
     keys.press(Qt.Key.Key_C)
     keys.press(Qt.Key.Key_2)  # oriented: the places with room come first
-    keys.press(Qt.Key.Key_Return)  # the Espace de repos, 4 places free
+    keys.press(Qt.Key.Key_1)  # the Espace de repos, 4 places free
+    keys.press(Qt.Key.Key_Return)
     assert window.calls.model.rowCount() == 0
 
     with sqlite_database.read() as reading:
