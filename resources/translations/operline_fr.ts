@@ -3603,7 +3603,7 @@ Every open incident as last read, whatever the sector filter, in board order. Wh
     <name>NewCallForm</name>
     <message>
         <source>New call</source>
-        <extracomment>Alt+1 … Alt+7 choose the need from any field. The operator changed something. The chosen sector&apos;s id, or None. When the call was received (UTC). Ctrl+Enter or the Save button.</extracomment>
+        <extracomment>Alt+1 … Alt+7 choose the need from any field. How often « Received at » is set to the desk&apos;s clock again while the form is untouched. The operator changed something. The chosen sector&apos;s id, or None. When the call was received (UTC). Ctrl+Enter or the Save button.</extracomment>
         <translation>Nouvel appel</translation>
     </message>
     <message>

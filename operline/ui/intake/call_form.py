@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -64,6 +64,9 @@ CATEGORY_KEYS = (shortcuts.CHOOSE_NEED.keys, *shortcuts.CHOOSE_NEED.more)
 
 _REMINDER_STYLE = "color: $caution; font-style: italic;"
 
+#: How often « Received at » is set to the desk's clock again while the form is untouched.
+RECEIVED_AT_TICK_MS = 5_000
+
 
 class NewCallForm(QWidget):
     """The fields of one call, their problems, and what a draft of them holds."""
@@ -82,9 +85,15 @@ class NewCallForm(QWidget):
         self.setObjectName("newCallForm")
         self.setAccessibleName(self.tr("New call"))
         self._clock = clock
-        # A call's time is the moment it is picked up (Ctrl+N) or, after the previous
-        # call was saved, the first key typed: never the moment the form was emptied.
+        # A call's time is the moment its first key is typed: until then the empty form
+        # follows the desk's clock, however long it waits (a shift change, a quiet hour).
+        # The operator's own time, or a draft's, is never moved.
         self._stamped = False
+        self.received_tick = QTimer(self)
+        self.received_tick.setObjectName("receivedAtTick")
+        self.received_tick.setInterval(RECEIVED_AT_TICK_MS)
+        self.received_tick.timeout.connect(self._follow_clock)
+        self.received_tick.start()
         self._filling = False
         self._problems = FieldProblems(self)
         self._build()
@@ -96,6 +105,11 @@ class NewCallForm(QWidget):
     @property
     def received_at(self) -> datetime:
         return self.received.instant
+
+    @property
+    def follows_clock(self) -> bool:
+        """Whether « Received at » still moves with the clock: nothing of a call typed yet."""
+        return not self._stamped and not self.received.typed
 
     @property
     def sector_id(self) -> int | None:
@@ -180,13 +194,10 @@ class NewCallForm(QWidget):
             self._filling = was_filling
 
     def start(self) -> None:
-        """A call is picked up now: its time is now, the sector comes first."""
-        if not self.received.typed:
-            self.received.show_instant(self._clock())
-            self.received_at_changed.emit(self.received.instant)
-        self._stamped = True
+        """A call is picked up: the sector comes first; its time is set at its first key."""
         self.sector.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.sector.selectAll()
+        self._follow_clock()
 
     # Problems beside their fields
 
@@ -416,7 +427,7 @@ class NewCallForm(QWidget):
         if self._filling:
             return
         self._problems.hide(field)
-        if not self._stamped and not self.received.typed:
+        if self.follows_clock:
             self._stamped = True
             self.received.show_instant(self._clock())
             self.received_at_changed.emit(self.received.instant)
@@ -461,6 +472,13 @@ class NewCallForm(QWidget):
             normalise_phone(typed)
         except ValueError:
             self._problems.show(FieldProblem("callback_number", IntakeProblem.PHONE_INVALID))
+
+    def _follow_clock(self) -> None:
+        # Never under the operator's fingers: they may be typing a time into the field.
+        if self._filling or not self.follows_clock or self.received.hasFocus():
+            return
+        self.received.show_instant(self._clock())
+        self.received_at_changed.emit(self.received.instant)
 
     def _received_changed(self, instant: datetime) -> None:
         if self._filling:

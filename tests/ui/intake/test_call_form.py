@@ -222,22 +222,25 @@ def test_people_go_from_1_to_50(form: NewCallForm) -> None:
     assert (form.persons.minimum(), form.persons.maximum(), form.persons.value()) == (1, 50, 1)
 
 
-def test_the_time_is_when_the_call_is_picked_up_or_first_typed(
+def test_the_time_is_the_clocks_until_the_first_key_of_the_call(
     qtbot: QtBot, form: NewCallForm, clock: Clock
 ) -> None:
     assert form.received_at == NOW
     assert form.received.text() == "25/11/2026 22:00"
 
-    form.reset()  # the previous call was saved
     clock.now = NOW + timedelta(minutes=12)
-    form.sector.setFocus()
-    Keyboard(qtbot, form).type("s")
+    form.start()  # Ctrl+N again, nothing typed yet
     assert form.received_at == NOW + timedelta(minutes=12)
+    assert focused() is form.sector
+
+    form.reset()  # the previous call was saved
+    clock.now = NOW + timedelta(minutes=15)
+    Keyboard(qtbot, form).type("s")
+    assert form.received_at == NOW + timedelta(minutes=15)
 
     clock.now = NOW + timedelta(minutes=20)
     form.start()
-    assert form.received_at == NOW + timedelta(minutes=20)
-    assert focused() is form.sector
+    assert form.received_at == NOW + timedelta(minutes=15)  # the call being typed keeps it
 
 
 def test_a_time_typed_by_the_operator_is_kept(form: NewCallForm, clock: Clock) -> None:
