@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from operline.db.engine import Database
 from operline.ui.duty.week_view import WeekView
 from tests.test_roster_board import Shift, at, fill_desk
-from tests.ui.duty.test_week_view import open_week
+from tests.ui.duty.test_week_view import one_night_team, open_week
 
 
 def _week(qtbot: QtBot, database: Database) -> WeekView:
@@ -95,12 +95,7 @@ def test_moving_the_cursor_tells_the_screen_reader(
 def test_the_night_the_clocks_go_back_has_an_hour_more_of_cells(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
-    fill_desk(
-        sqlite_database,
-        sectors=["Stalingrad"],
-        teams={"Nuit": "+33199005103"},
-        shifts=[Shift("Nuit", "20:00", "08:00")],
-    )
+    one_night_team(sqlite_database)
     # Saturday 24 October 2026: the clocks go back at 03:00 on Sunday morning.
     view = open_week(qtbot, sqlite_database, at("2026-10-24T18:00"))
     table = QAccessible.queryAccessibleInterface(view.chart)

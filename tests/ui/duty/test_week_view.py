@@ -31,6 +31,16 @@ def open_week(qtbot: QtBot, database: Database, now: datetime) -> WeekView:
     return view
 
 
+def one_night_team(database: Database) -> None:
+    """Stalingrad alone, its night team on duty from 20:00 to 08:00 every day."""
+    fill_desk(
+        database,
+        sectors=["Stalingrad"],
+        teams={"Nuit": "+33199005103"},
+        shifts=[Shift("Nuit", "20:00", "08:00")],
+    )
+
+
 def _press(qtbot: QtBot, view: WeekView, key: Qt.Key) -> None:
     qtbot.keyClick(view.chart, key)
 
@@ -81,12 +91,7 @@ def test_the_documented_sunday_gap_is_painted_red(qtbot: QtBot, database: Databa
 def test_the_day_the_clocks_go_back_is_drawn_25_hours_wide(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
-    fill_desk(
-        sqlite_database,
-        sectors=["Stalingrad"],
-        teams={"Nuit": "+33199005103"},
-        shifts=[Shift("Nuit", "20:00", "08:00")],
-    )
+    one_night_team(sqlite_database)
 
     view = open_week(qtbot, sqlite_database, at("2026-10-24T12:00"))
     chart = view.chart
